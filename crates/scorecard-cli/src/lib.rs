@@ -1,0 +1,131 @@
+//! The command-line tool's file handling, shared with its tests (which rebuild the bundled
+//! feeds and compare them with the committed ones).
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use scorecard_core::csv_import::{load_csv, CsvMapping};
+use scorecard_core::diagnostics::group_thousands;
+use scorecard_core::feed::{load_json, to_json_pretty, Feed, Loaded};
+use scorecard_core::filter::{run, states_in_feed, FilterSpec};
+
+/// Reads a mapping file: TOML, or JSON when the name ends in `.json`.
+pub fn read_mapping(path: &Path) -> Result<CsvMapping, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+    } else {
+        toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+    }
+}
+
+/// Whether bytes look like JSON (first non-space character `{` or `[`), else CSV.
+pub fn looks_like_json(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    matches!(bytes.iter().find(|b| !b.is_ascii_whitespace()), Some(b'{') | Some(b'['))
+}
+
+/// Loads a feed from JSON or CSV (with an optional mapping for CSV).
+pub fn load_any(path: &Path, mapping: Option<&CsvMapping>) -> Result<Loaded, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Ok(if looks_like_json(&bytes) { load_json(&bytes) } else { load_csv(&bytes, mapping).loaded })
+}
+
+/// Converts a spreadsheet to canonical feed JSON. `None` when no feed could be made.
+pub fn convert_csv(
+    path: &Path,
+    mapping: Option<&CsvMapping>,
+) -> Result<(Option<String>, scorecard_core::diagnostics::Report), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let loaded = load_csv(&bytes, mapping).loaded;
+    let json = loaded.feed.as_ref().map(|feed| to_json_pretty(&feed.to_doc()));
+    Ok((json, loaded.report))
+}
+
+/// One bundled feed: a spreadsheet, its mapping, and the committed JSON built from them.
+#[derive(serde::Deserialize)]
+pub struct BundledFeed {
+    pub output: String,
+    pub source: String,
+    pub mapping: String,
+}
+
+#[derive(serde::Deserialize)]
+struct Manifest {
+    feed: Vec<BundledFeed>,
+}
+
+/// Reads `feeds/bundled.toml`.
+pub fn read_manifest(path: &Path) -> Result<Vec<BundledFeed>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let manifest: Manifest = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(manifest.feed)
+}
+
+/// What rebuilding one bundled feed found.
+pub struct Rebuilt {
+    pub output: std::path::PathBuf,
+    pub json: String,
+    pub report: scorecard_core::diagnostics::Report,
+    /// Whether the committed file already had exactly this content.
+    pub up_to_date: bool,
+}
+
+/// Converts every feed in the manifest. With `write`, stale outputs are rewritten.
+pub fn rebuild_bundled(manifest_path: &Path, write: bool) -> Result<Vec<Rebuilt>, String> {
+    let dir = manifest_path.parent().unwrap_or(Path::new("."));
+    let mut rebuilt = Vec::new();
+    for entry in read_manifest(manifest_path)? {
+        let mapping = read_mapping(&dir.join(&entry.mapping))?;
+        let source = dir.join(&entry.source);
+        let (json, report) = convert_csv(&source, Some(&mapping))?;
+        let json = json.ok_or_else(|| format!("{}: no feed could be made", source.display()))?;
+        let output = dir.join(&entry.output);
+        let up_to_date = std::fs::read_to_string(&output).is_ok_and(|current| current == json);
+        if write && !up_to_date {
+            std::fs::write(&output, &json).map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+        }
+        rebuilt.push(Rebuilt { output, json, report, up_to_date });
+    }
+    Ok(rebuilt)
+}
+
+/// Counts by state, stance (per question), position and party, as plain text.
+pub fn describe_stats(feed: &Feed) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", feed.meta.title);
+    let _ = writeln!(
+        out,
+        "{} officials in {} states and territories",
+        group_thousands(feed.officials.len() as u64),
+        states_in_feed(feed).len()
+    );
+    for question in &feed.questions {
+        let spec = FilterSpec { question: Some(question.id.clone()), ..FilterSpec::default() };
+        let result = run(feed, &spec);
+        let _ = writeln!(out, "\nQuestion {}: {}", question.id, question.text);
+        for (stance, count) in question.stances.iter().zip(&result.facets.stances) {
+            let _ = writeln!(out, "  {:>7}  {}", group_thousands(u64::from(*count)), stance.label);
+        }
+        if result.facets.not_rated > 0 {
+            let _ = writeln!(out, "  {:>7}  (not rated)", group_thousands(u64::from(result.facets.not_rated)));
+        }
+    }
+    let _ = writeln!(out, "\nBy state:");
+    for (state, count) in states_in_feed(feed) {
+        let _ = writeln!(out, "  {:>7}  {} {}", group_thousands(u64::from(count)), state.code(), state.name());
+    }
+    let all = run(feed, &FilterSpec::default());
+    let _ = writeln!(out, "\nBy position:");
+    for (position, count) in feed.positions.iter().zip(&all.facets.positions) {
+        let _ = writeln!(out, "  {:>7}  {position}", group_thousands(u64::from(*count)));
+    }
+    let _ = writeln!(out, "\nBy party:");
+    for (party, count) in feed.parties.iter().zip(&all.facets.parties) {
+        let _ = writeln!(out, "  {:>7}  {party}", group_thousands(u64::from(*count)));
+    }
+    if all.facets.no_party > 0 {
+        let _ = writeln!(out, "  {:>7}  (no party)", group_thousands(u64::from(all.facets.no_party)));
+    }
+    out
+}

@@ -1,0 +1,161 @@
+//! `scorecard-feed`: check, convert and inspect Scorecard feeds from the command line.
+//!
+//! A thin shell over `scorecard-core`: argument parsing, file I/O and printing live here;
+//! every decision about feeds is the core's.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use scorecard_cli::{convert_csv, describe_stats, load_any, read_mapping, rebuild_bundled};
+use scorecard_core::diagnostics::Report;
+
+const USAGE: &str = "\
+scorecard-feed: check, convert and inspect Scorecard feeds
+
+USAGE:
+    scorecard-feed validate <FEED.json|SHEET.csv> [--mapping MAPPING.toml]
+        Print every problem with its location; exit 1 if there are errors.
+    scorecard-feed convert <SHEET.csv> [--mapping MAPPING.toml] [-o FEED.json] [--strict]
+        Turn a spreadsheet into feed JSON (to stdout without -o). Without a mapping the
+        columns are detected. --strict exits 1 when any row had an error.
+    scorecard-feed detect <SHEET.csv>
+        Print the mapping auto-detection would use, as TOML, to start your own from.
+    scorecard-feed stats <FEED.json|SHEET.csv> [--mapping MAPPING.toml]
+        Count officials by state, stance, position and party.
+    scorecard-feed schema
+        Print the feed format's JSON Schema.
+    scorecard-feed bundle <feeds/bundled.toml> [--check]
+        Rebuild every feed listed in the manifest from its spreadsheet and mapping.
+        --check writes nothing and exits 1 if a committed feed is stale.
+
+Mappings may be TOML (.toml) or JSON (.json). See docs/feed-format.md and docs/csv-import.md.
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            eprintln!("run `scorecard-feed --help` for usage");
+            ExitCode::from(2)
+        }
+    }
+}
+
+struct Options {
+    input: Option<PathBuf>,
+    mapping: Option<PathBuf>,
+    output: Option<PathBuf>,
+    strict: bool,
+    check: bool,
+}
+
+fn parse_options(args: &[String]) -> Result<Options, String> {
+    let mut options = Options { input: None, mapping: None, output: None, strict: false, check: false };
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--mapping" | "-m" => options.mapping = Some(it.next().ok_or("--mapping needs a file")?.into()),
+            "--output" | "-o" => options.output = Some(it.next().ok_or("-o needs a file")?.into()),
+            "--strict" => options.strict = true,
+            "--check" => options.check = true,
+            a if a.starts_with('-') => return Err(format!("unknown option {a}")),
+            a if options.input.is_none() => options.input = Some(a.into()),
+            a => return Err(format!("unexpected argument {a}")),
+        }
+    }
+    Ok(options)
+}
+
+fn run(args: &[String]) -> Result<ExitCode, String> {
+    let Some(command) = args.first() else {
+        print!("{USAGE}");
+        return Ok(ExitCode::from(2));
+    };
+    let options = parse_options(&args[1..])?;
+    let input = || options.input.as_deref().ok_or_else(|| format!("{command} needs an input file"));
+    let mapping = || options.mapping.as_deref().map(read_mapping).transpose();
+    match command.as_str() {
+        "-h" | "--help" | "help" => {
+            print!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        "validate" => {
+            let path = input()?;
+            let loaded = load_any(path, mapping()?.as_ref())?;
+            print_report(path, &loaded.report);
+            Ok(if loaded.feed.is_none() || loaded.report.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+        }
+        "convert" => {
+            let path = input()?;
+            let (json, report) = convert_csv(path, mapping()?.as_ref())?;
+            print_report(path, &report);
+            let Some(json) = json else {
+                return Ok(ExitCode::FAILURE);
+            };
+            match &options.output {
+                Some(out) => std::fs::write(out, json).map_err(|e| format!("cannot write {}: {e}", out.display()))?,
+                None => print!("{json}"),
+            }
+            Ok(if options.strict && report.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+        }
+        "detect" => {
+            let path = input()?;
+            let bytes = read(path)?;
+            let mut report = Report::default();
+            let table = scorecard_core::csv_import::read_table(&bytes, &mut report).map_err(|d| d.to_string())?;
+            let detection = scorecard_core::csv_import::detect(&table);
+            for note in &detection.notes {
+                eprintln!("note: {note}");
+            }
+            let toml = toml::to_string_pretty(&detection.mapping).map_err(|e| e.to_string())?;
+            print!("{toml}");
+            Ok(ExitCode::SUCCESS)
+        }
+        "stats" => {
+            let path = input()?;
+            let loaded = load_any(path, mapping()?.as_ref())?;
+            eprintln!("{}", loaded.report.summary());
+            match &loaded.feed {
+                Some(feed) => {
+                    print!("{}", describe_stats(feed));
+                    Ok(ExitCode::SUCCESS)
+                }
+                None => {
+                    print_report(path, &loaded.report);
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+        }
+        "bundle" => {
+            let mut stale = false;
+            for feed in rebuild_bundled(input()?, !options.check)? {
+                let state = match (feed.up_to_date, options.check) {
+                    (true, _) => "up to date",
+                    (false, true) => "STALE",
+                    (false, false) => "rebuilt",
+                };
+                stale |= !feed.up_to_date;
+                eprintln!("{}: {} ({})", feed.output.display(), state, feed.report.summary());
+            }
+            Ok(if options.check && stale { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+        }
+        "schema" => {
+            print!("{}", scorecard_core::schema::feed_schema_json());
+            Ok(ExitCode::SUCCESS)
+        }
+        other => Err(format!("unknown command {other}")),
+    }
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn print_report(path: &Path, report: &Report) {
+    for diagnostic in &report.diagnostics {
+        eprintln!("{}: {diagnostic}", path.display());
+    }
+    eprintln!("{}: {}", path.display(), report.summary());
+}

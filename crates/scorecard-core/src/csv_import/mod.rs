@@ -1,0 +1,506 @@
+//! Spreadsheets to feeds.
+//!
+//! Organizers keep their data in spreadsheets. [`read_table`] reads a CSV export (UTF-8, with
+//! or without BOM, CRLF or LF, quoted commas and line breaks, ragged rows, comma, semicolon or
+//! tab separated); [`detect`] guesses a [`CsvMapping`] from the headers and values; [`convert`]
+//! applies a mapping and validates the result with the same validator as JSON feeds, so every
+//! problem is reported by row and column.
+
+mod detect;
+mod mapping;
+
+use std::collections::{BTreeMap, HashMap};
+
+pub use detect::{detect, Detection};
+pub use mapping::{ColumnMapping, ColumnRule, ColumnSpec, CsvMapping, IdRule, QuestionMapping};
+
+use crate::date::Date;
+use crate::diagnostics::{Diagnostic, Location, Report};
+use crate::feed::doc::{
+    EvidenceDoc, FeedDoc, IdentifierDoc, OfficialDoc, QuestionDoc, StanceRecordDoc, FORMAT_VERSION,
+};
+use crate::feed::validate::{validate, FeedPath, Locate};
+use crate::feed::Loaded;
+use crate::text::{clean, slug};
+
+/// A spreadsheet as text cells. Row `i` of `rows` is spreadsheet row `i + 2` (row 1 is the header).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Table {
+    /// Header texts, trimmed.
+    pub headers: Vec<String>,
+    /// Cells, each row padded or cut to the header's width.
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    /// Index of the column whose header matches `name`, ignoring case and extra spaces.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        let wanted = normalize_header(name);
+        self.headers.iter().position(|h| normalize_header(h) == wanted)
+    }
+
+    /// Spreadsheet row number of data row `i`.
+    pub fn row_number(i: usize) -> u32 {
+        i as u32 + 2
+    }
+}
+
+/// Header text compared loosely: lower case, single spaces, trimmed.
+pub(crate) fn normalize_header(header: &str) -> String {
+    header.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// Reads CSV bytes into a [`Table`]. Problems that lose data (ragged rows) are reported in
+/// `report`; an unreadable file is an error.
+pub fn read_table(bytes: &[u8], report: &mut Report) -> Result<Table, Diagnostic> {
+    let text = crate::source::decode(bytes).map_err(|p| Diagnostic::error(Location::Input, p.message))?;
+    let delimiter = guess_delimiter(text);
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let headers: Vec<String> = match records.next() {
+        Some(Ok(record)) => record.iter().map(clean).collect(),
+        Some(Err(err)) => return Err(csv_error(&err, 1)),
+        None => return Err(Diagnostic::error(Location::Input, "the file is empty")),
+    };
+    if headers.iter().all(String::is_empty) {
+        return Err(Diagnostic::error(
+            Location::Csv { row: 1, column: None },
+            "the first row must hold the column names, but it is blank",
+        ));
+    }
+    let width = headers.len();
+    let mut rows = Vec::new();
+    let (mut short, mut long) = (Vec::new(), Vec::new());
+    for (i, record) in records.enumerate() {
+        let row_number = Table::row_number(i);
+        let record = record.map_err(|err| csv_error(&err, row_number))?;
+        if record.iter().all(|c| c.trim().is_empty()) {
+            rows.push(vec![String::new(); width]); // keep numbering; blank rows are skipped later
+            continue;
+        }
+        let mut cells: Vec<String> = record.iter().map(str::to_string).collect();
+        if cells.len() < width {
+            short.push(row_number);
+            cells.resize(width, String::new());
+        } else if cells.len() > width {
+            if cells[width..].iter().any(|c| !c.trim().is_empty()) {
+                long.push(row_number);
+            }
+            cells.truncate(width);
+        }
+        rows.push(cells);
+    }
+    if !short.is_empty() {
+        report.push(Diagnostic::warning(
+            Location::Csv { row: short[0], column: None },
+            format!(
+                "{} {} fewer cells than the header ({}); the missing cells were read as blank",
+                describe_rows(&short),
+                if short.len() == 1 { "has" } else { "have" },
+                width
+            ),
+        ));
+    }
+    if !long.is_empty() {
+        report.push(Diagnostic::warning(
+            Location::Csv { row: long[0], column: None },
+            format!(
+                "{} {} more cells than the header ({}); the extra cells were ignored",
+                describe_rows(&long),
+                if long.len() == 1 { "has" } else { "have" },
+                width
+            ),
+        ));
+    }
+    Ok(Table { headers, rows })
+}
+
+fn describe_rows(rows: &[u32]) -> String {
+    let shown: Vec<String> = rows.iter().take(5).map(u32::to_string).collect();
+    let more = if rows.len() > 5 { format!(" and {} more", rows.len() - 5) } else { String::new() };
+    format!("{} {}{more}", if rows.len() == 1 { "row" } else { "rows" }, shown.join(", "))
+}
+
+fn csv_error(err: &csv::Error, row: u32) -> Diagnostic {
+    let row = err.position().map_or(row, |p| p.record() as u32 + 1);
+    Diagnostic::error(Location::Csv { row, column: None }, format!("this row could not be read: {err}"))
+}
+
+/// Comma unless the header line clearly uses semicolons (European Excel) or tabs.
+fn guess_delimiter(text: &str) -> u8 {
+    let first_line = text.lines().next().unwrap_or("");
+    let count = |c: char| first_line.matches(c).count();
+    let (commas, semicolons, tabs) = (count(','), count(';'), count('\t'));
+    if tabs > commas && tabs >= semicolons {
+        b'\t'
+    } else if semicolons > commas {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// The result of importing a spreadsheet.
+#[derive(Debug)]
+pub struct CsvLoaded {
+    pub loaded: Loaded,
+    /// The mapping used: the one given, or the detected one (to show, edit and save).
+    pub mapping: CsvMapping,
+    /// What auto-detection decided, in plain words (empty when a mapping was given).
+    pub notes: Vec<String>,
+}
+
+/// Reads CSV bytes with a mapping, or with a detected one when `mapping` is `None`.
+pub fn load_csv(bytes: &[u8], mapping: Option<&CsvMapping>) -> CsvLoaded {
+    let mut report = Report::default();
+    let table = match read_table(bytes, &mut report) {
+        Ok(table) => table,
+        Err(diagnostic) => {
+            report.push(diagnostic);
+            return CsvLoaded {
+                loaded: Loaded { feed: None, report },
+                mapping: mapping.cloned().unwrap_or_default(),
+                notes: Vec::new(),
+            };
+        }
+    };
+    let (mapping, notes) = match mapping {
+        Some(m) => (m.clone(), Vec::new()),
+        None => {
+            let detection = detect(&table);
+            (detection.mapping, detection.notes)
+        }
+    };
+    let loaded = convert(&table, &mapping, report);
+    CsvLoaded { loaded, mapping, notes }
+}
+
+/// Applies a mapping to a table and validates the result.
+pub fn convert(table: &Table, mapping: &CsvMapping, mut report: Report) -> Loaded {
+    let (doc, locator) = to_doc(table, mapping, &mut report);
+    let feed = validate(doc, &locator, &mut report);
+    Loaded { feed, report }
+}
+
+/// Which column each official field came from, for locating problems.
+struct CsvLocator {
+    /// Spreadsheet row of each official in the doc.
+    rows: Vec<u32>,
+    /// Field name (as in `FeedPath`) → header.
+    fields: HashMap<String, String>,
+}
+
+impl Locate for CsvLocator {
+    fn locate(&self, path: &FeedPath<'_>) -> Location {
+        match path {
+            FeedPath::Official { index, field } => {
+                let row = self.rows.get(*index).copied().unwrap_or(1);
+                Location::Csv { row, column: self.column_for(field) }
+            }
+            // Feed-level parts come from the mapping, not the sheet: point at the header row.
+            FeedPath::Root(_) | FeedPath::Question { .. } => Location::Csv { row: 1, column: None },
+        }
+    }
+}
+
+impl CsvLocator {
+    fn column_for(&self, field: &str) -> Option<String> {
+        if let Some(h) = self.fields.get(field) {
+            return Some(h.clone());
+        }
+        // "stances.q.evidence[0].url" → "stances.q.evidence.url"; "identifiers[0]" → "identifiers"
+        let mut simplified = String::with_capacity(field.len());
+        let mut depth = 0;
+        for c in field.chars() {
+            match c {
+                '[' => depth += 1,
+                ']' => depth -= 1,
+                _ if depth == 0 => simplified.push(c),
+                _ => {}
+            }
+        }
+        self.fields.get(&simplified).cloned()
+    }
+}
+
+/// A resolved column: index plus the rule to tidy its cells.
+struct Source<'a> {
+    column: Option<usize>,
+    rule: Option<&'a ColumnRule>,
+}
+
+impl Source<'_> {
+    fn read(&self, row: &[String]) -> Option<String> {
+        let raw = match (self.column, self.rule.and_then(|r| r.value.as_ref())) {
+            (Some(c), _) => row.get(c).map(|s| s.trim().to_string()).unwrap_or_default(),
+            (None, Some(constant)) => constant.clone(),
+            (None, None) => return None,
+        };
+        let Some(rule) = self.rule else {
+            return Some(raw).filter(|s| !s.is_empty());
+        };
+        let mut value = rule
+            .values
+            .iter()
+            .find(|(from, _)| from.trim().eq_ignore_ascii_case(&raw))
+            .map_or(raw, |(_, to)| to.clone());
+        if let Some(marker) = &rule.after {
+            value =
+                value.rfind(marker.as_str()).map(|i| value[i + marker.len()..].trim().to_string()).unwrap_or_default();
+        }
+        if rule.capitalize {
+            let mut chars = value.chars();
+            value = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+        }
+        Some(value).filter(|s| !s.is_empty())
+    }
+}
+
+/// Builds the feed document from the table, recording where each field came from.
+fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc, CsvLocator) {
+    let mut fields: HashMap<String, String> = HashMap::new();
+    let c = &mapping.columns;
+    let sources = [
+        ("id", &c.id, "id"),
+        ("name", &c.name, "name"),
+        ("sort_name", &c.sort_name, "sort_name"),
+        ("state", &c.state, "state"),
+        ("position", &c.position, "position"),
+        ("district", &c.district, "district"),
+        ("city", &c.city, "city"),
+        ("party", &c.party, "party"),
+        ("division_id", &c.division_id, "division_id"),
+        ("website", &c.website, "website"),
+        ("donate_url", &c.donate_url, "donate_url"),
+        ("email", &c.email, "email"),
+        ("image", &c.image, "image"),
+        ("fec", &c.fec, "identifiers"),
+        ("bioguide", &c.bioguide, "identifiers"),
+    ];
+    let source: HashMap<&str, Source> = sources
+        .into_iter()
+        .filter_map(|(key, spec, field)| Some((key, resolve(spec.as_ref()?, field, table, &mut fields, report)?)))
+        .collect();
+    if !source.contains_key("name") {
+        report.push(Diagnostic::error(
+            Location::Csv { row: 1, column: None },
+            "no column gives the officials' names; map one as `name`",
+        ));
+    }
+    if !source.contains_key("state") {
+        report.push(Diagnostic::error(
+            Location::Csv { row: 1, column: None },
+            "no column gives the officials' states; map one as `state`",
+        ));
+    }
+
+    // Questions and the columns they read.
+    struct QuestionColumns {
+        answer: usize,
+        detail: Option<usize>,
+        url: Option<usize>,
+        title: Option<usize>,
+        quote: Option<usize>,
+        date: Option<usize>,
+    }
+    let mut questions = Vec::new();
+    let mut question_columns = Vec::new();
+    for q in &mapping.questions {
+        let Some(answer) = table.column(&q.column) else {
+            missing_column(table, &q.column, &format!("the answers to question \"{}\"", q.id), report);
+            continue;
+        };
+        let mut optional = |name: &Option<String>, field: &str, report: &mut Report| {
+            let name = name.as_ref()?;
+            match table.column(name) {
+                Some(i) => {
+                    fields.insert(format!("stances.{}{field}", q.id), table.headers[i].clone());
+                    Some(i)
+                }
+                None => {
+                    missing_column(table, name, field.trim_start_matches('.'), report);
+                    None
+                }
+            }
+        };
+        let columns = QuestionColumns {
+            answer,
+            detail: optional(&q.detail, ".detail", report),
+            url: optional(&q.evidence_url, ".evidence.url", report),
+            title: optional(&q.evidence_title, ".evidence.title", report),
+            quote: optional(&q.quote, ".evidence.quote", report),
+            date: optional(&q.date, ".date", report),
+        };
+        fields.insert(format!("stances.{}", q.id), table.headers[answer].clone());
+        fields.insert(format!("stances.{}.stance", q.id), table.headers[answer].clone());
+        questions.push(QuestionDoc {
+            id: q.id.clone(),
+            text: q.text.clone(),
+            label: q.label.clone(),
+            description: q.description.clone(),
+            stances: q.stances.clone(),
+            default_stance: q.blank.clone(),
+        });
+        question_columns.push(columns);
+    }
+
+    let id_columns: Vec<usize> = if mapping.id.from.is_empty() {
+        ["name", "state"].iter().filter_map(|k| source.get(k).and_then(|s| s.column)).collect()
+    } else {
+        mapping
+            .id
+            .from
+            .iter()
+            .filter_map(|h| match table.column(h) {
+                Some(i) => Some(i),
+                None => {
+                    missing_column(table, h, "ids", report);
+                    None
+                }
+            })
+            .collect()
+    };
+
+    let read = |key: &str, row: &[String]| source.get(key).and_then(|s| s.read(row));
+    let mut officials = Vec::with_capacity(table.rows.len());
+    let mut rows = Vec::with_capacity(table.rows.len());
+    let mut made_ids: HashMap<String, u32> = HashMap::new();
+    let mut unmapped: BTreeMap<(usize, String), (u32, usize)> = BTreeMap::new();
+    for (i, row) in table.rows.iter().enumerate() {
+        let row_number = Table::row_number(i);
+        if row.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let id = read("id", row).or_else(|| {
+            let base = slug(&id_columns.iter().map(|c| row[*c].as_str()).collect::<Vec<_>>().join(" "));
+            if base.is_empty() {
+                return None; // the validator reports the missing name
+            }
+            let mut id = base.clone();
+            let count = made_ids.entry(base.clone()).or_insert(0);
+            *count += 1;
+            if *count > 1 {
+                id = format!("{base}-{count}");
+                report.push(Diagnostic::warning(
+                    Location::Csv { row: row_number, column: None },
+                    format!(
+                        "another row has the same {}; this one gets the id \"{id}\"",
+                        describe_id_columns(table, &id_columns)
+                    ),
+                ));
+            }
+            Some(id)
+        });
+        let mut identifiers = Vec::new();
+        for (scheme, key) in [("fec", "fec"), ("bioguide", "bioguide")] {
+            if let Some(value) = read(key, row) {
+                identifiers.push(IdentifierDoc { scheme: scheme.into(), identifier: value });
+            }
+        }
+        let mut stances = BTreeMap::new();
+        for (q, cols) in mapping.questions.iter().zip(&question_columns) {
+            let cell = row[cols.answer].trim();
+            if cell.is_empty() {
+                continue; // blank: the question's default stance (or not rated)
+            }
+            let (stance, mut detail) = match q.values.iter().find(|(v, _)| v.trim().eq_ignore_ascii_case(cell)) {
+                Some((_, stance)) => (stance.clone(), None),
+                None => match &q.other {
+                    Some(other) => (other.clone(), Some(cell.to_string())),
+                    None => {
+                        let entry = unmapped.entry((cols.answer, cell.to_string())).or_insert((row_number, 0));
+                        entry.1 += 1;
+                        continue;
+                    }
+                },
+            };
+            if let Some(d) = cols.detail.map(|c| row[c].trim()).filter(|d| !d.is_empty()) {
+                detail = Some(d.to_string());
+            }
+            let cell_at = |c: Option<usize>| c.map(|c| row[c].trim().to_string()).filter(|s| !s.is_empty());
+            let date = cell_at(cols.date).map(|d| Date::parse_loose(&d).map_or(d, |d| d.to_string()));
+            let (url, title, quote) = (cell_at(cols.url), cell_at(cols.title), cell_at(cols.quote));
+            let evidence = if url.is_some() || title.is_some() || quote.is_some() {
+                vec![EvidenceDoc { url, title, date: None, quote }]
+            } else {
+                Vec::new()
+            };
+            stances.insert(q.id.clone(), StanceRecordDoc { stance, detail, date, evidence });
+        }
+        officials.push(OfficialDoc {
+            id,
+            name: read("name", row).unwrap_or_default(),
+            sort_name: read("sort_name", row),
+            state: read("state", row).unwrap_or_default(),
+            position: read("position", row),
+            district: read("district", row),
+            city: read("city", row),
+            party: read("party", row),
+            division_id: read("division_id", row),
+            identifiers,
+            website: read("website", row),
+            donate_url: read("donate_url", row),
+            email: read("email", row),
+            image: read("image", row),
+            stances,
+        });
+        rows.push(row_number);
+    }
+    for ((column, value), (first_row, count)) in unmapped {
+        report.push(Diagnostic::warning(
+            Location::Csv { row: first_row, column: Some(table.headers[column].clone()) },
+            format!(
+                "\"{}\" is not one of the values this column's question maps ({} {}); left as not rated",
+                crate::text::truncate(&value, 40),
+                count,
+                if count == 1 { "row" } else { "rows" }
+            ),
+        ));
+    }
+    let doc =
+        FeedDoc { schema: None, format_version: FORMAT_VERSION, meta: mapping.meta.clone(), questions, officials };
+    (doc, CsvLocator { rows, fields })
+}
+
+/// Resolves a column spec against the header row, remembering which header feeds `field`.
+fn resolve<'m>(
+    spec: &'m ColumnSpec,
+    field: &str,
+    table: &Table,
+    fields: &mut HashMap<String, String>,
+    report: &mut Report,
+) -> Option<Source<'m>> {
+    let rule = match spec {
+        ColumnSpec::Rule(rule) => Some(rule),
+        ColumnSpec::Header(_) => None,
+    };
+    let column = match spec.header() {
+        Some(header) => match table.column(header) {
+            Some(c) => {
+                fields.insert(field.to_string(), table.headers[c].clone());
+                Some(c)
+            }
+            None => {
+                missing_column(table, header, field, report);
+                return None;
+            }
+        },
+        None => None,
+    };
+    Some(Source { column, rule })
+}
+
+fn missing_column(table: &Table, name: &str, what: &str, report: &mut Report) {
+    report.push(Diagnostic::error(
+        Location::Csv { row: 1, column: Some(name.to_string()) },
+        format!(
+            "the mapping reads {what} from a column \"{name}\", but the header row has no such column (columns: {})",
+            table.headers.join(", ")
+        ),
+    ));
+}
+
+fn describe_id_columns(table: &Table, columns: &[usize]) -> String {
+    columns.iter().map(|c| format!("\"{}\"", table.headers[*c])).collect::<Vec<_>>().join(" and ")
+}

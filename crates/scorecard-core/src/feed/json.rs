@@ -1,0 +1,433 @@
+//! Reading a feed from JSON bytes, one record at a time.
+//!
+//! The document is first split into its parts with borrowed [`RawValue`]s (a fast scan, no
+//! copies), then each question and official is deserialized on its own. A record that does
+//! not fit the format is reported at its line:column and skipped; the others load.
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use super::doc::{FeedDoc, MetaDoc, OfficialDoc, QuestionDoc, FORMAT_VERSION};
+use super::validate::{validate, FeedPath, Locate};
+use super::Loaded;
+use crate::diagnostics::{Diagnostic, LineIndex, Location, Report};
+use crate::source;
+
+/// Parses and validates a feed. Never panics, whatever the bytes.
+pub fn load_json(bytes: &[u8]) -> Loaded {
+    let mut report = Report::default();
+    let text = match source::decode(bytes) {
+        Ok(text) => text,
+        Err(problem) => {
+            let location = match problem.position {
+                Some((line, column)) => Location::Json { path: String::new(), line, column },
+                None => Location::Input,
+            };
+            report.push(Diagnostic::error(location, problem.message));
+            return Loaded { feed: None, report };
+        }
+    };
+    let lines = LineIndex::new(text);
+    let start = text.len() - text.trim_start().len();
+    if !text[start..].starts_with('{') {
+        let (line, column) = lines.line_column(start);
+        report.push(Diagnostic::error(
+            Location::Json { path: String::new(), line, column },
+            "the feed must be a JSON object like { \"format_version\": 1, \"meta\": …, \"questions\": […], \"officials\": […] }",
+        ));
+        return Loaded { feed: None, report };
+    }
+    let envelope: Envelope = match serde_json::from_str(text) {
+        Ok(envelope) => envelope,
+        Err(err) => {
+            report.push(Diagnostic::error(error_location(&err, ""), explain(&err, text)));
+            return Loaded { feed: None, report };
+        }
+    };
+    let mut locator = JsonLocator {
+        text,
+        lines: &lines,
+        meta: None,
+        questions_at: None,
+        questions: Vec::new(),
+        officials: Vec::new(),
+    };
+
+    let format_version = match envelope.format_version {
+        None => {
+            report.push(Diagnostic::warning(
+                Location::Json { path: "format_version".into(), line: 1, column: 1 },
+                format!("the feed has no \"format_version\"; reading it as version {FORMAT_VERSION}"),
+            ));
+            FORMAT_VERSION
+        }
+        Some(raw) => match serde_json::from_str::<u32>(raw.get()) {
+            Ok(v) => v,
+            Err(_) => {
+                let location = locator.at(offset_in(text, raw), "format_version");
+                report.push(Diagnostic::error(
+                    location,
+                    format!("\"format_version\" must be the number {FORMAT_VERSION}"),
+                ));
+                return Loaded { feed: None, report };
+            }
+        },
+    };
+
+    let meta = match envelope.meta {
+        None => {
+            report.push(Diagnostic::warning(
+                Location::Json { path: "meta".into(), line: 1, column: 1 },
+                "the feed has no \"meta\" (title, publisher, attribution)",
+            ));
+            MetaDoc::default()
+        }
+        Some(raw) => {
+            locator.meta = Some(raw);
+            parse_record::<MetaDoc>(raw, "meta", &locator, &mut report).unwrap_or_default()
+        }
+    };
+
+    let mut questions = Vec::new();
+    if let Some(raw) = envelope.questions {
+        locator.questions_at = Some(offset_in(text, raw));
+        for (index, item) in list(raw, "questions", &locator, &mut report).into_iter().enumerate() {
+            if let Some(q) = parse_record::<QuestionDoc>(item, &format!("questions[{index}]"), &locator, &mut report) {
+                questions.push(q);
+                locator.questions.push((index, item));
+            }
+        }
+    }
+
+    let mut officials = Vec::new();
+    match envelope.officials {
+        None => report.push(Diagnostic::error(
+            Location::Json { path: "officials".into(), line: 1, column: 1 },
+            "the feed has no \"officials\" list",
+        )),
+        Some(raw) => {
+            let items = list(raw, "officials", &locator, &mut report);
+            officials.reserve(items.len());
+            for (index, item) in items.into_iter().enumerate() {
+                match parse_record::<OfficialDoc>(item, &format!("officials[{index}]"), &locator, &mut report) {
+                    Some(o) => {
+                        officials.push(o);
+                        locator.officials.push((index, item));
+                    }
+                    None => report.skipped += 1,
+                }
+            }
+        }
+    }
+
+    let doc = FeedDoc { schema: None, format_version, meta, questions, officials };
+    let feed = validate(doc, &locator, &mut report);
+    Loaded { feed, report }
+}
+
+/// The top level, split without copying. Unknown top-level fields are ignored so later
+/// minor versions can add some.
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    #[serde(borrow, default)]
+    format_version: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    meta: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    questions: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    officials: Option<&'a RawValue>,
+}
+
+fn offset_in(text: &str, raw: &RawValue) -> usize {
+    (raw.get().as_ptr() as usize).saturating_sub(text.as_ptr() as usize).min(text.len())
+}
+
+/// Splits a JSON list into its items, or reports that it is not a list.
+fn list<'a>(raw: &'a RawValue, name: &str, locator: &JsonLocator<'a>, report: &mut Report) -> Vec<&'a RawValue> {
+    match serde_json::from_str::<Vec<&RawValue>>(raw.get()) {
+        Ok(items) => items,
+        Err(_) => {
+            report.push(Diagnostic::error(
+                locator.at(offset_in(locator.text, raw), name),
+                format!("\"{name}\" must be a list [ … ]"),
+            ));
+            Vec::new()
+        }
+    }
+}
+
+/// Deserializes one record; on failure reports where and why, naming the field.
+fn parse_record<T: for<'de> Deserialize<'de>>(
+    raw: &RawValue,
+    path: &str,
+    locator: &JsonLocator<'_>,
+    report: &mut Report,
+) -> Option<T> {
+    let what = if path.starts_with("officials") {
+        "; official skipped"
+    } else if path.starts_with("questions") {
+        "; question skipped"
+    } else {
+        ""
+    };
+    // serde would read a struct from a list positionally; in a feed that is always a mistake.
+    if !raw.get().starts_with('{') {
+        let found = match raw.get().as_bytes().first() {
+            Some(b'[') => "a list [ … ]",
+            Some(b'"') => "text",
+            Some(b'n') => "null",
+            Some(b't') | Some(b'f') => "true or false",
+            _ => "a number",
+        };
+        report.push(Diagnostic::error(
+            locator.at(offset_in(locator.text, raw), path),
+            format!("expected an object {{ … }} but found {found}{what}"),
+        ));
+        return None;
+    }
+    match serde_json::from_str::<T>(raw.get()) {
+        Ok(value) => Some(value),
+        Err(_) => {
+            // Slow path, only on error: deserialize again tracking the path to the bad field.
+            let mut de = serde_json::Deserializer::from_str(raw.get());
+            let (field, err) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+                Ok(_) => (String::new(), None),
+                Err(e) => (e.path().to_string(), Some(e.into_inner())),
+            };
+            let full_path = match field.as_str() {
+                "" | "." => path.to_string(),
+                f if f.starts_with('[') => format!("{path}{f}"),
+                f => format!("{path}.{f}"),
+            };
+            let start = offset_in(locator.text, raw);
+            let (location, message) = match err {
+                Some(err) => {
+                    // serde_json positions are relative to the record; make them absolute.
+                    let record_text = raw.get();
+                    let relative = byte_offset(record_text, err.line(), err.column());
+                    (locator.at(start + relative, &full_path), explain(&err, record_text))
+                }
+                None => (locator.at(start, &full_path), "this record could not be read".to_string()),
+            };
+            report.push(Diagnostic::error(location, format!("{message}{what}")));
+            None
+        }
+    }
+}
+
+/// Byte offset of a 1-based line and column (serde_json counts columns in bytes).
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    if line == 0 {
+        return 0;
+    }
+    let line_start =
+        if line == 1 { 0 } else { text.match_indices('\n').nth(line - 2).map_or(text.len(), |(i, _)| i + 1) };
+    // serde_json's column points at the offending byte, or just past it; stay inside the text.
+    let mut offset = (line_start + column.saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+fn error_location(err: &serde_json::Error, path: &str) -> Location {
+    Location::Json { path: path.to_string(), line: err.line().max(1) as u32, column: err.column().max(1) as u32 }
+}
+
+/// serde_json's error message in plain words, with a hint for the usual mistakes.
+fn explain(err: &serde_json::Error, text: &str) -> String {
+    let full = err.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(i) => &full[..i],
+        None => full.as_str(),
+    };
+    let offset = byte_offset(text, err.line(), err.column());
+    let here = text[offset..].chars().next().or_else(|| text[..offset].chars().next_back());
+    if let Some(rest) = message.strip_prefix("EOF while parsing ") {
+        return format!("the file ends in the middle of {rest}; is it cut off?");
+    }
+    let plain = match message {
+        "trailing comma" => "there is a comma after the last item; remove it".to_string(),
+        "trailing characters" => "there is more text after the end of the JSON".to_string(),
+        "key must be a string" => match here {
+            Some('/') | Some('#') => "comments are not allowed in JSON".to_string(),
+            Some('\'') => "keys must be in double quotes, not single quotes".to_string(),
+            _ => "expected a key in double quotes (is there a comma after the last field?)".to_string(),
+        },
+        "expected value" | "expected ident" => match here {
+            Some('/') | Some('#') => "comments are not allowed in JSON".to_string(),
+            Some('\'') => "text must be in double quotes, not single quotes".to_string(),
+            Some('N') | Some('I') | Some('-') if message == "expected value" || message == "expected ident" => {
+                "expected a value; NaN and Infinity are not valid in JSON".to_string()
+            }
+            _ => {
+                "expected a value: text in double quotes, a number, true, false, null, an object or a list".to_string()
+            }
+        },
+        "expected `:`" => "expected a colon (:) after the key".to_string(),
+        "expected `,` or `]`" => "expected a comma or ] here (is a comma missing between items?)".to_string(),
+        "expected `,` or `}`" => "expected a comma or } here (is a comma missing between fields?)".to_string(),
+        "recursion limit exceeded" => "the JSON is nested too deeply".to_string(),
+        "invalid escape" => "invalid escape sequence (backslash) in text".to_string(),
+        "number out of range" => "the number is too large".to_string(),
+        m if m.starts_with("control character") => {
+            "text contains a raw line break or control character; write line breaks as \\n".to_string()
+        }
+        m if m.starts_with("invalid type: ") => explain_type(&m["invalid type: ".len()..]),
+        m if m.starts_with("missing field `") => {
+            format!("the required field \"{}\" is missing", m["missing field `".len()..].trim_end_matches('`'))
+        }
+        m if m.starts_with("duplicate field `") => {
+            format!("the field \"{}\" appears twice", m["duplicate field `".len()..].trim_end_matches('`'))
+        }
+        m if m.starts_with("unknown variant `") => {
+            let rest = &m["unknown variant `".len()..];
+            match rest.split_once("`, expected one of ") {
+                Some((value, allowed)) => {
+                    format!("\"{value}\" is not allowed here; use one of: {}", allowed.replace('`', ""))
+                }
+                None => m.to_string(),
+            }
+        }
+        m => m.to_string(),
+    };
+    plain
+}
+
+/// "integer `5`, expected a string" → "expected text but found the number 5".
+fn explain_type(detail: &str) -> String {
+    let Some((found, expected)) = detail.split_once(", expected ") else {
+        return format!("wrong type: {detail}");
+    };
+    let found = if let Some(v) = found.strip_prefix("integer ").or_else(|| found.strip_prefix("floating point ")) {
+        format!("the number {}", v.trim_matches('`'))
+    } else if let Some(v) = found.strip_prefix("string ") {
+        format!("the text {}", crate::text::truncate(v, 40))
+    } else if let Some(v) = found.strip_prefix("boolean ") {
+        v.trim_matches('`').to_string()
+    } else {
+        match found {
+            "map" => "an object { … }".to_string(),
+            "sequence" => "a list [ … ]".to_string(),
+            "null" => "null".to_string(),
+            other => other.to_string(),
+        }
+    };
+    let expected = match expected {
+        "a string" | "a borrowed string" | "a string or a number" => "text",
+        "a sequence" => "a list [ … ]",
+        "u32" | "i32" | "u64" | "i64" => "a whole number",
+        e if e.starts_with("struct ") || e == "a map" => "an object { … }",
+        e => e,
+    };
+    format!("expected {expected} but found {found}")
+}
+
+/// Locations in the JSON text for validator paths.
+struct JsonLocator<'a> {
+    text: &'a str,
+    lines: &'a LineIndex<'a>,
+    meta: Option<&'a RawValue>,
+    questions_at: Option<usize>,
+    /// (index in the input, raw record) for each question that was read, in doc order.
+    questions: Vec<(usize, &'a RawValue)>,
+    officials: Vec<(usize, &'a RawValue)>,
+}
+
+impl JsonLocator<'_> {
+    fn at(&self, offset: usize, path: &str) -> Location {
+        let (line, column) = self.lines.line_column(offset);
+        Location::Json { path: path.to_string(), line, column }
+    }
+
+    fn in_record(&self, record: &RawValue, field: &str, path: String) -> Location {
+        let start = offset_in(self.text, record);
+        let key = field.split(['.', '[']).next().unwrap_or("");
+        let offset = find_key(record.get(), key).map_or(start, |k| start + k);
+        self.at(offset, &path)
+    }
+}
+
+impl Locate for JsonLocator<'_> {
+    fn locate(&self, path: &FeedPath<'_>) -> Location {
+        match path {
+            FeedPath::Root(field) => match (field.strip_prefix("meta."), self.meta) {
+                (Some(meta_field), Some(meta)) => self.in_record(meta, meta_field, field.to_string()),
+                _ if *field == "questions" => self.at(self.questions_at.unwrap_or(0), field),
+                _ => self.at(0, field),
+            },
+            FeedPath::Question { index, field } => match self.questions.get(*index) {
+                Some((original, raw)) => self.in_record(raw, field, join(&format!("questions[{original}]"), field)),
+                None => self.at(0, &join(&format!("questions[{index}]"), field)),
+            },
+            FeedPath::Official { index, field } => match self.officials.get(*index) {
+                Some((original, raw)) => self.in_record(raw, field, join(&format!("officials[{original}]"), field)),
+                None => self.at(0, &join(&format!("officials[{index}]"), field)),
+            },
+        }
+    }
+}
+
+fn join(base: &str, field: &str) -> String {
+    if field.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}.{field}")
+    }
+}
+
+/// Byte offset of `"key"` among the top-level keys of a JSON object's text, if present.
+fn find_key(object: &str, key: &str) -> Option<usize> {
+    if key.is_empty() {
+        return None;
+    }
+    let bytes = object.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            b'"' => {
+                let start = i;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    if bytes[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                let content = object.get(start + 1..i.min(bytes.len())).unwrap_or("");
+                if depth == 1 && content == key {
+                    let after = object.get(i + 1..).unwrap_or("").trim_start();
+                    if after.starts_with(':') {
+                        return Some(start);
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_top_level_keys_only() {
+        let text = r#"{"a": {"state": 1}, "state": "XX", "s": "state"}"#;
+        assert_eq!(find_key(text, "state"), Some(20));
+        assert_eq!(find_key(text, "missing"), None);
+    }
+
+    #[test]
+    fn byte_offsets() {
+        assert_eq!(byte_offset("ab\ncd", 2, 2), 4);
+        assert_eq!(byte_offset("ab", 1, 99), 2);
+        assert_eq!(byte_offset("", 0, 0), 0);
+    }
+}

@@ -1,0 +1,377 @@
+//! The validated, in-memory feed the widget works on.
+//!
+//! Unlike the wire types in [`super::doc`], everything here has been checked: states are known
+//! codes, links are [`SafeUrl`]s, dates are real dates, stance references are indices into
+//! their question's vocabulary, and ids are unique. The feed is built once and then shared
+//! read-only (the widget holds it in an `Rc`); user state refers to officials by id or index.
+
+use std::collections::BTreeMap;
+
+use super::doc::{
+    EvidenceDoc, FeedDoc, IdentifierDoc, MetaDoc, NamedLinkDoc, OfficialDoc, QuestionDoc, StanceDoc, StanceRecordDoc,
+    Tone, FORMAT_VERSION,
+};
+use crate::date::Date;
+use crate::link::SafeUrl;
+use crate::states::State;
+use crate::text::fold;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Feed {
+    pub meta: Meta,
+    pub questions: Vec<Question>,
+    pub officials: Vec<Official>,
+    /// Distinct positions (offices), sorted case-insensitively. `Official::position` indexes it.
+    pub positions: Vec<String>,
+    /// Distinct parties, sorted case-insensitively. `Official::party` indexes it.
+    pub parties: Vec<String>,
+    index: Index,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Meta {
+    pub title: String,
+    pub description: Option<String>,
+    pub publisher: Option<NamedLink>,
+    pub attribution: Option<NamedLink>,
+    pub license: Option<NamedLink>,
+    pub updated: Option<Date>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct NamedLink {
+    pub text: String,
+    pub url: Option<SafeUrl>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Question {
+    pub id: String,
+    pub text: String,
+    /// Short name for menus; equals `text` when the feed gives none.
+    pub label: String,
+    pub description: Option<String>,
+    /// In display order.
+    pub stances: Vec<Stance>,
+    pub default_stance: Option<StanceIx>,
+}
+
+/// Index of a stance within its question's `stances`.
+pub type StanceIx = u8;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stance {
+    pub id: String,
+    pub label: String,
+    pub description: Option<String>,
+    pub tone: Tone,
+    /// `#rrggbb`, checked.
+    pub color: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Official {
+    pub id: String,
+    pub name: String,
+    pub sort_name: Option<String>,
+    pub state: State,
+    pub position: Option<u32>,
+    pub district: Option<String>,
+    pub city: Option<String>,
+    pub party: Option<u32>,
+    pub division_id: Option<String>,
+    pub identifiers: Vec<Identifier>,
+    pub website: Option<SafeUrl>,
+    pub donate_url: Option<SafeUrl>,
+    pub email: Option<SafeUrl>,
+    pub image: Option<SafeUrl>,
+    /// One entry per question, in question order; `None` when the official is not rated on it.
+    pub stances: Vec<Option<StanceRecord>>,
+    /// The name folded for accent- and case-insensitive search.
+    pub search_key: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Identifier {
+    pub scheme: String,
+    pub identifier: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct StanceRecord {
+    pub stance: StanceIx,
+    pub detail: Option<String>,
+    pub date: Option<Date>,
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evidence {
+    pub url: Option<SafeUrl>,
+    pub title: Option<String>,
+    pub date: Option<Date>,
+    pub quote: Option<String>,
+}
+
+impl StanceRecord {
+    /// The date of the stance, or failing that the earliest dated evidence.
+    pub fn effective_date(&self) -> Option<Date> {
+        self.date.or_else(|| self.evidence.iter().filter_map(|e| e.date).min())
+    }
+}
+
+impl Official {
+    pub fn identifier(&self, scheme: &str) -> Option<&str> {
+        self.identifiers.iter().find(|i| i.scheme == scheme).map(|i| i.identifier.as_str())
+    }
+
+    /// The FEC candidate id, when the feed gives one.
+    pub fn fec_id(&self) -> Option<&str> {
+        self.identifier("fec")
+    }
+}
+
+/// Lookup structures built once when the feed is made.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Index {
+    /// `(id_hash(id), official index)`, sorted: finds officials by id, and by hash prefix for
+    /// share links.
+    id_hashes: Vec<(u64, u32)>,
+    /// Official indices in name order (family name, then full name).
+    name_order: Vec<u32>,
+}
+
+/// FNV-1a, 64-bit, of an official's id. Share links (format v1) carry prefixes of this hash,
+/// so it must never change.
+pub fn id_hash(id: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in id.as_bytes() {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
+impl Feed {
+    /// Assembles a feed from checked parts and builds its indices. `positions` and `parties`
+    /// are the tables the officials' indices refer to, in any order; they are sorted here.
+    pub(crate) fn assemble(
+        meta: Meta,
+        questions: Vec<Question>,
+        mut officials: Vec<Official>,
+        positions: Vec<String>,
+        parties: Vec<String>,
+    ) -> Feed {
+        let (positions, position_map) = sorted_table(positions);
+        let (parties, party_map) = sorted_table(parties);
+        for official in &mut officials {
+            official.position = official.position.map(|p| position_map[p as usize]);
+            official.party = official.party.map(|p| party_map[p as usize]);
+        }
+        let mut id_hashes: Vec<(u64, u32)> =
+            officials.iter().enumerate().map(|(i, o)| (id_hash(&o.id), i as u32)).collect();
+        id_hashes.sort_unstable();
+        let sort_keys: Vec<String> = officials.iter().map(name_sort_key).collect();
+        let mut name_order: Vec<u32> = (0..officials.len() as u32).collect();
+        name_order.sort_by(|a, b| sort_keys[*a as usize].cmp(&sort_keys[*b as usize]).then(a.cmp(b)));
+        Feed { meta, questions, officials, positions, parties, index: Index { id_hashes, name_order } }
+    }
+
+    pub fn official_index(&self, id: &str) -> Option<usize> {
+        let hash = id_hash(id);
+        let start = self.index.id_hashes.partition_point(|(h, _)| *h < hash);
+        self.index.id_hashes[start..]
+            .iter()
+            .take_while(|(h, _)| *h == hash)
+            .map(|(_, i)| *i as usize)
+            .find(|i| self.officials[*i].id == id)
+    }
+
+    pub fn official(&self, id: &str) -> Option<&Official> {
+        self.official_index(id).map(|i| &self.officials[i])
+    }
+
+    /// `(hash, index)` of every official, sorted by hash.
+    pub fn id_hashes(&self) -> &[(u64, u32)] {
+        &self.index.id_hashes
+    }
+
+    /// Official indices sorted by name (family name first).
+    pub fn name_order(&self) -> &[u32] {
+        &self.index.name_order
+    }
+
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+
+    pub fn position_label(&self, official: &Official) -> Option<&str> {
+        official.position.map(|p| self.positions[p as usize].as_str())
+    }
+
+    pub fn party_label(&self, official: &Official) -> Option<&str> {
+        official.party.map(|p| self.parties[p as usize].as_str())
+    }
+
+    /// The feed as format-v1 wire types: what `scorecard-feed convert` writes and the
+    /// organizer downloads. Parsing it again gives an equal feed.
+    pub fn to_doc(&self) -> FeedDoc {
+        FeedDoc {
+            schema: None,
+            format_version: FORMAT_VERSION,
+            meta: MetaDoc {
+                title: self.meta.title.clone(),
+                description: self.meta.description.clone(),
+                publisher: self.meta.publisher.as_ref().map(NamedLink::to_doc),
+                attribution: self.meta.attribution.as_ref().map(NamedLink::to_doc),
+                license: self.meta.license.as_ref().map(NamedLink::to_doc),
+                updated: self.meta.updated.map(|d| d.to_string()),
+            },
+            questions: self.questions.iter().map(Question::to_doc).collect(),
+            officials: self.officials.iter().map(|o| self.official_doc(o)).collect(),
+        }
+    }
+
+    fn official_doc(&self, o: &Official) -> OfficialDoc {
+        let stances: BTreeMap<String, StanceRecordDoc> = o
+            .stances
+            .iter()
+            .zip(&self.questions)
+            .filter_map(|(record, question)| {
+                let record = record.as_ref()?;
+                Some((
+                    question.id.clone(),
+                    StanceRecordDoc {
+                        stance: question.stances[record.stance as usize].id.clone(),
+                        detail: record.detail.clone(),
+                        date: record.date.map(|d| d.to_string()),
+                        evidence: record
+                            .evidence
+                            .iter()
+                            .map(|e| EvidenceDoc {
+                                url: e.url.as_ref().map(|u| u.to_string()),
+                                title: e.title.clone(),
+                                date: e.date.map(|d| d.to_string()),
+                                quote: e.quote.clone(),
+                            })
+                            .collect(),
+                    },
+                ))
+            })
+            .collect();
+        OfficialDoc {
+            id: Some(o.id.clone()),
+            name: o.name.clone(),
+            sort_name: o.sort_name.clone(),
+            state: o.state.code().to_string(),
+            position: self.position_label(o).map(str::to_string),
+            district: o.district.clone(),
+            city: o.city.clone(),
+            party: self.party_label(o).map(str::to_string),
+            division_id: o.division_id.clone(),
+            identifiers: o
+                .identifiers
+                .iter()
+                .map(|i| IdentifierDoc { scheme: i.scheme.clone(), identifier: i.identifier.clone() })
+                .collect(),
+            website: o.website.as_ref().map(|u| u.to_string()),
+            donate_url: o.donate_url.as_ref().map(|u| u.to_string()),
+            email: o.email.as_ref().map(|u| u.to_string()),
+            image: o.image.as_ref().map(|u| u.to_string()),
+            stances,
+        }
+    }
+}
+
+impl NamedLink {
+    fn to_doc(&self) -> NamedLinkDoc {
+        NamedLinkDoc { text: self.text.clone(), url: self.url.as_ref().map(|u| u.to_string()) }
+    }
+}
+
+impl Question {
+    fn to_doc(&self) -> QuestionDoc {
+        QuestionDoc {
+            id: self.id.clone(),
+            text: self.text.clone(),
+            label: (self.label != self.text).then(|| self.label.clone()),
+            description: self.description.clone(),
+            stances: self
+                .stances
+                .iter()
+                .map(|s| StanceDoc {
+                    id: s.id.clone(),
+                    label: s.label.clone(),
+                    description: s.description.clone(),
+                    tone: (s.tone != Tone::Neutral).then_some(s.tone),
+                    color: s.color.clone(),
+                    order: None,
+                })
+                .collect(),
+            default_stance: self.default_stance.map(|i| self.stances[i as usize].id.clone()),
+        }
+    }
+
+    pub fn stance_index(&self, id: &str) -> Option<StanceIx> {
+        self.stances.iter().position(|s| s.id == id).map(|i| i as StanceIx)
+    }
+}
+
+/// Sorts a table case-insensitively and returns, for each old index, its new index.
+fn sorted_table(table: Vec<String>) -> (Vec<String>, Vec<u32>) {
+    let mut order: Vec<usize> = (0..table.len()).collect();
+    order.sort_by_cached_key(|i| (fold(&table[*i]), table[*i].clone()));
+    let mut map = vec![0u32; table.len()];
+    for (new, old) in order.iter().enumerate() {
+        map[*old] = new as u32;
+    }
+    let mut slots: Vec<Option<String>> = table.into_iter().map(Some).collect();
+    let sorted = order.iter().map(|i| slots[*i].take().unwrap_or_default()).collect();
+    (sorted, map)
+}
+
+/// "family name, full name", folded: officials sort by family name as scorecards do.
+fn name_sort_key(official: &Official) -> String {
+    match &official.sort_name {
+        Some(sort_name) => format!("{} {}", fold(sort_name), official.search_key),
+        None => format!("{} {}", fold(family_name(&official.name)), official.search_key),
+    }
+}
+
+/// The last word of a name that is not a generational suffix: "Henry R Muñoz III" → "Muñoz".
+pub fn family_name(name: &str) -> &str {
+    const SUFFIXES: [&str; 8] = ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"];
+    name.split_whitespace()
+        .rev()
+        .map(|w| w.trim_end_matches(','))
+        .find(|w| !w.is_empty() && !SUFFIXES.contains(&w.to_ascii_lowercase().as_str()))
+        .unwrap_or(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn family_names() {
+        assert_eq!(family_name("Henry R Muñoz III"), "Muñoz");
+        assert_eq!(family_name("Martin Luther King, Jr."), "King");
+        assert_eq!(family_name("Cher"), "Cher");
+        assert_eq!(family_name(""), "");
+    }
+
+    #[test]
+    fn id_hash_is_fnv1a() {
+        // Reference values of FNV-1a 64: the share-link format depends on them.
+        assert_eq!(id_hash(""), 0xcbf29ce484222325);
+        assert_eq!(id_hash("a"), 0xaf63dc4c8601ec8c);
+        assert_eq!(id_hash("foobar"), 0x85944171f73967e8);
+    }
+
+    #[test]
+    fn sorted_tables_remap_indices() {
+        let (sorted, map) = sorted_table(vec!["senator".into(), "Governor".into(), "mayor".into()]);
+        assert_eq!(sorted, ["Governor", "mayor", "senator"]);
+        assert_eq!(map, [2, 0, 1]);
+    }
+}

@@ -1,0 +1,559 @@
+//! From wire types to a checked [`Feed`], reporting every problem where the organizer can find it.
+//!
+//! One validator serves JSON feeds and CSV imports alike; a [`Locate`] implementation turns a
+//! [`FeedPath`] into a JSON line:column or a CSV row and column.
+//!
+//! Policy: a problem that makes a record meaningless (no name, unknown state, duplicate id)
+//! skips that official with an error; a problem in an optional part (a bad link, a bad date,
+//! an unknown stance) drops that part with a warning and keeps the official. Only a feed with
+//! no usable question cannot load at all.
+
+use std::collections::HashMap;
+
+use super::doc::{
+    EvidenceDoc, FeedDoc, MetaDoc, NamedLinkDoc, OfficialDoc, QuestionDoc, StanceRecordDoc, Tone, FORMAT_VERSION,
+};
+use super::model::{Evidence, Feed, Identifier, Meta, NamedLink, Official, Question, Stance, StanceIx, StanceRecord};
+use crate::date::Date;
+use crate::diagnostics::{Diagnostic, Location, Report};
+use crate::link::SafeUrl;
+use crate::states::State;
+use crate::text::{self, clean, fold, is_identifier, slug};
+
+/// Most questions a feed may have.
+pub const MAX_QUESTIONS: usize = 64;
+/// Most stances one question may have (they are filtered with a 64-bit mask).
+pub const MAX_STANCES: usize = 32;
+
+/// Longest texts kept, in characters; longer ones are cut with a warning.
+mod limits {
+    pub const NAME: usize = 200;
+    pub const SHORT: usize = 200;
+    pub const DETAIL: usize = 500;
+    pub const QUOTE: usize = 2000;
+    pub const DESCRIPTION: usize = 5000;
+    pub const ID: usize = 128;
+}
+
+/// A place in a feed, independent of how the feed was written down.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FeedPath<'a> {
+    /// A field of the feed or of `meta`, e.g. `"format_version"`, `"meta.title"`.
+    Root(&'a str),
+    /// Question number `index` (in the input's order); `field` like `"stances[2].id"` or empty.
+    Question { index: usize, field: &'a str },
+    /// Official number `index` (in the input's order); `field` like `"state"` or
+    /// `"stances.sanders.evidence[0].url"`, or empty for the whole record.
+    Official { index: usize, field: &'a str },
+}
+
+/// Turns a [`FeedPath`] into a location in the input the organizer wrote.
+pub trait Locate {
+    fn locate(&self, path: &FeedPath<'_>) -> Location;
+}
+
+/// Checks a feed. Returns `None` only when nothing usable remains (wrong format version or no
+/// valid question). Sets `report.loaded` and adds the officials skipped here to
+/// `report.skipped` (which may already count records lost earlier, e.g. unreadable JSON).
+pub fn validate(doc: FeedDoc, locate: &dyn Locate, report: &mut Report) -> Option<Feed> {
+    let mut v = Validator { locate, report };
+    if doc.format_version != FORMAT_VERSION {
+        v.error(
+            FeedPath::Root("format_version"),
+            format!("this is format version {}; this widget reads version {FORMAT_VERSION}", doc.format_version),
+        );
+        return None;
+    }
+    let meta = v.meta(doc.meta);
+    let questions = v.questions(doc.questions);
+    if questions.is_empty() {
+        v.error(FeedPath::Root("questions"), "the feed has no usable question, so there is nothing to show");
+        return None;
+    }
+    let (officials, positions, parties) = v.officials(doc.officials, &questions);
+    Some(Feed::assemble(meta, questions, officials, positions, parties))
+}
+
+struct Validator<'a> {
+    locate: &'a dyn Locate,
+    report: &'a mut Report,
+}
+
+impl Validator<'_> {
+    fn error(&mut self, path: FeedPath<'_>, message: impl Into<String>) {
+        let location = self.locate.locate(&path);
+        self.report.push(Diagnostic::error(location, message));
+    }
+
+    fn warn(&mut self, path: FeedPath<'_>, message: impl Into<String>) {
+        let location = self.locate.locate(&path);
+        self.report.push(Diagnostic::warning(location, message));
+    }
+
+    /// Cleans display text, cutting it to `max` characters with a warning.
+    fn text(&mut self, value: String, max: usize, path: impl FnOnce() -> (FeedPath<'static>, String)) -> String {
+        let cleaned = clean_owned(value);
+        if cleaned.chars().count() > max {
+            let (at, field) = path();
+            let cut = text::truncate(&cleaned, max);
+            self.warn(at, format!("{field} is longer than {max} characters and was shortened"));
+            return cut;
+        }
+        cleaned
+    }
+
+    fn meta(&mut self, doc: MetaDoc) -> Meta {
+        let mut title = clean_owned(doc.title);
+        if title.is_empty() {
+            self.warn(FeedPath::Root("meta.title"), "the feed has no title; showing \"Scorecard\"");
+            title = "Scorecard".to_string();
+        }
+        let updated = doc.updated.and_then(|d| {
+            let parsed = Date::parse_iso(d.trim());
+            if parsed.is_none() {
+                self.warn(FeedPath::Root("meta.updated"), format!("\"{d}\" is not a date like 2020-03-27; ignored"));
+            }
+            parsed
+        });
+        Meta {
+            title: text::truncate(&title, limits::SHORT),
+            description: text::clean_opt(doc.description.as_deref()).map(|d| text::truncate(&d, limits::DESCRIPTION)),
+            publisher: self.named_link(doc.publisher, "meta.publisher.url"),
+            attribution: self.named_link(doc.attribution, "meta.attribution.url"),
+            license: self.named_link(doc.license, "meta.license.url"),
+            updated,
+        }
+    }
+
+    fn named_link(&mut self, doc: Option<NamedLinkDoc>, url_path: &'static str) -> Option<NamedLink> {
+        let doc = doc?;
+        let url = doc.url.and_then(|u| match SafeUrl::https(&u) {
+            Ok(url) => Some(url),
+            Err(problem) => {
+                self.warn(FeedPath::Root(url_path), format!("{problem}; link dropped"));
+                None
+            }
+        });
+        let text = clean(&doc.text);
+        if text.is_empty() {
+            return url.map(|url| NamedLink { text: url.site_name().to_string(), url: Some(url) });
+        }
+        Some(NamedLink { text: text::truncate(&text, limits::SHORT), url })
+    }
+
+    fn questions(&mut self, docs: Vec<QuestionDoc>) -> Vec<Question> {
+        let mut questions: Vec<Question> = Vec::new();
+        for (index, doc) in docs.into_iter().enumerate() {
+            if questions.len() == MAX_QUESTIONS {
+                self.error(
+                    FeedPath::Question { index, field: "" },
+                    format!("a feed may have at most {MAX_QUESTIONS} questions; the rest were skipped"),
+                );
+                break;
+            }
+            let id = doc.id.trim().to_string();
+            if !is_identifier(&id) {
+                self.error(
+                    FeedPath::Question { index, field: "id" },
+                    format!("question id \"{id}\" must be 1–64 lower-case letters, digits, - or _; question skipped"),
+                );
+                continue;
+            }
+            if questions.iter().any(|q| q.id == id) {
+                self.error(
+                    FeedPath::Question { index, field: "id" },
+                    format!("another question already has the id \"{id}\"; question skipped"),
+                );
+                continue;
+            }
+            let Some(stances) = self.stances(index, doc.stances) else {
+                continue;
+            };
+            let mut text = clean(&doc.text);
+            let label = text::clean_opt(doc.label.as_deref());
+            if text.is_empty() {
+                self.warn(
+                    FeedPath::Question { index, field: "text" },
+                    "the question has no text; using its label or id",
+                );
+                text = label.clone().unwrap_or_else(|| id.clone());
+            }
+            let default_stance = doc.default_stance.and_then(|d| {
+                let found = stances.iter().position(|s| s.id == d.trim()).map(|i| i as StanceIx);
+                if found.is_none() {
+                    self.warn(
+                        FeedPath::Question { index, field: "default_stance" },
+                        format!("\"{d}\" is not one of this question's stances; ignored"),
+                    );
+                }
+                found
+            });
+            questions.push(Question {
+                id,
+                label: text::truncate(label.as_ref().unwrap_or(&text), limits::SHORT),
+                text: text::truncate(&text, limits::SHORT * 2),
+                description: text::clean_opt(doc.description.as_deref())
+                    .map(|d| text::truncate(&d, limits::DESCRIPTION)),
+                stances,
+                default_stance,
+            });
+        }
+        questions
+    }
+
+    /// The question's stances in display order, or `None` (question skipped) if unusable.
+    fn stances(&mut self, q: usize, docs: Vec<super::doc::StanceDoc>) -> Option<Vec<Stance>> {
+        if docs.is_empty() {
+            self.error(
+                FeedPath::Question { index: q, field: "stances" },
+                "the question has no stances; question skipped",
+            );
+            return None;
+        }
+        if docs.len() > MAX_STANCES {
+            self.error(
+                FeedPath::Question { index: q, field: "stances" },
+                format!(
+                    "a question may have at most {MAX_STANCES} stances, this one has {}; question skipped",
+                    docs.len()
+                ),
+            );
+            return None;
+        }
+        let mut stances: Vec<(i64, Stance)> = Vec::with_capacity(docs.len());
+        for (i, doc) in docs.into_iter().enumerate() {
+            let field = format!("stances[{i}]");
+            let id = doc.id.trim().to_string();
+            if !is_identifier(&id) || stances.iter().any(|(_, s)| s.id == id) {
+                let why = if is_identifier(&id) {
+                    "is used twice"
+                } else {
+                    "must be 1–64 lower-case letters, digits, - or _"
+                };
+                self.error(
+                    FeedPath::Question { index: q, field: &format!("{field}.id") },
+                    format!("stance id \"{id}\" {why}; question skipped"),
+                );
+                return None;
+            }
+            let color = doc.color.and_then(|c| {
+                let c = c.trim().to_string();
+                let ok = c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit());
+                if !ok {
+                    self.warn(
+                        FeedPath::Question { index: q, field: &format!("{field}.color") },
+                        format!("colour \"{c}\" is not like #1b7837; ignored"),
+                    );
+                }
+                ok.then(|| c.to_ascii_lowercase())
+            });
+            let mut label = clean(&doc.label);
+            if label.is_empty() {
+                label = id.clone();
+            }
+            let order = doc.order.map_or(i as i64, i64::from);
+            stances.push((
+                order,
+                Stance {
+                    id,
+                    label: text::truncate(&label, limits::SHORT),
+                    description: text::clean_opt(doc.description.as_deref()),
+                    tone: doc.tone.unwrap_or(Tone::Neutral),
+                    color,
+                },
+            ));
+        }
+        stances.sort_by_key(|(order, _)| *order); // stable: ties keep list order
+        Some(stances.into_iter().map(|(_, s)| s).collect())
+    }
+
+    fn officials(
+        &mut self,
+        docs: Vec<OfficialDoc>,
+        questions: &[Question],
+    ) -> (Vec<Official>, Vec<String>, Vec<String>) {
+        let mut officials = Vec::with_capacity(docs.len());
+        let mut ids: HashMap<String, usize> = HashMap::with_capacity(docs.len());
+        let mut positions = Interner::default();
+        let mut parties = Interner::default();
+        for (index, doc) in docs.into_iter().enumerate() {
+            match self.official(index, doc, questions, &mut ids, &mut positions, &mut parties) {
+                Some(official) => {
+                    ids.insert(official.id.clone(), index);
+                    officials.push(official);
+                }
+                None => self.report.skipped += 1,
+            }
+        }
+        self.report.loaded = officials.len();
+        (officials, positions.table, parties.table)
+    }
+
+    fn official(
+        &mut self,
+        index: usize,
+        doc: OfficialDoc,
+        questions: &[Question],
+        ids: &mut HashMap<String, usize>,
+        positions: &mut Interner,
+        parties: &mut Interner,
+    ) -> Option<Official> {
+        let at = |field: &'static str| FeedPath::Official { index, field };
+        let name = clean_owned(doc.name);
+        if name.is_empty() {
+            self.error(at("name"), "the official has no name; skipped");
+            return None;
+        }
+        let name = if name.chars().count() > limits::NAME {
+            self.warn(at("name"), format!("the name is longer than {} characters and was shortened", limits::NAME));
+            text::truncate(&name, limits::NAME)
+        } else {
+            name
+        };
+        let Some(state) = State::parse(&doc.state) else {
+            let shown = clean(&doc.state);
+            let message = if shown.is_empty() {
+                format!("{name} has no state; skipped")
+            } else {
+                format!("\"{shown}\" is not a U.S. state or territory code (like VT, DC or PR); {name} skipped")
+            };
+            self.error(at("state"), message);
+            return None;
+        };
+        let id = match doc.id.map(clean_owned).filter(|id| !id.is_empty()) {
+            Some(id) if id.chars().count() > limits::ID => {
+                self.error(at("id"), format!("the id is longer than {} characters; {name} skipped", limits::ID));
+                return None;
+            }
+            Some(id) => {
+                if let Some(first) = ids.get(&id) {
+                    let first_at = self.locate.locate(&FeedPath::Official { index: *first, field: "" });
+                    self.error(
+                        at("id"),
+                        format!("the id \"{id}\" is already used by the official at {first_at}; {name} skipped"),
+                    );
+                    return None;
+                }
+                id
+            }
+            None => {
+                let base = format!("{}-{}", slug(&name), state.code().to_ascii_lowercase());
+                let mut id = base.clone();
+                let mut n = 2;
+                while ids.contains_key(&id) {
+                    id = format!("{base}-{n}");
+                    n += 1;
+                }
+                self.warn(at("id"), format!("{name} has no id; using \"{id}\", made from the name and state"));
+                id
+            }
+        };
+        let short = |this: &mut Self, value: Option<String>, field: &'static str, max: usize| {
+            value
+                .map(|v| this.text(v, max, || (FeedPath::Official { index, field }, field.to_string())))
+                .filter(|v| !v.is_empty())
+        };
+        let sort_name = short(self, doc.sort_name, "sort_name", limits::NAME);
+        let position = short(self, doc.position, "position", limits::SHORT).map(|p| positions.intern(p));
+        let district = short(self, doc.district, "district", limits::SHORT);
+        let city = short(self, doc.city, "city", limits::SHORT);
+        let party = short(self, doc.party, "party", limits::SHORT).map(|p| parties.intern(p));
+        let division_id = doc.division_id.map(|d| d.trim().to_string()).filter(|d| !d.is_empty()).and_then(|d| {
+            let ok = d.starts_with("ocd-division/")
+                && d.len() <= 200
+                && d.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"/:_.~-".contains(&b));
+            if !ok {
+                self.warn(
+                    at("division_id"),
+                    format!("\"{}\" is not an Open Civic Data division id; ignored", text::truncate(&clean(&d), 80)),
+                );
+            }
+            ok.then_some(d)
+        });
+        let identifiers =
+            doc.identifiers.into_iter().enumerate().filter_map(|(i, ident)| self.identifier(index, i, ident)).collect();
+        let website = self.https(doc.website, &at("website"));
+        let donate_url = self.https(doc.donate_url, &at("donate_url"));
+        let image = self.https(doc.image, &at("image"));
+        let email = doc.email.filter(|e| !e.trim().is_empty()).and_then(|e| match SafeUrl::mailto(&e) {
+            Ok(url) => Some(url),
+            Err(problem) => {
+                self.warn(at("email"), format!("{problem}; ignored"));
+                None
+            }
+        });
+        let stances = self.stance_records(index, &name, doc.stances, questions);
+        let search_key = fold(&name);
+        Some(Official {
+            id,
+            name,
+            sort_name,
+            state,
+            position,
+            district,
+            city,
+            party,
+            division_id,
+            identifiers,
+            website,
+            donate_url,
+            email,
+            image,
+            stances,
+            search_key,
+        })
+    }
+
+    fn identifier(&mut self, official: usize, i: usize, doc: super::doc::IdentifierDoc) -> Option<Identifier> {
+        let scheme = doc.scheme.trim().to_ascii_lowercase();
+        let identifier = clean(&doc.identifier);
+        let field = format!("identifiers[{i}]");
+        let at = FeedPath::Official { index: official, field: &field };
+        let valid = match scheme.as_str() {
+            "" => {
+                self.warn(at, "the identifier has no scheme; ignored");
+                return None;
+            }
+            // FEC candidate ids: office (H, S or P), a digit, two state letters (or 00), five digits.
+            "fec" => {
+                let b = identifier.as_bytes();
+                b.len() == 9
+                    && matches!(b[0], b'H' | b'S' | b'P')
+                    && b[1].is_ascii_digit()
+                    && b[2..4].iter().all(u8::is_ascii_alphanumeric)
+                    && b[4..].iter().all(u8::is_ascii_digit)
+            }
+            "bioguide" => {
+                let b = identifier.as_bytes();
+                b.len() == 7 && b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_digit)
+            }
+            _ => !identifier.is_empty() && identifier.len() <= 200,
+        };
+        if !valid {
+            self.warn(
+                at,
+                format!("\"{}\" is not a valid {scheme} identifier; ignored", text::truncate(&identifier, 40)),
+            );
+            return None;
+        }
+        Some(Identifier { scheme, identifier })
+    }
+
+    fn https(&mut self, value: Option<String>, at: &FeedPath<'_>) -> Option<SafeUrl> {
+        let value = value.filter(|v| !v.trim().is_empty())?;
+        match SafeUrl::https(&value) {
+            Ok(url) => Some(url),
+            Err(problem) => {
+                let location = self.locate.locate(at);
+                self.report.push(Diagnostic::warning(location, format!("{problem}; link dropped")));
+                None
+            }
+        }
+    }
+
+    fn stance_records(
+        &mut self,
+        index: usize,
+        name: &str,
+        docs: std::collections::BTreeMap<String, StanceRecordDoc>,
+        questions: &[Question],
+    ) -> Vec<Option<StanceRecord>> {
+        let mut records: Vec<Option<StanceRecord>> = vec![None; questions.len()];
+        for (question_id, doc) in docs {
+            let field = format!("stances.{question_id}");
+            let at = |suffix: &str| format!("{field}{suffix}");
+            let Some(q) = questions.iter().position(|q| q.id == question_id) else {
+                self.warn(
+                    FeedPath::Official { index, field: &field },
+                    format!("there is no question \"{question_id}\"; this stance of {name} is ignored"),
+                );
+                continue;
+            };
+            let question = &questions[q];
+            let Some(stance) = question.stance_index(doc.stance.trim()) else {
+                let known: Vec<&str> = question.stances.iter().map(|s| s.id.as_str()).collect();
+                self.warn(
+                    FeedPath::Official { index, field: &at(".stance") },
+                    format!("\"{}\" is not a stance of question \"{question_id}\" (expected one of: {}); {name} is shown as not rated", text::truncate(&clean(&doc.stance), 40), known.join(", ")),
+                );
+                continue;
+            };
+            let detail = text::clean_opt(doc.detail.as_deref()).map(|d| text::truncate(&d, limits::DETAIL));
+            let date = self.date(doc.date, FeedPath::Official { index, field: &at(".date") });
+            let evidence = doc
+                .evidence
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, e)| self.evidence(index, &at(&format!(".evidence[{i}]")), e))
+                .collect();
+            records[q] = Some(StanceRecord { stance, detail, date, evidence });
+        }
+        for (record, question) in records.iter_mut().zip(questions) {
+            if record.is_none() {
+                *record = question.default_stance.map(|stance| StanceRecord {
+                    stance,
+                    detail: None,
+                    date: None,
+                    evidence: Vec::new(),
+                });
+            }
+        }
+        records
+    }
+
+    fn evidence(&mut self, index: usize, field: &str, doc: EvidenceDoc) -> Option<Evidence> {
+        let url_field = format!("{field}.url");
+        let url = self.https(doc.url, &FeedPath::Official { index, field: &url_field });
+        let date = self.date(doc.date, FeedPath::Official { index, field: &format!("{field}.date") });
+        let title = text::clean_opt(doc.title.as_deref()).map(|t| text::truncate(&t, limits::SHORT));
+        let quote = text::clean_opt(doc.quote.as_deref()).map(|q| text::truncate(&q, limits::QUOTE));
+        // Evidence with nothing to show (e.g. only an unsafe link that was dropped) is removed;
+        // its date, if any, is not lost for sorting because the stance keeps its own date.
+        (url.is_some() || title.is_some() || quote.is_some()).then_some(Evidence { url, title, date, quote })
+    }
+
+    fn date(&mut self, value: Option<String>, at: FeedPath<'_>) -> Option<Date> {
+        let value = value.filter(|v| !v.trim().is_empty())?;
+        let parsed = Date::parse_iso(value.trim());
+        if parsed.is_none() {
+            let location = self.locate.locate(&at);
+            self.report.push(Diagnostic::warning(
+                location,
+                format!("\"{}\" is not a date like 2020-03-27; date ignored", text::truncate(&clean(&value), 40)),
+            ));
+        }
+        parsed
+    }
+}
+
+/// Cleans text, reusing the allocation when it is already clean (the common case).
+fn clean_owned(value: String) -> String {
+    let already_clean = !value.starts_with(' ')
+        && !value.ends_with(' ')
+        && !value.contains("  ")
+        && !value.chars().any(|c| (c.is_whitespace() && c != ' ') || text::is_invisible(c));
+    if already_clean {
+        value
+    } else {
+        clean(&value)
+    }
+}
+
+/// Distinct strings in first-seen order.
+#[derive(Default)]
+struct Interner {
+    table: Vec<String>,
+    lookup: HashMap<String, u32>,
+}
+
+impl Interner {
+    fn intern(&mut self, value: String) -> u32 {
+        if let Some(i) = self.lookup.get(&value) {
+            return *i;
+        }
+        let i = self.table.len() as u32;
+        self.lookup.insert(value.clone(), i);
+        self.table.push(value);
+        i
+    }
+}

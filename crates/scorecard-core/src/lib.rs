@@ -1,0 +1,32 @@
+//! The pure core of Scorecard.
+//!
+//! Everything that decides *what* the widget shows lives here, with no web dependency
+//! (no yew, web-sys, wasm-bindgen or gloo), so it can be tested natively and reused by the
+//! command-line tool. The widget and the CLI are thin shells over this crate.
+//!
+//! - [`feed`]: the feed format (wire types), JSON parsing and validation into a [`feed::Feed`].
+//! - [`csv_import`]: spreadsheets to feeds, with column auto-detection and explicit mappings.
+//! - [`filter`]: filters, sorting and facet counts over a feed.
+//! - [`shortlist`] and [`money`]: the donation shortlist and its amounts.
+//! - [`share_link`]: the versioned URL-fragment codec for views and shortlists.
+//! - [`donate`]: donate links with amount and refcode, for safe (https) URLs only.
+//!
+//! Untrusted input (feed bytes, CSV bytes, link fragments, stored JSON) never panics here:
+//! every problem becomes a [`diagnostics::Diagnostic`] or an error value with a plain message.
+
+pub mod csv_import;
+pub mod date;
+pub mod diagnostics;
+pub mod donate;
+pub mod feed;
+pub mod filter;
+pub mod link;
+pub mod money;
+pub mod share_link;
+pub mod shortlist;
+pub mod source;
+pub mod states;
+pub mod text;
+
+#[cfg(feature = "schema")]
+pub mod schema;

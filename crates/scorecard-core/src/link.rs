@@ -1,0 +1,253 @@
+//! Safe links. A [`SafeUrl`] can only be made by checking a string, and only `https:` (and
+//! `mailto:` for e-mail addresses) pass, so the widget cannot render a `javascript:`, `data:`
+//! or plain `http:` link by mistake: the type is the proof.
+//!
+//! The check is a deliberate allow-list rather than a full URL parser: the `url` crate would
+//! accept more (and pull Unicode IDNA tables into the wasm); we want less.
+
+use std::fmt;
+
+/// Longest URL accepted. Browsers take more, but a feed link this long is a mistake or an attack.
+pub const MAX_URL_LEN: usize = 2048;
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SafeUrl(String);
+
+/// Why a string was refused as a link. `Display` gives a plain-English reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UrlProblem {
+    Empty,
+    TooLong(usize),
+    /// Spaces, control characters or invisible characters inside the URL.
+    InvisibleCharacters,
+    /// A scheme other than https (e.g. `http`, `javascript`, `data`), lower-cased.
+    NotHttps(String),
+    /// No scheme at all, e.g. `www.example.com`.
+    NoScheme,
+    /// `user:password@host`: links with credentials are a phishing trick.
+    Credentials,
+    Malformed(&'static str),
+    BadEmail,
+}
+
+impl fmt::Display for UrlProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UrlProblem::Empty => f.write_str("the link is empty"),
+            UrlProblem::TooLong(len) => {
+                write!(f, "the link is {len} characters long; the limit is {MAX_URL_LEN}")
+            }
+            UrlProblem::InvisibleCharacters => f.write_str("the link contains spaces, control or invisible characters"),
+            UrlProblem::NotHttps(scheme) if scheme == "http" => {
+                f.write_str("the link uses http:, which is not secure; only https: links are shown")
+            }
+            UrlProblem::NotHttps(scheme) => {
+                write!(f, "links starting with \"{scheme}:\" are not allowed; only https: links are shown")
+            }
+            UrlProblem::NoScheme => f.write_str("the link must start with https://"),
+            UrlProblem::Credentials => {
+                f.write_str("the link contains a user name or password (user@host), which is not allowed")
+            }
+            UrlProblem::Malformed(why) => write!(f, "the link is malformed: {why}"),
+            UrlProblem::BadEmail => f.write_str("not a valid e-mail address"),
+        }
+    }
+}
+
+impl SafeUrl {
+    /// Accepts an absolute `https://` URL. Surrounding whitespace (common in spreadsheets) is
+    /// trimmed; the scheme and host are lower-cased.
+    pub fn https(raw: &str) -> Result<SafeUrl, UrlProblem> {
+        let text = raw.trim_matches(|c: char| c.is_ascii_whitespace());
+        if text.is_empty() {
+            return Err(UrlProblem::Empty);
+        }
+        if text.len() > MAX_URL_LEN {
+            return Err(UrlProblem::TooLong(text.len()));
+        }
+        if text.chars().any(|c| c.is_whitespace() || crate::text::is_invisible(c)) {
+            return Err(UrlProblem::InvisibleCharacters);
+        }
+        let Some(colon) = text.find(':') else {
+            return Err(UrlProblem::NoScheme);
+        };
+        let scheme = &text[..colon];
+        let scheme_ok = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+        if !scheme_ok {
+            // "www.x.com:8080/path" or "//x.com": there is no scheme.
+            return Err(UrlProblem::NoScheme);
+        }
+        let scheme = scheme.to_ascii_lowercase();
+        if scheme != "https" {
+            return Err(UrlProblem::NotHttps(scheme));
+        }
+        if text.contains('\\') {
+            return Err(UrlProblem::Malformed("backslashes are not allowed"));
+        }
+        let Some(rest) = text[colon + 1..].strip_prefix("//") else {
+            return Err(UrlProblem::Malformed("https: must be followed by //"));
+        };
+        let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let authority = &rest[..authority_end];
+        if authority.contains('@') {
+            return Err(UrlProblem::Credentials);
+        }
+        let (host, port) = match authority.rsplit_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (authority, None),
+        };
+        if let Some(port) = port {
+            if port.is_empty()
+                || port.len() > 5
+                || !port.bytes().all(|b| b.is_ascii_digit())
+                || port.parse::<u32>().map_or(true, |p| p > 65535)
+            {
+                return Err(UrlProblem::Malformed("the port is not a number from 0 to 65535"));
+            }
+        }
+        if !is_valid_host(host) {
+            return Err(UrlProblem::Malformed("the host name is missing or invalid"));
+        }
+        let mut normalized = String::with_capacity(text.len());
+        normalized.push_str("https://");
+        normalized.push_str(&authority.to_lowercase());
+        normalized.push_str(&rest[authority_end..]);
+        Ok(SafeUrl(normalized))
+    }
+
+    /// Accepts an e-mail address, bare (`jane@example.org`) or as a `mailto:` URL.
+    pub fn mailto(raw: &str) -> Result<SafeUrl, UrlProblem> {
+        let text = raw.trim();
+        let address = match text.get(..7) {
+            Some(prefix) if prefix.eq_ignore_ascii_case("mailto:") => &text[7..],
+            _ => text,
+        };
+        let valid = address.len() <= 254
+            && address.split_once('@').is_some_and(|(local, domain)| {
+                !local.is_empty()
+                    && local.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-/=^_`{|}~.".contains(&b))
+                    && is_valid_host(domain)
+                    && domain.contains('.')
+            });
+        if !valid {
+            return Err(UrlProblem::BadEmail);
+        }
+        Ok(SafeUrl(format!("mailto:{address}")))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The host without a leading `www.`, e.g. `burlingtonfreepress.com`, for showing which
+    /// site a source link goes to. Empty for `mailto:` links.
+    pub fn site_name(&self) -> &str {
+        let Some(rest) = self.0.strip_prefix("https://") else {
+            return "";
+        };
+        let end = rest.find(['/', '?', '#', ':']).unwrap_or(rest.len());
+        let host = &rest[..end];
+        host.strip_prefix("www.").unwrap_or(host)
+    }
+
+    pub fn is_mailto(&self) -> bool {
+        self.0.starts_with("mailto:")
+    }
+}
+
+impl fmt::Display for SafeUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Host names: dot-separated labels of letters (any script), digits and hyphens, 1–63
+/// characters each, not starting or ending with a hyphen. IP literals in brackets are refused.
+fn is_valid_host(host: &str) -> bool {
+    !host.is_empty()
+        && host.len() <= 253
+        && host.split('.').enumerate().all(|(i, label)| {
+            // A trailing dot ("example.com.") leaves one empty last label; allow that only.
+            (label.is_empty() && i > 0 && host.ends_with('.') && host.len() > 1)
+                || (label.chars().count() <= 63
+                    && !label.starts_with('-')
+                    && !label.ends_with('-')
+                    && !label.is_empty()
+                    && label.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(raw: &str) -> String {
+        SafeUrl::https(raw).map(|u| u.as_str().to_string()).unwrap_or_else(|e| panic!("{raw}: {e}"))
+    }
+
+    #[test]
+    fn accepts_and_normalizes_https() {
+        assert_eq!(ok("https://www.Example.com/Path?q=1#x"), "https://www.example.com/Path?q=1#x");
+        assert_eq!(ok("  HTTPS://example.com "), "https://example.com");
+        assert_eq!(ok("https://example.com:8443/a"), "https://example.com:8443/a");
+        assert_eq!(ok("https://bücher.example/ä"), "https://bücher.example/ä");
+    }
+
+    #[test]
+    fn refuses_unsafe_schemes() {
+        for (raw, scheme) in [
+            ("javascript:alert(1)", "javascript"),
+            ("JaVaScRiPt:alert(1)", "javascript"),
+            ("data:text/html,<script>alert(1)</script>", "data"),
+            ("vbscript:msgbox", "vbscript"),
+            ("http://example.com", "http"),
+            ("ftp://example.com", "ftp"),
+        ] {
+            assert_eq!(SafeUrl::https(raw), Err(UrlProblem::NotHttps(scheme.into())), "{raw}");
+        }
+    }
+
+    #[test]
+    fn refuses_malformed_and_tricky() {
+        assert_eq!(SafeUrl::https(""), Err(UrlProblem::Empty));
+        assert_eq!(SafeUrl::https("www.example.com"), Err(UrlProblem::NoScheme));
+        assert_eq!(SafeUrl::https("https://user:pw@example.com"), Err(UrlProblem::Credentials));
+        assert_eq!(SafeUrl::https("\u{0001}javascript:alert(1)"), Err(UrlProblem::InvisibleCharacters));
+        assert_eq!(SafeUrl::https("java\tscript:alert(1)"), Err(UrlProblem::InvisibleCharacters));
+        assert_eq!(SafeUrl::https("https://exa mple.com"), Err(UrlProblem::InvisibleCharacters));
+        assert_eq!(SafeUrl::https("https://example.com/\u{202E}fdp.exe"), Err(UrlProblem::InvisibleCharacters));
+        assert!(matches!(SafeUrl::https("https:/example.com"), Err(UrlProblem::Malformed(_))));
+        assert!(matches!(SafeUrl::https("https://"), Err(UrlProblem::Malformed(_))));
+        assert!(matches!(SafeUrl::https("https:\\\\evil.com"), Err(UrlProblem::Malformed(_))));
+        assert!(matches!(SafeUrl::https("https://-bad-.com"), Err(UrlProblem::Malformed(_))));
+        assert!(matches!(SafeUrl::https("https://x.com:99999"), Err(UrlProblem::Malformed(_))));
+        assert!(matches!(SafeUrl::https("https://[::1]/"), Err(UrlProblem::Malformed(_))));
+        let long = format!("https://example.com/{}", "a".repeat(MAX_URL_LEN));
+        assert!(matches!(SafeUrl::https(&long), Err(UrlProblem::TooLong(_))));
+    }
+
+    #[test]
+    fn mailto() {
+        assert_eq!(SafeUrl::mailto("jane@example.org").unwrap().as_str(), "mailto:jane@example.org");
+        assert_eq!(SafeUrl::mailto("MAILTO:jane@example.org").unwrap().as_str(), "mailto:jane@example.org");
+        assert_eq!(SafeUrl::mailto("jane@localhost"), Err(UrlProblem::BadEmail));
+        assert_eq!(SafeUrl::mailto("<jane@example.org>"), Err(UrlProblem::BadEmail));
+        assert_eq!(SafeUrl::mailto("jane@example.org?subject=x"), Err(UrlProblem::BadEmail));
+    }
+
+    #[test]
+    fn site_names() {
+        assert_eq!(SafeUrl::https("https://www.cnn.com/x").unwrap().site_name(), "cnn.com");
+        assert_eq!(SafeUrl::https("https://twitter.com:443?x").unwrap().site_name(), "twitter.com");
+        assert_eq!(SafeUrl::mailto("a@b.org").unwrap().site_name(), "");
+    }
+
+    #[test]
+    fn messages_are_plain() {
+        assert_eq!(
+            UrlProblem::NotHttps("http".into()).to_string(),
+            "the link uses http:, which is not secure; only https: links are shown"
+        );
+    }
+}

@@ -1,0 +1,453 @@
+//! The view and the shortlist in the URL fragment: a versioned, compact, tolerant codec.
+//!
+//! The fragment never reaches a server, so sharing a link shares nothing with anyone but the
+//! person it is sent to. Our state is one `sc=` parameter among whatever else the host page
+//! keeps in its fragment (other `&`-separated parts are left alone):
+//!
+//! ```text
+//! #sc=1;q=sanders-2020;st=VT,NY;sn=endorsed;n=leahy;o=state;l=Ab3d,XyZw~50,Qq1w~12.50;c=Xy
+//! ```
+//!
+//! - `1`: format version. Links of an unknown version are refused with a message.
+//! - `q` question id; `st` state codes; `sn` stance ids (`_unrated` = not rated); `po`
+//!   positions; `pa` parties; `n` name search; `o` sort. Free text is percent-encoded.
+//! - `l` the shortlist: one token per official, optionally `~` and an amount in dollars
+//!   (absent = the default $27). A token is the shortest prefix (at least 4 characters) of the
+//!   base64url FNV-1a hash of the official's id that is unique in the feed: 20 officials with
+//!   amounts fit in under 200 characters.
+//! - `c` a 2-character checksum of everything before it. Links are often cut off when pasted;
+//!   a missing or wrong checksum is reported so the recipient can check the amounts.
+//!
+//! Decoding never fails: whatever cannot be read is reported in `problems` and skipped.
+
+use std::collections::BTreeSet;
+
+use crate::feed::model::id_hash;
+use crate::feed::Feed;
+use crate::filter::{FilterSpec, SortKey, StanceChoice};
+use crate::money::{Cents, DEFAULT_AMOUNT};
+use crate::shortlist::{Shortlist, MAX_ENTRIES};
+use crate::states::State;
+
+/// The fragment parameter that holds our state.
+pub const PARAM: &str = "sc";
+pub const VERSION: &str = "1";
+/// Longer fragments are refused outright (they are not ours, or are an attack).
+pub const MAX_LEN: usize = 16 * 1024;
+const MIN_TOKEN: usize = 4;
+const MAX_TOKEN: usize = 10;
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+const NOT_RATED: &str = "_unrated";
+
+/// A shortlist received in a link, resolved against the feed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SharedList {
+    /// `(official index in the feed, amount)`, in the link's order.
+    pub entries: Vec<(usize, Cents)>,
+    /// Tokens that match no official in this feed (e.g. the feed changed since).
+    pub unknown: usize,
+    /// Tokens that match several officials (the feed grew since the link was made).
+    pub ambiguous: usize,
+    pub integrity: Integrity,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Integrity {
+    #[default]
+    Intact,
+    /// No checksum: the link was probably cut off.
+    CutOff,
+    /// The checksum does not match: the link was changed or damaged.
+    Altered,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Decoded {
+    /// Whether the fragment had our parameter at all.
+    pub present: bool,
+    pub filter: FilterSpec,
+    pub shared: Option<SharedList>,
+    /// Plain-English notes on what could not be read.
+    pub problems: Vec<String>,
+}
+
+impl SharedList {
+    /// The shared entries as a [`Shortlist`] with the feed's names.
+    pub fn to_shortlist(&self, feed: &Feed) -> Shortlist {
+        Shortlist::from_entries(self.entries.iter().map(|&(i, amount)| crate::shortlist::Entry {
+            id: feed.officials[i].id.clone(),
+            name: feed.officials[i].name.clone(),
+            amount,
+            given: false,
+        }))
+    }
+
+    pub fn total(&self) -> Cents {
+        Cents(self.entries.iter().map(|(_, a)| a.0).sum())
+    }
+}
+
+/// The `sc=…` parameter for a view and, when given, a shortlist.
+pub fn encode(filter: &FilterSpec, shortlist: Option<&Shortlist>, feed: &Feed) -> String {
+    let mut out = format!("{PARAM}={VERSION}");
+    if let Some(q) = &filter.question {
+        push_field(&mut out, "q", &escape(q));
+    }
+    if !filter.states.is_empty() {
+        push_field(&mut out, "st", &filter.states.iter().map(State::code).collect::<Vec<_>>().join(","));
+    }
+    if !filter.stances.is_empty() {
+        let ids: Vec<String> = filter
+            .stances
+            .iter()
+            .map(|c| match c {
+                StanceChoice::Stance(id) => escape(id),
+                StanceChoice::NotRated => NOT_RATED.to_string(),
+            })
+            .collect();
+        push_field(&mut out, "sn", &ids.join(","));
+    }
+    if !filter.positions.is_empty() {
+        push_field(&mut out, "po", &join_escaped(&filter.positions));
+    }
+    if !filter.parties.is_empty() {
+        push_field(&mut out, "pa", &join_escaped(&filter.parties));
+    }
+    if !filter.name.trim().is_empty() {
+        push_field(&mut out, "n", &escape(filter.name.trim()));
+    }
+    if filter.sort != SortKey::Name {
+        push_field(&mut out, "o", filter.sort.as_str());
+    }
+    if let Some(list) = shortlist.filter(|l| !l.is_empty()) {
+        let tokens: Vec<String> = list
+            .entries()
+            .iter()
+            .map(|e| {
+                let hash = id_hash(&e.id);
+                let mut t = token(hash, token_len(feed, hash));
+                if e.amount != DEFAULT_AMOUNT {
+                    t.push('~');
+                    t.push_str(&e.amount.plain());
+                }
+                t
+            })
+            .collect();
+        push_field(&mut out, "l", &tokens.join(","));
+        let sum = checksum(&out);
+        push_field(&mut out, "c", &sum);
+    }
+    out
+}
+
+/// Finds and decodes our parameter in a URL fragment (with or without the leading `#`).
+pub fn decode(fragment: &str, feed: &Feed) -> Decoded {
+    let mut decoded = Decoded::default();
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    if fragment.len() > MAX_LEN {
+        decoded.present = find_param(&fragment[..MAX_LEN.min(fragment.len())]).is_some() || fragment.contains("sc=");
+        decoded.problems.push(format!(
+            "This link is too long to be a Scorecard link ({} characters); it was ignored.",
+            fragment.len()
+        ));
+        return decoded;
+    }
+    let Some(payload) = find_param(fragment) else {
+        return decoded;
+    };
+    decoded.present = true;
+    let mut fields = payload.split(';');
+    let version = fields.next().unwrap_or("");
+    if version != VERSION {
+        decoded.problems.push(format!(
+            "This link was made by a different version of the scorecard (link version \"{}\"); it could not be read.",
+            crate::text::truncate(&unescape(version), 12)
+        ));
+        return decoded;
+    }
+    let mut list_text: Option<&str> = None;
+    let mut check: Option<&str> = None;
+    for field in fields {
+        let (key, value) = field.split_once('=').unwrap_or((field, ""));
+        let filter = &mut decoded.filter;
+        match key {
+            "q" => filter.question = Some(unescape(value)).filter(|q| !q.is_empty()),
+            "st" => {
+                for code in value.split(',').filter(|c| !c.is_empty()) {
+                    match State::parse(code) {
+                        Some(state) if code.len() == 2 => filter.states.insert(state),
+                        _ => decoded.problems.push(format!(
+                            "The link names an unknown state \"{}\"; it was ignored.",
+                            crate::text::truncate(&unescape(code), 12)
+                        )),
+                    }
+                }
+            }
+            "sn" => {
+                filter.stances = value
+                    .split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(|s| if s == NOT_RATED { StanceChoice::NotRated } else { StanceChoice::Stance(unescape(s)) })
+                    .collect();
+            }
+            "po" => filter.positions = split_escaped(value),
+            "pa" => filter.parties = split_escaped(value),
+            "n" => filter.name = crate::text::truncate(&unescape(value), 100),
+            "o" => filter.sort = SortKey::parse(value).unwrap_or_default(),
+            "l" => list_text = Some(value),
+            "c" => check = Some(value),
+            _ => {} // Unknown fields: from a later minor version; ignore.
+        }
+    }
+    if let Some(list_text) = list_text {
+        let integrity = match check {
+            None => Integrity::CutOff,
+            Some(sum) => {
+                let signed = payload.rfind(";c=").map_or(payload, |i| &payload[..i]);
+                if checksum(&format!("{PARAM}={signed}")) == sum {
+                    Integrity::Intact
+                } else {
+                    Integrity::Altered
+                }
+            }
+        };
+        match integrity {
+            Integrity::Intact => {}
+            Integrity::CutOff => {
+                decoded.problems.push("This link looks cut off: some officials or amounts may be missing.".into())
+            }
+            Integrity::Altered => decoded
+                .problems
+                .push("This link was changed or damaged on the way: check the officials and amounts.".into()),
+        }
+        let shared = decode_list(list_text, feed, integrity, &mut decoded.problems);
+        decoded.shared = Some(shared);
+    }
+    decoded
+}
+
+/// Returns `fragment` (without `#`) with our parameter set to `param` (a full `sc=…` as made
+/// by [`encode`]), or removed when `param` is `None`. Other parameters are kept in place.
+pub fn with_param(fragment: &str, param: Option<&str>) -> String {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let mut parts: Vec<&str> = fragment.split('&').filter(|p| !p.is_empty()).collect();
+    let ours = parts.iter().position(|p| p.starts_with("sc="));
+    match (ours, param) {
+        (Some(i), Some(new)) => parts[i] = new,
+        (Some(i), None) => {
+            parts.remove(i);
+        }
+        (None, Some(new)) => parts.push(new),
+        (None, None) => {}
+    }
+    parts.join("&")
+}
+
+fn find_param(fragment: &str) -> Option<&str> {
+    fragment.split('&').find_map(|part| part.strip_prefix("sc="))
+}
+
+fn decode_list(text: &str, feed: &Feed, integrity: Integrity, problems: &mut Vec<String>) -> SharedList {
+    let mut list = SharedList { integrity, ..SharedList::default() };
+    let mut seen = BTreeSet::new();
+    let mut bad_amounts = 0;
+    let mut unreadable = 0;
+    let items: Vec<&str> = text.split(',').filter(|t| !t.is_empty()).collect();
+    if items.len() > MAX_ENTRIES {
+        problems.push(format!("The link lists {} officials; only the first {MAX_ENTRIES} were read.", items.len()));
+    }
+    for item in items.into_iter().take(MAX_ENTRIES) {
+        let (tok, amount_text) = match item.split_once('~') {
+            Some((t, a)) => (t, Some(a)),
+            None => (item, None),
+        };
+        let Some(range) = token_range(tok) else {
+            unreadable += 1;
+            continue;
+        };
+        let amount = match amount_text {
+            None => DEFAULT_AMOUNT,
+            Some(a) => match Cents::parse_gift(a) {
+                Ok(amount) => amount,
+                Err(_) => {
+                    bad_amounts += 1;
+                    DEFAULT_AMOUNT
+                }
+            },
+        };
+        let hashes = feed.id_hashes();
+        let start = hashes.partition_point(|(h, _)| *h < range.0);
+        let found: Vec<usize> =
+            hashes[start..].iter().take_while(|(h, _)| *h <= range.1).take(2).map(|(_, i)| *i as usize).collect();
+        match found.as_slice() {
+            [one] => {
+                if seen.insert(*one) {
+                    list.entries.push((*one, amount));
+                }
+            }
+            [] => list.unknown += 1,
+            _ => list.ambiguous += 1,
+        }
+    }
+    if unreadable > 0 {
+        problems.push(format!(
+            "{} {} in the link could not be read.",
+            unreadable,
+            if unreadable == 1 { "entry" } else { "entries" }
+        ));
+    }
+    if bad_amounts > 0 {
+        problems.push(format!(
+            "{} {} in the link {} not valid and {} set to {DEFAULT_AMOUNT}.",
+            bad_amounts,
+            if bad_amounts == 1 { "amount" } else { "amounts" },
+            if bad_amounts == 1 { "was" } else { "were" },
+            if bad_amounts == 1 { "was" } else { "were" },
+        ));
+    }
+    if list.unknown > 0 {
+        problems.push(format!(
+            "{} {} in the link {} not in this feed.",
+            list.unknown,
+            if list.unknown == 1 { "official" } else { "officials" },
+            if list.unknown == 1 { "is" } else { "are" },
+        ));
+    }
+    if list.ambiguous > 0 {
+        problems.push(format!(
+            "{} {} in the link could not be told apart from others and {} left out.",
+            list.ambiguous,
+            if list.ambiguous == 1 { "official" } else { "officials" },
+            if list.ambiguous == 1 { "was" } else { "were" }
+        ));
+    }
+    list
+}
+
+/// How many characters identify `hash` uniquely among the feed's officials.
+fn token_len(feed: &Feed, hash: u64) -> usize {
+    let hashes = feed.id_hashes();
+    let pos = hashes.partition_point(|(h, _)| *h < hash);
+    let mut shared_bits = 0u32;
+    let neighbours = [pos.checked_sub(1), Some(pos), Some(pos + 1)];
+    for n in neighbours.into_iter().flatten() {
+        if let Some((other, _)) = hashes.get(n) {
+            if *other != hash {
+                shared_bits = shared_bits.max((other ^ hash).leading_zeros());
+            }
+        }
+    }
+    // One more bit than is shared with the closest neighbour, rounded up to whole characters.
+    (((shared_bits + 1) as usize).div_ceil(6)).clamp(MIN_TOKEN, MAX_TOKEN)
+}
+
+fn token(hash: u64, len: usize) -> String {
+    (0..len).map(|j| ALPHABET[((hash >> (58 - 6 * j)) & 63) as usize] as char).collect()
+}
+
+/// The inclusive range of hashes that start with this token, or `None` if it is malformed.
+fn token_range(tok: &str) -> Option<(u64, u64)> {
+    if !(MIN_TOKEN..=MAX_TOKEN).contains(&tok.len()) {
+        return None;
+    }
+    let mut prefix: u64 = 0;
+    for b in tok.bytes() {
+        let v = ALPHABET.iter().position(|a| *a == b)? as u64;
+        prefix = (prefix << 6) | v;
+    }
+    let free_bits = 64 - 6 * tok.len() as u32;
+    let low = prefix << free_bits;
+    let high = low | ((1u64 << free_bits) - 1);
+    Some((low, high))
+}
+
+fn checksum(text: &str) -> String {
+    let h = id_hash(text);
+    token(h, 2)
+}
+
+fn push_field(out: &mut String, key: &str, value: &str) {
+    out.push(';');
+    out.push_str(key);
+    out.push('=');
+    out.push_str(value);
+}
+
+fn join_escaped(items: &BTreeSet<String>) -> String {
+    items.iter().map(|s| escape(s)).collect::<Vec<_>>().join(",")
+}
+
+fn split_escaped(value: &str) -> BTreeSet<String> {
+    value.split(',').filter(|s| !s.is_empty()).map(unescape).filter(|s| !s.is_empty()).collect()
+}
+
+/// Percent-encodes everything but unreserved characters; spaces become `+`.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Reverses [`escape`]; malformed escapes are kept as written, invalid UTF-8 is replaced.
+fn unescape(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(v) => {
+                        out.push(v);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    crate::text::clean(&String::from_utf8_lossy(&out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_round_trip_to_ranges() {
+        let h = 0x0123_4567_89ab_cdefu64;
+        for len in MIN_TOKEN..=MAX_TOKEN {
+            let (low, high) = token_range(&token(h, len)).unwrap();
+            assert!(low <= h && h <= high, "len {len}");
+        }
+        assert_eq!(token_range("abc"), None);
+        assert_eq!(token_range("ab$d"), None);
+        assert_eq!(token_range("abcdefghijk"), None);
+    }
+
+    #[test]
+    fn escaping() {
+        assert_eq!(escape("U.S. House, 1+1 é"), "U.S.+House%2C+1%2B1+%C3%A9");
+        assert_eq!(unescape(&escape("U.S. House, 1+1 é")), "U.S. House, 1+1 é");
+        assert_eq!(unescape("%zz%"), "%zz%");
+        assert_eq!(unescape("%E9"), "\u{FFFD}");
+    }
+
+    #[test]
+    fn with_param_keeps_other_fragment_parts() {
+        assert_eq!(with_param("#comments&sc=1;st=VT", Some("sc=1;st=NY")), "comments&sc=1;st=NY");
+        assert_eq!(with_param("comments", Some("sc=1")), "comments&sc=1");
+        assert_eq!(with_param("comments&sc=1", None), "comments");
+        assert_eq!(with_param("", None), "");
+    }
+}

@@ -1,0 +1,418 @@
+//! The donation shortlist: who the supporter wants to give to, how much each, and what they
+//! have already given. It refers to officials by id and keeps each name, so an official who
+//! leaves the feed stays on the list ("no longer in this feed") instead of vanishing.
+
+use serde::{Deserialize, Serialize};
+
+use crate::feed::Feed;
+use crate::money::{AmountError, Cents, DEFAULT_AMOUNT, MAX_AMOUNT, MIN_AMOUNT};
+
+/// Most officials on one shortlist. Far above real use; keeps links and storage bounded.
+pub const MAX_ENTRIES: usize = 500;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Shortlist {
+    entries: Vec<Entry>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub id: String,
+    /// The name when added (or last seen in the feed), shown if the official leaves the feed.
+    pub name: String,
+    pub amount: Cents,
+    /// Private "given ✓" mark; never shared in links.
+    pub given: bool,
+}
+
+/// An entry taken off the list, with where it was, so it can be put back (undo).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Removed {
+    pub index: usize,
+    pub entry: Entry,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AddError {
+    AlreadyListed,
+    Full,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SplitError {
+    NoRecipients,
+    /// The budget cannot give everyone the minimum; `needed` is the smallest budget that can.
+    TooSmall {
+        needed: Cents,
+    },
+    /// Each share would exceed the per-official maximum; `most` is the largest budget allowed.
+    TooLarge {
+        most: Cents,
+    },
+}
+
+impl std::fmt::Display for SplitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SplitError::NoRecipients => f.write_str("Add someone to the shortlist first."),
+            SplitError::TooSmall { needed } => {
+                write!(f, "Each official needs at least {MIN_AMOUNT}; the budget must be at least {needed}.")
+            }
+            SplitError::TooLarge { most } => {
+                write!(f, "That would give more than {MAX_AMOUNT} each; the budget can be at most {most}.")
+            }
+        }
+    }
+}
+
+/// What a merge did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MergeSummary {
+    pub added: usize,
+    /// Already on the list; the list's own amount was kept.
+    pub already_listed: usize,
+    /// Not added because the list was full.
+    pub dropped: usize,
+}
+
+impl Shortlist {
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.entries.iter().position(|e| e.id == id)
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.position(id).is_some()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// Adds an official at the default amount.
+    pub fn add(&mut self, id: &str, name: &str) -> Result<(), AddError> {
+        self.add_with_amount(id, name, DEFAULT_AMOUNT)
+    }
+
+    pub fn add_with_amount(&mut self, id: &str, name: &str, amount: Cents) -> Result<(), AddError> {
+        if self.contains(id) {
+            return Err(AddError::AlreadyListed);
+        }
+        if self.entries.len() >= MAX_ENTRIES {
+            return Err(AddError::Full);
+        }
+        let amount = amount.check_gift().unwrap_or(DEFAULT_AMOUNT);
+        self.entries.push(Entry { id: id.to_string(), name: name.to_string(), amount, given: false });
+        Ok(())
+    }
+
+    pub fn remove(&mut self, id: &str) -> Option<Removed> {
+        let index = self.position(id)?;
+        Some(Removed { index, entry: self.entries.remove(index) })
+    }
+
+    /// Puts a removed entry back where it was (undo). No-op if it is listed again meanwhile.
+    pub fn undo_remove(&mut self, removed: Removed) {
+        if !self.contains(&removed.entry.id) && self.entries.len() < MAX_ENTRIES {
+            let index = removed.index.min(self.entries.len());
+            self.entries.insert(index, removed.entry);
+        }
+    }
+
+    /// Empties the list and returns what was on it, for undo.
+    pub fn clear(&mut self) -> Vec<Entry> {
+        std::mem::take(&mut self.entries)
+    }
+
+    /// Undoes [`Shortlist::clear`]: the old entries come back first, then anything added since.
+    pub fn undo_clear(&mut self, entries: Vec<Entry>) {
+        let added_since = std::mem::replace(&mut self.entries, entries);
+        for entry in added_since {
+            if !self.contains(&entry.id) && self.entries.len() < MAX_ENTRIES {
+                self.entries.push(entry);
+            }
+        }
+    }
+
+    pub fn set_amount(&mut self, id: &str, amount: Cents) -> Result<(), AmountError> {
+        let amount = amount.check_gift()?;
+        if let Some(entry) = self.entries.iter_mut().find(|e| e.id == id) {
+            entry.amount = amount;
+        }
+        Ok(())
+    }
+
+    pub fn set_given(&mut self, id: &str, given: bool) {
+        if let Some(entry) = self.entries.iter_mut().find(|e| e.id == id) {
+            entry.given = given;
+        }
+    }
+
+    /// Moves an entry to `to` (clamped to the list).
+    pub fn move_to(&mut self, id: &str, to: usize) {
+        if let Some(from) = self.position(id) {
+            let entry = self.entries.remove(from);
+            let to = to.min(self.entries.len());
+            self.entries.insert(to, entry);
+        }
+    }
+
+    pub fn total(&self) -> Cents {
+        Cents(self.entries.iter().map(|e| e.amount.0).sum())
+    }
+
+    /// Splits `budget` across everyone on the list; see [`split`].
+    pub fn split_budget(&mut self, budget: Cents) -> Result<(), SplitError> {
+        let shares = split(budget, self.entries.len())?;
+        for (entry, share) in self.entries.iter_mut().zip(shares) {
+            entry.amount = share;
+        }
+        Ok(())
+    }
+
+    /// Adds entries that are not yet listed, at their own amounts; listed ones keep theirs.
+    pub fn merge(&mut self, incoming: &[Entry]) -> MergeSummary {
+        let mut summary = MergeSummary::default();
+        for entry in incoming {
+            match self.add_with_amount(&entry.id, &entry.name, entry.amount) {
+                Ok(()) => summary.added += 1,
+                Err(AddError::AlreadyListed) => summary.already_listed += 1,
+                Err(AddError::Full) => summary.dropped += 1,
+            }
+        }
+        summary
+    }
+
+    /// Builds a list from entries (e.g. a shared link), dropping duplicates and invalid amounts.
+    pub fn from_entries(entries: impl IntoIterator<Item = Entry>) -> Shortlist {
+        let mut list = Shortlist::default();
+        for entry in entries {
+            let given = entry.given;
+            let id = entry.id.clone();
+            if list.add_with_amount(&entry.id, &entry.name, entry.amount).is_ok() {
+                list.set_given(&id, given);
+            }
+        }
+        list
+    }
+
+    /// Updates remembered names from the feed (names get corrected between feed versions).
+    pub fn refresh_names(&mut self, feed: &Feed) {
+        for entry in &mut self.entries {
+            if let Some(official) = feed.official(&entry.id) {
+                if entry.name != official.name {
+                    entry.name = official.name.clone();
+                }
+            }
+        }
+    }
+
+    /// Serializes for localStorage.
+    pub fn to_storage_json(&self) -> String {
+        let stored = Stored {
+            version: STORAGE_VERSION,
+            entries: self
+                .entries
+                .iter()
+                .map(|e| StoredEntry {
+                    id: e.id.clone(),
+                    name: e.name.clone(),
+                    amount_cents: e.amount.0,
+                    given: e.given,
+                })
+                .collect(),
+        };
+        serde_json::to_string(&stored).unwrap_or_default()
+    }
+
+    /// Reads what [`Shortlist::to_storage_json`] wrote. Damaged entries are skipped and
+    /// described; text that is not a stored shortlist at all is an error.
+    pub fn from_storage_json(text: &str) -> Result<(Shortlist, Vec<String>), String> {
+        let raw: RawStored = serde_json::from_str(text).map_err(|e| format!("the saved shortlist is damaged ({e})"))?;
+        if raw.version != STORAGE_VERSION {
+            return Err(format!("the saved shortlist has version {}, which this widget cannot read", raw.version));
+        }
+        let mut problems = Vec::new();
+        let mut list = Shortlist::default();
+        for (i, value) in raw.entries.into_iter().enumerate() {
+            let Ok(stored) = serde_json::from_value::<StoredEntry>(value) else {
+                problems.push(format!("saved entry {} was damaged and has been left out", i + 1));
+                continue;
+            };
+            let amount = match Cents(stored.amount_cents).check_gift() {
+                Ok(a) => a,
+                Err(_) => {
+                    problems.push(format!(
+                        "the saved amount for {} was invalid and was reset to {DEFAULT_AMOUNT}",
+                        stored.name
+                    ));
+                    DEFAULT_AMOUNT
+                }
+            };
+            if stored.id.is_empty() || list.add_with_amount(&stored.id, &stored.name, amount).is_err() {
+                problems.push(format!("saved entry {} was a duplicate or empty and has been left out", i + 1));
+                continue;
+            }
+            list.set_given(&stored.id, stored.given);
+        }
+        Ok((list, problems))
+    }
+}
+
+/// Splits `budget` into `n` shares of whole cents: each at least the minimum, all within one
+/// cent of each other, summing exactly to the budget. Leftover cents go to the first shares,
+/// so the same list always splits the same way.
+pub fn split(budget: Cents, n: usize) -> Result<Vec<Cents>, SplitError> {
+    if n == 0 {
+        return Err(SplitError::NoRecipients);
+    }
+    let n64 = n as u64;
+    if budget.0 < MIN_AMOUNT.0 * n64 {
+        return Err(SplitError::TooSmall { needed: Cents(MIN_AMOUNT.0 * n64) });
+    }
+    if budget.0 > MAX_AMOUNT.0 * n64 {
+        return Err(SplitError::TooLarge { most: Cents(MAX_AMOUNT.0 * n64) });
+    }
+    let base = budget.0 / n64;
+    let extra = (budget.0 % n64) as usize;
+    Ok((0..n).map(|i| Cents(base + u64::from(i < extra))).collect())
+}
+
+const STORAGE_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Stored {
+    version: u32,
+    entries: Vec<StoredEntry>,
+}
+
+#[derive(Deserialize)]
+struct RawStored {
+    version: u32,
+    entries: Vec<serde_json::Value>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredEntry {
+    id: String,
+    name: String,
+    amount_cents: u64,
+    #[serde(default)]
+    given: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(ids: &[&str]) -> Shortlist {
+        let mut list = Shortlist::default();
+        for id in ids {
+            list.add(id, &id.to_uppercase()).unwrap();
+        }
+        list
+    }
+
+    #[test]
+    fn add_remove_undo() {
+        let mut l = list(&["a", "b", "c"]);
+        assert_eq!(l.add("a", "A"), Err(AddError::AlreadyListed));
+        assert_eq!(l.total(), Cents(8100));
+        let removed = l.remove("b").unwrap();
+        assert_eq!(removed.index, 1);
+        assert_eq!(l.len(), 2);
+        l.undo_remove(removed);
+        assert_eq!(l.entries().iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["a", "b", "c"]);
+        assert!(l.remove("zzz").is_none());
+    }
+
+    #[test]
+    fn clear_and_undo_keeps_later_additions() {
+        let mut l = list(&["a", "b"]);
+        let old = l.clear();
+        assert!(l.is_empty());
+        l.add("c", "C").unwrap();
+        l.undo_clear(old);
+        assert_eq!(l.entries().iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn amounts_are_checked() {
+        let mut l = list(&["a"]);
+        assert_eq!(l.set_amount("a", Cents(50)), Err(AmountError::BelowMinimum));
+        assert_eq!(l.set_amount("a", Cents(1_000_001)), Err(AmountError::AboveMaximum));
+        l.set_amount("a", Cents(1000)).unwrap();
+        assert_eq!(l.get("a").unwrap().amount, Cents(1000));
+    }
+
+    #[test]
+    fn reorder() {
+        let mut l = list(&["a", "b", "c"]);
+        l.move_to("c", 0);
+        l.move_to("a", 99);
+        assert_eq!(l.entries().iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["c", "b", "a"]);
+    }
+
+    #[test]
+    fn full_list_refuses() {
+        let mut l = Shortlist::default();
+        for i in 0..MAX_ENTRIES {
+            l.add(&i.to_string(), "x").unwrap();
+        }
+        assert_eq!(l.add("one more", "x"), Err(AddError::Full));
+    }
+
+    #[test]
+    fn split_100_across_7() {
+        let shares = split(Cents(100_00), 7).unwrap();
+        assert_eq!(shares.iter().map(|c| c.0).sum::<u64>(), 100_00);
+        assert_eq!(shares[0], Cents(1429));
+        assert_eq!(shares[6], Cents(1428));
+        assert_eq!(split(Cents(5_00), 6), Err(SplitError::TooSmall { needed: Cents(6_00) }));
+        assert_eq!(split(Cents(1), 0), Err(SplitError::NoRecipients));
+        assert!(matches!(split(Cents(20_001_00), 2), Err(SplitError::TooLarge { .. })));
+    }
+
+    #[test]
+    fn merge_keeps_own_amounts() {
+        let mut mine = list(&["a"]);
+        mine.set_amount("a", Cents(500)).unwrap();
+        let theirs = [
+            Entry { id: "a".into(), name: "A".into(), amount: Cents(9900), given: false },
+            Entry { id: "b".into(), name: "B".into(), amount: Cents(1000), given: false },
+        ];
+        let summary = mine.merge(&theirs);
+        assert_eq!(summary, MergeSummary { added: 1, already_listed: 1, dropped: 0 });
+        assert_eq!(mine.get("a").unwrap().amount, Cents(500));
+        assert_eq!(mine.get("b").unwrap().amount, Cents(1000));
+    }
+
+    #[test]
+    fn storage_round_trip_and_damage() {
+        let mut l = list(&["a", "b"]);
+        l.set_given("b", true);
+        let (back, problems) = Shortlist::from_storage_json(&l.to_storage_json()).unwrap();
+        assert_eq!(back, l);
+        assert!(problems.is_empty());
+
+        let damaged = r#"{"version":1,"entries":[{"id":"a","name":"A","amount_cents":-5},{"id":"b","name":"B","amount_cents":99999999999},{"id":"c","name":"C","amount_cents":2700},{"id":"c","name":"C","amount_cents":2700}]}"#;
+        let (back, problems) = Shortlist::from_storage_json(damaged).unwrap();
+        assert_eq!(back.entries().iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["b", "c"]);
+        assert_eq!(back.get("b").unwrap().amount, DEFAULT_AMOUNT);
+        assert_eq!(problems.len(), 3, "{problems:?}");
+
+        assert!(Shortlist::from_storage_json("not json").is_err());
+        assert!(Shortlist::from_storage_json(r#"{"version":9,"entries":[]}"#).is_err());
+    }
+}

@@ -1,0 +1,199 @@
+//! U.S. states, DC and the inhabited territories, by USPS code.
+//!
+//! A [`State`] is an index into one fixed table, so a set of states fits in a `u64` bitset
+//! ([`StateSet`]) and filtering by state is a bit test.
+
+use std::fmt;
+
+/// USPS code and name, sorted by code. DC, PR and the territories with a delegate in Congress
+/// (AS, GU, MP, VI) are included: officials there are elected too.
+const TABLE: [(&str, &str); 56] = [
+    ("AK", "Alaska"),
+    ("AL", "Alabama"),
+    ("AR", "Arkansas"),
+    ("AS", "American Samoa"),
+    ("AZ", "Arizona"),
+    ("CA", "California"),
+    ("CO", "Colorado"),
+    ("CT", "Connecticut"),
+    ("DC", "District of Columbia"),
+    ("DE", "Delaware"),
+    ("FL", "Florida"),
+    ("GA", "Georgia"),
+    ("GU", "Guam"),
+    ("HI", "Hawaii"),
+    ("IA", "Iowa"),
+    ("ID", "Idaho"),
+    ("IL", "Illinois"),
+    ("IN", "Indiana"),
+    ("KS", "Kansas"),
+    ("KY", "Kentucky"),
+    ("LA", "Louisiana"),
+    ("MA", "Massachusetts"),
+    ("MD", "Maryland"),
+    ("ME", "Maine"),
+    ("MI", "Michigan"),
+    ("MN", "Minnesota"),
+    ("MO", "Missouri"),
+    ("MP", "Northern Mariana Islands"),
+    ("MS", "Mississippi"),
+    ("MT", "Montana"),
+    ("NC", "North Carolina"),
+    ("ND", "North Dakota"),
+    ("NE", "Nebraska"),
+    ("NH", "New Hampshire"),
+    ("NJ", "New Jersey"),
+    ("NM", "New Mexico"),
+    ("NV", "Nevada"),
+    ("NY", "New York"),
+    ("OH", "Ohio"),
+    ("OK", "Oklahoma"),
+    ("OR", "Oregon"),
+    ("PA", "Pennsylvania"),
+    ("PR", "Puerto Rico"),
+    ("RI", "Rhode Island"),
+    ("SC", "South Carolina"),
+    ("SD", "South Dakota"),
+    ("TN", "Tennessee"),
+    ("TX", "Texas"),
+    ("UT", "Utah"),
+    ("VA", "Virginia"),
+    ("VI", "U.S. Virgin Islands"),
+    ("VT", "Vermont"),
+    ("WA", "Washington"),
+    ("WI", "Wisconsin"),
+    ("WV", "West Virginia"),
+    ("WY", "Wyoming"),
+];
+
+/// Number of known states and territories.
+pub const COUNT: usize = TABLE.len();
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct State(u8);
+
+impl State {
+    /// Reads a USPS code (any case) or a full name ("Vermont", "vermont"). Surrounding spaces
+    /// are ignored.
+    pub fn parse(text: &str) -> Option<State> {
+        let text = text.trim();
+        if text.len() == 2 {
+            let upper = text.to_ascii_uppercase();
+            if let Ok(i) = TABLE.binary_search_by(|(code, _)| (*code).cmp(upper.as_str())) {
+                return Some(State(i as u8));
+            }
+        }
+        TABLE.iter().position(|(_, name)| name.eq_ignore_ascii_case(text)).map(|i| State(i as u8))
+    }
+
+    pub fn code(self) -> &'static str {
+        TABLE[self.0 as usize].0
+    }
+
+    pub fn name(self) -> &'static str {
+        TABLE[self.0 as usize].1
+    }
+
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    pub fn from_index(index: usize) -> Option<State> {
+        (index < COUNT).then_some(State(index as u8))
+    }
+
+    pub fn all() -> impl Iterator<Item = State> {
+        (0..COUNT as u8).map(State)
+    }
+}
+
+impl fmt::Display for State {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A set of states as a bitset. The empty set means "no state filter".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct StateSet(u64);
+
+impl StateSet {
+    pub const EMPTY: StateSet = StateSet(0);
+
+    pub fn contains(self, state: State) -> bool {
+        self.0 & (1 << state.0) != 0
+    }
+
+    pub fn insert(&mut self, state: State) {
+        self.0 |= 1 << state.0;
+    }
+
+    pub fn remove(&mut self, state: State) {
+        self.0 &= !(1 << state.0);
+    }
+
+    pub fn toggle(&mut self, state: State) {
+        self.0 ^= 1 << state.0;
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// States in code order.
+    pub fn iter(self) -> impl Iterator<Item = State> {
+        State::all().filter(move |s| self.contains(*s))
+    }
+}
+
+impl FromIterator<State> for StateSet {
+    fn from_iter<I: IntoIterator<Item = State>>(iter: I) -> Self {
+        let mut set = StateSet::EMPTY;
+        for state in iter {
+            set.insert(state);
+        }
+        set
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_sorted_and_unique() {
+        assert!(TABLE.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn parses_codes_and_names() {
+        assert_eq!(State::parse("VT").map(State::code), Some("VT"));
+        assert_eq!(State::parse(" vt ").map(State::code), Some("VT"));
+        assert_eq!(State::parse("Vermont").map(State::code), Some("VT"));
+        assert_eq!(State::parse("district of columbia").map(State::code), Some("DC"));
+        assert_eq!(State::parse("PR").map(State::name), Some("Puerto Rico"));
+        assert_eq!(State::parse("DA"), None);
+        assert_eq!(State::parse(""), None);
+        assert_eq!(State::parse("ÉT"), None);
+    }
+
+    #[test]
+    fn set_operations() {
+        let vt = State::parse("VT").unwrap();
+        let ny = State::parse("NY").unwrap();
+        let mut set = StateSet::EMPTY;
+        set.insert(vt);
+        set.insert(ny);
+        assert!(set.contains(vt) && set.contains(ny));
+        assert_eq!(set.iter().map(State::code).collect::<Vec<_>>(), ["NY", "VT"]);
+        set.toggle(vt);
+        assert!(!set.contains(vt));
+        assert_eq!(set.len(), 1);
+        set.remove(ny);
+        assert!(set.is_empty());
+    }
+}

@@ -1,0 +1,205 @@
+//! Text helpers: cleaning untrusted display text, accent-insensitive folding for search, slugs.
+//!
+//! Folding is hand-written for the Latin letters that occur in U.S. names (é, ñ, ü, ł, ...)
+//! plus removal of combining marks. A full Unicode normalization crate would cover more scripts
+//! but adds its tables to the wasm; names in these feeds are Latin-script, and anything not
+//! covered still matches exactly, case-insensitively.
+
+/// Cleans text from an untrusted source for display: removes control characters, bidi
+/// overrides and invisible format characters, turns line breaks and tabs into spaces, collapses
+/// runs of whitespace and trims. Emoji joiners (U+200D) are kept so emoji render intact.
+pub fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if is_invisible(c) {
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Like [`clean`] but returns `None` for text that is empty once cleaned.
+pub fn clean_opt(text: Option<&str>) -> Option<String> {
+    text.map(clean).filter(|s| !s.is_empty())
+}
+
+/// Characters that must never reach the page: controls, bidi embedding/override/isolate
+/// controls (they can reverse how a name or URL reads), and zero-width characters other than
+/// the emoji joiner.
+pub fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{200B}' | '\u{200C}' | '\u{200E}' | '\u{200F}' // zero-width space/non-joiner, LRM, RLM
+            | '\u{202A}'..='\u{202E}' // bidi embeddings and overrides
+            | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+            | '\u{2066}'..='\u{2069}' // bidi isolates
+            | '\u{FEFF}' // byte-order mark / zero-width no-break space
+            | '\u{FFF9}'..='\u{FFFB}' // interlinear annotations
+        )
+}
+
+/// Whether `text` contains characters [`clean`] would remove (other than whitespace changes).
+pub fn has_invisible(text: &str) -> bool {
+    text.chars().any(|c| !c.is_whitespace() && is_invisible(c))
+}
+
+/// Shortens `text` to at most `max_chars` characters, ending with "…" when cut.
+pub fn truncate(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars.saturating_sub(1)) {
+        Some((cut, _)) if text[cut..].chars().count() > 1 => format!("{}…", &text[..cut]),
+        _ => text.to_string(),
+    }
+}
+
+/// Folds text for search: lower case, accents removed, whitespace collapsed.
+/// `fold("José  Serrano")` is `"jose serrano"`.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if is_combining_mark(c) || is_invisible(c) {
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if let Some(base) = latin_base(c) {
+            out.push_str(base);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+fn is_combining_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Lower-case ASCII base of a precomposed Latin letter, for the Latin-1 Supplement and Latin
+/// Extended-A blocks and the common letters of Extended-B.
+fn latin_base(c: char) -> Option<&'static str> {
+    Some(match c {
+        'À'..='Å' | 'à'..='å' | 'Ā'..='ą' | 'Ǎ' | 'ǎ' | 'Ạ' | 'ạ' => "a",
+        'Æ' | 'æ' => "ae",
+        'Ç' | 'ç' | 'Ć'..='č' => "c",
+        'Ď'..='đ' | 'Ð' | 'ð' => "d",
+        'È'..='Ë' | 'è'..='ë' | 'Ē'..='ě' | 'Ẹ' | 'ẹ' | 'Ẽ' | 'ẽ' => "e",
+        'Ĝ'..='ģ' => "g",
+        'Ĥ'..='ħ' => "h",
+        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ'..='ı' | 'Ǐ' | 'ǐ' => "i",
+        'Ĳ' | 'ĳ' => "ij",
+        'Ĵ' | 'ĵ' => "j",
+        'Ķ' | 'ķ' | 'ĸ' => "k",
+        'Ĺ'..='ł' => "l",
+        'Ñ' | 'ñ' | 'Ń'..='ŋ' => "n",
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō'..='ő' | 'Ơ' | 'ơ' | 'Ǒ' | 'ǒ' | 'Ọ' | 'ọ' => "o",
+        'Œ' | 'œ' => "oe",
+        'Ŕ'..='ř' => "r",
+        'Ś'..='š' | 'Ș' | 'ș' => "s",
+        'ß' => "ss",
+        'Ţ'..='ŧ' | 'Ț' | 'ț' => "t",
+        'Þ' | 'þ' => "th",
+        'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' | 'Ư' | 'ư' | 'Ǔ' | 'ǔ' | 'Ụ' | 'ụ' => "u",
+        'Ŵ' | 'ŵ' => "w",
+        'Ý' | 'ý' | 'ÿ' | 'Ŷ'..='Ÿ' | 'Ỳ' | 'ỳ' => "y",
+        'Ź'..='ž' => "z",
+        _ => return None,
+    })
+}
+
+/// A lower-case, hyphen-separated identifier made of ASCII letters and digits:
+/// `slug("Jesus \"Chuy\" García")` is `"jesus-chuy-garcia"`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in fold(text).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// Whether `text` is a valid identifier for questions and stances: 1–64 characters of
+/// `a-z`, `0-9`, `-` and `_`, starting with a letter or digit.
+pub fn is_identifier(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    !bytes.is_empty()
+        && bytes.len() <= 64
+        && bytes[0].is_ascii_alphanumeric()
+        && bytes.iter().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-' || *b == b'_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_removes_controls_and_bidi_and_collapses_spaces() {
+        assert_eq!(clean("  Jane\u{202E}  Doe\n\t"), "Jane Doe");
+        assert_eq!(clean("a\u{0007}b\u{200B}c"), "abc");
+        assert_eq!(clean("👩\u{200D}🚀"), "👩\u{200D}🚀");
+        assert_eq!(clean("<script>alert(1)</script>"), "<script>alert(1)</script>");
+        assert!(has_invisible("x\u{2066}y"));
+        assert!(!has_invisible("plain text"));
+    }
+
+    #[test]
+    fn fold_removes_accents_and_case() {
+        assert_eq!(fold("José E. Serrano"), "jose e. serrano");
+        assert_eq!(fold("Nydia M. VELÁZQUEZ"), "nydia m. velazquez");
+        assert_eq!(fold("Muñoz"), "munoz");
+        // Decomposed input (e + combining acute) folds like precomposed.
+        assert_eq!(fold("Jose\u{0301}"), "jose");
+        assert_eq!(fold("Łukasz Straße"), "lukasz strasse");
+        assert_eq!(fold("Rick Trevi̱o"), "rick trevio");
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Jesus \"Chuy\" García"), "jesus-chuy-garcia");
+        assert_eq!(slug("  T.J. Donovan "), "t-j-donovan");
+        assert_eq!(slug("!!!"), "");
+    }
+
+    #[test]
+    fn truncation_marks_the_cut() {
+        assert_eq!(truncate("abcdef", 4), "abc…");
+        assert_eq!(truncate("abcd", 4), "abcd");
+        assert_eq!(truncate("ééééé", 3), "éé…");
+    }
+
+    #[test]
+    fn identifiers() {
+        assert!(is_identifier("sanders-2020"));
+        assert!(is_identifier("our_revolution"));
+        assert!(!is_identifier("Sanders"));
+        assert!(!is_identifier("-x"));
+        assert!(!is_identifier(""));
+        assert!(!is_identifier(&"a".repeat(65)));
+    }
+}

@@ -1,0 +1,216 @@
+//! Spreadsheet import: real-world CSV quirks, auto-detection, explicit mappings, located problems.
+
+use scorecard_core::csv_import::{detect, load_csv, read_table, ColumnRule, ColumnSpec, CsvMapping, QuestionMapping};
+use scorecard_core::diagnostics::{Location, Report};
+use scorecard_core::feed::doc::{MetaDoc, StanceDoc};
+use scorecard_core::filter::{run, FilterSpec, StanceChoice};
+use scorecard_core::states::State;
+
+const SAMPLE: &str = "Name ,State,District,Office,Party,Sanders Endorsed?,Source\r\n\
+\"Sanders, Bernie\",VT,,Senator,Independent,Yes,https://example.org/bernie\r\n\
+Peter Welch,VT,0,Representative,Democratic,Yes,\r\n\
+Joe Smith,NY,12,Representative,Democratic,No,\r\n\
+Ann Blank,ny,3,Representative,Democratic,,\r\n";
+
+fn stance_of(loaded: &scorecard_core::feed::Loaded, id: &str) -> Option<String> {
+    let feed = loaded.feed.as_ref()?;
+    let official = feed.official(id)?;
+    let record = official.stances[0].as_ref()?;
+    Some(feed.questions[0].stances[record.stance as usize].id.clone())
+}
+
+#[test]
+fn reads_bom_crlf_quoted_commas_and_header_spaces() {
+    let bytes = [&[0xEF, 0xBB, 0xBF][..], SAMPLE.as_bytes()].concat();
+    let mut report = Report::default();
+    let table = read_table(&bytes, &mut report).unwrap();
+    assert_eq!(table.headers[0], "Name");
+    assert_eq!(table.rows[0][0], "Sanders, Bernie");
+    assert_eq!(table.column("name"), Some(0));
+    assert_eq!(table.column("  sanders   endorsed? "), Some(5));
+    assert!(report.diagnostics.is_empty());
+}
+
+#[test]
+fn auto_detection_maps_common_headers_and_yes_no_questions() {
+    let imported = load_csv(SAMPLE.as_bytes(), None);
+    let feed = imported.loaded.feed.as_ref().expect("feed");
+    assert_eq!(feed.officials.len(), 4, "{:?}", imported.loaded.report.diagnostics);
+    assert_eq!(feed.questions.len(), 1);
+    assert_eq!(feed.questions[0].label, "Sanders");
+    assert_eq!(stance_of(&imported.loaded, "sanders-bernie-vt").as_deref(), Some("yes"));
+    assert_eq!(stance_of(&imported.loaded, "joe-smith-ny").as_deref(), Some("no"));
+    assert_eq!(stance_of(&imported.loaded, "ann-blank-ny").as_deref(), Some("no-answer"));
+    let bernie = feed.official("sanders-bernie-vt").unwrap();
+    assert_eq!(
+        bernie.stances[0].as_ref().unwrap().evidence[0].url.as_ref().unwrap().as_str(),
+        "https://example.org/bernie"
+    );
+    assert_eq!(feed.position_label(bernie), Some("Senator"));
+    assert!(imported.notes.iter().any(|n| n.contains("\"Name\" gives the names")), "{:?}", imported.notes);
+}
+
+#[test]
+fn ragged_rows_are_padded_and_reported() {
+    let text = "name,state,endorsed\nA One,VT,yes\nB Two,VT\nC Three,NY,no,extra\n";
+    let imported = load_csv(text.as_bytes(), None);
+    assert_eq!(imported.loaded.feed.as_ref().unwrap().officials.len(), 3);
+    let messages: Vec<String> = imported.loaded.report.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert!(messages.iter().any(|m| m.starts_with("warning: row 3: row 3 has fewer cells")), "{messages:?}");
+    assert!(messages.iter().any(|m| m.starts_with("warning: row 4: row 4 has more cells")), "{messages:?}");
+}
+
+#[test]
+fn non_utf8_gets_a_clear_error() {
+    let bytes = b"name,state\nJos\xE9 Serrano,NY\n";
+    let imported = load_csv(bytes, None);
+    assert!(imported.loaded.feed.is_none());
+    let message = &imported.loaded.report.diagnostics[0].message;
+    assert!(message.contains("not valid UTF-8") && message.contains("line 2"), "{message}");
+}
+
+#[test]
+fn semicolons_and_tabs_are_detected() {
+    for sep in [";", "\t"] {
+        let text = format!("name{sep}state{sep}endorsed\nA One{sep}VT{sep}yes\n");
+        let imported = load_csv(text.as_bytes(), None);
+        assert_eq!(imported.loaded.feed.map(|f| f.officials.len()), Some(1), "separator {sep:?}");
+    }
+}
+
+#[test]
+fn row_problems_are_located_by_row_and_column() {
+    let text =
+        "name,state,endorsed,source\nA One,XX,yes,\n,VT,yes,\nC Three,VT,yes,javascript:alert(1)\nD Four,VT,maybe,\n";
+    let imported = load_csv(text.as_bytes(), None);
+    let loaded = &imported.loaded;
+    let messages: Vec<String> = loaded.report.diagnostics.iter().map(|d| d.to_string()).collect();
+    let find = |needle: &str| {
+        messages
+            .iter()
+            .find(|m| m.contains(needle))
+            .cloned()
+            .unwrap_or_else(|| panic!("{needle:?} not in {messages:#?}"))
+    };
+    assert!(find("\"XX\" is not a U.S. state").starts_with("error: row 2, column \"state\""));
+    assert!(find("no name").starts_with("error: row 3, column \"name\""));
+    assert!(find("javascript").starts_with("warning: row 4, column \"source\""));
+    // "maybe" is neither yes nor no: the column is not a yes/no question, so nothing to rate;
+    // with an explicit mapping it is reported instead (see below).
+    assert_eq!(loaded.report.loaded, 2);
+    assert_eq!(loaded.report.skipped, 2);
+}
+
+fn explicit_mapping() -> CsvMapping {
+    let stance = |id: &str, label: &str| StanceDoc { id: id.into(), label: label.into(), ..StanceDoc::default() };
+    CsvMapping {
+        meta: MetaDoc { title: "Mapped".into(), ..MetaDoc::default() },
+        columns: scorecard_core::csv_import::ColumnMapping {
+            name: Some(ColumnSpec::Header("Who".into())),
+            state: Some(ColumnSpec::Header("Where".into())),
+            position: Some(ColumnSpec::Rule(ColumnRule {
+                column: Some("Job".into()),
+                capitalize: true,
+                ..ColumnRule::default()
+            })),
+            district: Some(ColumnSpec::Rule(ColumnRule {
+                column: Some("Seat".into()),
+                after: Some("District ".into()),
+                ..ColumnRule::default()
+            })),
+            party: Some(ColumnSpec::Rule(ColumnRule { value: Some("Democratic".into()), ..ColumnRule::default() })),
+            ..Default::default()
+        },
+        id: Default::default(),
+        questions: vec![QuestionMapping {
+            id: "pick".into(),
+            text: "Whom did they back?".into(),
+            column: "Backed".into(),
+            stances: vec![stance("ours", "Backed ours"), stance("other", "Backed another"), stance("none", "Nobody")],
+            values: [("Our Candidate".to_string(), "ours".to_string())].into(),
+            other: Some("other".into()),
+            blank: Some("none".into()),
+            date: Some("When".into()),
+            ..QuestionMapping::default()
+        }],
+    }
+}
+
+#[test]
+fn explicit_mapping_with_rules_other_and_dates() {
+    let text = "Who,Where,Job,Seat,Backed,When\nA One,VT,senator,Senate Vermont,Our Candidate,2/19/19\nB Two,OH,representative,U.S. House Ohio District 12,Rival Person,2019-03-01\nC Three,OH,governor,,,\n";
+    let imported = load_csv(text.as_bytes(), Some(&explicit_mapping()));
+    let loaded = &imported.loaded;
+    assert!(loaded.report.diagnostics.is_empty(), "{:?}", loaded.report.diagnostics);
+    let feed = loaded.feed.as_ref().unwrap();
+    let b = feed.official("b-two-oh").unwrap();
+    assert_eq!(b.district.as_deref(), Some("12"));
+    assert_eq!(feed.position_label(b), Some("Representative"));
+    assert_eq!(feed.party_label(b), Some("Democratic"));
+    let record = b.stances[0].as_ref().unwrap();
+    assert_eq!(record.detail.as_deref(), Some("Rival Person"));
+    assert_eq!(record.date.unwrap().to_string(), "2019-03-01");
+    assert_eq!(feed.official("a-one-vt").unwrap().stances[0].as_ref().unwrap().date.unwrap().to_string(), "2019-02-19");
+    assert_eq!(feed.official("a-one-vt").unwrap().district, None);
+    assert_eq!(stance_of(loaded, "c-three-oh").as_deref(), Some("none"));
+}
+
+#[test]
+fn mapping_naming_a_missing_column_says_which_columns_exist() {
+    let text = "Name,State\nA,VT\n";
+    let imported = load_csv(text.as_bytes(), Some(&explicit_mapping()));
+    let first = &imported.loaded.report.diagnostics[0];
+    assert_eq!(first.location, Location::Csv { row: 1, column: Some("Who".into()) });
+    assert!(first.message.contains("columns: Name, State"), "{}", first.message);
+}
+
+#[test]
+fn unmapped_values_without_other_are_reported_once_per_value() {
+    let mut mapping = explicit_mapping();
+    mapping.questions[0].other = None;
+    let text = "Who,Where,Job,Seat,Backed,When\nA,VT,x,,Maybe,\nB,VT,x,,Maybe,\n";
+    let imported = load_csv(text.as_bytes(), Some(&mapping));
+    let warnings: Vec<String> = imported.loaded.report.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_eq!(warnings, ["warning: row 2, column \"Backed\": \"Maybe\" is not one of the values this column's question maps (2 rows); left as not rated"]);
+}
+
+/// The bundled spreadsheets, auto-detected without any mapping, give sensible questions.
+#[test]
+fn bundled_spreadsheets_auto_detect() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../feeds/source");
+    let bytes = std::fs::read(root.join("dem_candidates_2018.csv")).unwrap();
+    let mut report = Report::default();
+    let table = read_table(&bytes, &mut report).unwrap();
+    let detection = detect(&table);
+    assert!(!detection.unsure, "{:?}", detection.notes);
+    let labels: Vec<&str> = detection.mapping.questions.iter().filter_map(|q| q.label.as_deref()).collect();
+    assert!(
+        labels.contains(&"Sanders") && labels.contains(&"Our Revolution") && labels.contains(&"Warren"),
+        "{labels:?}"
+    );
+    assert!(!labels.contains(&"Veteran"), "non-endorsement yes/no columns are left out: {labels:?}");
+
+    let imported = load_csv(&bytes, None);
+    let feed = imported.loaded.feed.unwrap();
+    let spec = FilterSpec {
+        question: Some("sanders".into()),
+        stances: [StanceChoice::Stance("yes".into())].into(),
+        ..FilterSpec::default()
+    };
+    assert_eq!(run(&feed, &spec).matches.len(), 9);
+
+    let bytes = std::fs::read(root.join("endorsements_2020.csv")).unwrap();
+    let imported = load_csv(&bytes, None);
+    let feed = imported.loaded.feed.unwrap();
+    let spec = FilterSpec {
+        states: [State::parse("VT").unwrap()].into_iter().collect(),
+        stances: [StanceChoice::Stance("bernie-sanders".into())].into(),
+        ..FilterSpec::default()
+    };
+    let names: Vec<&str> =
+        run(&feed, &spec).matches.iter().map(|i| feed.officials[*i as usize].name.as_str()).collect();
+    assert!(
+        names.contains(&"Peter Welch") && names.contains(&"Patrick J. Leahy") && names.contains(&"David Zuckerman"),
+        "{names:?}"
+    );
+}

@@ -1,0 +1,257 @@
+//! Loading JSON feeds: every problem located and explained, good records kept.
+
+use scorecard_core::diagnostics::{Diagnostic, Location, Severity};
+use scorecard_core::feed::{load_json, to_json_pretty, Loaded};
+
+/// A small valid feed; tests break one thing at a time.
+fn feed_with(officials: &str) -> String {
+    format!(
+        r#"{{
+  "format_version": 1,
+  "meta": {{ "title": "Test feed", "updated": "2020-03-27",
+            "attribution": {{ "text": "Data: test", "url": "https://example.org/data" }} }},
+  "questions": [
+    {{ "id": "q1", "text": "Did they endorse?", "default_stance": "none",
+      "stances": [
+        {{ "id": "yes", "label": "Endorsed", "tone": "positive" }},
+        {{ "id": "other", "label": "Endorsed someone else", "tone": "negative" }},
+        {{ "id": "none", "label": "No endorsement" }}
+      ] }}
+  ],
+  "officials": [
+{officials}
+  ]
+}}"#
+    )
+}
+
+const GOOD: &str = r#"    { "id": "a", "name": "Ann Able", "state": "VT", "position": "Senator", "party": "Democratic",
+      "stances": { "q1": { "stance": "yes", "date": "2019-02-19",
+                           "evidence": [ { "url": "https://example.org/a", "quote": "I'm in." } ] } } }"#;
+
+fn load(text: &str) -> Loaded {
+    load_json(text.as_bytes())
+}
+
+fn only(loaded: &Loaded, severity: Severity) -> Vec<&Diagnostic> {
+    loaded.report.diagnostics.iter().filter(|d| d.severity == severity).collect()
+}
+
+fn json_location(d: &Diagnostic) -> (&str, u32, u32) {
+    match &d.location {
+        Location::Json { path, line, column } => (path.as_str(), *line, *column),
+        other => panic!("expected a JSON location, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_valid_feed_loads_cleanly() {
+    let loaded = load(&feed_with(GOOD));
+    assert!(loaded.report.diagnostics.is_empty(), "{:?}", loaded.report.diagnostics);
+    let feed = loaded.feed.unwrap();
+    assert_eq!(feed.officials.len(), 1);
+    assert_eq!(feed.meta.updated.unwrap().to_string(), "2020-03-27");
+    let record = feed.officials[0].stances[0].as_ref().unwrap();
+    assert_eq!(feed.questions[0].stances[record.stance as usize].id, "yes");
+    assert_eq!(record.evidence[0].url.as_ref().unwrap().as_str(), "https://example.org/a");
+    assert_eq!(loaded.report.summary(), "1 loaded, 0 skipped, 0 warnings");
+}
+
+#[test]
+fn syntax_errors_give_line_and_column() {
+    let text = feed_with(GOOD).replace("\"Senator\",", "\"Senator\"");
+    let loaded = load(&text);
+    assert!(loaded.feed.is_none());
+    let errors = only(&loaded, Severity::Error);
+    assert_eq!(errors.len(), 1);
+    let (_, line, column) = json_location(errors[0]);
+    let expected_line = text.lines().position(|l| l.contains("\"Senator\" \"party\"")).unwrap() as u32 + 1;
+    assert_eq!(line, expected_line);
+    assert!(column > 60, "column {column}");
+    assert!(errors[0].message.contains("comma"), "{}", errors[0].message);
+}
+
+#[test]
+fn common_json_mistakes_are_explained() {
+    let cases: [(&str, &str); 7] = [
+        (r#"{"format_version": 1, "questions": [], }"#, "comma after the last item"),
+        (r#"{"format_version": NaN}"#, "NaN"),
+        ("{\n// a comment\n}", "comments are not allowed"),
+        (r#"{'format_version': 1}"#, "double quotes"),
+        (r#"{"format_version": 1, "meta": {"title": "x""#, "cut off"),
+        (r#"{"format_version": 1} trailing"#, "more text after the end"),
+        (r#"[1, 2]"#, "must be a JSON object"),
+    ];
+    for (text, expected) in cases {
+        let loaded = load(text);
+        assert!(loaded.feed.is_none(), "{text}");
+        let message = &loaded.report.diagnostics[0].message;
+        assert!(message.contains(expected), "{text}: got {message:?}");
+    }
+}
+
+#[test]
+fn wrong_types_name_the_field_and_skip_only_that_record() {
+    let officials = format!("{GOOD},\n    {{ \"id\": \"b\", \"name\": \"Bo Bad\", \"state\": [\"VT\"] }}");
+    let loaded = load(&feed_with(&officials));
+    let feed = loaded.feed.as_ref().unwrap();
+    assert_eq!(feed.officials.len(), 1);
+    assert_eq!(loaded.report.skipped, 1);
+    let errors = only(&loaded, Severity::Error);
+    let (path, _, _) = json_location(errors[0]);
+    assert_eq!(path, "officials[1].state");
+    assert_eq!(errors[0].message, "expected text but found a list [ … ]; official skipped");
+}
+
+#[test]
+fn record_problems_are_skipped_or_repaired_and_reported() {
+    let officials = [
+        GOOD,
+        r#"    { "id": "b", "name": "Bad State", "state": "XX" }"#,
+        r#"    { "id": "a", "name": "Duplicate", "state": "NY" }"#,
+        r#"    { "id": "c", "name": "Cal Link", "state": "CA", "website": "javascript:alert(1)", "donate_url": "http://example.org" }"#,
+        r#"    { "id": "d", "name": "Dee Date", "state": "ny", "stances": { "q1": { "stance": "yes", "date": "2019-02-30" } } }"#,
+        r#"    { "id": "e", "name": "Eve Unknown", "state": "Vermont", "stances": { "q1": { "stance": "maybe" }, "q9": { "stance": "yes" } } }"#,
+        r#"    { "name": "No Id", "state": "PR", "district": 3 }"#,
+        r#"    { "id": "f", "name": "  ", "state": "VT" }"#,
+    ]
+    .join(",\n");
+    let loaded = load(&feed_with(&officials));
+    let feed = loaded.feed.as_ref().unwrap();
+    let ids: Vec<&str> = feed.officials.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(ids, ["a", "c", "d", "e", "no-id-pr"]);
+    assert_eq!(loaded.report.loaded, 5);
+    assert_eq!(loaded.report.skipped, 3);
+
+    let messages: Vec<String> = loaded.report.diagnostics.iter().map(|d| d.to_string()).collect();
+    let find = |needle: &str| {
+        messages
+            .iter()
+            .find(|m| m.contains(needle))
+            .unwrap_or_else(|| panic!("no diagnostic with {needle:?} in {messages:#?}"))
+    };
+    assert!(find("\"XX\" is not a U.S. state").starts_with("error: officials[1].state (line "));
+    assert!(find("already used by the official at officials[0]").starts_with("error: officials[2].id"));
+    assert!(find("links starting with \"javascript:\"").starts_with("warning: officials[3].website"));
+    assert!(find("not secure").starts_with("warning: officials[3].donate_url"));
+    assert!(find("\"2019-02-30\" is not a date").starts_with("warning: officials[4].stances.q1.date"));
+    assert!(find("\"maybe\" is not a stance").contains("expected one of: yes, other, none"));
+    assert!(find("no question \"q9\"").starts_with("warning: officials[5].stances.q9"));
+    assert!(find("using \"no-id-pr\"").starts_with("warning: officials[6].id"));
+    assert!(find("has no name").starts_with("error: officials[7].name"));
+    assert_eq!(loaded.report.summary(), "5 loaded, 3 skipped, 6 warnings");
+
+    // Repairs: the unknown stance falls back to the default; numbers read as text; names of states.
+    let eve = feed.official("e").unwrap();
+    assert_eq!(eve.state.code(), "VT");
+    assert_eq!(feed.questions[0].stances[eve.stances[0].as_ref().unwrap().stance as usize].id, "none");
+    assert_eq!(feed.official("no-id-pr").unwrap().district.as_deref(), Some("3"));
+    let cal = feed.official("c").unwrap();
+    assert!(cal.website.is_none() && cal.donate_url.is_none());
+}
+
+#[test]
+fn located_field_points_at_the_key() {
+    let text = feed_with(
+        r#"    { "id": "b",
+      "name": "Bad State",
+      "state": "XX" }"#,
+    );
+    let loaded = load(&text);
+    let d = only(&loaded, Severity::Error)[0];
+    let (_, line, column) = json_location(d);
+    let expected_line = text.lines().position(|l| l.contains("\"XX\"")).unwrap() as u32 + 1;
+    assert_eq!((line, column), (expected_line, 7));
+}
+
+#[test]
+fn feed_level_problems() {
+    let no_version = feed_with(GOOD).replace("\"format_version\": 1,", "");
+    let loaded = load(&no_version);
+    assert!(loaded.feed.is_some());
+    assert!(loaded.report.diagnostics[0].message.contains("no \"format_version\""));
+
+    let v2 = feed_with(GOOD).replace("\"format_version\": 1", "\"format_version\": 2");
+    let loaded = load(&v2);
+    assert!(loaded.feed.is_none());
+    assert!(loaded.report.diagnostics[0].message.contains("format version 2"));
+
+    let no_questions = r#"{"format_version": 1, "meta": {"title": "t"}, "questions": [], "officials": []}"#;
+    let loaded = load(no_questions);
+    assert!(loaded.feed.is_none());
+    assert!(loaded.report.diagnostics[0].message.contains("no usable question"));
+
+    let empty_officials = r#"{"format_version": 1, "meta": {"title": "t"}, "questions": [{"id": "q", "text": "Q?", "stances": [{"id": "y", "label": "Y"}]}], "officials": []}"#;
+    let loaded = load(empty_officials);
+    assert_eq!(loaded.feed.unwrap().officials.len(), 0);
+    assert!(loaded.report.diagnostics.is_empty());
+
+    let bad_question = feed_with(GOOD).replace("\"id\": \"q1\"", "\"id\": \"Q 1\"");
+    let loaded = load(&bad_question);
+    assert!(loaded.feed.is_none());
+    assert!(loaded.report.diagnostics.iter().any(|d| d.to_string().contains("questions[0].id")));
+}
+
+#[test]
+fn encodings_and_hostile_shapes_never_panic() {
+    let bom = format!("\u{FEFF}{}", feed_with(GOOD));
+    assert!(load(&bom).feed.is_some());
+
+    let utf16: Vec<u8> = feed_with(GOOD).encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let loaded = load_json(&[&[0xFF, 0xFE][..], &utf16].concat());
+    assert!(loaded.report.diagnostics[0].message.contains("UTF-16"));
+
+    let text = feed_with(GOOD);
+    let mut latin1 = text.clone().into_bytes();
+    let at = latin1.iter().position(|b| *b == b'A').unwrap();
+    latin1[at] = 0xC9; // 'É' in Latin-1
+    let line = text[..at].matches('\n').count() as u32 + 1;
+    let loaded = load_json(&latin1);
+    assert!(loaded.report.diagnostics[0].message.contains("not valid UTF-8"));
+    assert!(matches!(loaded.report.diagnostics[0].location, Location::Json { line: l, .. } if l == line));
+
+    let deep = format!("{{\"format_version\": 1, \"meta\": {}{}}}", "[".repeat(10_000), "]".repeat(10_000));
+    let loaded = load(&deep);
+    assert!(loaded.feed.is_none());
+    assert_eq!(loaded.report.diagnostics[0].message, "expected an object { … } but found a list [ … ]");
+    assert!(matches!(&loaded.report.diagnostics[0].location, Location::Json { path, .. } if path == "meta"));
+
+    let deep_official = feed_with(&format!("{GOOD},\n{}{}", "[".repeat(10_000), "]".repeat(10_000)));
+    let loaded = load(&deep_official);
+    assert_eq!(loaded.feed.map(|f| f.officials.len()), Some(1));
+
+    let duplicate_key = feed_with(r#"    { "id": "a", "name": "A", "name": "B", "state": "VT" }"#);
+    let loaded = load(&duplicate_key);
+    assert!(loaded.report.diagnostics[0].message.contains("appears twice"), "{:?}", loaded.report.diagnostics);
+
+    let huge_name = feed_with(&format!(r#"    {{ "id": "a", "name": "{}", "state": "VT" }}"#, "x".repeat(5_000_000)));
+    let loaded = load(&huge_name);
+    assert_eq!(loaded.feed.unwrap().officials[0].name.chars().count(), 200);
+
+    for bytes in [&b""[..], b"\x00\x00\x00", b"null", b"{}", b"{\"officials\": 5}", b"\"\\ud800\""] {
+        let _ = load_json(bytes);
+    }
+}
+
+#[test]
+fn hostile_text_is_cleaned_not_interpreted() {
+    let hostile = feed_with(
+        r#"    { "id": "x", "name": "<img src=x onerror=alert(1)>\u202Eevil\u200B", "state": "VT",
+      "position": "<script>alert(1)</script>", "image": "data:image/svg+xml,<svg onload=alert(1)>" }"#,
+    );
+    let loaded = load(&hostile);
+    let official = &loaded.feed.as_ref().unwrap().officials[0];
+    // Text stays text (the widget escapes it); bidi and zero-width characters are removed.
+    assert_eq!(official.name, "<img src=x onerror=alert(1)>evil");
+    assert!(official.image.is_none());
+}
+
+#[test]
+fn normalized_output_round_trips() {
+    let loaded = load(&feed_with(GOOD));
+    let feed = loaded.feed.unwrap();
+    let json = to_json_pretty(&feed.to_doc());
+    let again = load_json(json.as_bytes());
+    assert!(again.report.diagnostics.is_empty(), "{:?}", again.report.diagnostics);
+    assert_eq!(again.feed.unwrap(), feed);
+}
