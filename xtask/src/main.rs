@@ -1,1 +1,336 @@
-fn main() {}
+//! Project chores as `cargo xtask <command>`, so a contributor needs only cargo.
+//!
+//! - `setup`  install what is missing: wasm32 target, trunk, wasm-bindgen-cli (the version in
+//!            Cargo.lock), Node packages (wasm-opt, Playwright, axe-core), Chromium + driver.
+//! - `serve`  run the widget on its default feed at http://127.0.0.1:8080 (live reload).
+//! - `build`  build the site into `dist/` (release: optimized and wasm-opt'ed).
+//! - `test`   every test: format, lints, native unit/property tests, generated-file checks,
+//!            component tests in headless Chromium, release build, end-to-end tests.
+//! - `feeds`  rebuild the bundled feeds and the feed JSON Schema from their sources.
+//! - `bench`  measure bundle sizes and share-link lengths into `bench/RESULTS.md`.
+//!
+//! Every command checks before installing, so running it again is fast.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::Instant;
+
+mod bench;
+
+/// trunk 0.22 needs a newer rustc than the one this project builds with.
+const TRUNK_VERSION: &str = "0.21.14";
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let command = args.first().map(String::as_str).unwrap_or("help");
+    let rest = &args[args.len().min(1)..];
+    let result = match command {
+        "setup" => setup(Needs::all()),
+        "serve" => serve(rest),
+        "build" => build(rest.iter().any(|a| a == "--release")).map(|_| ()),
+        "test" => test(rest),
+        "feeds" => feeds(),
+        "bench" => bench::run(&repo()),
+        _ => {
+            eprintln!("usage: cargo xtask <setup|serve|build|test|feeds|bench>\n");
+            eprintln!("  serve [--port N] [--release]   run the widget on the default feed");
+            eprintln!("  test [--skip-browser]           run every test (the CI command)");
+            return ExitCode::from(if command == "help" || command == "--help" { 0 } else { 2 });
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+pub fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// PATH with the project's Node tools (wasm-opt from npm `binaryen`) and cargo's bin first.
+fn tool_path() -> String {
+    let mut paths = vec![repo().join("node_modules/.bin")];
+    if let Some(home) = std::env::var_os("CARGO_HOME").map(PathBuf::from).or_else(|| home().map(|h| h.join(".cargo"))) {
+        paths.push(home.join("bin"));
+    }
+    paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    std::env::join_paths(paths).map(|p| p.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+fn home() -> Option<PathBuf> {
+    std::env::var_os("HOME").map(PathBuf::from)
+}
+
+pub fn cmd(program: &str) -> Command {
+    let mut command = Command::new(program);
+    command.current_dir(repo()).env("PATH", tool_path());
+    command
+}
+
+pub fn run(command: &mut Command) -> Result {
+    let shown = format!("{command:?}");
+    eprintln!("$ {}", shown.replace('"', ""));
+    let status = command.status().map_err(|e| format!("could not start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+/// Output of a command that must succeed, or `None`.
+fn output(command: &mut Command) -> Option<String> {
+    let out = command.stderr(Stdio::null()).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+// ---------------------------------------------------------------- setup
+
+#[derive(Clone, Copy)]
+struct Needs {
+    browser: bool,
+}
+
+impl Needs {
+    fn all() -> Needs {
+        Needs { browser: true }
+    }
+}
+
+fn setup(needs: Needs) -> Result {
+    let started = Instant::now();
+    ensure_wasm_target()?;
+    ensure_cargo_tool("trunk", TRUNK_VERSION, &["install", "trunk", "--version", TRUNK_VERSION, "--locked"])?;
+    let bindgen = wasm_bindgen_version()?;
+    ensure_cargo_tool("wasm-bindgen", &bindgen, &["install", "wasm-bindgen-cli", "--version", &bindgen])?;
+    ensure_node_packages()?;
+    if needs.browser {
+        ensure_chromium()?;
+    }
+    eprintln!("setup: everything is installed ({:.1}s)", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn ensure_wasm_target() -> Result {
+    let installed = output(cmd("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        return Ok(());
+    }
+    run(cmd("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+/// Installs `binary` with `cargo install` unless `binary --version` already reports `version`.
+fn ensure_cargo_tool(binary: &str, version: &str, install: &[&str]) -> Result {
+    let found = output(cmd(binary).arg("--version")).unwrap_or_default();
+    if found.split_whitespace().any(|word| word == version) {
+        return Ok(());
+    }
+    eprintln!("setup: installing {binary} {version} (found: {})", if found.is_empty() { "none" } else { found.trim() });
+    run(cmd("cargo").args(install))
+}
+
+/// The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
+fn wasm_bindgen_version() -> Result<String> {
+    let lock =
+        std::fs::read_to_string(repo().join("Cargo.lock")).map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(version) =
+                lines.next().and_then(|l| l.strip_prefix("version = \"")).map(|v| v.trim_end_matches('"'))
+            {
+                return Ok(version.to_string());
+            }
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen entry".into())
+}
+
+/// `npm ci` when node_modules is missing or older than package-lock.json.
+fn ensure_node_packages() -> Result {
+    let root = repo();
+    let stamp = root.join("node_modules/.package-lock.json");
+    let lock = root.join("package-lock.json");
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let fresh = matches!((modified(&stamp), modified(&lock)), (Some(s), Some(l)) if s >= l);
+    if fresh && root.join("node_modules/.bin/wasm-opt").exists() {
+        return Ok(());
+    }
+    if output(cmd("npm").arg("--version")).is_none() {
+        install_debian_packages(&["nodejs", "npm"])?;
+    }
+    run(cmd("npm").args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]))
+}
+
+fn ensure_chromium() -> Result {
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+        return Ok(());
+    }
+    install_debian_packages(&["chromium", "chromium-driver"])
+}
+
+fn install_debian_packages(packages: &[&str]) -> Result {
+    let is_root = output(cmd("id").arg("-u")).is_some_and(|uid| uid.trim() == "0");
+    let apt = |args: &[&str]| {
+        let mut command = if is_root { cmd("apt-get") } else { cmd("sudo") };
+        if !is_root {
+            command.args(["-n", "apt-get"]);
+        }
+        command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        command
+    };
+    run(&mut apt(&["update", "-qq"]))?;
+    let mut install = apt(&["install", "-y", "-qq", "--no-install-recommends"]);
+    install.args(packages);
+    run(&mut install).map_err(|e| format!("{e}\nInstall them by hand: apt-get install {}", packages.join(" ")))
+}
+
+// ---------------------------------------------------------------- serve, build, feeds
+
+fn serve(args: &[String]) -> Result {
+    setup(Needs { browser: false })?;
+    let port = args.iter().position(|a| a == "--port").and_then(|i| args.get(i + 1)).map_or("8080", String::as_str);
+    eprintln!("\nServing the widget at http://127.0.0.1:{port}/ (Ctrl-C to stop)\n");
+    let mut command = cmd("trunk");
+    command.args(["serve", "--address", "127.0.0.1", "--port", port]);
+    if args.iter().any(|a| a == "--release") {
+        command.arg("--release");
+    }
+    run(&mut command)
+}
+
+/// Builds the site into `dist/` and returns its path.
+pub fn build(release: bool) -> Result<PathBuf> {
+    setup(Needs { browser: false })?;
+    let mut command = cmd("trunk");
+    command.args(["build", "--dist", "dist"]);
+    if release {
+        command.arg("--release");
+    }
+    run(&mut command)?;
+    Ok(repo().join("dist"))
+}
+
+fn feeds() -> Result {
+    run(cmd("cargo").args(["run", "--quiet", "-p", "scorecard-cli", "--", "bundle", "feeds/bundled.toml"]))?;
+    let schema = output(cmd("cargo").args(["run", "--quiet", "-p", "scorecard-cli", "--", "schema"]))
+        .ok_or("scorecard-feed schema failed")?;
+    std::fs::write(repo().join("docs/feed.schema.json"), schema).map_err(|e| e.to_string())?;
+    eprintln!("feeds: wrote feeds/*.json and docs/feed.schema.json");
+    Ok(())
+}
+
+// ---------------------------------------------------------------- test
+
+struct Step {
+    name: &'static str,
+    seconds: f64,
+    passed: usize,
+}
+
+fn test(args: &[String]) -> Result {
+    let started = Instant::now();
+    let browser = !args.iter().any(|a| a == "--skip-browser");
+    setup(Needs { browser })?;
+    let mut steps: Vec<Step> = Vec::new();
+    let mut step = |name: &'static str, f: &mut dyn FnMut() -> Result<usize>| -> Result {
+        eprintln!("\n==> {name}");
+        let t = Instant::now();
+        let passed = f()?;
+        steps.push(Step { name, seconds: t.elapsed().as_secs_f64(), passed });
+        Ok(())
+    };
+
+    step("format", &mut || run(cmd("cargo").args(["fmt", "--all", "--check"])).map(|()| 0))?;
+    step("lints", &mut || {
+        run(cmd("cargo").args([
+            "clippy",
+            "--workspace",
+            "--exclude",
+            "scorecard",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))?;
+        run(cmd("cargo").args([
+            "clippy",
+            "-p",
+            "scorecard",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+        .map(|()| 0)
+    })?;
+    step("native unit, property and generated-file tests", &mut || {
+        cargo_tests(cmd("cargo").args(["test", "--workspace", "--exclude", "scorecard"]))
+    })?;
+    if browser {
+        step("component tests (wasm-bindgen-test, headless Chromium)", &mut || {
+            let webdriver = repo().join("tests/webdriver.json");
+            cargo_tests(
+                cmd("cargo")
+                    .args(["test", "-p", "scorecard", "--target", "wasm32-unknown-unknown"])
+                    .env("CHROMEDRIVER", CHROMEDRIVER)
+                    .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", webdriver)
+                    .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+            )
+        })?;
+    }
+    step("release build (trunk)", &mut || build(true).map(|_| 0))?;
+    if browser {
+        step("end-to-end tests (Playwright, Chromium)", &mut || {
+            let out = tee(cmd("node")
+                .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+                .env("SCORECARD_DIST", repo().join("dist")))?;
+            Ok(count_after(&out, "# pass "))
+        })?;
+    }
+
+    eprintln!("\n==> summary");
+    for s in &steps {
+        let count = if s.passed > 0 { format!("{:>4} passed", s.passed) } else { "          ".into() };
+        eprintln!("  {count}  {:>6.1}s  {}", s.seconds, s.name);
+    }
+    eprintln!("  all tests passed in {:.1}s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// Runs a command, streaming its output, and returns stdout+stderr for counting.
+fn tee(command: &mut Command) -> Result<String> {
+    let shown = format!("{command:?}").replace('"', "");
+    eprintln!("$ {shown}");
+    let out = command.output().map_err(|e| format!("could not start {shown}: {e}"))?;
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    eprint!("{text}");
+    if out.status.success() {
+        Ok(text)
+    } else {
+        Err(format!("{shown} failed ({})", out.status))
+    }
+}
+
+fn cargo_tests(command: &mut Command) -> Result<usize> {
+    let out = tee(command)?;
+    Ok(out
+        .lines()
+        .filter_map(|l| l.strip_prefix("test result: ok. "))
+        .filter_map(|l| l.split(' ').next()?.parse::<usize>().ok())
+        .sum())
+}
+
+fn count_after(text: &str, prefix: &str) -> usize {
+    text.lines().filter_map(|l| l.trim().strip_prefix(prefix)?.trim().parse::<usize>().ok()).sum()
+}

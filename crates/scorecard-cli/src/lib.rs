@@ -90,6 +90,31 @@ pub fn rebuild_bundled(manifest_path: &Path, write: bool) -> Result<Vec<Rebuilt>
     Ok(rebuilt)
 }
 
+/// Share-link lengths for 5, 20 and 100 officials (spread through the feed), with all amounts
+/// at the default and with varied amounts, as a Markdown table.
+pub fn describe_link_lengths(feed: &Feed) -> String {
+    use scorecard_core::money::Cents;
+    use scorecard_core::share_link::encode;
+    use scorecard_core::shortlist::Shortlist;
+    let mut out = String::from("| officials | default $27 each | varied amounts |\n|---:|---:|---:|\n");
+    for n in [5usize, 20, 100] {
+        let step = (feed.officials.len() / n.max(1)).max(1);
+        let picked: Vec<_> = feed.officials.iter().step_by(step).take(n).collect();
+        let mut same = Shortlist::default();
+        let mut varied = Shortlist::default();
+        for (i, o) in picked.iter().enumerate() {
+            let _ = same.add(&o.id, &o.name);
+            let _ = varied.add_with_amount(&o.id, &o.name, Cents([1000, 2500, 5000, 1250, 10000][i % 5]));
+        }
+        let length = |list: &Shortlist| encode(&FilterSpec::default(), Some(list), feed).len();
+        let _ = writeln!(out, "| {} | {} characters | {} characters |", picked.len(), length(&same), length(&varied));
+    }
+    out.push_str(
+        "\nCharacters of the `sc=` fragment parameter (the part after `#`); the page address comes before it.\n",
+    );
+    out
+}
+
 /// Counts by state, stance (per question), position and party, as plain text.
 pub fn describe_stats(feed: &Feed) -> String {
     let mut out = String::new();

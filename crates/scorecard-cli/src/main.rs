@@ -24,6 +24,8 @@ USAGE:
         Count officials by state, stance, position and party.
     scorecard-feed schema
         Print the feed format's JSON Schema.
+    scorecard-feed link-lengths <FEED.json>
+        Print how long share links are for 5, 20 and 100 shortlisted officials.
     scorecard-feed bundle <feeds/bundled.toml> [--check]
         Rebuild every feed listed in the manifest from its spreadsheet and mapping.
         --check writes nothing and exits 1 if a committed feed is stale.
@@ -140,6 +142,12 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 eprintln!("{}: {} ({})", feed.output.display(), state, feed.report.summary());
             }
             Ok(if options.check && stale { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+        }
+        "link-lengths" => {
+            let loaded = load_any(input()?, None)?;
+            let feed = loaded.feed.ok_or("the feed could not be loaded")?;
+            print!("{}", scorecard_cli::describe_link_lengths(&feed));
+            Ok(ExitCode::SUCCESS)
         }
         "schema" => {
             print!("{}", scorecard_core::schema::feed_schema_json());

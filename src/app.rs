@@ -1,0 +1,312 @@
+//! Loads the feed, then wires state, effects and layout. Nothing here decides what to show;
+//! the core does, and components render it.
+
+use std::rc::Rc;
+
+use scorecard_core::csv_import::load_csv;
+use scorecard_core::diagnostics::Report;
+use scorecard_core::feed::{load_json, Loaded};
+use scorecard_core::filter::{self, FilterSpec};
+use scorecard_core::share_link;
+use scorecard_core::shortlist::Shortlist;
+use yew::prelude::*;
+
+use crate::browser::{clipboard, fetch, location, storage};
+use crate::components::{
+    plural, use_id, FilterPanel, Header, LoadNotes, Results, ShareBanner, ShortlistPanel, UndoBar,
+};
+use crate::options::WidgetOptions;
+use crate::state::{Action, AppState, FeedRef, PendingShare};
+
+/// Where the widget's feed comes from.
+#[derive(Clone, Debug)]
+pub enum FeedSource {
+    /// Fetched from a URL (JSON, or CSV when the name or content type says so).
+    Url(String),
+    /// Already loaded: component tests and previews.
+    Loaded(Rc<LoadedFeed>),
+}
+
+impl PartialEq for FeedSource {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (FeedSource::Url(a), FeedSource::Url(b)) => a == b,
+            (FeedSource::Loaded(a), FeedSource::Loaded(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+/// A loaded feed, what loading it reported, and the key its saved shortlist lives under.
+#[derive(Debug)]
+pub struct LoadedFeed {
+    pub feed: FeedRef,
+    pub report: Report,
+    pub storage_key: String,
+}
+
+impl LoadedFeed {
+    /// Builds a loaded feed from loader output; `None` when no feed could be made, with the
+    /// first error as the message.
+    pub fn from_loaded(loaded: Loaded, storage_key: String) -> Result<LoadedFeed, String> {
+        match loaded.feed {
+            Some(feed) => Ok(LoadedFeed { feed: FeedRef(Rc::new(feed)), report: loaded.report, storage_key }),
+            None => {
+                let first =
+                    loaded.report.diagnostics.iter().find(|d| d.is_error()).map(|d| d.to_string()).unwrap_or_default();
+                Err(format!("The scorecard data could not be read. {first}"))
+            }
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub source: FeedSource,
+    #[prop_or_default]
+    pub options: WidgetOptions,
+}
+
+#[derive(Clone, Debug)]
+enum LoadState {
+    Loading,
+    Failed(String),
+    Ready(Rc<LoadedFeed>),
+}
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let load = use_state(|| match &props.source {
+        FeedSource::Loaded(loaded) => LoadState::Ready(loaded.clone()),
+        FeedSource::Url(_) => LoadState::Loading,
+    });
+    let attempt = use_state(|| 0u32);
+    {
+        let load = load.clone();
+        let instance = props.options.instance.clone();
+        use_effect_with((props.source.clone(), *attempt), move |(source, _)| match source {
+            FeedSource::Url(url) => {
+                load.set(LoadState::Loading);
+                let url = url.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    load.set(match load_from_url(&url, instance.as_deref()).await {
+                        Ok(loaded) => LoadState::Ready(Rc::new(loaded)),
+                        Err(message) => LoadState::Failed(message),
+                    });
+                });
+            }
+            FeedSource::Loaded(loaded) => load.set(LoadState::Ready(loaded.clone())),
+        });
+    }
+    let retry = {
+        let attempt = attempt.clone();
+        Callback::from(move |_| attempt.set(*attempt + 1))
+    };
+    let body = match &*load {
+        LoadState::Loading => html! { <p class="sc-status" role="status">{ "Loading the scorecard…" }</p> },
+        LoadState::Failed(message) => html! {
+            <div class="sc-error" role="alert">
+                <p>{ message }</p>
+                <button type="button" class="sc-button" onclick={retry}>{ "Try again" }</button>
+            </div>
+        },
+        LoadState::Ready(loaded) => html! { <Scorecard loaded={loaded.clone()} options={props.options.clone()} /> },
+    };
+    html! { <div class="scorecard">{ body }</div> }
+}
+
+async fn load_from_url(url: &str, instance: Option<&str>) -> Result<LoadedFeed, String> {
+    let (bytes, content_type) = fetch::fetch_bytes(url).await.map_err(|e| e.to_string())?;
+    let is_csv = url.split(['?', '#']).next().is_some_and(|path| path.to_ascii_lowercase().ends_with(".csv"))
+        || content_type.is_some_and(|t| t.contains("csv"));
+    let loaded = if is_csv { load_csv(&bytes, None).loaded } else { load_json(&bytes) };
+    let key = match instance {
+        Some(instance) => format!("scorecard:v1:{}:{instance}", location::absolute(url)),
+        None => format!("scorecard:v1:{}", location::absolute(url)),
+    };
+    LoadedFeed::from_loaded(loaded, key)
+}
+
+#[derive(Properties)]
+struct ScorecardProps {
+    loaded: Rc<LoadedFeed>,
+    options: WidgetOptions,
+}
+
+impl PartialEq for ScorecardProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.loaded, &other.loaded) && self.options == other.options
+    }
+}
+
+fn shortlist_key(loaded: &LoadedFeed) -> String {
+    format!("{}:shortlist", loaded.storage_key)
+}
+
+/// The first state: saved shortlist, then whatever the URL fragment carries (view, shared list).
+fn initial_state(loaded: &LoadedFeed) -> (AppState, Option<&'static str>) {
+    let key = shortlist_key(loaded);
+    let mut storage_problem = None;
+    let mut notes = Vec::new();
+    let saved = match storage::load(&key) {
+        Ok(Some(text)) => match Shortlist::from_storage_json(&text) {
+            Ok((list, problems)) => {
+                notes.extend(problems);
+                list
+            }
+            Err(problem) => {
+                // Keep the unreadable copy aside rather than overwrite it on the next save.
+                let _ = storage::save(&format!("{key}:damaged"), &text);
+                notes.push(format!("{problem}; it was set aside and a new list started."));
+                Shortlist::default()
+            }
+        },
+        Ok(None) => Shortlist::default(),
+        Err(problem) => {
+            storage_problem = Some(problem.message());
+            Shortlist::default()
+        }
+    };
+    let decoded = share_link::decode(&location::fragment(), &loaded.feed);
+    let mut state = AppState::new(loaded.feed.clone(), decoded.filter, saved);
+    notes.extend(decoded.problems.iter().cloned());
+    if let Some(shared) = decoded.shared {
+        let list = shared.to_shortlist(&loaded.feed);
+        let same = |a: &Shortlist, b: &Shortlist| {
+            a.entries().iter().map(|e| (&e.id, e.amount)).eq(b.entries().iter().map(|e| (&e.id, e.amount)))
+        };
+        if state.shortlist.is_empty() {
+            // Nothing of the visitor's to overwrite: show the shared list right away.
+            state.shortlist = list.clone();
+            state.pending_share = Some(PendingShare { list, needs_choice: false, problems: decoded.problems });
+        } else if !same(&state.shortlist, &list) {
+            state.pending_share = Some(PendingShare { list, needs_choice: true, problems: decoded.problems });
+        }
+    } else if !notes.is_empty() {
+        state.announce(notes.join(" "));
+    }
+    (state, storage_problem)
+}
+
+#[function_component(Scorecard)]
+fn scorecard(props: &ScorecardProps) -> Html {
+    let loaded = props.loaded.clone();
+    let init = use_memo((), {
+        let loaded = loaded.clone();
+        move |_| initial_state(&loaded)
+    });
+    let state = use_reducer({
+        let init = init.clone();
+        move || init.0.clone()
+    });
+    let storage_problem = use_state(|| init.1);
+    let share_url = use_state(|| None::<String>);
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
+    };
+
+    // Save the shortlist whenever it changes.
+    {
+        let key = shortlist_key(&loaded);
+        let storage_problem = storage_problem.clone();
+        use_effect_with(state.shortlist.clone(), move |list| {
+            let result = storage::save(&key, &list.to_storage_json());
+            let problem = result.err().map(|p| p.message());
+            if *storage_problem != problem {
+                storage_problem.set(problem);
+            }
+        });
+    }
+    // Keep the view in the URL fragment, so a reload or a copied address shows the same view.
+    // While a shared list awaits the visitor's choice the address is left as it arrived.
+    {
+        let feed = loaded.feed.clone();
+        use_effect_with((state.filter.clone(), state.pending_share.is_some()), move |(filter, pending)| {
+            if !*pending {
+                let param = (*filter != FilterSpec::default()).then(|| share_link::encode(filter, None, &feed));
+                let fragment = share_link::with_param(&location::fragment(), param.as_deref());
+                if fragment != location::fragment() {
+                    location::replace_fragment(&fragment);
+                }
+            }
+        });
+    }
+
+    let result = {
+        let feed = loaded.feed.clone();
+        use_memo(state.filter.clone(), move |filter| filter::run(&feed, filter))
+    };
+
+    let on_copy_link = {
+        let state = state.clone();
+        let share_url = share_url.clone();
+        let feed = loaded.feed.clone();
+        Callback::from(move |_| {
+            let param = share_link::encode(&state.filter, Some(&state.shortlist), &feed);
+            let url =
+                format!("{}#{}", location::page_url(), share_link::with_param(&location::fragment(), Some(&param)));
+            share_url.set(Some(url.clone()));
+            let state = state.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let message = if clipboard::copy(&url).await {
+                    "Share link copied. Paste it anywhere to share your shortlist."
+                } else {
+                    "Copy the share link from the box below."
+                };
+                state.dispatch(Action::Announce(message.to_string()));
+            });
+        })
+    };
+
+    let shortlist_id = use_id("shortlist-panel");
+    let on_jump = {
+        let shortlist_id = shortlist_id.clone();
+        Callback::from(move |_| crate::browser::focus_element(&shortlist_id))
+    };
+
+    let feed = &loaded.feed;
+    html! {
+        <div class="sc-layout">
+            <Header meta={feed.meta.clone()} />
+            <LoadNotes report={loaded.report.clone()} />
+            if let Some(problem) = *storage_problem {
+                <p class="sc-notice" role="status">{ problem }</p>
+            }
+            if let Some(pending) = &state.pending_share {
+                <ShareBanner feed={feed.clone()} pending={pending.clone()} on_action={dispatch.clone()} />
+            }
+            <div class="sc-columns">
+                <FilterPanel feed={feed.clone()} filter={state.filter.clone()} result={result.clone()} on_action={dispatch.clone()} />
+                <Results
+                    feed={feed.clone()}
+                    filter={state.filter.clone()}
+                    result={result.clone()}
+                    shortlist={state.shortlist.clone()}
+                    visible_rows={state.visible_rows}
+                    on_action={dispatch.clone()}
+                />
+                <ShortlistPanel
+                    feed={feed.clone()}
+                    shortlist={state.shortlist.clone()}
+                    amount_errors={state.amount_errors.clone()}
+                    split_error={state.split_error.clone()}
+                    refcode={props.options.refcode.clone()}
+                    share_url={(*share_url).clone()}
+                    on_copy_link={on_copy_link}
+                    on_action={dispatch.clone()}
+                    id={AttrValue::from(shortlist_id)}
+                />
+            </div>
+            if !state.shortlist.is_empty() {
+                <button type="button" class="sc-button sc-primary sc-jump" onclick={on_jump}>
+                    { format!("Your shortlist: {} · {}", plural(state.shortlist.len(), "official", "officials"), state.shortlist.total()) }
+                </button>
+            }
+            <UndoBar undo={state.undo.clone()} on_action={dispatch.clone()} />
+            <p class="sc-live" role="status" aria-live="polite" aria-atomic="true">
+                { state.announcement.text.clone() }
+            </p>
+        </div>
+    }
+}

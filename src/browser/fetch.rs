@@ -1,0 +1,74 @@
+//! Fetching a feed, with a time limit and messages a reader can act on.
+
+use std::fmt;
+
+use gloo::net::http::Request;
+use gloo::timers::callback::Timeout;
+
+/// How long a feed may take to arrive before we give up and offer a retry.
+pub const TIMEOUT_MS: u32 = 20_000;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FetchError {
+    /// The request failed without an HTTP answer: offline, DNS, or a CORS refusal (browsers
+    /// do not tell pages which).
+    Network {
+        url: String,
+    },
+    Status {
+        url: String,
+        status: u16,
+    },
+    TimedOut {
+        url: String,
+    },
+}
+
+impl fmt::Display for FetchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FetchError::Network { url } => write!(
+                f,
+                "The scorecard data at {url} could not be loaded. You may be offline, or the site that hosts it does not allow other sites to read it (a CORS setting on that server)."
+            ),
+            FetchError::Status { url, status: 404 } => {
+                write!(f, "The scorecard data was not found at {url} (error 404). The link to it may be wrong or out of date.")
+            }
+            FetchError::Status { url, status } => {
+                write!(f, "The server hosting {url} answered with error {status}. Try again in a moment.")
+            }
+            FetchError::TimedOut { url } => {
+                write!(f, "The scorecard data at {url} took more than {} seconds to arrive.", TIMEOUT_MS / 1000)
+            }
+        }
+    }
+}
+
+/// The body of `url` as bytes, and its content type.
+pub async fn fetch_bytes(url: &str) -> Result<(Vec<u8>, Option<String>), FetchError> {
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
+    let _timer = controller.clone().map(|controller| {
+        let timed_out = timed_out.clone();
+        Timeout::new(TIMEOUT_MS, move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    });
+    let failure = |timed_out: bool| {
+        if timed_out {
+            FetchError::TimedOut { url: url.to_string() }
+        } else {
+            FetchError::Network { url: url.to_string() }
+        }
+    };
+    let response =
+        Request::get(url).abort_signal(signal.as_ref()).send().await.map_err(|_| failure(timed_out.get()))?;
+    if !response.ok() {
+        return Err(FetchError::Status { url: url.to_string(), status: response.status() });
+    }
+    let content_type = response.headers().get("content-type");
+    let bytes = response.binary().await.map_err(|_| failure(timed_out.get()))?;
+    Ok((bytes, content_type))
+}

@@ -1,0 +1,35 @@
+//! localStorage, which may be missing, disabled, full, or hold anything at all.
+//! (gloo-storage throws when storage is disabled, so this uses web-sys directly.)
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageProblem {
+    /// Blocked by the browser or a privacy setting.
+    Unavailable,
+    /// Writing failed, usually because storage is full.
+    WriteFailed,
+}
+
+impl StorageProblem {
+    pub fn message(self) -> &'static str {
+        match self {
+            StorageProblem::Unavailable => "This browser does not let the scorecard save anything, so your shortlist will not be kept after you leave. Copy the share link to keep it.",
+            StorageProblem::WriteFailed => "Your shortlist could not be saved in this browser (storage may be full). Copy the share link to keep it.",
+        }
+    }
+}
+
+fn local_storage() -> Result<web_sys::Storage, StorageProblem> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten()).ok_or(StorageProblem::Unavailable)
+}
+
+pub fn load(key: &str) -> Result<Option<String>, StorageProblem> {
+    local_storage()?.get_item(key).map_err(|_| StorageProblem::Unavailable)
+}
+
+pub fn save(key: &str, value: &str) -> Result<(), StorageProblem> {
+    local_storage()?.set_item(key, value).map_err(|_| StorageProblem::WriteFailed)
+}
+
+pub fn remove(key: &str) -> Result<(), StorageProblem> {
+    local_storage()?.remove_item(key).map_err(|_| StorageProblem::WriteFailed)
+}

@@ -1,0 +1,32 @@
+//! The one place that renders links from data. It takes a [`SafeUrl`], so only `https:` and
+//! `mailto:` links can ever reach an `href`; they open in a new tab without giving the target
+//! a handle on this page (`noopener`) or telling it where the reader came from (`noreferrer`).
+
+use scorecard_core::link::SafeUrl;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ExternalLinkProps {
+    pub url: SafeUrl,
+    pub children: Html,
+    #[prop_or_default]
+    pub class: Classes,
+    /// Accessible name when the visible text is not enough, e.g. "Give $27 to Peter Welch".
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
+}
+
+#[function_component(ExternalLink)]
+pub fn external_link(props: &ExternalLinkProps) -> Html {
+    html! {
+        <a
+            href={props.url.as_str().to_string()}
+            class={props.class.clone()}
+            target="_blank"
+            rel="noopener noreferrer"
+            aria-label={props.label.clone()}
+        >
+            { props.children.clone() }
+        </a>
+    }
+}

@@ -1,0 +1,168 @@
+//! The filter panel: question, states, stances (with live counts), name search, position,
+//! party and sort. Counts come from the core's facets; this only renders them.
+
+use std::rc::Rc;
+
+use scorecard_core::filter::{FilterResult, FilterSpec, SortKey, StanceChoice};
+use scorecard_core::states::State;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::{control_value, use_id, StanceBadge};
+use crate::state::{Action, FeedRef};
+
+#[derive(Properties, PartialEq)]
+pub struct FilterPanelProps {
+    pub feed: FeedRef,
+    pub filter: FilterSpec,
+    pub result: Rc<FilterResult>,
+    pub on_action: Callback<Action>,
+}
+
+#[function_component(FilterPanel)]
+pub fn filter_panel(props: &FilterPanelProps) -> Html {
+    let FilterPanelProps { feed, filter, result, on_action } = props;
+    let question = &feed.questions[result.question];
+    let facets = &result.facets;
+
+    let on_question = on_action.reform(|e: Event| Action::SetQuestion(control_value(&e)));
+    let on_add_state = {
+        let on_action = on_action.clone();
+        Callback::from(move |e: Event| {
+            let code = control_value(&e);
+            // This select only adds states; return it to its prompt for the next one.
+            if let Some(select) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+                select.set_value("");
+            }
+            if let Some(state) = State::parse(&code) {
+                on_action.emit(Action::AddState(state));
+            }
+        })
+    };
+    let on_name = on_action.reform(|e: InputEvent| {
+        let value = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value());
+        Action::SetName(value.unwrap_or_default())
+    });
+    let on_position = on_action.reform(|e: Event| Action::SetPosition(control_value(&e)));
+    let on_party = on_action.reform(|e: Event| Action::SetParty(control_value(&e)));
+    let on_sort = on_action.reform(|e: Event| Action::SetSort(SortKey::parse(&control_value(&e)).unwrap_or_default()));
+    let on_clear = on_action.reform(|_| Action::ClearFilters);
+
+    // One pass over the feed, once per feed, not per render.
+    let states_in_feed = use_memo(feed.clone(), |feed| {
+        scorecard_core::filter::states_in_feed(feed).into_iter().map(|(state, _)| state).collect::<Vec<State>>()
+    });
+    let stance_toggle = |choice: StanceChoice, label: Html, count: u32| {
+        let checked = filter.stances.contains(&choice);
+        let on_change = {
+            let choice = choice.clone();
+            on_action.reform(move |_: Event| Action::ToggleStance(choice.clone()))
+        };
+        html! {
+            <label class="sc-check">
+                <input type="checkbox" checked={checked} onchange={on_change} />
+                { label }
+                <span class="sc-facet-count">{ count }</span>
+            </label>
+        }
+    };
+    let ids = use_id("filters");
+    let id = |field: &str| format!("{ids}-{field}");
+    let selected_position = filter.positions.iter().next().cloned().unwrap_or_default();
+    let selected_party = filter.parties.iter().next().cloned().unwrap_or_default();
+
+    html! {
+        <section class="sc-filters" aria-label="Filters">
+            if feed.questions.len() > 1 {
+                <div class="sc-field">
+                    <label class="sc-field-label" for={id("question")}>{ "Question" }</label>
+                    <select id={id("question")} onchange={on_question}>
+                        { for feed.questions.iter().enumerate().map(|(i, q)| html! {
+                            <option value={q.id.clone()} selected={i == result.question}>{ q.label.clone() }</option>
+                        }) }
+                    </select>
+                </div>
+            }
+            <p class="sc-question">{ question.text.clone() }</p>
+
+            <div class="sc-field">
+                <label class="sc-field-label" for={id("state")}>{ "State" }</label>
+                <select id={id("state")} onchange={on_add_state}>
+                    <option value="" selected=true>
+                        { if filter.states.is_empty() { "All states — pick one" } else { "Add another state" } }
+                    </option>
+                    { for states_in_feed.iter().filter(|s| !filter.states.contains(**s)).map(|s| html! {
+                        <option value={s.code()}>
+                            { format!("{} ({}) — {}", s.name(), s.code(), facets.states[s.index()]) }
+                        </option>
+                    }) }
+                </select>
+            </div>
+            if !filter.states.is_empty() {
+                <ul class="sc-chips" aria-label="Selected states">
+                    { for filter.states.iter().map(|s| {
+                        let on_remove = on_action.reform(move |_| Action::RemoveState(s));
+                        html! {
+                            <li>
+                                <button type="button" class="sc-chip" onclick={on_remove} aria-label={format!("Remove {} from the state filter", s.name())}>
+                                    { s.name() }<span aria-hidden="true">{ " ×" }</span>
+                                </button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+
+            <fieldset class="sc-stances">
+                <legend>{ "Stance" }</legend>
+                { for question.stances.iter().enumerate().map(|(i, stance)| stance_toggle(
+                    StanceChoice::Stance(stance.id.clone()),
+                    html! { <StanceBadge stance={stance.clone()} /> },
+                    facets.stances[i],
+                )) }
+                if facets.not_rated > 0 || filter.stances.contains(&StanceChoice::NotRated) {
+                    { stance_toggle(StanceChoice::NotRated, html! { <span class="sc-badge sc-tone-neutral"><span class="sc-badge-label">{ "Not rated" }</span></span> }, facets.not_rated) }
+                }
+            </fieldset>
+
+            <div class="sc-field">
+                <label class="sc-field-label" for={id("search")}>{ "Search officials" }</label>
+                <input id={id("search")} type="search" placeholder="Name" autocomplete="off" value={filter.name.clone()} oninput={on_name} />
+            </div>
+
+            if !feed.positions.is_empty() {
+                <div class="sc-field">
+                    <label class="sc-field-label" for={id("position")}>{ "Position" }</label>
+                    <select id={id("position")} onchange={on_position}>
+                        <option value="" selected={selected_position.is_empty()}>{ "All positions" }</option>
+                        { for feed.positions.iter().enumerate().map(|(i, p)| html! {
+                            <option value={p.clone()} selected={*p == selected_position}>{ format!("{p} — {}", facets.positions[i]) }</option>
+                        }) }
+                    </select>
+                </div>
+            }
+            if feed.parties.len() > 1 {
+                <div class="sc-field">
+                    <label class="sc-field-label" for={id("party")}>{ "Party" }</label>
+                    <select id={id("party")} onchange={on_party}>
+                        <option value="" selected={selected_party.is_empty()}>{ "All parties" }</option>
+                        { for feed.parties.iter().enumerate().map(|(i, p)| html! {
+                            <option value={p.clone()} selected={*p == selected_party}>{ format!("{p} — {}", facets.parties[i]) }</option>
+                        }) }
+                    </select>
+                </div>
+            }
+            <div class="sc-field">
+                <label class="sc-field-label" for={id("sort")}>{ "Sort by" }</label>
+                <select id={id("sort")} onchange={on_sort}>
+                    { for SortKey::ALL.iter().map(|k| html! {
+                        <option value={k.as_str()} selected={*k == filter.sort}>{ k.label() }</option>
+                    }) }
+                </select>
+            </div>
+            if filter.is_filtering() {
+                <button type="button" class="sc-button sc-button-quiet" onclick={on_clear}>{ "Clear all filters" }</button>
+            }
+        </section>
+    }
+}

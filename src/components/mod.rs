@@ -1,0 +1,66 @@
+//! Function components: each renders props and reports user intent as an [`crate::state::Action`]
+//! through an `on_action` callback. None of them parses, validates, filters or touches browser
+//! APIs.
+
+mod external_link;
+mod filters;
+mod header;
+mod notices;
+mod official_row;
+mod results;
+mod share_banner;
+mod shortlist;
+mod stance_badge;
+
+pub use external_link::ExternalLink;
+pub use filters::FilterPanel;
+pub use header::Header;
+pub use notices::{LoadNotes, UndoBar};
+pub use official_row::OfficialRow;
+pub use results::Results;
+pub use share_banner::ShareBanner;
+pub use shortlist::ShortlistPanel;
+pub use stance_badge::StanceBadge;
+
+use std::cell::Cell;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+thread_local! {
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A document-unique id for this component instance (stable across its renders), so labels
+/// can point at their controls with `for` even when several widgets share a page.
+#[hook]
+pub fn use_id(prefix: &'static str) -> String {
+    let id = use_memo((), move |_| {
+        let n = NEXT_ID.with(|next| {
+            let n = next.get();
+            next.set(n.wrapping_add(1));
+            n
+        });
+        format!("sc-{prefix}-{n}")
+    });
+    (*id).clone()
+}
+
+/// The value of the form control an event came from ("" if it is not one).
+pub(crate) fn control_value(event: &yew::Event) -> String {
+    let Some(target) = event.target() else { return String::new() };
+    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        return input.value();
+    }
+    target.dyn_ref::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default()
+}
+
+/// Whether the checkbox an event came from is checked.
+pub(crate) fn control_checked(event: &yew::Event) -> bool {
+    event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some_and(|i| i.checked())
+}
+
+/// "1 official", "34 officials".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", scorecard_core::diagnostics::group_thousands(n as u64), if n == 1 { one } else { many })
+}

@@ -1,0 +1,104 @@
+//! One official in the results: who they are, where they stand and why we think so, and the
+//! button to put them on the shortlist.
+
+use yew::prelude::*;
+
+use super::{ExternalLink, StanceBadge};
+use crate::state::{Action, FeedRef};
+
+#[derive(Properties, PartialEq)]
+pub struct OfficialRowProps {
+    pub feed: FeedRef,
+    /// Index into `feed.officials`.
+    pub index: usize,
+    /// Index into `feed.questions`.
+    pub question: usize,
+    pub listed: bool,
+    pub on_action: Callback<Action>,
+}
+
+/// "Representative, District 7 · San Antonio · Vermont · Democratic"
+pub fn describe_office(feed: &scorecard_core::feed::Feed, official: &scorecard_core::feed::Official) -> String {
+    let mut parts = Vec::new();
+    match (feed.position_label(official), &official.district) {
+        (Some(position), Some(district)) if district.chars().all(|c| c.is_ascii_digit()) => {
+            parts.push(format!("{position}, District {district}"))
+        }
+        (Some(position), Some(district)) => parts.push(format!("{position}, {district}")),
+        (Some(position), None) => parts.push(position.to_string()),
+        (None, Some(district)) => parts.push(format!("District {district}")),
+        (None, None) => {}
+    }
+    if let Some(city) = &official.city {
+        parts.push(city.clone());
+    }
+    parts.push(official.state.name().to_string());
+    if let Some(party) = feed.party_label(official) {
+        parts.push(party.to_string());
+    }
+    parts.join(" · ")
+}
+
+#[function_component(OfficialRow)]
+pub fn official_row(props: &OfficialRowProps) -> Html {
+    let feed = &props.feed;
+    let official = &feed.officials[props.index];
+    let question = &feed.questions[props.question];
+    let record = official.stances.get(props.question).and_then(Option::as_ref);
+    let id = official.id.clone();
+    let (on_click, label, text) = if props.listed {
+        (
+            props.on_action.reform(move |_| Action::Remove { id: id.clone() }),
+            format!("Remove {} from shortlist", official.name),
+            "✓ On shortlist",
+        )
+    } else {
+        (
+            props.on_action.reform(move |_| Action::Add { id: id.clone() }),
+            format!("Add {} to shortlist", official.name),
+            "+ Add to shortlist",
+        )
+    };
+    html! {
+        <li class={classes!("sc-row", props.listed.then_some("sc-row-listed"))}>
+            <div class="sc-row-body">
+                <h3 class="sc-name">{ official.name.clone() }</h3>
+                <p class="sc-office">{ describe_office(feed, official) }</p>
+                <p class="sc-stance-line">
+                    { match record {
+                        Some(record) => html! {
+                            <>
+                                <StanceBadge stance={question.stances[record.stance as usize].clone()} />
+                                if let Some(detail) = &record.detail {
+                                    <span class="sc-detail">{ detail.clone() }</span>
+                                }
+                                if let Some(date) = record.effective_date() {
+                                    <span class="sc-date">{ date.display_short() }</span>
+                                }
+                            </>
+                        },
+                        None => html! { <span class="sc-badge sc-tone-neutral"><span class="sc-badge-label">{ "Not rated" }</span></span> },
+                    } }
+                </p>
+                if let Some(record) = record {
+                    { for record.evidence.iter().filter_map(|e| e.url.as_ref().map(|url| (e, url))).take(3).map(|(evidence, url)| html! {
+                        <p class="sc-evidence">
+                            { "Source: " }
+                            <ExternalLink url={url.clone()} label={AttrValue::from(format!("Source for {}: {}", official.name, url.site_name()))}>
+                                { evidence.title.clone().unwrap_or_else(|| url.site_name().to_string()) }
+                            </ExternalLink>
+                        </p>
+                    }) }
+                }
+            </div>
+            <button
+                type="button"
+                class={classes!("sc-button", "sc-add", props.listed.then_some("sc-added"))}
+                aria-label={label}
+                onclick={on_click}
+            >
+                { text }
+            </button>
+        </li>
+    }
+}

@@ -1,0 +1,181 @@
+//! The shortlist: who gets how much, the total, giving, and sharing.
+
+use std::collections::BTreeMap;
+
+use scorecard_core::donate::donate_link;
+use scorecard_core::shortlist::Shortlist;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::{control_checked, control_value, plural, use_id, ExternalLink};
+use crate::state::{Action, FeedRef};
+
+#[derive(Properties, PartialEq)]
+pub struct ShortlistPanelProps {
+    pub feed: FeedRef,
+    pub shortlist: Shortlist,
+    pub amount_errors: BTreeMap<String, String>,
+    pub split_error: Option<String>,
+    pub refcode: Option<String>,
+    /// The last share link made, shown so it can be copied by hand.
+    pub share_url: Option<String>,
+    pub on_copy_link: Callback<()>,
+    pub on_action: Callback<Action>,
+    /// Element id of the panel, so the page can jump to it.
+    pub id: AttrValue,
+}
+
+#[function_component(ShortlistPanel)]
+pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
+    let ShortlistPanelProps {
+        feed,
+        shortlist,
+        amount_errors,
+        split_error,
+        refcode,
+        share_url,
+        on_copy_link,
+        on_action,
+        id,
+    } = props;
+    let budget_input = use_node_ref();
+    let on_split = {
+        let budget_input = budget_input.clone();
+        on_action.reform(move |e: SubmitEvent| {
+            e.prevent_default();
+            let text = budget_input.cast::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+            Action::SplitBudget(text)
+        })
+    };
+    let on_clear = on_action.reform(|_| Action::ClearShortlist);
+    let on_copy = on_copy_link.reform(|_| ());
+    let select_all = Callback::from(|e: FocusEvent| {
+        if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            input.select();
+        }
+    });
+    let count = shortlist.len();
+    let ids = use_id("shortlist");
+
+    html! {
+        <section class="sc-shortlist" aria-label="Shortlist" id={id.clone()} tabindex="-1">
+            <h3 class="sc-shortlist-title">
+                { "Your shortlist" }
+                if count > 0 { <span class="sc-shortlist-count">{ format!(" ({count})") }</span> }
+            </h3>
+            if count == 0 {
+                <p class="sc-empty-note">
+                    { "Add officials from the list to plan small gifts to the ones who stand with you. Your list stays in this browser unless you share it." }
+                </p>
+            } else {
+                <ol class="sc-entries">
+                    { for shortlist.entries().iter().enumerate().map(|(i, entry)| {
+                        let official = feed.official(&entry.id);
+                        let name = entry.name.clone();
+                        let id = entry.id.clone();
+                        let error = amount_errors.get(&entry.id);
+                        let error_id = format!("{ids}-error-{i}");
+                        let on_amount = { let id = id.clone(); on_action.reform(move |e: Event| Action::SetAmount { id: id.clone(), text: control_value(&e) }) };
+                        let on_given = { let id = id.clone(); on_action.reform(move |e: Event| Action::SetGiven { id: id.clone(), given: control_checked(&e) }) };
+                        let on_up = { let id = id.clone(); on_action.reform(move |_| Action::Move { id: id.clone(), to: i.saturating_sub(1) }) };
+                        let on_down = { let id = id.clone(); on_action.reform(move |_| Action::Move { id: id.clone(), to: i + 1 }) };
+                        let on_remove = { let id = id.clone(); on_action.reform(move |_| Action::Remove { id: id.clone() }) };
+                        let give = match official {
+                            Some(o) => match (&o.donate_url, &o.website) {
+                                (Some(url), _) => html! {
+                                    <ExternalLink
+                                        url={donate_link(url, entry.amount, refcode.as_deref())}
+                                        class={classes!("sc-button", "sc-give")}
+                                        label={AttrValue::from(format!("Give {} to {name} (opens the campaign's page)", entry.amount))}
+                                    >
+                                        { format!("Give {}", entry.amount) }
+                                    </ExternalLink>
+                                },
+                                (None, Some(site)) => html! {
+                                    <span class="sc-no-donate">
+                                        { "No donate link in this feed · " }
+                                        <ExternalLink url={site.clone()} label={AttrValue::from(format!("Website of {name}"))}>{ "Website" }</ExternalLink>
+                                    </span>
+                                },
+                                (None, None) => html! { <span class="sc-no-donate">{ "No donate link in this feed" }</span> },
+                            },
+                            None => html! { <span class="sc-gone">{ "No longer in this feed" }</span> },
+                        };
+                        html! {
+                            <li class={classes!("sc-entry", entry.given.then_some("sc-entry-given"))} key={entry.id.clone()}>
+                                <div class="sc-entry-head">
+                                    <div class="sc-entry-who">
+                                        <span class="sc-entry-name">{ name.clone() }</span>
+                                        if let Some(o) = official {
+                                            <span class="sc-entry-office">{ super::official_row::describe_office(feed, o) }</span>
+                                        }
+                                    </div>
+                                    <span class="sc-entry-tools">
+                                        <button type="button" class="sc-icon-button" onclick={on_up} disabled={i == 0} aria-label={format!("Move {name} up")}>{ "↑" }</button>
+                                        <button type="button" class="sc-icon-button" onclick={on_down} disabled={i + 1 == count} aria-label={format!("Move {name} down")}>{ "↓" }</button>
+                                        <button type="button" class="sc-icon-button" onclick={on_remove} aria-label={format!("Remove {name} from shortlist")}>{ "×" }</button>
+                                    </span>
+                                </div>
+                                <div class="sc-entry-controls">
+                                    <label class="sc-amount">
+                                        <span class="sc-amount-prefix" aria-hidden="true">{ "$" }</span>
+                                        <input
+                                            type="text"
+                                            inputmode="decimal"
+                                            autocomplete="off"
+                                            value={entry.amount.plain()}
+                                            aria-label={format!("Amount for {name}")}
+                                            aria-invalid={error.is_some().then_some("true")}
+                                            aria-describedby={error.is_some().then(|| error_id.clone())}
+                                            onchange={on_amount}
+                                        />
+                                    </label>
+                                    { give }
+                                    <label class="sc-given">
+                                        <input type="checkbox" checked={entry.given} onchange={on_given} aria-label={format!("Given to {name}")} />
+                                        <span aria-hidden="true">{ "Given" }</span>
+                                    </label>
+                                </div>
+                                if let Some(error) = error {
+                                    <p class="sc-field-error" id={error_id}>{ error.clone() }</p>
+                                }
+                            </li>
+                        }
+                    }) }
+                </ol>
+                <p class="sc-total">
+                    { "Total: " }<strong class="sc-total-amount">{ shortlist.total().to_string() }</strong>
+                    { format!(" to {}", plural(count, "official", "officials")) }
+                </p>
+                <form class="sc-split" onsubmit={on_split}>
+                    <div class="sc-field">
+                        <label class="sc-field-label" for={format!("{ids}-budget")}>{ "Split a budget evenly" }</label>
+                        <span class="sc-amount">
+                            <span class="sc-amount-prefix" aria-hidden="true">{ "$" }</span>
+                            <input id={format!("{ids}-budget")} ref={budget_input} type="text" inputmode="decimal" autocomplete="off" placeholder="100" />
+                        </span>
+                    </div>
+                    <button type="submit" class="sc-button">{ "Split" }</button>
+                    if let Some(error) = split_error {
+                        <p class="sc-field-error" role="alert">{ error.clone() }</p>
+                    }
+                </form>
+            }
+            <div class="sc-share">
+                <button type="button" class="sc-button sc-primary" onclick={on_copy} disabled={count == 0}>{ "Copy share link" }</button>
+                if let Some(url) = share_url {
+                    <div class="sc-field">
+                        <label class="sc-field-label" for={format!("{ids}-link")}>{ "Share link" }</label>
+                        <input id={format!("{ids}-link")} type="text" readonly=true value={url.clone()} onfocus={select_all} class="sc-share-url" />
+                    </div>
+                }
+            </div>
+            if count > 0 {
+                <button type="button" class="sc-button sc-button-quiet" onclick={on_clear}>{ "Clear shortlist" }</button>
+            }
+            <p class="sc-privacy">
+                { "Gifts go straight to each campaign's own donation page; this scorecard never sees payment details. Your shortlist stays in this browser unless you share the link." }
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,36 @@
+//! A stance shown by text, icon and colour together, so colour is never the only signal.
+
+use scorecard_core::feed::doc::Tone;
+use scorecard_core::feed::Stance;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct StanceBadgeProps {
+    pub stance: Stance,
+}
+
+pub fn tone_icon(tone: Tone) -> &'static str {
+    match tone {
+        Tone::Positive => "✓",
+        Tone::Negative => "✗",
+        Tone::Neutral => "○",
+    }
+}
+
+#[function_component(StanceBadge)]
+pub fn stance_badge(props: &StanceBadgeProps) -> Html {
+    let stance = &props.stance;
+    let tone = match stance.tone {
+        Tone::Positive => "sc-tone-positive",
+        Tone::Negative => "sc-tone-negative",
+        Tone::Neutral => "sc-tone-neutral",
+    };
+    // The colour was checked to be #rrggbb when the feed loaded, so it is safe in a style.
+    let style = stance.color.as_ref().map(|c| format!("--sc-stance-color: {c}"));
+    html! {
+        <span class={classes!("sc-badge", tone)} style={style}>
+            <span class="sc-badge-icon" aria-hidden="true">{ tone_icon(stance.tone) }</span>
+            <span class="sc-badge-label">{ stance.label.clone() }</span>
+        </span>
+    }
+}

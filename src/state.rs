@@ -1,0 +1,287 @@
+//! Everything the supporter can change, and every way they can change it.
+//!
+//! One [`Action`] per user intent, one reducer. The feed is shared (`Rc`) and never copied:
+//! the state holds only what the user changes — filters, the shortlist, pending choices.
+//! Filtering itself is derived from this state by the app with `scorecard_core::filter::run`.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use scorecard_core::feed::Feed;
+use scorecard_core::filter::{FilterSpec, SortKey, StanceChoice};
+use scorecard_core::money::Cents;
+use scorecard_core::shortlist::{AddError, Entry, Removed, Shortlist};
+use scorecard_core::states::State;
+use yew::Reducible;
+
+/// The loaded feed, shared by every component and compared by pointer: a feed never changes
+/// once loaded, and comparing 100,000 officials on every render would be slow.
+#[derive(Clone, Debug)]
+pub struct FeedRef(pub Rc<Feed>);
+
+impl PartialEq for FeedRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for FeedRef {
+    type Target = Feed;
+    fn deref(&self) -> &Feed {
+        &self.0
+    }
+}
+
+/// Rows shown at first and added by "Show more".
+pub const PAGE_SIZE: usize = 50;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    pub feed: FeedRef,
+    pub filter: FilterSpec,
+    pub shortlist: Shortlist,
+    /// How many result rows are rendered.
+    pub visible_rows: usize,
+    /// A shortlist from a link, waiting for the visitor to replace, merge or dismiss.
+    pub pending_share: Option<PendingShare>,
+    /// The last removal or clearing, which "Undo" reverses.
+    pub undo: Option<Undo>,
+    /// Per official id: why the typed amount was not accepted.
+    pub amount_errors: BTreeMap<String, String>,
+    pub split_error: Option<String>,
+    /// Message for the screen-reader live region and the visible status line.
+    pub announcement: Announcement,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingShare {
+    pub list: Shortlist,
+    /// Whether the visitor must choose (they already had their own list).
+    pub needs_choice: bool,
+    pub problems: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Undo {
+    Removed(Removed),
+    Cleared(Vec<Entry>),
+    /// The list before it was replaced by a shared one.
+    Replaced(Shortlist),
+}
+
+/// Text to announce; `serial` changes every time so a repeated message is announced again.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Announcement {
+    pub text: String,
+    pub serial: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShareChoice {
+    Replace,
+    Merge,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetQuestion(String),
+    AddState(State),
+    RemoveState(State),
+    ToggleStance(StanceChoice),
+    /// Empty string: all positions.
+    SetPosition(String),
+    /// Empty string: all parties.
+    SetParty(String),
+    SetName(String),
+    SetSort(SortKey),
+    ClearFilters,
+    ShowMore,
+    Add {
+        id: String,
+    },
+    Remove {
+        id: String,
+    },
+    Undo,
+    ClearShortlist,
+    SetAmount {
+        id: String,
+        text: String,
+    },
+    SetGiven {
+        id: String,
+        given: bool,
+    },
+    Move {
+        id: String,
+        to: usize,
+    },
+    SplitBudget(String),
+    ResolveShare(Option<ShareChoice>),
+    Announce(String),
+}
+
+impl AppState {
+    pub fn new(feed: FeedRef, filter: FilterSpec, mut shortlist: Shortlist) -> Self {
+        shortlist.refresh_names(&feed);
+        AppState {
+            feed,
+            filter,
+            shortlist,
+            visible_rows: PAGE_SIZE,
+            pending_share: None,
+            undo: None,
+            amount_errors: BTreeMap::new(),
+            split_error: None,
+            announcement: Announcement::default(),
+        }
+    }
+
+    /// Sets the message for the live region (and the visible status line).
+    pub fn announce(&mut self, text: impl Into<String>) {
+        self.announcement = Announcement { text: text.into(), serial: self.announcement.serial.wrapping_add(1) };
+    }
+
+    fn name_of(&self, id: &str) -> String {
+        self.feed
+            .official(id)
+            .map(|o| o.name.clone())
+            .or_else(|| self.shortlist.get(id).map(|e| e.name.clone()))
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    /// A filter change shows the first page of the new results again.
+    fn filter_changed(&mut self) {
+        self.visible_rows = PAGE_SIZE;
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::SetQuestion(id) => {
+                s.filter.question = Some(id);
+                // Stance ids belong to a question; they mean nothing for another one.
+                s.filter.stances.clear();
+                s.filter_changed();
+            }
+            Action::AddState(state) => {
+                s.filter.states.insert(state);
+                s.filter_changed();
+            }
+            Action::RemoveState(state) => {
+                s.filter.states.remove(state);
+                s.filter_changed();
+                s.announce(format!("Removed {} from the state filter", state.name()));
+            }
+            Action::ToggleStance(choice) => {
+                s.filter.toggle_stance(choice);
+                s.filter_changed();
+            }
+            Action::SetPosition(position) => {
+                s.filter.positions = Some(position).filter(|p| !p.is_empty()).into_iter().collect();
+                s.filter_changed();
+            }
+            Action::SetParty(party) => {
+                s.filter.parties = Some(party).filter(|p| !p.is_empty()).into_iter().collect();
+                s.filter_changed();
+            }
+            Action::SetName(name) => {
+                s.filter.name = name;
+                s.filter_changed();
+            }
+            Action::SetSort(sort) => s.filter.sort = sort,
+            Action::ClearFilters => {
+                s.filter.clear_filters();
+                s.filter_changed();
+                s.announce("All filters cleared");
+            }
+            Action::ShowMore => s.visible_rows += PAGE_SIZE,
+            Action::Add { id } => {
+                let name = s.name_of(&id);
+                match s.shortlist.add(&id, &name) {
+                    Ok(()) => s.announce(format!("Added {name} to your shortlist ({} in all)", s.shortlist.len())),
+                    Err(AddError::Full) => s.announce("Your shortlist is full; remove someone first."),
+                    Err(AddError::AlreadyListed) => {}
+                }
+            }
+            Action::Remove { id } => {
+                if let Some(removed) = s.shortlist.remove(&id) {
+                    s.amount_errors.remove(&id);
+                    s.announce(format!("Removed {} from your shortlist", removed.entry.name));
+                    s.undo = Some(Undo::Removed(removed));
+                }
+            }
+            Action::Undo => match s.undo.take() {
+                Some(Undo::Removed(removed)) => {
+                    let name = removed.entry.name.clone();
+                    s.shortlist.undo_remove(removed);
+                    s.announce(format!("Put {name} back on your shortlist"));
+                }
+                Some(Undo::Cleared(entries)) => {
+                    s.shortlist.undo_clear(entries);
+                    s.announce("Shortlist restored");
+                }
+                Some(Undo::Replaced(previous)) => {
+                    s.shortlist = previous;
+                    s.announce("Your own shortlist is back");
+                }
+                None => {}
+            },
+            Action::ClearShortlist => {
+                let entries = s.shortlist.clear();
+                if !entries.is_empty() {
+                    s.amount_errors.clear();
+                    s.announce("Shortlist cleared");
+                    s.undo = Some(Undo::Cleared(entries));
+                }
+            }
+            Action::SetAmount { id, text } => match Cents::parse_gift(&text) {
+                Ok(amount) => {
+                    let _ = s.shortlist.set_amount(&id, amount);
+                    s.amount_errors.remove(&id);
+                    s.split_error = None;
+                }
+                Err(problem) => {
+                    s.amount_errors.insert(id, problem.to_string());
+                }
+            },
+            Action::SetGiven { id, given } => s.shortlist.set_given(&id, given),
+            Action::Move { id, to } => s.shortlist.move_to(&id, to),
+            Action::SplitBudget(text) => {
+                let result = Cents::parse(&text)
+                    .map_err(|e| e.to_string())
+                    .and_then(|budget| s.shortlist.split_budget(budget).map(|()| budget).map_err(|e| e.to_string()));
+                match result {
+                    Ok(budget) => {
+                        s.split_error = None;
+                        s.amount_errors.clear();
+                        s.announce(format!("Split {budget} across {} officials", s.shortlist.len()));
+                    }
+                    Err(message) => s.split_error = Some(message),
+                }
+            }
+            Action::ResolveShare(choice) => {
+                if let Some(pending) = s.pending_share.take() {
+                    match choice {
+                        Some(ShareChoice::Replace) => {
+                            let previous = std::mem::replace(&mut s.shortlist, pending.list);
+                            s.undo = Some(Undo::Replaced(previous));
+                            s.announce("Your shortlist was replaced with the shared one");
+                        }
+                        Some(ShareChoice::Merge) => {
+                            let summary = s.shortlist.merge(pending.list.entries());
+                            s.announce(format!("Added {} officials from the shared shortlist", summary.added));
+                        }
+                        None => {}
+                    }
+                }
+            }
+            Action::Announce(text) => s.announce(text),
+        }
+        Rc::new(s)
+    }
+}

@@ -1,0 +1,322 @@
+//! Component tests: the real widget mounted in headless Chromium on an inline feed, driven
+//! through the DOM the way a user would (click, type), asserting on what is rendered.
+//! Run by `cargo xtask test` (wasm-bindgen-test-runner + chromedriver).
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use scorecard::app::LoadedFeed;
+use scorecard::{App, AppProps, FeedSource, WidgetOptions};
+use scorecard_core::feed::load_json;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const FEED: &str = r#"{
+  "format_version": 1,
+  "meta": {
+    "title": "Test scorecard",
+    "updated": "2020-03-27",
+    "attribution": { "text": "Data: Test Source (CC BY 4.0)", "url": "https://example.org/data" }
+  },
+  "questions": [
+    { "id": "q1", "text": "Did they endorse our candidate?", "label": "Endorsed", "default_stance": "none",
+      "stances": [
+        { "id": "yes", "label": "Endorsed ours", "tone": "positive" },
+        { "id": "other", "label": "Endorsed another", "tone": "negative" },
+        { "id": "none", "label": "No endorsement" }
+      ] },
+    { "id": "q2", "text": "Second question?", "stances": [ { "id": "a", "label": "Answer A" } ] }
+  ],
+  "officials": [
+    { "id": "ann", "name": "Ann Able", "state": "VT", "position": "Senator", "party": "Democratic",
+      "donate_url": "https://secure.actblue.com/donate/ann?express_lane=true",
+      "stances": { "q1": { "stance": "yes", "date": "2019-02-19", "evidence": [ { "url": "https://news.example.com/ann" } ] } } },
+    { "id": "bob", "name": "Bob Baker", "state": "VT", "position": "Mayor", "city": "Burlington",
+      "website": "https://bob.example.org",
+      "stances": { "q1": { "stance": "other", "detail": "Someone Else" } } },
+    { "id": "cy", "name": "Cy Castro", "state": "NY", "position": "Representative", "district": "12",
+      "stances": { "q1": { "stance": "yes" } } },
+    { "id": "dee", "name": "<img src=x onerror=\"window.__pwned=1\">Dee", "state": "NY",
+      "website": "javascript:window.__pwned=1" }
+  ]
+}"#;
+
+struct Mounted {
+    root: Element,
+    handle: Option<yew::AppHandle<App>>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Mounts the widget on FEED with its own storage key; the URL fragment is set first.
+async fn mount(storage_key: &str, fragment: &str, options: WidgetOptions) -> Mounted {
+    let history = web_sys::window().unwrap().history().unwrap();
+    let url = if fragment.is_empty() { "?".to_string() } else { format!("?#{fragment}") };
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)).unwrap();
+    let loaded = LoadedFeed::from_loaded(load_json(FEED.as_bytes()), storage_key.to_string()).unwrap();
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let props = AppProps { source: FeedSource::Loaded(Rc::new(loaded)), options };
+    let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    Mounted { root, handle: Some(handle) }
+}
+
+/// Lets Yew run effects and re-render.
+async fn settle() {
+    for _ in 0..3 {
+        yew::platform::time::sleep(Duration::from_millis(5)).await;
+    }
+}
+
+fn query(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).unwrap()
+}
+
+fn query_all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).filter_map(|i| list.get(i)?.dyn_into::<Element>().ok()).collect()
+}
+
+fn by_label(root: &Element, label: &str) -> Element {
+    query(root, &format!("[aria-label=\"{label}\"]")).unwrap_or_else(|| panic!("no element labelled {label:?}"))
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    query(root, selector).and_then(|e| e.text_content()).unwrap_or_default()
+}
+
+async fn click(element: &Element) {
+    element.dyn_ref::<HtmlElement>().unwrap().click();
+    settle().await;
+}
+
+/// Types into an input and fires `change` (what leaving the field or pressing Enter does).
+async fn change(element: &Element, value: &str) {
+    let input = element.dyn_ref::<HtmlInputElement>().unwrap();
+    input.set_value(value);
+    input.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &bubbling()).unwrap()).unwrap();
+    settle().await;
+}
+
+async fn type_text(element: &Element, value: &str) {
+    let input = element.dyn_ref::<HtmlInputElement>().unwrap();
+    input.set_value(value);
+    input
+        .dispatch_event(
+            &web_sys::InputEvent::new_with_event_init_dict("input", &web_sys::InputEventInit::new()).unwrap(),
+        )
+        .unwrap();
+    settle().await;
+}
+
+fn bubbling() -> web_sys::EventInit {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    init
+}
+
+fn clear_storage(key: &str) {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item(&format!("{key}:shortlist")).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn shows_title_attribution_and_count() {
+    clear_storage("t1");
+    let w = mount("t1", "", WidgetOptions::default()).await;
+    assert_eq!(text(&w.root, ".sc-title"), "Test scorecard");
+    assert!(text(&w.root, ".sc-provenance").contains("Data: Test Source (CC BY 4.0)"));
+    assert!(text(&w.root, ".sc-provenance").contains("Data as of Mar 27, 2020"));
+    assert_eq!(text(&w.root, ".sc-count-number"), "4 officials");
+    // Ordered by family name: Able, Baker, Castro, then the hostile "…Dee".
+    let names: Vec<String> = query_all(&w.root, ".sc-name").iter().filter_map(|e| e.text_content()).collect();
+    assert_eq!(names[..3], ["Ann Able", "Bob Baker", "Cy Castro"]);
+}
+
+#[wasm_bindgen_test]
+async fn stance_and_state_filters_narrow_the_list_and_show_counts() {
+    clear_storage("t2");
+    let w = mount("t2", "", WidgetOptions::default()).await;
+    let stance_box = query_all(&w.root, ".sc-stances .sc-check")
+        .into_iter()
+        .find(|label| label.text_content().unwrap_or_default().contains("Endorsed ours"))
+        .unwrap();
+    assert!(stance_box.text_content().unwrap().ends_with('2'), "facet count shown");
+    click(&query(&stance_box, "input").unwrap()).await;
+    assert_eq!(text(&w.root, ".sc-count-number"), "2 officials");
+
+    let state = query(&w.root, "select[id$='-state']").unwrap();
+    let select = state.dyn_ref::<web_sys::HtmlSelectElement>().unwrap();
+    select.set_value("VT");
+    select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &bubbling()).unwrap()).unwrap();
+    settle().await;
+    assert_eq!(text(&w.root, ".sc-count-number"), "1 official");
+    assert!(text(&w.root, ".sc-list").contains("Ann Able"));
+    assert_eq!(select.value(), "", "the state picker returns to its prompt");
+    // The view is kept in the URL fragment.
+    let hash = web_sys::window().unwrap().location().hash().unwrap();
+    assert!(hash.contains("sc=1") && hash.contains("st=VT") && hash.contains("sn=yes"), "{hash}");
+
+    click(&by_label(&w.root, "Remove Vermont from the state filter")).await;
+    assert_eq!(text(&w.root, ".sc-count-number"), "2 officials");
+}
+
+#[wasm_bindgen_test]
+async fn name_search_ignores_case_and_accents() {
+    clear_storage("t3");
+    let w = mount("t3", "", WidgetOptions::default()).await;
+    let search = query(&w.root, "input[type=search]").unwrap();
+    type_text(&search, "CASTRÓ").await;
+    assert_eq!(text(&w.root, ".sc-count-number"), "1 official");
+    type_text(&search, "zzz").await;
+    assert_eq!(text(&w.root, ".sc-count-number"), "0 officials");
+    assert!(text(&w.root, ".sc-empty").contains("No officials match"));
+}
+
+#[wasm_bindgen_test]
+async fn shortlist_add_amount_total_remove_and_undo() {
+    clear_storage("t4");
+    let w = mount("t4", "", WidgetOptions::default()).await;
+    click(&by_label(&w.root, "Add Ann Able to shortlist")).await;
+    click(&by_label(&w.root, "Add Cy Castro to shortlist")).await;
+    let shortlist = query(&w.root, "section[aria-label=Shortlist]").unwrap();
+    assert_eq!(text(&shortlist, ".sc-total-amount"), "$54");
+    // The row's button now removes instead.
+    assert!(query(&w.root, "[aria-label=\"Remove Ann Able from shortlist\"].sc-add").is_some());
+
+    change(&by_label(&shortlist, "Amount for Ann Able"), "50").await;
+    assert_eq!(text(&shortlist, ".sc-total-amount"), "$77");
+    change(&by_label(&shortlist, "Amount for Ann Able"), "0.50").await;
+    assert_eq!(text(&shortlist, ".sc-field-error"), "The smallest amount is $1.");
+    assert_eq!(text(&shortlist, ".sc-total-amount"), "$77", "an invalid amount changes nothing");
+    change(&by_label(&shortlist, "Amount for Ann Able"), "20000").await;
+    assert_eq!(text(&shortlist, ".sc-field-error"), "The largest amount per official is $10,000.");
+
+    click(&by_label(&shortlist, "Remove Cy Castro from shortlist")).await;
+    assert_eq!(text(&shortlist, ".sc-total-amount"), "$50");
+    assert!(text(&w.root, ".sc-undo").contains("Removed Cy Castro"));
+    click(&query(&w.root, ".sc-undo button").unwrap()).await;
+    assert_eq!(text(&shortlist, ".sc-total-amount"), "$77");
+
+    // Saved for the next visit.
+    let saved = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("t4:shortlist").unwrap().unwrap();
+    assert!(saved.contains("\"id\":\"ann\"") && saved.contains("\"amount_cents\":5000"), "{saved}");
+}
+
+#[wasm_bindgen_test]
+async fn budget_split_gives_exact_whole_cents() {
+    clear_storage("t5");
+    let w = mount("t5", "", WidgetOptions::default()).await;
+    for name in ["Ann Able", "Bob Baker", "Cy Castro"] {
+        click(&by_label(&w.root, &format!("Add {name} to shortlist"))).await;
+    }
+    let shortlist = query(&w.root, "section[aria-label=Shortlist]").unwrap();
+    let budget = query(&shortlist, ".sc-split input").unwrap();
+    budget.dyn_ref::<HtmlInputElement>().unwrap().set_value("100");
+    query(&shortlist, ".sc-split button").unwrap().dyn_ref::<HtmlElement>().unwrap().click();
+    settle().await;
+    assert_eq!(text(&shortlist, ".sc-total-amount"), "$100");
+    let amounts: Vec<String> = query_all(&shortlist, ".sc-amount input[aria-label^='Amount for']")
+        .iter()
+        .map(|e| e.dyn_ref::<HtmlInputElement>().unwrap().value())
+        .collect();
+    assert_eq!(amounts, ["33.34", "33.33", "33.33"]);
+}
+
+#[wasm_bindgen_test]
+async fn give_links_are_safe_and_carry_amount_and_refcode() {
+    clear_storage("t6");
+    let options = WidgetOptions { refcode: Some("blog".into()), ..WidgetOptions::default() };
+    let w = mount("t6", "", options).await;
+    click(&by_label(&w.root, "Add Ann Able to shortlist")).await;
+    click(&by_label(&w.root, "Add Bob Baker to shortlist")).await;
+    let give = query(&w.root, "a.sc-give").unwrap();
+    assert_eq!(give.get_attribute("href").unwrap(), "https://secure.actblue.com/donate/ann?amount=27&refcode=blog");
+    assert_eq!(give.get_attribute("rel").unwrap(), "noopener noreferrer");
+    assert_eq!(give.get_attribute("target").unwrap(), "_blank");
+    assert!(give.get_attribute("aria-label").unwrap().starts_with("Give $27 to Ann Able"));
+    // Bob has no donate link: say so and offer the website.
+    let shortlist = query(&w.root, "section[aria-label=Shortlist]").unwrap();
+    assert!(text(&shortlist, ".sc-no-donate").contains("No donate link in this feed"));
+    assert_eq!(by_label(&shortlist, "Website of Bob Baker").get_attribute("href").unwrap(), "https://bob.example.org");
+}
+
+#[wasm_bindgen_test]
+async fn hostile_feed_text_stays_text_and_unsafe_links_never_render() {
+    clear_storage("t7");
+    let w = mount("t7", "", WidgetOptions::default()).await;
+    assert!(query(&w.root, "img").is_none(), "no element was made from feed text");
+    assert!(text(&w.root, ".sc-list").contains("<img src=x"));
+    for link in query_all(&w.root, "a[href]") {
+        let href = link.get_attribute("href").unwrap();
+        assert!(href.starts_with("https://"), "unsafe link rendered: {href}");
+        assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    }
+    let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
+    assert!(pwned.is_undefined());
+}
+
+#[wasm_bindgen_test]
+async fn a_shared_link_asks_before_touching_an_existing_shortlist() {
+    clear_storage("t8");
+    // The visitor already has Bob on their list.
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage
+        .set_item(
+            "t8:shortlist",
+            r#"{"version":1,"entries":[{"id":"bob","name":"Bob Baker","amount_cents":2700,"given":false}]}"#,
+        )
+        .unwrap();
+    // Make a link holding Ann ($50) and Cy ($27) with the real encoder.
+    let feed = load_json(FEED.as_bytes()).feed.unwrap();
+    let mut list = scorecard_core::shortlist::Shortlist::default();
+    list.add_with_amount("ann", "Ann Able", scorecard_core::money::Cents(5000)).unwrap();
+    list.add("cy", "Cy Castro").unwrap();
+    let param = scorecard_core::share_link::encode(&Default::default(), Some(&list), &feed);
+
+    let w = mount("t8", &param, WidgetOptions::default()).await;
+    let banner = query(&w.root, "section[aria-label='Shared shortlist']").expect("banner");
+    assert!(banner.text_content().unwrap().contains("Shortlist shared with you: 2 officials, $77"));
+    let shortlist = query(&w.root, "section[aria-label=Shortlist]").unwrap();
+    assert_eq!(text(&shortlist, ".sc-total-amount"), "$27", "own list untouched until the visitor chooses");
+
+    let merge =
+        query_all(&banner, "button").into_iter().find(|b| b.text_content().unwrap() == "Merge into mine").unwrap();
+    click(&merge).await;
+    assert!(query(&w.root, "section[aria-label='Shared shortlist']").is_none());
+    assert_eq!(text(&shortlist, ".sc-total-amount"), "$104");
+    assert_eq!(text(&shortlist, ".sc-shortlist-count"), " (3)");
+}
+
+#[wasm_bindgen_test]
+async fn question_picker_switches_the_stance_vocabulary() {
+    clear_storage("t9");
+    let w = mount("t9", "", WidgetOptions::default()).await;
+    let picker = query(&w.root, "select[id$='-question']").expect("picker shown for a feed with 2 questions");
+    let select = picker.dyn_ref::<web_sys::HtmlSelectElement>().unwrap();
+    select.set_value("q2");
+    select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &bubbling()).unwrap()).unwrap();
+    settle().await;
+    assert_eq!(text(&w.root, ".sc-question"), "Second question?");
+    let stances = text(&w.root, ".sc-stances");
+    assert!(
+        stances.contains("Answer A") && stances.contains("Not rated") && !stances.contains("Endorsed ours"),
+        "{stances}"
+    );
+}

@@ -1,0 +1,139 @@
+// The supporter's first journey on the default feed, end to end in Chromium: filter by state
+// and stance, shortlist three officials, change an amount, copy the share link, open it in a
+// fresh browser, reload. Also: nothing is requested from anywhere but the page's own origin.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, freshContext, waitForWidget, screenshot } from './support.mjs';
+
+let site;
+let browser;
+
+before(async () => {
+  site = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const names = (page) => page.locator('.sc-results .sc-name').allTextContents();
+const shortlistEntries = (page) => page.getByRole('region', { name: 'Shortlist' }).locator('.sc-entry-name').allTextContents();
+
+async function amountOf(page, name) {
+  return page.getByRole('region', { name: 'Shortlist' }).getByLabel(`Amount for ${name}`, { exact: true }).inputValue();
+}
+
+test('filter, shortlist, share, open the link in a fresh browser, reload', async () => {
+  const first = await freshContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await first.context.newPage();
+  await page.goto(site.url);
+  await waitForWidget(page);
+  await assert.doesNotReject(page.getByText('Data: FiveThirtyEight, The 2020 Endorsement Primary (CC BY 4.0)').waitFor());
+  assert.equal(await page.locator('.sc-count-number').textContent(), '1,015 officials');
+
+  // Filter to Vermont, then to those who endorsed Sanders.
+  await page.getByLabel('State', { exact: true }).selectOption('VT');
+  assert.equal(await page.locator('.sc-count-number').textContent(), '14 officials');
+  await page.getByRole('group', { name: 'Stance' }).getByRole('checkbox', { name: /Endorsed Sanders/ }).check();
+  const vermont = await names(page);
+  for (const name of ['Peter Welch', 'Patrick J. Leahy', 'David Zuckerman']) {
+    assert.ok(vermont.includes(name), `${name} is listed: ${vermont}`);
+  }
+  assert.equal(await page.locator('.sc-count-number').textContent(), `${vermont.length} officials`);
+  assert.ok(page.url().includes('st=VT'), page.url());
+
+  // Shortlist three, change one amount.
+  for (const name of ['Peter Welch', 'Patrick J. Leahy', 'David Zuckerman']) {
+    await page.getByRole('button', { name: `Add ${name} to shortlist` }).click();
+  }
+  assert.deepEqual(await shortlistEntries(page), ['Peter Welch', 'Patrick J. Leahy', 'David Zuckerman']);
+  const amount = page.getByRole('region', { name: 'Shortlist' }).getByLabel('Amount for Patrick J. Leahy', { exact: true });
+  await amount.fill('50');
+  await amount.press('Enter');
+  await assert.doesNotReject(page.locator('.sc-total-amount', { hasText: '$104' }).waitFor());
+
+  // Copy the share link: it is on the clipboard and shown in the page.
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  const shown = await page.getByLabel('Share link', { exact: true }).inputValue();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, shown);
+  assert.ok(shown.startsWith(site.url) && shown.includes('#') && shown.includes('l='), shown);
+  await assert.doesNotReject(page.getByText('Share link copied').waitFor());
+  await screenshot(page, 'supporter-1280');
+
+  // A fresh browser (no saved shortlist) opening the link sees the same list and amounts.
+  const second = await freshContext(browser);
+  const visitor = await second.context.newPage();
+  await visitor.goto(shown);
+  await waitForWidget(visitor);
+  await assert.doesNotReject(visitor.getByText('Shortlist shared with you: 3 officials, $104').waitFor());
+  assert.deepEqual(await shortlistEntries(visitor), ['Peter Welch', 'Patrick J. Leahy', 'David Zuckerman']);
+  assert.equal(await amountOf(visitor, 'Patrick J. Leahy'), '50');
+  assert.equal(await amountOf(visitor, 'Peter Welch'), '27');
+  // The link's filters came along too.
+  assert.equal(await visitor.locator('.sc-count-number').textContent(), `${vermont.length} officials`);
+
+  // Reload keeps the list (saved in this browser) and the view (in the URL), without asking again.
+  await visitor.getByRole('button', { name: 'OK' }).click();
+  await visitor.reload();
+  await waitForWidget(visitor);
+  assert.deepEqual(await shortlistEntries(visitor), ['Peter Welch', 'Patrick J. Leahy', 'David Zuckerman']);
+  assert.equal(await amountOf(visitor, 'Patrick J. Leahy'), '50');
+  assert.equal(await visitor.locator('.sc-count-number').textContent(), `${vermont.length} officials`);
+  assert.equal(await visitor.getByRole('region', { name: 'Shared shortlist' }).count(), 0);
+
+  // Privacy: every request in both browsers went to this site's own origin.
+  const foreign = [...first.requests, ...second.requests].filter((url) => !url.startsWith(site.origin));
+  assert.deepEqual(foreign, []);
+  assert.deepEqual([...first.errors, ...second.errors], []);
+  await first.context.close();
+  await second.context.close();
+});
+
+test('a shared link never overwrites a different saved shortlist without asking', async () => {
+  const { context, errors } = await freshContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await waitForWidget(page);
+  await page.getByRole('searchbox', { name: 'Search officials' }).fill('ocasio');
+  await page.getByRole('button', { name: 'Add Alexandria Ocasio-Cortez to shortlist' }).click();
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  const link = await page.getByLabel('Share link', { exact: true }).inputValue();
+
+  // Same browser, a different list of its own, then the link arrives.
+  await page.getByRole('region', { name: 'Shortlist' }).getByRole('button', { name: 'Remove Alexandria Ocasio-Cortez from shortlist' }).click();
+  await page.getByRole('searchbox', { name: 'Search officials' }).fill('omar');
+  await page.getByRole('button', { name: 'Add Ilhan Omar to shortlist' }).click();
+  await page.goto(link);
+  await page.reload();
+  await waitForWidget(page);
+  const banner = page.getByRole('region', { name: 'Shared shortlist' });
+  await assert.doesNotReject(banner.getByText('Shortlist shared with you: 1 official, $27').waitFor());
+  assert.deepEqual(await shortlistEntries(page), ['Ilhan Omar']);
+  await banner.getByRole('button', { name: 'Replace mine' }).click();
+  assert.deepEqual(await shortlistEntries(page), ['Alexandria Ocasio-Cortez']);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  assert.deepEqual(await shortlistEntries(page), ['Ilhan Omar']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('fits phones: no sideways scrolling at 320 and 375 px, screenshots at 375 and 1280', async () => {
+  for (const width of [320, 375]) {
+    const { context, errors } = await freshContext(browser, { viewport: { width, height: 800 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(site.url);
+    await waitForWidget(page);
+    await page.getByLabel('State', { exact: true }).selectOption('VT');
+    await page.getByRole('button', { name: 'Add Peter Welch to shortlist' }).click();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than a ${width}px screen`);
+    await assert.doesNotReject(page.getByRole('button', { name: /Your shortlist: 1 official · \$27/ }).waitFor());
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, `supporter-${width}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
