@@ -40,7 +40,7 @@ pub fn run(repo: &Path) -> Result {
     let mut md = String::new();
     let commit = crate::output(cmd("git").args(["rev-parse", "--short", "HEAD"])).unwrap_or_default();
     let date =
-        crate::output(&mut std::process::Command::new("date").arg("-u").arg("+%Y-%m-%d %H:%M UTC")).unwrap_or_default();
+        crate::output(std::process::Command::new("date").arg("-u").arg("+%Y-%m-%d %H:%M UTC")).unwrap_or_default();
     let _ = writeln!(md, "# Benchmark results\n");
     let _ = writeln!(md, "Measured {} on commit `{}` by `cargo xtask bench`.\n", date.trim(), commit.trim());
     let _ = writeln!(md, "## First-load transfer (excluding the feed)\n");

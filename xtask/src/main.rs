@@ -1,13 +1,14 @@
 //! Project chores as `cargo xtask <command>`, so a contributor needs only cargo.
 //!
-//! - `setup`  install what is missing: wasm32 target, trunk, wasm-bindgen-cli (the version in
-//!            Cargo.lock), Node packages (wasm-opt, Playwright, axe-core), Chromium + driver.
-//! - `serve`  run the widget on its default feed at http://127.0.0.1:8080 (live reload).
-//! - `build`  build the site into `dist/` (release: optimized and wasm-opt'ed).
-//! - `test`   every test: format, lints, native unit/property tests, generated-file checks,
-//!            component tests in headless Chromium, release build, end-to-end tests.
-//! - `feeds`  rebuild the bundled feeds and the feed JSON Schema from their sources.
-//! - `bench`  measure bundle sizes and share-link lengths into `bench/RESULTS.md`.
+//! - `setup`: install what is missing: wasm32 target, trunk, wasm-bindgen-cli (the version in
+//!   Cargo.lock), Node packages (wasm-opt, Playwright, axe-core), Chromium and its driver.
+//! - `serve`: run the widget on its default feed at http://127.0.0.1:8080 (live reload).
+//! - `build`: build the site into `dist/` (release: optimized and wasm-opt'ed).
+//! - `test`: every test: format, lints, native unit/property tests, generated-file checks,
+//!   component tests in headless Chromium, release build, end-to-end tests.
+//! - `feeds`: rebuild the bundled feeds and the feed JSON Schema from their sources.
+//! - `bench`: measure bundle sizes and share-link lengths into `bench/RESULTS.md`.
+//! - `screenshots`: refresh the README screenshots in `docs/screenshots/`.
 //!
 //! Every command checks before installing, so running it again is fast.
 
@@ -35,8 +36,9 @@ fn main() -> ExitCode {
         "test" => test(rest),
         "feeds" => feeds(),
         "bench" => bench::run(&repo()),
+        "screenshots" => build(true).and_then(|_| run(cmd("node").arg("tests/e2e/screenshots.mjs"))),
         _ => {
-            eprintln!("usage: cargo xtask <setup|serve|build|test|feeds|bench>\n");
+            eprintln!("usage: cargo xtask <setup|serve|build|test|feeds|bench|screenshots>\n");
             eprintln!("  serve [--port N] [--release]   run the widget on the default feed");
             eprintln!("  test [--skip-browser]           run every test (the CI command)");
             return ExitCode::from(if command == "help" || command == "--help" { 0 } else { 2 });
@@ -75,9 +77,16 @@ pub fn cmd(program: &str) -> Command {
     command
 }
 
+/// How a command is shown in logs: program and arguments, without the environment.
+fn describe(command: &Command) -> String {
+    let mut parts = vec![command.get_program().to_string_lossy().into_owned()];
+    parts.extend(command.get_args().map(|a| a.to_string_lossy().into_owned()));
+    parts.join(" ")
+}
+
 pub fn run(command: &mut Command) -> Result {
-    let shown = format!("{command:?}");
-    eprintln!("$ {}", shown.replace('"', ""));
+    let shown = describe(command);
+    eprintln!("$ {shown}");
     let status = command.status().map_err(|e| format!("could not start {shown}: {e}"))?;
     if status.success() {
         Ok(())
@@ -310,7 +319,7 @@ fn test(args: &[String]) -> Result {
 
 /// Runs a command, streaming its output, and returns stdout+stderr for counting.
 fn tee(command: &mut Command) -> Result<String> {
-    let shown = format!("{command:?}").replace('"', "");
+    let shown = describe(command);
     eprintln!("$ {shown}");
     let out = command.output().map_err(|e| format!("could not start {shown}: {e}"))?;
     let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));

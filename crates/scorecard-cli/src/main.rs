@@ -106,7 +106,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             let path = input()?;
             let bytes = read(path)?;
             let mut report = Report::default();
-            let table = scorecard_core::csv_import::read_table(&bytes, &mut report).map_err(|d| d.to_string())?;
+            let table = scorecard_core::csv_import::read_table(&bytes, &mut report)
+                .map_err(|d| format!("{}: {}", path.display(), d.message))?;
             let detection = scorecard_core::csv_import::detect(&table);
             for note in &detection.notes {
                 eprintln!("note: {note}");

@@ -56,8 +56,22 @@ fn ragged_rows_are_padded_and_reported() {
     let imported = load_csv(text.as_bytes(), None);
     assert_eq!(imported.loaded.feed.as_ref().unwrap().officials.len(), 3);
     let messages: Vec<String> = imported.loaded.report.diagnostics.iter().map(|d| d.to_string()).collect();
-    assert!(messages.iter().any(|m| m.starts_with("warning: row 3: row 3 has fewer cells")), "{messages:?}");
-    assert!(messages.iter().any(|m| m.starts_with("warning: row 4: row 4 has more cells")), "{messages:?}");
+    assert!(
+        messages.contains(
+            &"warning: row 3: fewer cells than the header's 3; the missing cells were read as blank".to_string()
+        ),
+        "{messages:?}"
+    );
+    assert!(
+        messages.contains(&"warning: row 4: more cells than the header's 3; the extra cells were ignored".to_string()),
+        "{messages:?}"
+    );
+    let many_short = "name,state,endorsed\nA,VT\nB,VT\nC,VT\n";
+    let imported = load_csv(many_short.as_bytes(), None);
+    assert_eq!(
+        imported.loaded.report.diagnostics[0].to_string(),
+        "warning: row 2: fewer cells than the header's 3 (also rows 3, 4); the missing cells were read as blank"
+    );
 }
 
 #[test]
@@ -171,7 +185,46 @@ fn unmapped_values_without_other_are_reported_once_per_value() {
     let text = "Who,Where,Job,Seat,Backed,When\nA,VT,x,,Maybe,\nB,VT,x,,Maybe,\n";
     let imported = load_csv(text.as_bytes(), Some(&mapping));
     let warnings: Vec<String> = imported.loaded.report.diagnostics.iter().map(|d| d.to_string()).collect();
-    assert_eq!(warnings, ["warning: row 2, column \"Backed\": \"Maybe\" is not one of the values this column's question maps (2 rows); left as not rated"]);
+    assert_eq!(warnings, ["warning: row 2, column \"Backed\": \"Maybe\" is not one of the values this column's question maps (2 rows); read as blank (stance \"none\")"]);
+    mapping.questions[0].blank = None;
+    let imported = load_csv(text.as_bytes(), Some(&mapping));
+    assert!(imported.loaded.report.diagnostics[0].message.ends_with("left as not rated"));
+}
+
+#[test]
+fn a_question_with_a_missing_column_does_not_shift_the_others() {
+    let mut mapping = explicit_mapping();
+    let mut first = mapping.questions[0].clone();
+    first.id = "gone".into();
+    first.column = "No Such Column".into();
+    mapping.questions.insert(0, first);
+    let text = "Who,Where,Job,Seat,Backed,When\nA One,VT,x,,Our Candidate,\n";
+    let imported = load_csv(text.as_bytes(), Some(&mapping));
+    let feed = imported.loaded.feed.as_ref().unwrap();
+    assert_eq!(feed.questions.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(), ["pick"]);
+    assert_eq!(stance_of(&imported.loaded, "a-one-vt").as_deref(), Some("ours"));
+}
+
+#[test]
+fn identifier_problems_point_at_their_own_column() {
+    let text = "name,state,fec id,bioguide,endorsed\nA One,VT,BAD,S000033,yes\nB Two,VT,S4VT00033,nope,yes\n";
+    let imported = load_csv(text.as_bytes(), None);
+    let messages: Vec<String> = imported.loaded.report.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("warning: row 2, column \"fec id\": \"BAD\" is not a valid fec identifier")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("warning: row 3, column \"bioguide\": \"nope\" is not a valid bioguide identifier")),
+        "{messages:?}"
+    );
+    let feed = imported.loaded.feed.unwrap();
+    assert_eq!(feed.official("b-two-vt").unwrap().fec_id(), Some("S4VT00033"));
+    assert_eq!(feed.official("a-one-vt").unwrap().identifier("bioguide"), Some("S000033"));
 }
 
 /// The bundled spreadsheets, auto-detected without any mapping, give sensible questions.

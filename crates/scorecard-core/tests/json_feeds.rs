@@ -135,7 +135,9 @@ fn record_problems_are_skipped_or_repaired_and_reported() {
     assert!(find("links starting with \"javascript:\"").starts_with("warning: officials[3].website"));
     assert!(find("not secure").starts_with("warning: officials[3].donate_url"));
     assert!(find("\"2019-02-30\" is not a date").starts_with("warning: officials[4].stances.q1.date"));
-    assert!(find("\"maybe\" is not a stance").contains("expected one of: yes, other, none"));
+    assert!(find("\"maybe\" is not a stance").contains(
+        "expected one of: yes, other, none); Eve Unknown is shown as \"No endorsement\", the question's default"
+    ));
     assert!(find("no question \"q9\"").starts_with("warning: officials[5].stances.q9"));
     assert!(find("using \"no-id-pr\"").starts_with("warning: officials[6].id"));
     assert!(find("has no name").starts_with("error: officials[7].name"));
@@ -175,6 +177,13 @@ fn feed_level_problems() {
     let loaded = load(&v2);
     assert!(loaded.feed.is_none());
     assert!(loaded.report.diagnostics[0].message.contains("format version 2"));
+    assert_eq!(json_location(&loaded.report.diagnostics[0]), ("format_version", 2, 21));
+
+    let long_texts = feed_with(GOOD).replace("\"Test feed\"", &format!("\"{}\"", "T".repeat(300)));
+    let loaded = load(&long_texts);
+    assert_eq!(loaded.feed.unwrap().meta.title.chars().count(), 200);
+    assert!(loaded.report.diagnostics[0].to_string().contains("meta.title"), "{:?}", loaded.report.diagnostics);
+    assert!(loaded.report.diagnostics[0].message.contains("the title is longer than 200 characters"));
 
     let no_questions = r#"{"format_version": 1, "meta": {"title": "t"}, "questions": [], "officials": []}"#;
     let loaded = load(no_questions);

@@ -91,35 +91,29 @@ pub fn read_table(bytes: &[u8], report: &mut Report) -> Result<Table, Diagnostic
         }
         rows.push(cells);
     }
-    if !short.is_empty() {
+    if let Some(first) = short.first() {
         report.push(Diagnostic::warning(
-            Location::Csv { row: short[0], column: None },
-            format!(
-                "{} {} fewer cells than the header ({}); the missing cells were read as blank",
-                describe_rows(&short),
-                if short.len() == 1 { "has" } else { "have" },
-                width
-            ),
+            Location::Csv { row: *first, column: None },
+            format!("fewer cells than the header's {width}{}; the missing cells were read as blank", also_rows(&short)),
         ));
     }
-    if !long.is_empty() {
+    if let Some(first) = long.first() {
         report.push(Diagnostic::warning(
-            Location::Csv { row: long[0], column: None },
-            format!(
-                "{} {} more cells than the header ({}); the extra cells were ignored",
-                describe_rows(&long),
-                if long.len() == 1 { "has" } else { "have" },
-                width
-            ),
+            Location::Csv { row: *first, column: None },
+            format!("more cells than the header's {width}{}; the extra cells were ignored", also_rows(&long)),
         ));
     }
     Ok(Table { headers, rows })
 }
 
-fn describe_rows(rows: &[u32]) -> String {
-    let shown: Vec<String> = rows.iter().take(5).map(u32::to_string).collect();
-    let more = if rows.len() > 5 { format!(" and {} more", rows.len() - 5) } else { String::new() };
-    format!("{} {}{more}", if rows.len() == 1 { "row" } else { "rows" }, shown.join(", "))
+/// " (also rows 7, 9 and 3 more)" for the rows after the first, or "".
+fn also_rows(rows: &[u32]) -> String {
+    if rows.len() < 2 {
+        return String::new();
+    }
+    let shown: Vec<String> = rows[1..].iter().take(5).map(u32::to_string).collect();
+    let more = if rows.len() > 6 { format!(" and {} more", rows.len() - 6) } else { String::new() };
+    format!(" (also {} {}{more})", if rows.len() == 2 { "row" } else { "rows" }, shown.join(", "))
 }
 
 fn csv_error(err: &csv::Error, row: u32) -> Diagnostic {
@@ -189,6 +183,8 @@ struct CsvLocator {
     rows: Vec<u32>,
     /// Field name (as in `FeedPath`) → header.
     fields: HashMap<String, String>,
+    /// Per official: the header each of its `identifiers` came from, in order.
+    identifier_columns: Vec<Vec<String>>,
 }
 
 impl Locate for CsvLocator {
@@ -196,7 +192,11 @@ impl Locate for CsvLocator {
         match path {
             FeedPath::Official { index, field } => {
                 let row = self.rows.get(*index).copied().unwrap_or(1);
-                Location::Csv { row, column: self.column_for(field) }
+                let identifier = field
+                    .strip_prefix("identifiers[")
+                    .and_then(|rest| rest.split(']').next()?.parse::<usize>().ok())
+                    .and_then(|i| self.identifier_columns.get(*index)?.get(i).cloned());
+                Location::Csv { row, column: identifier.or_else(|| self.column_for(field)) }
             }
             // Feed-level parts come from the mapping, not the sheet: point at the header row.
             FeedPath::Root(_) | FeedPath::Question { .. } => Location::Csv { row: 1, column: None },
@@ -209,7 +209,7 @@ impl CsvLocator {
         if let Some(h) = self.fields.get(field) {
             return Some(h.clone());
         }
-        // "stances.q.evidence[0].url" → "stances.q.evidence.url"; "identifiers[0]" → "identifiers"
+        // "stances.q.evidence[0].url" → "stances.q.evidence.url"
         let mut simplified = String::with_capacity(field.len());
         let mut depth = 0;
         for c in field.chars() {
@@ -275,8 +275,8 @@ fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc,
         ("donate_url", &c.donate_url, "donate_url"),
         ("email", &c.email, "email"),
         ("image", &c.image, "image"),
-        ("fec", &c.fec, "identifiers"),
-        ("bioguide", &c.bioguide, "identifiers"),
+        ("fec", &c.fec, "fec"),
+        ("bioguide", &c.bioguide, "bioguide"),
     ];
     let source: HashMap<&str, Source> = sources
         .into_iter()
@@ -306,7 +306,7 @@ fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc,
     }
     let mut questions = Vec::new();
     let mut question_columns = Vec::new();
-    for q in &mapping.questions {
+    for (question_index, q) in mapping.questions.iter().enumerate() {
         let Some(answer) = table.column(&q.column) else {
             missing_column(table, &q.column, &format!("the answers to question \"{}\"", q.id), report);
             continue;
@@ -342,7 +342,7 @@ fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc,
             stances: q.stances.clone(),
             default_stance: q.blank.clone(),
         });
-        question_columns.push(columns);
+        question_columns.push((question_index, columns));
     }
 
     let id_columns: Vec<usize> = if mapping.id.from.is_empty() {
@@ -366,7 +366,9 @@ fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc,
     let mut officials = Vec::with_capacity(table.rows.len());
     let mut rows = Vec::with_capacity(table.rows.len());
     let mut made_ids: HashMap<String, u32> = HashMap::new();
-    let mut unmapped: BTreeMap<(usize, String), (u32, usize)> = BTreeMap::new();
+    let mut identifier_columns = Vec::with_capacity(table.rows.len());
+    // (question index, cell value) → (first row, how many rows, answer column)
+    let mut unmapped: BTreeMap<(usize, String), (u32, usize, usize)> = BTreeMap::new();
     for (i, row) in table.rows.iter().enumerate() {
         let row_number = Table::row_number(i);
         if row.iter().all(|c| c.trim().is_empty()) {
@@ -393,13 +395,17 @@ fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc,
             Some(id)
         });
         let mut identifiers = Vec::new();
-        for (scheme, key) in [("fec", "fec"), ("bioguide", "bioguide")] {
-            if let Some(value) = read(key, row) {
+        let mut these_identifier_columns = Vec::new();
+        for scheme in ["fec", "bioguide"] {
+            if let Some(value) = read(scheme, row) {
                 identifiers.push(IdentifierDoc { scheme: scheme.into(), identifier: value });
+                these_identifier_columns.push(fields.get(scheme).cloned().unwrap_or_default());
             }
         }
+        identifier_columns.push(these_identifier_columns);
         let mut stances = BTreeMap::new();
-        for (q, cols) in mapping.questions.iter().zip(&question_columns) {
+        for &(question_index, ref cols) in &question_columns {
+            let q = &mapping.questions[question_index];
             let cell = row[cols.answer].trim();
             if cell.is_empty() {
                 continue; // blank: the question's default stance (or not rated)
@@ -409,7 +415,8 @@ fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc,
                 None => match &q.other {
                     Some(other) => (other.clone(), Some(cell.to_string())),
                     None => {
-                        let entry = unmapped.entry((cols.answer, cell.to_string())).or_insert((row_number, 0));
+                        let entry =
+                            unmapped.entry((question_index, cell.to_string())).or_insert((row_number, 0, cols.answer));
                         entry.1 += 1;
                         continue;
                     }
@@ -447,11 +454,16 @@ fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc,
         });
         rows.push(row_number);
     }
-    for ((column, value), (first_row, count)) in unmapped {
+    for ((q, value), (first_row, count, column)) in unmapped {
+        let question = &mapping.questions[q];
+        let treated_as = match &question.blank {
+            Some(blank) => format!("read as blank (stance \"{blank}\")"),
+            None => "left as not rated".to_string(),
+        };
         report.push(Diagnostic::warning(
             Location::Csv { row: first_row, column: Some(table.headers[column].clone()) },
             format!(
-                "\"{}\" is not one of the values this column's question maps ({} {}); left as not rated",
+                "\"{}\" is not one of the values this column's question maps ({} {}); {treated_as}",
                 crate::text::truncate(&value, 40),
                 count,
                 if count == 1 { "row" } else { "rows" }
@@ -460,7 +472,7 @@ fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc,
     }
     let doc =
         FeedDoc { schema: None, format_version: FORMAT_VERSION, meta: mapping.meta.clone(), questions, officials };
-    (doc, CsvLocator { rows, fields })
+    (doc, CsvLocator { rows, fields, identifier_columns })
 }
 
 /// Resolves a column spec against the header row, remembering which header feeds `field`.

@@ -49,10 +49,12 @@ pub fn load_json(bytes: &[u8]) -> Loaded {
         lines: &lines,
         meta: None,
         questions_at: None,
+        version_at: None,
         questions: Vec::new(),
         officials: Vec::new(),
     };
 
+    locator.version_at = envelope.format_version.map(|raw| offset_in(text, raw));
     let format_version = match envelope.format_version {
         None => {
             report.push(Diagnostic::warning(
@@ -330,6 +332,7 @@ struct JsonLocator<'a> {
     lines: &'a LineIndex<'a>,
     meta: Option<&'a RawValue>,
     questions_at: Option<usize>,
+    version_at: Option<usize>,
     /// (index in the input, raw record) for each question that was read, in doc order.
     questions: Vec<(usize, &'a RawValue)>,
     officials: Vec<(usize, &'a RawValue)>,
@@ -355,6 +358,7 @@ impl Locate for JsonLocator<'_> {
             FeedPath::Root(field) => match (field.strip_prefix("meta."), self.meta) {
                 (Some(meta_field), Some(meta)) => self.in_record(meta, meta_field, field.to_string()),
                 _ if *field == "questions" => self.at(self.questions_at.unwrap_or(0), field),
+                _ if *field == "format_version" => self.at(self.version_at.unwrap_or(0), field),
                 _ => self.at(0, field),
             },
             FeedPath::Question { index, field } => match self.questions.get(*index) {

@@ -5,8 +5,9 @@
 //!
 //! Policy: a problem that makes a record meaningless (no name, unknown state, duplicate id)
 //! skips that official with an error; a problem in an optional part (a bad link, a bad date,
-//! an unknown stance) drops that part with a warning and keeps the official. Only a feed with
-//! no usable question cannot load at all.
+//! an unknown stance, an over-long text) drops or repairs that part with a warning and keeps the
+//! official. Here, only a wrong `format_version` or a feed with no usable question fails the
+//! whole feed (reading the bytes can fail earlier: encoding, JSON syntax).
 
 use std::collections::HashMap;
 
@@ -90,24 +91,28 @@ impl Validator<'_> {
         self.report.push(Diagnostic::warning(location, message));
     }
 
-    /// Cleans display text, cutting it to `max` characters with a warning.
-    fn text(&mut self, value: String, max: usize, path: impl FnOnce() -> (FeedPath<'static>, String)) -> String {
-        let cleaned = clean_owned(value);
-        if cleaned.chars().count() > max {
-            let (at, field) = path();
-            let cut = text::truncate(&cleaned, max);
-            self.warn(at, format!("{field} is longer than {max} characters and was shortened"));
-            return cut;
+    /// Cleans display text and cuts it to `max` characters, with a warning naming `what` when
+    /// it had to cut. `None` for text that is empty once cleaned.
+    fn limited(&mut self, value: Option<String>, max: usize, at: FeedPath<'_>, what: &str) -> Option<String> {
+        let cleaned = clean_owned(value?);
+        if cleaned.is_empty() {
+            return None;
         }
-        cleaned
+        if cleaned.len() > max && cleaned.chars().count() > max {
+            self.warn(at, format!("{what} is longer than {max} characters and was shortened"));
+            return Some(text::truncate(&cleaned, max));
+        }
+        Some(cleaned)
     }
 
     fn meta(&mut self, doc: MetaDoc) -> Meta {
-        let mut title = clean_owned(doc.title);
-        if title.is_empty() {
+        let title = self.limited(Some(doc.title), limits::SHORT, FeedPath::Root("meta.title"), "the title");
+        let title = title.unwrap_or_else(|| {
             self.warn(FeedPath::Root("meta.title"), "the feed has no title; showing \"Scorecard\"");
-            title = "Scorecard".to_string();
-        }
+            "Scorecard".to_string()
+        });
+        let description =
+            self.limited(doc.description, limits::DESCRIPTION, FeedPath::Root("meta.description"), "the description");
         let updated = doc.updated.and_then(|d| {
             let parsed = Date::parse_iso(d.trim());
             if parsed.is_none() {
@@ -116,8 +121,8 @@ impl Validator<'_> {
             parsed
         });
         Meta {
-            title: text::truncate(&title, limits::SHORT),
-            description: text::clean_opt(doc.description.as_deref()).map(|d| text::truncate(&d, limits::DESCRIPTION)),
+            title,
+            description,
             publisher: self.named_link(doc.publisher, "meta.publisher.url"),
             attribution: self.named_link(doc.attribution, "meta.attribution.url"),
             license: self.named_link(doc.license, "meta.license.url"),
@@ -134,11 +139,11 @@ impl Validator<'_> {
                 None
             }
         });
-        let text = clean(&doc.text);
-        if text.is_empty() {
-            return url.map(|url| NamedLink { text: url.site_name().to_string(), url: Some(url) });
+        let text_path = format!("{}text", url_path.trim_end_matches("url"));
+        match self.limited(Some(doc.text), limits::SHORT, FeedPath::Root(&text_path), "the text") {
+            Some(text) => Some(NamedLink { text, url }),
+            None => url.map(|url| NamedLink { text: url.site_name().to_string(), url: Some(url) }),
         }
-        Some(NamedLink { text: text::truncate(&text, limits::SHORT), url })
     }
 
     fn questions(&mut self, docs: Vec<QuestionDoc>) -> Vec<Question> {
@@ -169,15 +174,27 @@ impl Validator<'_> {
             let Some(stances) = self.stances(index, doc.stances) else {
                 continue;
             };
-            let mut text = clean(&doc.text);
-            let label = text::clean_opt(doc.label.as_deref());
-            if text.is_empty() {
+            let label =
+                self.limited(doc.label, limits::SHORT, FeedPath::Question { index, field: "label" }, "the label");
+            let text = self.limited(
+                Some(doc.text),
+                limits::SHORT * 2,
+                FeedPath::Question { index, field: "text" },
+                "the question",
+            );
+            let text = text.unwrap_or_else(|| {
                 self.warn(
                     FeedPath::Question { index, field: "text" },
                     "the question has no text; using its label or id",
                 );
-                text = label.clone().unwrap_or_else(|| id.clone());
-            }
+                label.clone().unwrap_or_else(|| id.clone())
+            });
+            let description = self.limited(
+                doc.description,
+                limits::DESCRIPTION,
+                FeedPath::Question { index, field: "description" },
+                "the description",
+            );
             let default_stance = doc.default_stance.and_then(|d| {
                 let found = stances.iter().position(|s| s.id == d.trim()).map(|i| i as StanceIx);
                 if found.is_none() {
@@ -190,10 +207,9 @@ impl Validator<'_> {
             });
             questions.push(Question {
                 id,
-                label: text::truncate(label.as_ref().unwrap_or(&text), limits::SHORT),
-                text: text::truncate(&text, limits::SHORT * 2),
-                description: text::clean_opt(doc.description.as_deref())
-                    .map(|d| text::truncate(&d, limits::DESCRIPTION)),
+                label: label.unwrap_or_else(|| text::truncate(&text, limits::SHORT)),
+                text,
+                description,
                 stances,
                 default_stance,
             });
@@ -247,21 +263,23 @@ impl Validator<'_> {
                 }
                 ok.then(|| c.to_ascii_lowercase())
             });
-            let mut label = clean(&doc.label);
-            if label.is_empty() {
-                label = id.clone();
-            }
+            let label_field = format!("{field}.label");
+            let label = self.limited(
+                Some(doc.label),
+                limits::SHORT,
+                FeedPath::Question { index: q, field: &label_field },
+                "the label",
+            );
+            let label = label.unwrap_or_else(|| id.clone());
+            let description_field = format!("{field}.description");
+            let description = self.limited(
+                doc.description,
+                limits::DESCRIPTION,
+                FeedPath::Question { index: q, field: &description_field },
+                "the description",
+            );
             let order = doc.order.map_or(i as i64, i64::from);
-            stances.push((
-                order,
-                Stance {
-                    id,
-                    label: text::truncate(&label, limits::SHORT),
-                    description: text::clean_opt(doc.description.as_deref()),
-                    tone: doc.tone.unwrap_or(Tone::Neutral),
-                    color,
-                },
-            ));
+            stances.push((order, Stance { id, label, description, tone: doc.tone.unwrap_or(Tone::Neutral), color }));
         }
         stances.sort_by_key(|(order, _)| *order); // stable: ties keep list order
         Some(stances.into_iter().map(|(_, s)| s).collect())
@@ -299,16 +317,9 @@ impl Validator<'_> {
         parties: &mut Interner,
     ) -> Option<Official> {
         let at = |field: &'static str| FeedPath::Official { index, field };
-        let name = clean_owned(doc.name);
-        if name.is_empty() {
+        let Some(name) = self.limited(Some(doc.name), limits::NAME, at("name"), "the name") else {
             self.error(at("name"), "the official has no name; skipped");
             return None;
-        }
-        let name = if name.chars().count() > limits::NAME {
-            self.warn(at("name"), format!("the name is longer than {} characters and was shortened", limits::NAME));
-            text::truncate(&name, limits::NAME)
-        } else {
-            name
         };
         let Some(state) = State::parse(&doc.state) else {
             let shown = clean(&doc.state);
@@ -337,7 +348,9 @@ impl Validator<'_> {
                 id
             }
             None => {
-                let base = format!("{}-{}", slug(&name), state.code().to_ascii_lowercase());
+                // Slugs of long names are cut so made-up ids stay well within the id limit.
+                let name_slug: String = slug(&name).chars().take(limits::ID - 10).collect();
+                let base = format!("{}-{}", name_slug.trim_end_matches('-'), state.code().to_ascii_lowercase());
                 let mut id = base.clone();
                 let mut n = 2;
                 while ids.contains_key(&id) {
@@ -349,9 +362,7 @@ impl Validator<'_> {
             }
         };
         let short = |this: &mut Self, value: Option<String>, field: &'static str, max: usize| {
-            value
-                .map(|v| this.text(v, max, || (FeedPath::Official { index, field }, field.to_string())))
-                .filter(|v| !v.is_empty())
+            this.limited(value, max, FeedPath::Official { index, field }, &format!("the {}", field.replace('_', " ")))
         };
         let sort_name = short(self, doc.sort_name, "sort_name", limits::NAME);
         let position = short(self, doc.position, "position", limits::SHORT).map(|p| positions.intern(p));
@@ -472,13 +483,26 @@ impl Validator<'_> {
             let question = &questions[q];
             let Some(stance) = question.stance_index(doc.stance.trim()) else {
                 let known: Vec<&str> = question.stances.iter().map(|s| s.id.as_str()).collect();
+                let shown_as = match question.default_stance {
+                    Some(d) => format!("\"{}\", the question's default", question.stances[d as usize].label),
+                    None => "not rated".to_string(),
+                };
                 self.warn(
                     FeedPath::Official { index, field: &at(".stance") },
-                    format!("\"{}\" is not a stance of question \"{question_id}\" (expected one of: {}); {name} is shown as not rated", text::truncate(&clean(&doc.stance), 40), known.join(", ")),
+                    format!(
+                        "\"{}\" is not a stance of question \"{question_id}\" (expected one of: {}); {name} is shown as {shown_as}",
+                        text::truncate(&clean(&doc.stance), 40),
+                        known.join(", ")
+                    ),
                 );
                 continue;
             };
-            let detail = text::clean_opt(doc.detail.as_deref()).map(|d| text::truncate(&d, limits::DETAIL));
+            let detail = self.limited(
+                doc.detail,
+                limits::DETAIL,
+                FeedPath::Official { index, field: &at(".detail") },
+                "the detail",
+            );
             let date = self.date(doc.date, FeedPath::Official { index, field: &at(".date") });
             let evidence = doc
                 .evidence
@@ -505,8 +529,18 @@ impl Validator<'_> {
         let url_field = format!("{field}.url");
         let url = self.https(doc.url, &FeedPath::Official { index, field: &url_field });
         let date = self.date(doc.date, FeedPath::Official { index, field: &format!("{field}.date") });
-        let title = text::clean_opt(doc.title.as_deref()).map(|t| text::truncate(&t, limits::SHORT));
-        let quote = text::clean_opt(doc.quote.as_deref()).map(|q| text::truncate(&q, limits::QUOTE));
+        let title = self.limited(
+            doc.title,
+            limits::SHORT,
+            FeedPath::Official { index, field: &format!("{field}.title") },
+            "the title",
+        );
+        let quote = self.limited(
+            doc.quote,
+            limits::QUOTE,
+            FeedPath::Official { index, field: &format!("{field}.quote") },
+            "the quote",
+        );
         // Evidence with nothing to show (e.g. only an unsafe link that was dropped) is removed;
         // its date, if any, is not lost for sorting because the stance keeps its own date.
         (url.is_some() || title.is_some() || quote.is_some()).then_some(Evidence { url, title, date, quote })

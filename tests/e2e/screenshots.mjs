@@ -1,0 +1,34 @@
+// Writes the README screenshots (docs/screenshots/) from the built site: `cargo xtask screenshots`.
+// Not a test: run it after visual changes and look at the pictures.
+import path from 'node:path';
+import fs from 'node:fs';
+import { serve, launch, waitForWidget, repo } from './support.mjs';
+
+const out = path.join(repo, 'docs', 'screenshots');
+fs.mkdirSync(out, { recursive: true });
+const site = await serve();
+const browser = await launch();
+const shots = [
+  { name: 'desktop-1280', width: 1280, height: 860, scheme: 'light' },
+  { name: 'tablet-768-dark', width: 768, height: 1000, scheme: 'dark' },
+  { name: 'phone-375', width: 375, height: 812, scheme: 'light' },
+];
+for (const shot of shots) {
+  const context = await browser.newContext({ viewport: { width: shot.width, height: shot.height }, colorScheme: shot.scheme, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await waitForWidget(page);
+  await page.getByLabel('State', { exact: true }).selectOption('VT');
+  await page.getByRole('group', { name: 'Stance' }).getByRole('checkbox', { name: /Endorsed Sanders/ }).check();
+  for (const name of ['Peter Welch', 'Patrick J. Leahy']) {
+    await page.getByRole('button', { name: `Add ${name} to shortlist` }).click();
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.mouse.move(0, 0);
+  const file = path.join(out, `${shot.name}.png`);
+  await page.screenshot({ path: file });
+  console.log(`wrote ${path.relative(repo, file)}`);
+  await context.close();
+}
+await browser.close();
+await site.close();
