@@ -21,8 +21,16 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serves `root` on 127.0.0.1 at a free port. Resolves to { url, close, requests }. */
+/**
+ * Serves `root` on 127.0.0.1 at a free port. Resolves to { url, origin, close, requests }.
+ * With SCORECARD_URL set (e.g. to `cargo xtask serve`'s http://127.0.0.1:8080/), tests run
+ * against that server instead.
+ */
 export function serve(root = dist) {
+  if (process.env.SCORECARD_URL) {
+    const url = new URL(process.env.SCORECARD_URL);
+    return Promise.resolve({ url: url.href, origin: url.origin, requests: [], close: async () => {} });
+  }
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${root}/index.html is missing: build the site first (cargo xtask build --release)`);
   }
