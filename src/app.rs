@@ -6,17 +6,17 @@ use std::rc::Rc;
 use scorecard_core::csv_import::load_csv;
 use scorecard_core::diagnostics::Report;
 use scorecard_core::feed::{load_json, Loaded};
-use scorecard_core::filter::{self, FilterSpec};
+use scorecard_core::filter;
 use scorecard_core::share_link;
 use scorecard_core::shortlist::Shortlist;
 use yew::prelude::*;
 
-use crate::browser::{clipboard, fetch, location, storage};
+use crate::browser::{clipboard, download, fetch, location, share, storage};
 use crate::components::{
-    plural, use_id, FilterPanel, Header, LoadNotes, Results, ShareBanner, ShortlistPanel, UndoBar,
+    plural, use_id, FilterPanel, Header, LoadNotes, OfficialDetail, Results, ShareBanner, ShortlistPanel, UndoBar,
 };
 use crate::options::WidgetOptions;
-use crate::state::{Action, AppState, FeedRef, PendingShare};
+use crate::state::{Action, AppState, FeedRef, HistoryMode};
 
 /// Where the widget's feed comes from.
 #[derive(Clone, Debug)]
@@ -25,6 +25,8 @@ pub enum FeedSource {
     Url(String),
     /// Already loaded: component tests and previews.
     Loaded(Rc<LoadedFeed>),
+    /// The page asked for a feed the widget will not load; the text says why.
+    Refused(String),
 }
 
 impl PartialEq for FeedSource {
@@ -32,6 +34,7 @@ impl PartialEq for FeedSource {
         match (self, other) {
             (FeedSource::Url(a), FeedSource::Url(b)) => a == b,
             (FeedSource::Loaded(a), FeedSource::Loaded(b)) => Rc::ptr_eq(a, b),
+            (FeedSource::Refused(a), FeedSource::Refused(b)) => a == b,
             _ => false,
         }
     }
@@ -79,6 +82,7 @@ pub fn app(props: &AppProps) -> Html {
     let load = use_state(|| match &props.source {
         FeedSource::Loaded(loaded) => LoadState::Ready(loaded.clone()),
         FeedSource::Url(_) => LoadState::Loading,
+        FeedSource::Refused(why) => LoadState::Failed(why.clone()),
     });
     let attempt = use_state(|| 0u32);
     {
@@ -96,6 +100,7 @@ pub fn app(props: &AppProps) -> Html {
                 });
             }
             FeedSource::Loaded(loaded) => load.set(LoadState::Ready(loaded.clone())),
+            FeedSource::Refused(why) => load.set(LoadState::Failed(why.clone())),
         });
     }
     let retry = {
@@ -168,24 +173,21 @@ fn initial_state(loaded: &LoadedFeed) -> (AppState, Option<&'static str>) {
         }
     };
     let decoded = share_link::decode(&location::fragment(), &loaded.feed);
-    let mut state = AppState::new(loaded.feed.clone(), decoded.filter, saved);
+    let mut state = AppState::new(loaded.feed.clone(), decoded.view.filter, saved);
+    state.open = decoded.view.open;
     notes.extend(decoded.problems.iter().cloned());
     if let Some(shared) = decoded.shared {
-        let list = shared.to_shortlist(&loaded.feed);
-        let same = |a: &Shortlist, b: &Shortlist| {
-            a.entries().iter().map(|e| (&e.id, e.amount)).eq(b.entries().iter().map(|e| (&e.id, e.amount)))
-        };
-        if state.shortlist.is_empty() {
-            // Nothing of the visitor's to overwrite: show the shared list right away.
-            state.shortlist = list.clone();
-            state.pending_share = Some(PendingShare { list, needs_choice: false, problems: decoded.problems });
-        } else if !same(&state.shortlist, &list) {
-            state.pending_share = Some(PendingShare { list, needs_choice: true, problems: decoded.problems });
-        }
+        state.receive_shared(shared.to_shortlist(&loaded.feed), decoded.problems);
     } else if !notes.is_empty() {
         state.announce(notes.join(" "));
     }
     (state, storage_problem)
+}
+
+/// The page address with the current view and the shortlist in its fragment.
+fn share_url_for(state: &AppState, feed: &scorecard_core::feed::Feed) -> String {
+    let param = share_link::encode(&state.view(), Some(&state.shortlist), feed);
+    format!("{}#{}", location::page_url(), share_link::with_param(&location::fragment(), Some(&param)))
 }
 
 #[function_component(Scorecard)]
@@ -218,18 +220,38 @@ fn scorecard(props: &ScorecardProps) -> Html {
             }
         });
     }
-    // Keep the view in the URL fragment, so a reload or a copied address shows the same view.
-    // While a shared list awaits the visitor's choice the address is left as it arrived.
+    // Keep the view in the URL fragment, so a reload or a copied address shows the same view
+    // and Back/Forward step through views. While a shared list awaits the visitor's choice the
+    // address is left as it arrived.
     {
         let feed = loaded.feed.clone();
-        use_effect_with((state.filter.clone(), state.pending_share.is_some()), move |(filter, pending)| {
+        let push = state.history == HistoryMode::Push;
+        use_effect_with((state.view(), state.pending_share.is_some()), move |(view, pending)| {
             if !*pending {
-                let param = (*filter != FilterSpec::default()).then(|| share_link::encode(filter, None, &feed));
-                let fragment = share_link::with_param(&location::fragment(), param.as_deref());
-                if fragment != location::fragment() {
-                    location::replace_fragment(&fragment);
+                let param = (*view != Default::default()).then(|| share_link::encode(view, None, &feed));
+                let current = location::fragment();
+                let fragment = share_link::with_param(&current, param.as_deref());
+                if fragment != current {
+                    location::set_fragment(&fragment, push);
                 }
             }
+        });
+    }
+    {
+        let state = state.clone();
+        let feed = loaded.feed.clone();
+        use_effect_with((), move |_| {
+            let listeners = location::on_fragment_change(move || {
+                let decoded = share_link::decode(&location::fragment(), &feed);
+                if let Some(shared) = decoded.shared {
+                    state.dispatch(Action::ReceiveShared {
+                        list: shared.to_shortlist(&feed),
+                        problems: decoded.problems,
+                    });
+                }
+                state.dispatch(Action::RestoreView(decoded.view));
+            });
+            move || drop(listeners)
         });
     }
 
@@ -243,9 +265,7 @@ fn scorecard(props: &ScorecardProps) -> Html {
         let share_url = share_url.clone();
         let feed = loaded.feed.clone();
         Callback::from(move |_| {
-            let param = share_link::encode(&state.filter, Some(&state.shortlist), &feed);
-            let url =
-                format!("{}#{}", location::page_url(), share_link::with_param(&location::fragment(), Some(&param)));
+            let url = share_url_for(&state, &feed);
             share_url.set(Some(url.clone()));
             let state = state.clone();
             wasm_bindgen_futures::spawn_local(async move {
@@ -259,6 +279,39 @@ fn scorecard(props: &ScorecardProps) -> Html {
         })
     };
 
+    let on_share = share::available().then(|| {
+        let state = state.clone();
+        let feed = loaded.feed.clone();
+        Callback::from(move |_| {
+            let url = share_url_for(&state, &feed);
+            let title = format!("My shortlist: {}", feed.meta.title);
+            wasm_bindgen_futures::spawn_local(async move {
+                share::share(&title, &url).await;
+            });
+        })
+    });
+    let on_download_results = {
+        let result = result.clone();
+        let feed = loaded.feed.clone();
+        let state = state.clone();
+        Callback::from(move |_| {
+            let csv = scorecard_core::export::results_csv(&feed, &result);
+            if !download::download_text("scorecard-results.csv", "text/csv;charset=utf-8", &csv) {
+                state.dispatch(Action::Announce("This browser did not allow the download.".into()));
+            }
+        })
+    };
+    let on_download_shortlist = {
+        let feed = loaded.feed.clone();
+        let state = state.clone();
+        Callback::from(move |_| {
+            let csv = scorecard_core::export::shortlist_csv(&feed, &state.shortlist);
+            if !download::download_text("shortlist.csv", "text/csv;charset=utf-8", &csv) {
+                state.dispatch(Action::Announce("This browser did not allow the download.".into()));
+            }
+        })
+    };
+    let open_index = state.open.as_deref().and_then(|id| loaded.feed.official_index(id));
     let shortlist_id = use_id("shortlist-panel");
     let on_jump = {
         let shortlist_id = shortlist_id.clone();
@@ -283,8 +336,8 @@ fn scorecard(props: &ScorecardProps) -> Html {
                     filter={state.filter.clone()}
                     result={result.clone()}
                     shortlist={state.shortlist.clone()}
-                    visible_rows={state.visible_rows}
                     on_action={dispatch.clone()}
+                    on_download={on_download_results}
                 />
                 <ShortlistPanel
                     feed={feed.clone()}
@@ -294,6 +347,8 @@ fn scorecard(props: &ScorecardProps) -> Html {
                     refcode={props.options.refcode.clone()}
                     share_url={(*share_url).clone()}
                     on_copy_link={on_copy_link}
+                    on_share={on_share}
+                    on_download={on_download_shortlist}
                     on_action={dispatch.clone()}
                     id={AttrValue::from(shortlist_id)}
                 />
@@ -302,6 +357,17 @@ fn scorecard(props: &ScorecardProps) -> Html {
                 <button type="button" class="sc-button sc-primary sc-jump" onclick={on_jump}>
                     { format!("Your shortlist: {} · {}", plural(state.shortlist.len(), "official", "officials"), state.shortlist.total()) }
                 </button>
+            }
+            if let Some(index) = open_index {
+                <OfficialDetail
+                    key={loaded.feed.officials[index].id.clone()}
+                    feed={feed.clone()}
+                    index={index}
+                    listed={state.shortlist.contains(&loaded.feed.officials[index].id)}
+                    amount={state.shortlist.get(&loaded.feed.officials[index].id).map(|e| e.amount)}
+                    refcode={props.options.refcode.clone()}
+                    on_action={dispatch.clone()}
+                />
             }
             <UndoBar undo={state.undo.clone()} on_action={dispatch.clone()} />
             <p class="sc-live" role="status" aria-live="polite" aria-atomic="true">

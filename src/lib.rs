@@ -3,6 +3,7 @@
 //! - [`state`]: everything the supporter can change, as one reducer with named actions.
 //! - [`components`]: function components that render state and dispatch actions; no parsing,
 //!   validation or filtering happens in them.
+//! - [`hooks`]: custom hooks for what components need from the page (scroll position, dialogs).
 //! - [`browser`]: the only code that touches browser APIs (fetch, storage, URL, clipboard).
 //! - [`app`]: loads the feed and wires state, effects and layout together.
 //!
@@ -12,6 +13,7 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod hooks;
 pub mod options;
 pub mod state;
 
@@ -23,11 +25,11 @@ pub fn mount(element: web_sys::Element) {
     let options = WidgetOptions::from_element(&element);
     // The fallback content (a link to the full scorecard) stays until this point.
     element.set_inner_html("");
-    yew::Renderer::<App>::with_root_and_props(
-        element,
-        AppProps { source: FeedSource::Url(options.feed.clone()), options },
-    )
-    .render();
+    let source = match &options.feed_refused {
+        Some(why) => FeedSource::Refused(why.clone()),
+        None => FeedSource::Url(options.feed.clone()),
+    };
+    yew::Renderer::<App>::with_root_and_props(element, AppProps { source, options }).render();
 }
 
 /// Mounts a widget into every element with a `data-scorecard` attribute.

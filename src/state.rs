@@ -10,6 +10,7 @@ use std::rc::Rc;
 use scorecard_core::feed::Feed;
 use scorecard_core::filter::{FilterSpec, SortKey, StanceChoice};
 use scorecard_core::money::Cents;
+use scorecard_core::share_link::View;
 use scorecard_core::shortlist::{AddError, Entry, Removed, Shortlist};
 use scorecard_core::states::State;
 use yew::Reducible;
@@ -32,16 +33,15 @@ impl std::ops::Deref for FeedRef {
     }
 }
 
-/// Rows shown at first and added by "Show more".
-pub const PAGE_SIZE: usize = 50;
-
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     pub feed: FeedRef,
     pub filter: FilterSpec,
+    /// Id of the official whose details are open.
+    pub open: Option<String>,
+    /// How the last change should enter the browser's history (it lives in the URL).
+    pub history: HistoryMode,
     pub shortlist: Shortlist,
-    /// How many result rows are rendered.
-    pub visible_rows: usize,
     /// A shortlist from a link, waiting for the visitor to replace, merge or dismiss.
     pub pending_share: Option<PendingShare>,
     /// The last removal or clearing, which "Undo" reverses.
@@ -67,6 +67,16 @@ pub enum Undo {
     Cleared(Vec<Entry>),
     /// The list before it was replaced by a shared one.
     Replaced(Shortlist),
+}
+
+/// How a change of view enters the browser's history.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum HistoryMode {
+    /// A new entry, so Back undoes it: picking a filter, opening details.
+    Push,
+    /// In place of the current entry: typing a name, closing details, first load.
+    #[default]
+    Replace,
 }
 
 /// Text to announce; `serial` changes every time so a repeated message is announced again.
@@ -95,7 +105,15 @@ pub enum Action {
     SetName(String),
     SetSort(SortKey),
     ClearFilters,
-    ShowMore,
+    OpenOfficial(String),
+    CloseOfficial,
+    /// Back/Forward or an edited address: show that view (it is already in the URL).
+    RestoreView(View),
+    /// A shortlist arrived in a link (on load, or pasted into the address while open).
+    ReceiveShared {
+        list: Shortlist,
+        problems: Vec<String>,
+    },
     Add {
         id: String,
     },
@@ -127,8 +145,9 @@ impl AppState {
         AppState {
             feed,
             filter,
+            open: None,
+            history: HistoryMode::Replace,
             shortlist,
-            visible_rows: PAGE_SIZE,
             pending_share: None,
             undo: None,
             amount_errors: BTreeMap::new(),
@@ -150,9 +169,31 @@ impl AppState {
             .unwrap_or_else(|| id.to_string())
     }
 
-    /// A filter change shows the first page of the new results again.
+    /// A filter change is a step Back can undo.
     fn filter_changed(&mut self) {
-        self.visible_rows = PAGE_SIZE;
+        self.history = HistoryMode::Push;
+    }
+
+    /// A shortlist from a link. With no list of their own, the visitor gets it at once; with a
+    /// different one, they are asked (the banner); the same list changes nothing.
+    pub fn receive_shared(&mut self, list: Shortlist, problems: Vec<String>) {
+        let same = self
+            .shortlist
+            .entries()
+            .iter()
+            .map(|e| (&e.id, e.amount))
+            .eq(list.entries().iter().map(|e| (&e.id, e.amount)));
+        if self.shortlist.is_empty() {
+            self.shortlist = list.clone();
+            self.pending_share = Some(PendingShare { list, needs_choice: false, problems });
+        } else if !same {
+            self.pending_share = Some(PendingShare { list, needs_choice: true, problems });
+        }
+    }
+
+    /// What the URL shows.
+    pub fn view(&self) -> View {
+        View { filter: self.filter.clone(), open: self.open.clone() }
     }
 }
 
@@ -192,14 +233,31 @@ impl Reducible for AppState {
             Action::SetName(name) => {
                 s.filter.name = name;
                 s.filter_changed();
+                // One history entry per keystroke would make Back useless.
+                s.history = HistoryMode::Replace;
             }
-            Action::SetSort(sort) => s.filter.sort = sort,
+            Action::SetSort(sort) => {
+                s.filter.sort = sort;
+                s.history = HistoryMode::Push;
+            }
             Action::ClearFilters => {
                 s.filter.clear_filters();
                 s.filter_changed();
                 s.announce("All filters cleared");
             }
-            Action::ShowMore => s.visible_rows += PAGE_SIZE,
+            Action::OpenOfficial(id) => {
+                s.open = Some(id);
+                s.history = HistoryMode::Push;
+            }
+            Action::CloseOfficial => {
+                s.open = None;
+                s.history = HistoryMode::Replace;
+            }
+            Action::RestoreView(view) => {
+                s.filter = view.filter;
+                s.open = view.open;
+                s.history = HistoryMode::Replace;
+            }
             Action::Add { id } => {
                 let name = s.name_of(&id);
                 match s.shortlist.add(&id, &name) {
@@ -280,6 +338,7 @@ impl Reducible for AppState {
                     }
                 }
             }
+            Action::ReceiveShared { list, problems } => s.receive_shared(list, problems),
             Action::Announce(text) => s.announce(text),
         }
         Rc::new(s)

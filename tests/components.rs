@@ -125,6 +125,17 @@ async fn type_text(element: &Element, value: &str) {
     settle().await;
 }
 
+async fn key(element: &Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    element
+        .dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap())
+        .unwrap();
+    settle().await;
+}
+
 fn bubbling() -> web_sys::EventInit {
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
@@ -161,14 +172,15 @@ async fn stance_and_state_filters_narrow_the_list_and_show_counts() {
     click(&query(&stance_box, "input").unwrap()).await;
     assert_eq!(text(&w.root, ".sc-count-number"), "2 officials");
 
-    let state = query(&w.root, "select[id$='-state']").unwrap();
-    let select = state.dyn_ref::<web_sys::HtmlSelectElement>().unwrap();
-    select.set_value("VT");
-    select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &bubbling()).unwrap()).unwrap();
-    settle().await;
+    let picker = query(&w.root, "input[role=combobox]").unwrap();
+    type_text(&picker, "verm").await;
+    let options = query_all(&w.root, "[role=option]");
+    assert_eq!(options.len(), 1, "only states in the feed that match");
+    assert!(options[0].text_content().unwrap().starts_with("Vermont"));
+    key(&picker, "Enter").await;
     assert_eq!(text(&w.root, ".sc-count-number"), "1 official");
     assert!(text(&w.root, ".sc-list").contains("Ann Able"));
-    assert_eq!(select.value(), "", "the state picker returns to its prompt");
+    assert_eq!(picker.dyn_ref::<HtmlInputElement>().unwrap().value(), "", "the picker is ready for the next state");
     // The view is kept in the URL fragment.
     let hash = web_sys::window().unwrap().location().hash().unwrap();
     assert!(hash.contains("sc=1") && hash.contains("st=VT") && hash.contains("sn=yes"), "{hash}");
@@ -319,4 +331,43 @@ async fn question_picker_switches_the_stance_vocabulary() {
         stances.contains("Answer A") && stances.contains("Not rated") && !stances.contains("Endorsed ours"),
         "{stances}"
     );
+}
+
+#[wasm_bindgen_test]
+async fn details_dialog_shows_everything_and_closes() {
+    clear_storage("t10");
+    let w = mount("t10", "", WidgetOptions::default()).await;
+    let name =
+        query_all(&w.root, ".sc-name-button").into_iter().find(|b| b.text_content().unwrap() == "Ann Able").unwrap();
+    click(&name).await;
+    let dialog = query(&w.root, "dialog").expect("dialog open");
+    assert!(dialog.dyn_ref::<web_sys::HtmlDialogElement>().unwrap().open());
+    assert_eq!(text(&dialog, ".sc-dialog-title"), "Ann Able");
+    let questions: Vec<String> =
+        query_all(&dialog, ".sc-detail-question").iter().filter_map(|e| e.text_content()).collect();
+    assert_eq!(
+        questions,
+        ["Did they endorse our candidate?", "Second question?"],
+        "every question, not just the chosen one"
+    );
+    assert_eq!(
+        query(&dialog, ".sc-evidence-list a").unwrap().get_attribute("href").unwrap(),
+        "https://news.example.com/ann"
+    );
+    assert!(web_sys::window().unwrap().location().hash().unwrap().contains(";d="));
+    click(&by_label(&dialog, "Close details")).await;
+    assert!(query(&w.root, "dialog").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn summary_reads_as_a_sentence() {
+    clear_storage("t11");
+    let w = mount("t11", "", WidgetOptions::default()).await;
+    let stance_box = query_all(&w.root, ".sc-stances .sc-check input")[0].clone();
+    click(&stance_box).await;
+    assert_eq!(text(&w.root, ".sc-summary"), "2 officials endorsed ours in 2 states");
+    let state = query(&w.root, "input[role=combobox]").unwrap();
+    type_text(&state, "VT").await;
+    key(&state, "Enter").await;
+    assert_eq!(text(&w.root, ".sc-summary"), "1 official endorsed ours in Vermont");
 }

@@ -19,13 +19,38 @@ pub fn page_url() -> String {
     }
 }
 
-/// Replaces the fragment without adding a history entry or scrolling.
-pub fn replace_fragment(fragment: &str) {
+/// Sets the fragment without scrolling: as a new history entry (`push`, so Back returns to the
+/// previous view) or in place of the current one.
+pub fn set_fragment(fragment: &str, push: bool) {
     let Some(window) = window() else { return };
     let url = if fragment.is_empty() { page_url() } else { format!("{}#{fragment}", page_url()) };
     if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        let _ = if push {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        };
     }
+}
+
+/// Calls `on_change` when the fragment changes by Back/Forward or an edited address; the
+/// returned listeners stop when dropped.
+pub fn on_fragment_change(on_change: impl Fn() + 'static) -> Vec<gloo::events::EventListener> {
+    let Some(window) = window() else { return Vec::new() };
+    let on_change = std::rc::Rc::new(on_change);
+    ["popstate", "hashchange"]
+        .into_iter()
+        .map(|event| {
+            let on_change = on_change.clone();
+            gloo::events::EventListener::new(&window, event, move |_| on_change())
+        })
+        .collect()
+}
+
+/// The page's `?name=value` query parameter, if present.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
 }
 
 /// An absolute URL for `relative`, resolved against the page (for storage keys and messages).

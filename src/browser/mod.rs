@@ -2,8 +2,11 @@
 //! clipboard, network down) and reports that as a value; nothing panics.
 
 pub mod clipboard;
+pub mod dialog;
+pub mod download;
 pub mod fetch;
 pub mod location;
+pub mod share;
 pub mod storage;
 
 use wasm_bindgen::JsCast;

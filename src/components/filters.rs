@@ -8,7 +8,7 @@ use scorecard_core::states::State;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::{control_value, use_id, StanceBadge};
+use super::{control_value, use_id, StanceBadge, StatePicker};
 use crate::state::{Action, FeedRef};
 
 #[derive(Properties, PartialEq)]
@@ -26,19 +26,6 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
     let facets = &result.facets;
 
     let on_question = on_action.reform(|e: Event| Action::SetQuestion(control_value(&e)));
-    let on_add_state = {
-        let on_action = on_action.clone();
-        Callback::from(move |e: Event| {
-            let code = control_value(&e);
-            // This select only adds states; return it to its prompt for the next one.
-            if let Some(select) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
-                select.set_value("");
-            }
-            if let Some(state) = State::parse(&code) {
-                on_action.emit(Action::AddState(state));
-            }
-        })
-    };
     let on_name = on_action.reform(|e: InputEvent| {
         let value = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value());
         Action::SetName(value.unwrap_or_default())
@@ -85,19 +72,11 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
             }
             <p class="sc-question">{ question.text.clone() }</p>
 
-            <div class="sc-field">
-                <label class="sc-field-label" for={id("state")}>{ "State" }</label>
-                <select id={id("state")} onchange={on_add_state}>
-                    <option value="" selected=true>
-                        { if filter.states.is_empty() { "All states — pick one" } else { "Add another state" } }
-                    </option>
-                    { for states_in_feed.iter().filter(|s| !filter.states.contains(**s)).map(|s| html! {
-                        <option value={s.code()}>
-                            { format!("{} ({}) — {}", s.name(), s.code(), facets.states[s.index()]) }
-                        </option>
-                    }) }
-                </select>
-            </div>
+            <StatePicker
+                available={states_in_feed.iter().map(|s| (*s, facets.states[s.index()])).collect::<Vec<_>>()}
+                selected={filter.states}
+                on_action={on_action.clone()}
+            />
             if !filter.states.is_empty() {
                 <ul class="sc-chips" aria-label="Selected states">
                     { for filter.states.iter().map(|s| {

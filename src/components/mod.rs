@@ -6,21 +6,25 @@ mod external_link;
 mod filters;
 mod header;
 mod notices;
+mod official_detail;
 mod official_row;
 mod results;
 mod share_banner;
 mod shortlist;
 mod stance_badge;
+mod state_picker;
 
 pub use external_link::ExternalLink;
 pub use filters::FilterPanel;
 pub use header::Header;
 pub use notices::{LoadNotes, UndoBar};
+pub use official_detail::OfficialDetail;
 pub use official_row::OfficialRow;
 pub use results::Results;
 pub use share_banner::ShareBanner;
 pub use shortlist::ShortlistPanel;
 pub use stance_badge::StanceBadge;
+pub use state_picker::StatePicker;
 
 use std::cell::Cell;
 

@@ -1,6 +1,7 @@
-//! One official in the results: who they are, where they stand and why we think so, and the
-//! button to put them on the shortlist.
+//! One official in the results: who they are, where they stand and why we think so, a way
+//! into the details, and the button to put them on the shortlist.
 
+use scorecard_core::feed::{Feed, Official};
 use yew::prelude::*;
 
 use super::{ExternalLink, StanceBadge};
@@ -18,7 +19,7 @@ pub struct OfficialRowProps {
 }
 
 /// "Representative, District 7 · San Antonio · Vermont · Democratic"
-pub fn describe_office(feed: &scorecard_core::feed::Feed, official: &scorecard_core::feed::Official) -> String {
+pub fn describe_office(feed: &Feed, official: &Official) -> String {
     let mut parts = Vec::new();
     match (feed.position_label(official), &official.district) {
         (Some(position), Some(district)) if district.chars().all(|c| c.is_ascii_digit()) => {
@@ -39,30 +40,48 @@ pub fn describe_office(feed: &scorecard_core::feed::Feed, official: &scorecard_c
     parts.join(" · ")
 }
 
+/// The add/remove button for an official, shared by the row and the detail view. Its visible
+/// word is part of its accessible name ("Add Peter Welch to shortlist"), as WCAG 2.5.3 asks.
+pub fn shortlist_button(official: &Official, listed: bool, on_action: &Callback<Action>) -> Html {
+    let id = official.id.clone();
+    let (on_click, label, icon, text) = if listed {
+        (
+            on_action.reform(move |_| Action::Remove { id: id.clone() }),
+            format!("Remove {} from shortlist", official.name),
+            "✓",
+            "Remove",
+        )
+    } else {
+        (
+            on_action.reform(move |_| Action::Add { id: id.clone() }),
+            format!("Add {} to shortlist", official.name),
+            "+",
+            "Add",
+        )
+    };
+    html! {
+        <button type="button" class={classes!("sc-button", "sc-add", listed.then_some("sc-added"))} aria-label={label} onclick={on_click}>
+            <span aria-hidden="true">{ icon }</span>{ text }
+        </button>
+    }
+}
+
 #[function_component(OfficialRow)]
 pub fn official_row(props: &OfficialRowProps) -> Html {
     let feed = &props.feed;
     let official = &feed.officials[props.index];
     let question = &feed.questions[props.question];
     let record = official.stances.get(props.question).and_then(Option::as_ref);
-    let id = official.id.clone();
-    let (on_click, label, text) = if props.listed {
-        (
-            props.on_action.reform(move |_| Action::Remove { id: id.clone() }),
-            format!("Remove {} from shortlist", official.name),
-            "✓ On shortlist",
-        )
-    } else {
-        (
-            props.on_action.reform(move |_| Action::Add { id: id.clone() }),
-            format!("Add {} to shortlist", official.name),
-            "+ Add to shortlist",
-        )
+    let on_open = {
+        let id = official.id.clone();
+        props.on_action.reform(move |_| Action::OpenOfficial(id.clone()))
     };
     html! {
-        <li class={classes!("sc-row", props.listed.then_some("sc-row-listed"))}>
+        <article class={classes!("sc-row", props.listed.then_some("sc-row-listed"))}>
             <div class="sc-row-body">
-                <h3 class="sc-name">{ official.name.clone() }</h3>
+                <h3 class="sc-name">
+                    <button type="button" class="sc-name-button" aria-haspopup="dialog" onclick={on_open}>{ official.name.clone() }</button>
+                </h3>
                 <p class="sc-office">{ describe_office(feed, official) }</p>
                 <p class="sc-stance-line">
                     { match record {
@@ -80,25 +99,16 @@ pub fn official_row(props: &OfficialRowProps) -> Html {
                         None => html! { <span class="sc-badge sc-tone-neutral"><span class="sc-badge-label">{ "Not rated" }</span></span> },
                     } }
                 </p>
-                if let Some(record) = record {
-                    { for record.evidence.iter().filter_map(|e| e.url.as_ref().map(|url| (e, url))).take(3).map(|(evidence, url)| html! {
-                        <p class="sc-evidence">
-                            { "Source: " }
-                            <ExternalLink url={url.clone()} label={AttrValue::from(format!("Source for {}: {}", official.name, url.site_name()))}>
-                                { evidence.title.clone().unwrap_or_else(|| url.site_name().to_string()) }
-                            </ExternalLink>
-                        </p>
-                    }) }
+                if let Some((evidence, url)) = record.and_then(|r| r.evidence.iter().find_map(|e| Some((e, e.url.as_ref()?)))) {
+                    <p class="sc-evidence">
+                        { "Source: " }
+                        <ExternalLink url={url.clone()} label={AttrValue::from(format!("Source for {}: {}", official.name, url.site_name()))}>
+                            { evidence.title.clone().unwrap_or_else(|| url.site_name().to_string()) }
+                        </ExternalLink>
+                    </p>
                 }
             </div>
-            <button
-                type="button"
-                class={classes!("sc-button", "sc-add", props.listed.then_some("sc-added"))}
-                aria-label={label}
-                onclick={on_click}
-            >
-                { text }
-            </button>
-        </li>
+            { shortlist_button(official, props.listed, &props.on_action) }
+        </article>
     }
 }

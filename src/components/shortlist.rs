@@ -20,6 +20,9 @@ pub struct ShortlistPanelProps {
     /// The last share link made, shown so it can be copied by hand.
     pub share_url: Option<String>,
     pub on_copy_link: Callback<()>,
+    /// Present when the browser has a share sheet (Web Share API).
+    pub on_share: Option<Callback<()>>,
+    pub on_download: Callback<()>,
     pub on_action: Callback<Action>,
     /// Element id of the panel, so the page can jump to it.
     pub id: AttrValue,
@@ -35,6 +38,8 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
         refcode,
         share_url,
         on_copy_link,
+        on_share,
+        on_download,
         on_action,
         id,
     } = props;
@@ -49,6 +54,8 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
     };
     let on_clear = on_action.reform(|_| Action::ClearShortlist);
     let on_copy = on_copy_link.reform(|_| ());
+    let on_share = on_share.as_ref().map(|share| share.reform(|_| ()));
+    let on_download = on_download.reform(|_| ());
     let select_all = Callback::from(|e: FocusEvent| {
         if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
             input.select();
@@ -162,7 +169,12 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
                 </form>
             }
             <div class="sc-share">
-                <button type="button" class="sc-button sc-primary" onclick={on_copy} disabled={count == 0}>{ "Copy share link" }</button>
+                <div class="sc-share-buttons">
+                    <button type="button" class="sc-button sc-primary" onclick={on_copy} disabled={count == 0}>{ "Copy share link" }</button>
+                    if let Some(on_share) = on_share {
+                        <button type="button" class="sc-button" onclick={on_share} disabled={count == 0}>{ "Share…" }</button>
+                    }
+                </div>
                 if let Some(url) = share_url {
                     <div class="sc-field">
                         <label class="sc-field-label" for={format!("{ids}-link")}>{ "Share link" }</label>
@@ -171,7 +183,10 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
                 }
             </div>
             if count > 0 {
-                <button type="button" class="sc-button sc-button-quiet" onclick={on_clear}>{ "Clear shortlist" }</button>
+                <div class="sc-shortlist-tools">
+                    <button type="button" class="sc-button sc-button-quiet sc-button-small" onclick={on_download}>{ "Download CSV" }</button>
+                    <button type="button" class="sc-button sc-button-quiet sc-button-small" onclick={on_clear}>{ "Clear shortlist" }</button>
+                </div>
             }
             <p class="sc-privacy">
                 { "Gifts go straight to each campaign's own donation page; this scorecard never sees payment details. Your shortlist stays in this browser unless you share the link." }

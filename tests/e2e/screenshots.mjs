@@ -2,7 +2,7 @@
 // Not a test: run it after visual changes and look at the pictures.
 import path from 'node:path';
 import fs from 'node:fs';
-import { serve, launch, waitForWidget, repo } from './support.mjs';
+import { serve, launch, waitForWidget, repo, pickState } from './support.mjs';
 
 const out = path.join(repo, 'docs', 'screenshots');
 fs.mkdirSync(out, { recursive: true });
@@ -18,7 +18,7 @@ for (const shot of shots) {
   const page = await context.newPage();
   await page.goto(site.url);
   await waitForWidget(page);
-  await page.getByLabel('State', { exact: true }).selectOption('VT');
+  await pickState(page, 'VT');
   await page.getByRole('group', { name: 'Stance' }).getByRole('checkbox', { name: /Endorsed Sanders/ }).check();
   for (const name of ['Peter Welch', 'Patrick J. Leahy']) {
     await page.getByRole('button', { name: `Add ${name} to shortlist` }).click();

@@ -22,12 +22,13 @@ const TYPES = {
 };
 
 /**
- * Serves `root` on 127.0.0.1 at a free port. Resolves to { url, origin, close, requests }.
+ * Serves `root` (and `routes`, see below) on 127.0.0.1 at a free port. Resolves to
+ * { url, origin, close, requests }.
  * With SCORECARD_URL set (e.g. to `cargo xtask serve`'s http://127.0.0.1:8080/), tests run
  * against that server instead.
  */
-export function serve(root = dist) {
-  if (process.env.SCORECARD_URL) {
+export function serve(root = dist, routes = {}) {
+  if (process.env.SCORECARD_URL && Object.keys(routes).length === 0) {
     const url = new URL(process.env.SCORECARD_URL);
     return Promise.resolve({ url: url.href, origin: url.origin, requests: [], close: async () => {} });
   }
@@ -38,6 +39,14 @@ export function serve(root = dist) {
   const server = http.createServer((req, res) => {
     requests.push(req.url);
     let pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    // Extra routes: pathname → () => { status?, type?, body }. Tests use them to serve fixture
+    // feeds, and feeds that change between visits.
+    if (routes[pathname]) {
+      const { status = 200, type = 'application/json', body = '' } = routes[pathname]();
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      res.end(body);
+      return;
+    }
     if (pathname.endsWith('/')) pathname += 'index.html';
     const file = path.join(root, pathname);
     if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
@@ -101,4 +110,56 @@ export async function screenshot(page, name) {
   const file = path.join(artifacts, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
   return file;
+}
+
+/** Types into the State type-ahead and picks the first match with Enter. */
+export async function pickState(page, text) {
+  const box = page.getByRole('combobox', { name: 'State' });
+  await box.fill(text);
+  await box.press('Enter');
+}
+
+/** A feed document (format v1) with `officials` and one question with three stances. */
+export function makeFeed(officials, meta = {}) {
+  return JSON.stringify({
+    format_version: 1,
+    meta: { title: 'Test feed', updated: '2024-05-01', attribution: { text: 'Data: test fixture' }, ...meta },
+    questions: [
+      {
+        id: 'q',
+        text: 'Did they endorse our candidate?',
+        default_stance: 'none',
+        stances: [
+          { id: 'yes', label: 'Endorsed ours', tone: 'positive' },
+          { id: 'other', label: 'Endorsed another', tone: 'negative' },
+          { id: 'none', label: 'No endorsement' },
+        ],
+      },
+    ],
+    officials,
+  });
+}
+
+/**
+ * A deterministic synthetic feed of `n` officials (a small LCG, so every run is the same).
+ * Realistic enough for scrolling: spread over states, stances and name lengths.
+ */
+export function syntheticOfficials(n) {
+  const states = ['CA', 'TX', 'NY', 'FL', 'PA', 'IL', 'OH', 'VT', 'MN', 'WA', 'PR', 'DC'];
+  const first = ['Ann', 'Bob', 'Carmen', 'Dmitri', 'Eleanor', 'Francisco', 'Grace', 'Hiroshi', 'Ines', 'José'];
+  const last = ['Smith', 'Nguyen', 'García', 'Okafor', 'Kowalski', 'Haddad', 'Lee', 'Ocasio-Rivera', 'Brown', 'Müller'];
+  let seed = 42;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const stance = ['yes', 'other', 'none'][next() % 3];
+    out.push({
+      id: `o${i}`,
+      name: `${first[next() % first.length]} ${last[next() % last.length]} ${i}`,
+      state: states[next() % states.length],
+      position: ['Mayor', 'State senator', 'Council member'][next() % 3],
+      stances: { q: { stance, ...(stance === 'none' ? {} : { date: '2024-01-15', evidence: [{ url: `https://news.example.com/${i}` }] }) } },
+    });
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
 // fresh browser, reload. Also: nothing is requested from anywhere but the page's own origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, freshContext, waitForWidget, screenshot } from './support.mjs';
+import { serve, launch, freshContext, waitForWidget, screenshot, pickState } from './support.mjs';
 
 let site;
 let browser;
@@ -34,7 +34,7 @@ test('filter, shortlist, share, open the link in a fresh browser, reload', async
   assert.equal(await page.locator('.sc-count-number').textContent(), '1,015 officials');
 
   // Filter to Vermont, then to those who endorsed Sanders.
-  await page.getByLabel('State', { exact: true }).selectOption('VT');
+  await pickState(page, 'VT');
   assert.equal(await page.locator('.sc-count-number').textContent(), '14 officials');
   await page.getByRole('group', { name: 'Stance' }).getByRole('checkbox', { name: /Endorsed Sanders/ }).check();
   const vermont = await names(page);
@@ -106,15 +106,21 @@ test('a shared link never overwrites a different saved shortlist without asking'
   await page.getByRole('region', { name: 'Shortlist' }).getByRole('button', { name: 'Remove Alexandria Ocasio-Cortez from shortlist' }).click();
   await page.getByRole('searchbox', { name: 'Search officials' }).fill('omar');
   await page.getByRole('button', { name: 'Add Ilhan Omar to shortlist' }).click();
+  // The link is pasted into the address bar of the open page (no reload).
   await page.goto(link);
-  await page.reload();
-  await waitForWidget(page);
   const banner = page.getByRole('region', { name: 'Shared shortlist' });
   await assert.doesNotReject(banner.getByText('Shortlist shared with you: 1 official, $27').waitFor());
   assert.deepEqual(await shortlistEntries(page), ['Ilhan Omar']);
   await banner.getByRole('button', { name: 'Replace mine' }).click();
   assert.deepEqual(await shortlistEntries(page), ['Alexandria Ocasio-Cortez']);
   await page.getByRole('button', { name: 'Undo' }).click();
+  assert.deepEqual(await shortlistEntries(page), ['Ilhan Omar']);
+  // Opened fresh (reload), the same link asks again: the visitor's list is never replaced silently.
+  await page.goto(link);
+  await page.reload();
+  await waitForWidget(page);
+  await assert.doesNotReject(page.getByRole('region', { name: 'Shared shortlist' }).getByRole('button', { name: 'Dismiss' }).waitFor());
+  await page.getByRole('button', { name: 'Dismiss' }).click();
   assert.deepEqual(await shortlistEntries(page), ['Ilhan Omar']);
   assert.deepEqual(errors, []);
   await context.close();
@@ -126,7 +132,7 @@ test('fits phones: no sideways scrolling at 320 and 375 px, screenshots at 375 a
     const page = await context.newPage();
     await page.goto(site.url);
     await waitForWidget(page);
-    await page.getByLabel('State', { exact: true }).selectOption('VT');
+    await pickState(page, 'VT');
     await page.getByRole('button', { name: 'Add Peter Welch to shortlist' }).click();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than a ${width}px screen`);

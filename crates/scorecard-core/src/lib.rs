@@ -10,6 +10,7 @@
 //! - [`shortlist`] and [`money`]: the donation shortlist and its amounts.
 //! - [`share_link`]: the versioned URL-fragment codec for views and shortlists.
 //! - [`donate`]: donate links with amount and refcode, for safe (https) URLs only.
+//! - [`export`]: CSV downloads of the filtered view and the shortlist.
 //!
 //! Untrusted input (feed bytes, CSV bytes, link fragments, stored JSON) never panics here:
 //! every problem becomes a [`diagnostics::Diagnostic`] or an error value with a plain message.
@@ -18,6 +19,7 @@ pub mod csv_import;
 pub mod date;
 pub mod diagnostics;
 pub mod donate;
+pub mod export;
 pub mod feed;
 pub mod filter;
 pub mod link;

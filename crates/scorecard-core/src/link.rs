@@ -156,6 +156,12 @@ impl SafeUrl {
     }
 }
 
+/// The FEC's page for a candidate ("who funds them"), for a well-formed FEC candidate id.
+pub fn fec_candidate_page(fec_id: &str) -> Option<SafeUrl> {
+    let valid = fec_id.len() == 9 && fec_id.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    valid.then(|| SafeUrl(format!("https://www.fec.gov/data/candidate/{fec_id}/")))
+}
+
 impl fmt::Display for SafeUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -234,6 +240,13 @@ mod tests {
         assert_eq!(SafeUrl::mailto("jane@localhost"), Err(UrlProblem::BadEmail));
         assert_eq!(SafeUrl::mailto("<jane@example.org>"), Err(UrlProblem::BadEmail));
         assert_eq!(SafeUrl::mailto("jane@example.org?subject=x"), Err(UrlProblem::BadEmail));
+    }
+
+    #[test]
+    fn fec_pages() {
+        assert_eq!(fec_candidate_page("S4VT00033").unwrap().as_str(), "https://www.fec.gov/data/candidate/S4VT00033/");
+        assert_eq!(fec_candidate_page("S4VT0003"), None);
+        assert_eq!(fec_candidate_page("../../x"), None);
     }
 
     #[test]

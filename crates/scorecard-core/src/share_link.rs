@@ -10,7 +10,8 @@
 //!
 //! - `1`: format version. Links of an unknown version are refused with a message.
 //! - `q` question id; `st` state codes; `sn` stance ids (`_unrated` = not rated); `po`
-//!   positions; `pa` parties; `n` name search; `o` sort. Free text is percent-encoded.
+//!   positions; `pa` parties; `n` name search; `o` sort; `d` the official whose details are
+//!   open (a token, as below). Free text is percent-encoded.
 //! - `l` the shortlist: one token per official, optionally `~` and an amount in dollars
 //!   (absent = the default $27). A token is the shortest prefix (at least 4 characters) of the
 //!   base64url FNV-1a hash of the official's id that is unique in the feed: 20 officials with
@@ -61,11 +62,19 @@ pub enum Integrity {
     Altered,
 }
 
+/// What the supporter is looking at: filters, sort, and the official whose details are open.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct View {
+    pub filter: FilterSpec,
+    /// Id of the official whose details are open.
+    pub open: Option<String>,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Decoded {
     /// Whether the fragment had our parameter at all.
     pub present: bool,
-    pub filter: FilterSpec,
+    pub view: View,
     pub shared: Option<SharedList>,
     /// Plain-English notes on what could not be read.
     pub problems: Vec<String>,
@@ -88,7 +97,8 @@ impl SharedList {
 }
 
 /// The `sc=…` parameter for a view and, when given, a shortlist.
-pub fn encode(filter: &FilterSpec, shortlist: Option<&Shortlist>, feed: &Feed) -> String {
+pub fn encode(view: &View, shortlist: Option<&Shortlist>, feed: &Feed) -> String {
+    let filter = &view.filter;
     let mut out = format!("{PARAM}={VERSION}");
     if let Some(q) = &filter.question {
         push_field(&mut out, "q", &escape(q));
@@ -113,11 +123,17 @@ pub fn encode(filter: &FilterSpec, shortlist: Option<&Shortlist>, feed: &Feed) -
     if !filter.parties.is_empty() {
         push_field(&mut out, "pa", &join_escaped(&filter.parties));
     }
-    if !filter.name.trim().is_empty() {
-        push_field(&mut out, "n", &escape(filter.name.trim()));
+    // The search is by words, so runs of spaces carry no meaning: the link keeps single ones.
+    let name = crate::text::clean(&filter.name);
+    if !name.is_empty() {
+        push_field(&mut out, "n", &escape(&name));
     }
     if filter.sort != SortKey::Name {
         push_field(&mut out, "o", filter.sort.as_str());
+    }
+    if let Some(id) = &view.open {
+        let hash = id_hash(id);
+        push_field(&mut out, "d", &token(hash, token_len(feed, hash)));
     }
     if let Some(list) = shortlist.filter(|l| !l.is_empty()) {
         let tokens: Vec<String> = list
@@ -169,7 +185,7 @@ pub fn decode(fragment: &str, feed: &Feed) -> Decoded {
     let mut check: Option<&str> = None;
     for field in fields {
         let (key, value) = field.split_once('=').unwrap_or((field, ""));
-        let filter = &mut decoded.filter;
+        let filter = &mut decoded.view.filter;
         match key {
             "q" => filter.question = Some(unescape(value)).filter(|q| !q.is_empty()),
             "st" => {
@@ -194,6 +210,7 @@ pub fn decode(fragment: &str, feed: &Feed) -> Decoded {
             "pa" => filter.parties = split_escaped(value),
             "n" => filter.name = crate::text::truncate(&unescape(value), 100),
             "o" => filter.sort = SortKey::parse(value).unwrap_or_default(),
+            "d" => decoded.view.open = resolve_token(value, feed).map(|i| feed.officials[i].id.clone()),
             "l" => list_text = Some(value),
             "c" => check = Some(value),
             _ => {} // Unknown fields: from a later minor version; ignore.
@@ -275,11 +292,7 @@ fn decode_list(text: &str, feed: &Feed, integrity: Integrity, problems: &mut Vec
                 }
             },
         };
-        let hashes = feed.id_hashes();
-        let start = hashes.partition_point(|(h, _)| *h < range.0);
-        let found: Vec<usize> =
-            hashes[start..].iter().take_while(|(h, _)| *h <= range.1).take(2).map(|(_, i)| *i as usize).collect();
-        match found.as_slice() {
+        match matches(range, feed).as_slice() {
             [one] => {
                 if seen.insert(*one) {
                     list.entries.push((*one, amount));
@@ -322,6 +335,21 @@ fn decode_list(text: &str, feed: &Feed, integrity: Integrity, problems: &mut Vec
         ));
     }
     list
+}
+
+/// Up to two officials whose id hash falls in `range` (two means: ambiguous).
+fn matches(range: (u64, u64), feed: &Feed) -> Vec<usize> {
+    let hashes = feed.id_hashes();
+    let start = hashes.partition_point(|(h, _)| *h < range.0);
+    hashes[start..].iter().take_while(|(h, _)| *h <= range.1).take(2).map(|(_, i)| *i as usize).collect()
+}
+
+/// The one official a token names, if exactly one.
+fn resolve_token(tok: &str, feed: &Feed) -> Option<usize> {
+    match matches(token_range(tok)?, feed).as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
 }
 
 /// How many characters identify `hash` uniquely among the feed's officials.

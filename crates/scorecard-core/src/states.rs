@@ -113,6 +113,35 @@ impl fmt::Display for State {
     }
 }
 
+/// States matching what someone typed, best first: an exact code ("vt"), then names starting
+/// with the text ("ver"), then codes starting with it, then names containing it ("mont").
+/// Empty text matches every state, in name order.
+pub fn search(query: &str) -> Vec<State> {
+    let query = crate::text::fold(query.trim());
+    let mut scored: Vec<(u8, &'static str, State)> = State::all()
+        .filter_map(|state| {
+            let code = state.code().to_ascii_lowercase();
+            let name = state.name().to_ascii_lowercase();
+            let rank = if query.is_empty() {
+                3
+            } else if code == query {
+                0
+            } else if name.starts_with(&query) {
+                1
+            } else if code.starts_with(&query) {
+                2
+            } else if name.contains(&query) {
+                3
+            } else {
+                return None;
+            };
+            Some((rank, state.name(), state))
+        })
+        .collect();
+    scored.sort();
+    scored.into_iter().map(|(_, _, state)| state).collect()
+}
+
 /// A set of states as a bitset. The empty set means "no state filter".
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct StateSet(u64);
@@ -179,6 +208,20 @@ mod tests {
         assert_eq!(State::parse("DA"), None);
         assert_eq!(State::parse(""), None);
         assert_eq!(State::parse("ÉT"), None);
+    }
+
+    #[test]
+    fn search_ranks_codes_then_name_prefixes_then_substrings() {
+        let codes = |q: &str| search(q).into_iter().map(State::code).collect::<Vec<_>>();
+        assert_eq!(codes("vt"), ["VT"]);
+        assert_eq!(codes("ver"), ["VT"]);
+        assert_eq!(codes("new")[..2], ["NH", "NJ"]);
+        assert_eq!(codes("mi")[0], "MI");
+        assert!(codes("mi").contains(&"MS") && codes("mi").contains(&"MN"));
+        assert_eq!(codes("carolina"), ["NC", "SC"]);
+        assert_eq!(codes("  PR "), ["PR"]);
+        assert_eq!(search("").len(), COUNT);
+        assert!(search("zz").is_empty());
     }
 
     #[test]

@@ -10,7 +10,7 @@ use scorecard_core::feed::{load_json, to_json_pretty, Feed};
 use scorecard_core::filter::{run, FilterSpec, SortKey, StanceChoice};
 use scorecard_core::link::SafeUrl;
 use scorecard_core::money::{Cents, MAX_AMOUNT, MIN_AMOUNT};
-use scorecard_core::share_link::{self, Integrity};
+use scorecard_core::share_link::{self, Integrity, View};
 use scorecard_core::shortlist::{split, Shortlist};
 use scorecard_core::states::{State, StateSet};
 use scorecard_core::text::fold;
@@ -225,13 +225,15 @@ proptest! {
             let amount = if *whole_dollars { Cents(cents / 100 * 100) } else { Cents(*cents) };
             let _ = list.add_with_amount(&official.id, &official.name, amount.check_gift().unwrap_or(MIN_AMOUNT));
         }
-        let param = share_link::encode(&spec, Some(&list), &feed);
+        let open = picks.first().map(|(pick, _, _)| feed.officials[pick.index(feed.officials.len())].id.clone());
+        let param = share_link::encode(&View { filter: spec.clone(), open: open.clone() }, Some(&list), &feed);
         let fragment = format!("#top&{param}");
         let decoded = share_link::decode(&fragment, &feed);
         prop_assert!(decoded.present);
         let mut expected = spec.clone();
-        expected.name = expected.name.trim().to_string();
-        prop_assert_eq!(&decoded.filter, &expected);
+        expected.name = scorecard_core::text::clean(&expected.name); // words, single-spaced
+        prop_assert_eq!(&decoded.view.filter, &expected);
+        prop_assert_eq!(&decoded.view.open, &open);
         if list.is_empty() {
             prop_assert!(decoded.shared.is_none());
         } else {
@@ -255,7 +257,7 @@ proptest! {
         for o in feed.officials.iter().take(5) {
             let _ = list.add_with_amount(&o.id, &o.name, Cents(1234));
         }
-        let param = share_link::encode(&FilterSpec::default(), Some(&list), &feed);
+        let param = share_link::encode(&View::default(), Some(&list), &feed);
         let cut_at = param.len().saturating_sub(cut).max(4);
         let truncated = &param[..cut_at];
         let decoded = share_link::decode(truncated, &feed);
@@ -340,6 +342,6 @@ fn twenty_officials_with_amounts_fit_in_200_characters() {
     for (i, o) in feed.officials.iter().step_by(37).take(20).enumerate() {
         list.add_with_amount(&o.id, &o.name, Cents(1000 + 500 * (i as u64 % 5))).unwrap();
     }
-    let param = share_link::encode(&FilterSpec::default(), Some(&list), &feed);
+    let param = share_link::encode(&View::default(), Some(&list), &feed);
     assert!(param.len() <= 200, "{} characters: {param}", param.len());
 }

@@ -1,0 +1,113 @@
+//! Everything the feed says about one official, in a modal dialog: every question's stance
+//! with all its evidence, their website, who funds them (FEC), and giving.
+
+use scorecard_core::donate::donate_link;
+use scorecard_core::link::fec_candidate_page;
+use scorecard_core::money::{Cents, DEFAULT_AMOUNT};
+use yew::prelude::*;
+
+use super::official_row::{describe_office, shortlist_button};
+use super::{use_id, ExternalLink, StanceBadge};
+use crate::hooks::use_modal;
+use crate::state::{Action, FeedRef};
+
+#[derive(Properties, PartialEq)]
+pub struct OfficialDetailProps {
+    pub feed: FeedRef,
+    /// Index into `feed.officials`.
+    pub index: usize,
+    pub listed: bool,
+    /// The amount on the shortlist, if listed; otherwise gifts start at the default.
+    pub amount: Option<Cents>,
+    pub refcode: Option<String>,
+    pub on_action: Callback<Action>,
+}
+
+#[function_component(OfficialDetail)]
+pub fn official_detail(props: &OfficialDetailProps) -> Html {
+    let feed = &props.feed;
+    let official = &feed.officials[props.index];
+    let dialog_ref = use_node_ref();
+    use_modal(dialog_ref.clone(), props.on_action.reform(|_| Action::CloseOfficial));
+    let title_id = use_id("detail-title");
+    let on_close = props.on_action.reform(|_| Action::CloseOfficial);
+    let fec = official.fec_id().and_then(fec_candidate_page);
+    let amount = props.amount.unwrap_or(DEFAULT_AMOUNT);
+    html! {
+        <dialog class="sc-dialog" ref={dialog_ref} aria-labelledby={title_id.clone()}>
+            <div class="sc-dialog-head">
+                <div>
+                    <h3 class="sc-dialog-title" id={title_id}>{ official.name.clone() }</h3>
+                    <p class="sc-office">{ describe_office(feed, official) }</p>
+                </div>
+                <button type="button" class="sc-icon-button" aria-label="Close details" onclick={on_close}>{ "×" }</button>
+            </div>
+            <ul class="sc-detail-stances">
+                { for feed.questions.iter().zip(&official.stances).map(|(question, record)| html! {
+                    <li class="sc-detail-stance">
+                        <h4 class="sc-detail-question">{ question.text.clone() }</h4>
+                        { match record {
+                            Some(record) => html! {
+                                <>
+                                    <p class="sc-stance-line">
+                                        <StanceBadge stance={question.stances[record.stance as usize].clone()} />
+                                        if let Some(detail) = &record.detail {
+                                            <span class="sc-detail">{ detail.clone() }</span>
+                                        }
+                                        if let Some(date) = record.effective_date() {
+                                            <span class="sc-date">{ date.display_short() }</span>
+                                        }
+                                    </p>
+                                    if !record.evidence.is_empty() {
+                                        <ul class="sc-evidence-list">
+                                            { for record.evidence.iter().map(|e| html! {
+                                                <li>
+                                                    if let Some(url) = &e.url {
+                                                        <ExternalLink url={url.clone()}>
+                                                            { e.title.clone().unwrap_or_else(|| url.site_name().to_string()) }
+                                                        </ExternalLink>
+                                                        if e.title.is_some() {
+                                                            <span class="sc-site">{ format!(" ({})", url.site_name()) }</span>
+                                                        }
+                                                    } else if let Some(title) = &e.title {
+                                                        <span>{ title.clone() }</span>
+                                                    }
+                                                    if let Some(date) = e.date {
+                                                        <span class="sc-date">{ format!(" · {}", date.display_short()) }</span>
+                                                    }
+                                                    if let Some(quote) = &e.quote {
+                                                        <blockquote class="sc-quote">{ quote.clone() }</blockquote>
+                                                    }
+                                                </li>
+                                            }) }
+                                        </ul>
+                                    }
+                                </>
+                            },
+                            None => html! { <p><span class="sc-badge sc-tone-neutral"><span class="sc-badge-label">{ "Not rated" }</span></span></p> },
+                        } }
+                    </li>
+                }) }
+            </ul>
+            <div class="sc-detail-links">
+                if let Some(url) = &official.donate_url {
+                    <ExternalLink url={donate_link(url, amount, props.refcode.as_deref())} class={classes!("sc-button", "sc-give")}>
+                        { format!("Give {amount}") }
+                    </ExternalLink>
+                }
+                if let Some(site) = &official.website {
+                    <ExternalLink url={site.clone()}>{ "Website" }</ExternalLink>
+                }
+                if let Some(fec) = fec {
+                    <ExternalLink url={fec}>{ "Who funds them (FEC)" }</ExternalLink>
+                }
+                if let Some(email) = &official.email {
+                    <ExternalLink url={email.clone()}>{ "E-mail" }</ExternalLink>
+                }
+            </div>
+            <div class="sc-dialog-actions">
+                { shortlist_button(official, props.listed, &props.on_action) }
+            </div>
+        </dialog>
+    }
+}

@@ -1,0 +1,107 @@
+// Accessibility: axe-core (WCAG 2.x A/AA rules) on each main view, and the core flow by keyboard.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serve, launch, freshContext, waitForWidget, repo, pickState } from './support.mjs';
+
+let site;
+let browser;
+before(async () => {
+  site = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const AXE = path.join(repo, 'node_modules', 'axe-core', 'axe.min.js');
+
+/** Runs axe on the widget and returns its violations, described one per line. */
+async function axeViolations(page, selector = '.scorecard') {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async (selector) =>
+    // eslint-disable-next-line no-undef
+    axe.run(document.querySelector(selector), {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      // The standalone page is not the widget's to judge (it has no h1, landmark rules, etc.).
+      rules: { region: { enabled: false }, 'page-has-heading-one': { enabled: false } },
+    }), selector);
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe finds no violations (${scheme}): start, filtered, shortlist with a shared link`, async () => {
+    const { context, errors } = await freshContext(browser, { colorScheme: scheme });
+    const page = await context.newPage();
+    await page.goto(site.url);
+    await waitForWidget(page);
+    assert.deepEqual(await axeViolations(page), [], 'start view');
+
+    await pickState(page, 'VT');
+    await page.getByRole('group', { name: 'Stance' }).getByRole('checkbox', { name: /Endorsed Sanders/ }).check();
+    await page.getByRole('button', { name: 'Add Peter Welch to shortlist' }).click();
+    await page.getByRole('button', { name: 'Add Patrick J. Leahy to shortlist' }).click();
+    const amount = page.getByRole('region', { name: 'Shortlist' }).getByLabel('Amount for Peter Welch', { exact: true });
+    await amount.fill('0.5');
+    await amount.press('Enter');
+    await page.getByRole('button', { name: 'Copy share link' }).click();
+    assert.deepEqual(await axeViolations(page), [], 'filtered, shortlist with an amount error and a share link');
+
+    // The state list open, then the details dialog.
+    await page.getByRole('combobox', { name: 'State' }).fill('new');
+    assert.deepEqual(await axeViolations(page), [], 'state list open');
+    await page.getByRole('combobox', { name: 'State' }).press('Escape');
+    await page.getByRole('button', { name: 'Peter Welch', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Peter Welch' }).waitFor();
+    assert.deepEqual(await axeViolations(page, '.sc-dialog'), [], 'details dialog');
+    await page.keyboard.press('Escape');
+
+    const link = await page.getByLabel('Share link', { exact: true }).inputValue();
+    const other = await (await freshContext(browser, { colorScheme: scheme })).context.newPage();
+    await other.goto(link);
+    await waitForWidget(other);
+    await other.getByRole('region', { name: 'Shared shortlist' }).waitFor();
+    assert.deepEqual(await axeViolations(other), [], 'shared-link banner');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('the core flow works from the keyboard alone', async () => {
+  const { context, errors } = await freshContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await waitForWidget(page);
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement;
+    return el ? (el.getAttribute('aria-label') || el.labels?.[0]?.textContent || el.textContent || el.tagName).trim() : '';
+  });
+  // Tab to the search box, type a name.
+  for (let i = 0; i < 40 && !(await focused()).startsWith('Search officials'); i++) await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'Search officials');
+  await page.keyboard.type('welch');
+  await page.locator('.sc-count-number', { hasText: '1 official' }).waitFor();
+  // Tab on to the result's add button and press Enter.
+  for (let i = 0; i < 40 && (await focused()) !== 'Add Peter Welch to shortlist'; i++) await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'Add Peter Welch to shortlist');
+  await page.keyboard.press('Enter');
+  // On to the amount field: type a new amount, Enter.
+  for (let i = 0; i < 40 && (await focused()) !== 'Amount for Peter Welch'; i++) await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'Amount for Peter Welch');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('40');
+  await page.keyboard.press('Enter');
+  await page.locator('.sc-total-amount', { hasText: '$40' }).waitFor();
+  // On to "Copy share link".
+  for (let i = 0; i < 40 && (await focused()) !== 'Copy share link'; i++) await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'Copy share link');
+  await page.keyboard.press('Enter');
+  const link = await page.getByLabel('Share link', { exact: true }).inputValue();
+  assert.ok(link.includes('l='), link);
+  // Focus is always visible: the focused element has an outline.
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
