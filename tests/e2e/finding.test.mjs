@@ -248,3 +248,25 @@ test('a feed named in the address must be this site or https', async () => {
   assert.match(await page.getByRole('alert').textContent(), /is not allowed/);
   await context.close();
 });
+
+test('several questions: the picker switches stances and counts (2018 primaries feed)', async () => {
+  const { context, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${site.url}?feed=feeds/primaries-2018.json`);
+  await waitForWidget(page);
+  assert.equal(await count(page), '811 officials');
+  const stances = page.getByRole('group', { name: 'Stance' });
+  await stances.getByRole('checkbox', { name: /Endorsed/ }).first().check();
+  assert.equal(await count(page), '9 officials', 'Sanders endorsed 9 candidates');
+  await page.getByLabel('Question', { exact: true }).selectOption('our-revolution');
+  // Stances belong to a question, so switching clears the stance filter.
+  assert.equal(await count(page), '811 officials');
+  await stances.getByRole('checkbox', { name: /Endorsed/ }).first().check();
+  assert.equal(await count(page), '85 officials');
+  assert.equal(await page.locator('.sc-question').textContent(), 'Did Our Revolution endorse them in the 2018 primary?');
+  await page.reload();
+  await waitForWidget(page);
+  assert.equal(await count(page), '85 officials', 'the question is part of the view in the URL');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

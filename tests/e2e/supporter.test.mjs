@@ -3,7 +3,17 @@
 // fresh browser, reload. Also: nothing is requested from anywhere but the page's own origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, freshContext, waitForWidget, screenshot, pickState } from './support.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, freshContext, waitForWidget, screenshot, pickState, dist } from './support.mjs';
+
+/** Every file of the built site, as URL paths ("/index.html", "/feeds/…"). */
+function builtFiles(dir = dist) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? builtFiles(full) : ['/' + path.relative(dist, full).split(path.sep).join('/')];
+  });
+}
 
 let site;
 let browser;
@@ -84,9 +94,12 @@ test('filter, shortlist, share, open the link in a fresh browser, reload', async
   assert.equal(await visitor.locator('.sc-count-number').textContent(), `${vermont.length} officials`);
   assert.equal(await visitor.getByRole('region', { name: 'Shared shortlist' }).count(), 0);
 
-  // Privacy: every request in both browsers went to this site's own origin.
-  const foreign = [...first.requests, ...second.requests].filter((url) => !url.startsWith(site.origin));
-  assert.deepEqual(foreign, []);
+  // Privacy: in the whole session, both browsers requested nothing but the widget's own
+  // assets and the feed: no fonts, analytics, icons or anything else, from anywhere.
+  const allowed = new Set(['/', ...builtFiles()]);
+  const unexpected = [...first.requests, ...second.requests].filter((url) => !url.startsWith(site.origin) || !allowed.has(new URL(url).pathname));
+  assert.deepEqual(unexpected, []);
+  assert.ok(first.requests.some((url) => url.endsWith('/feeds/endorsements-2020.json')), 'the feed was requested');
   assert.deepEqual([...first.errors, ...second.errors], []);
   await first.context.close();
   await second.context.close();

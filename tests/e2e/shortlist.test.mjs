@@ -1,0 +1,155 @@
+// The shortlist and giving, end to end: reorder, remove and clear with undo, the private
+// "given" mark, the budget splitter, giving in a new tab, and the narrowing filters.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, freshContext, waitForWidget, makeFeed, screenshot } from './support.mjs';
+
+const giving = makeFeed([
+  { id: 'ann', name: 'Ann Able', state: 'VT', position: 'Senator', party: 'Democratic', donate_url: 'https://secure.actblue.com/donate/ann?express_lane=true&recurring=1', stances: { q: { stance: 'yes' } } },
+  { id: 'bob', name: 'Bob Baker', state: 'NY', position: 'Mayor', party: 'Working Families', website: 'https://bob.example.org', stances: { q: { stance: 'yes', date: '2024-03-01' } } },
+  { id: 'cy', name: 'Cy Castro', state: 'NY', position: 'Mayor', party: 'Democratic', stances: { q: { stance: 'other', date: '2024-04-01', detail: 'Someone Else' } } },
+]);
+
+let site;
+let browser;
+before(async () => {
+  site = await serve(undefined, { '/fixtures/giving.json': () => ({ body: giving }) });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const entries = (page) => page.getByRole('region', { name: 'Shortlist' }).locator('.sc-entry-name').allTextContents();
+
+test('reorder, remove and clear with undo, private "given" mark, budget split', async () => {
+  const { context, errors } = await freshContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await page.goto(`${site.url}?feed=fixtures/giving.json`);
+  await waitForWidget(page);
+  for (const name of ['Ann Able', 'Bob Baker', 'Cy Castro']) await page.getByRole('button', { name: `Add ${name} to shortlist` }).click();
+  const shortlist = page.getByRole('region', { name: 'Shortlist' });
+
+  await shortlist.getByRole('button', { name: 'Move Cy Castro up' }).click();
+  assert.deepEqual(await entries(page), ['Ann Able', 'Cy Castro', 'Bob Baker']);
+  await shortlist.getByRole('button', { name: 'Move Ann Able down' }).click();
+  assert.deepEqual(await entries(page), ['Cy Castro', 'Ann Able', 'Bob Baker']);
+
+  await shortlist.getByRole('button', { name: 'Remove Ann Able from shortlist' }).click();
+  assert.deepEqual(await entries(page), ['Cy Castro', 'Bob Baker']);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  assert.deepEqual(await entries(page), ['Cy Castro', 'Ann Able', 'Bob Baker']);
+
+  await shortlist.getByLabel('Split a budget evenly').fill('100');
+  await shortlist.getByRole('button', { name: 'Split' }).click();
+  const amounts = await shortlist.getByRole('textbox', { name: /^Amount for / }).evaluateAll((inputs) => inputs.map((i) => i.value));
+  assert.deepEqual(amounts, ['33.34', '33.33', '33.33']);
+  assert.equal(await shortlist.locator('.sc-total-amount').textContent(), '$100');
+  await shortlist.getByLabel('Split a budget evenly').fill('2');
+  await shortlist.getByRole('button', { name: 'Split' }).click();
+  assert.equal(await shortlist.getByRole('alert').textContent(), 'Each official needs at least $1; the budget must be at least $3.');
+
+  // "Given" is remembered here and never shared.
+  await shortlist.getByRole('checkbox', { name: 'Given to Bob Baker' }).check();
+  await page.reload();
+  await waitForWidget(page);
+  assert.equal(await page.getByRole('region', { name: 'Shortlist' }).getByRole('checkbox', { name: 'Given to Bob Baker' }).isChecked(), true);
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  const link = await page.getByLabel('Share link', { exact: true }).inputValue();
+  const visitor = await (await freshContext(browser)).context.newPage();
+  await visitor.goto(link);
+  await waitForWidget(visitor);
+  assert.equal(await visitor.getByRole('region', { name: 'Shortlist' }).getByRole('checkbox', { name: 'Given to Bob Baker' }).isChecked(), false);
+
+  await page.getByRole('button', { name: 'Clear shortlist' }).click();
+  assert.deepEqual(await entries(page), []);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  assert.deepEqual(await entries(page), ['Cy Castro', 'Ann Able', 'Bob Baker']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('"Give" opens the campaign page in a new tab: the amount, one-time (no express lane, no recurring), no way back to us', async () => {
+  const { context, errors } = await freshContext(browser);
+  // The donation page itself is not fetched: the test answers for it.
+  await context.route('https://secure.actblue.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>donate</title>' }));
+  const page = await context.newPage();
+  await page.goto(`${site.url}?feed=fixtures/giving.json`);
+  await waitForWidget(page);
+  await page.getByRole('button', { name: 'Add Ann Able to shortlist' }).click();
+  const amount = page.getByRole('region', { name: 'Shortlist' }).getByLabel('Amount for Ann Able', { exact: true });
+  await amount.fill('15');
+  await amount.press('Enter');
+  const [popup] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: /^Give \$15 to Ann Able/ }).click()]);
+  await popup.waitForLoadState();
+  assert.equal(popup.url(), 'https://secure.actblue.com/donate/ann?amount=15');
+  assert.equal(await popup.evaluate(() => window.opener), null);
+  assert.equal(await popup.evaluate(() => document.referrer), '');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('position and party filters, sorting by stance and date, clear all', async () => {
+  const { context, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${site.url}?feed=fixtures/giving.json`);
+  await waitForWidget(page);
+  const names = () => page.locator('.sc-results .sc-name').allTextContents();
+  await page.getByLabel('Position', { exact: true }).selectOption('Mayor');
+  assert.deepEqual(await names(), ['Bob Baker', 'Cy Castro']);
+  await page.getByLabel('Party', { exact: true }).selectOption('Democratic');
+  assert.deepEqual(await names(), ['Cy Castro']);
+  await page.getByRole('button', { name: 'Clear all filters' }).first().click();
+  assert.deepEqual(await names(), ['Ann Able', 'Bob Baker', 'Cy Castro']);
+  await page.getByLabel('Sort by', { exact: true }).selectOption('date');
+  assert.deepEqual(await names(), ['Cy Castro', 'Bob Baker', 'Ann Able'], 'newest first, undated last');
+  await page.getByLabel('Sort by', { exact: true }).selectOption('stance');
+  assert.deepEqual(await names(), ['Ann Able', 'Bob Baker', 'Cy Castro'], 'in the order of the stances');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('keyboard only: pick a state, open details, close them, add from the details', async () => {
+  const { context, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${site.url}?feed=fixtures/giving.json`);
+  await waitForWidget(page);
+  const focusedName = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') || document.activeElement?.textContent?.trim());
+  await page.keyboard.press('Tab');
+  let guard = 0;
+  while ((await page.evaluate(() => document.activeElement?.getAttribute('role'))) !== 'combobox' && guard++ < 30) await page.keyboard.press('Tab');
+  await page.keyboard.type('new y');
+  await page.keyboard.press('Enter');
+  await page.locator('.sc-count-number', { hasText: '2 officials' }).waitFor();
+  guard = 0;
+  while ((await focusedName()) !== 'Bob Baker' && guard++ < 60) await page.keyboard.press('Tab');
+  assert.equal(await focusedName(), 'Bob Baker');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Bob Baker' });
+  await dialog.waitFor();
+  // Focus moved into the dialog. Tab never reaches the page behind it (it is inert while the
+  // dialog is open); past the last control it goes to the browser itself (body), which is not
+  // a trap. Escape closes the dialog.
+  assert.equal(await page.evaluate(() => !!document.activeElement?.closest('dialog')), true);
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement === document.body || !!document.activeElement?.closest('dialog')), true);
+  }
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await focusedName(), 'Bob Baker', 'focus returns to the name that opened the details');
+  await page.keyboard.press('Enter');
+  // This step failed once (in a full run, not reproducible since); keep evidence if it recurs.
+  await dialog.waitFor({ timeout: 10_000 }).catch(async (error) => {
+    await screenshot(page, 'keyboard-reopen-failure');
+    const state = await page.evaluate(() => ({ url: location.href, focused: document.activeElement?.outerHTML.slice(0, 120), dialogs: document.querySelectorAll('dialog').length }));
+    throw new Error(`details did not reopen: ${JSON.stringify(state)} (${error.message})`);
+  });
+  guard = 0;
+  while ((await focusedName()) !== 'Add Bob Baker to shortlist' && guard++ < 20) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await entries(page), ['Bob Baker']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
