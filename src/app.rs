@@ -13,9 +13,9 @@ use yew::prelude::*;
 
 use crate::browser::{clipboard, download, fetch, location, share, storage};
 use crate::components::{
-    plural, use_id, FilterPanel, Header, LoadNotes, OfficialDetail, Results, ShareBanner, ShortlistPanel, UndoBar,
+    plural, FilterPanel, Header, LoadNotes, OfficialDetail, Results, ShareBanner, ShortlistPanel, UndoBar,
 };
-use crate::options::WidgetOptions;
+use crate::options::{Theme, UrlMode, WidgetOptions};
 use crate::state::{Action, AppState, FeedRef, HistoryMode};
 
 /// Where the widget's feed comes from.
@@ -117,7 +117,12 @@ pub fn app(props: &AppProps) -> Html {
         },
         LoadState::Ready(loaded) => html! { <Scorecard loaded={loaded.clone()} options={props.options.clone()} /> },
     };
-    html! { <div class="scorecard">{ body }</div> }
+    let theme = match props.options.theme {
+        Theme::Auto => None,
+        Theme::Light => Some("sc-theme-light"),
+        Theme::Dark => Some("sc-theme-dark"),
+    };
+    html! { <div class={classes!("scorecard", theme, props.options.compact.then_some("sc-compact"))}>{ body }</div> }
 }
 
 async fn load_from_url(url: &str, instance: Option<&str>) -> Result<LoadedFeed, String> {
@@ -148,8 +153,9 @@ fn shortlist_key(loaded: &LoadedFeed) -> String {
     format!("{}:shortlist", loaded.storage_key)
 }
 
-/// The first state: saved shortlist, then whatever the URL fragment carries (view, shared list).
-fn initial_state(loaded: &LoadedFeed) -> (AppState, Option<&'static str>) {
+/// The first state: saved shortlist, then whatever the URL fragment carries (view, shared list),
+/// or failing that the embedder's preset view.
+fn initial_state(loaded: &LoadedFeed, options: &WidgetOptions) -> (AppState, Option<&'static str>) {
     let key = shortlist_key(loaded);
     let mut storage_problem = None;
     let mut notes = Vec::new();
@@ -172,9 +178,11 @@ fn initial_state(loaded: &LoadedFeed) -> (AppState, Option<&'static str>) {
             Shortlist::default()
         }
     };
-    let decoded = share_link::decode(&location::fragment(), &loaded.feed);
-    let mut state = AppState::new(loaded.feed.clone(), decoded.view.filter, saved);
-    state.open = decoded.view.open;
+    let param = share_link::param_name(options.instance.as_deref());
+    let decoded = share_link::decode(&location::fragment(), &param, &loaded.feed);
+    let view = if decoded.present { decoded.view } else { preset_view(options) };
+    let mut state = AppState::new(loaded.feed.clone(), view.filter, saved);
+    state.open = view.open;
     notes.extend(decoded.problems.iter().cloned());
     if let Some(shared) = decoded.shared {
         state.receive_shared(shared.to_shortlist(&loaded.feed), decoded.problems);
@@ -184,10 +192,21 @@ fn initial_state(loaded: &LoadedFeed) -> (AppState, Option<&'static str>) {
     (state, storage_problem)
 }
 
+/// The view an embedder asked for with `data-question`, `data-states` and `data-stance`.
+fn preset_view(options: &WidgetOptions) -> share_link::View {
+    let mut view = share_link::View::default();
+    view.filter.question = options.question.clone();
+    view.filter.states = options.states;
+    if let Some(stance) = &options.stance {
+        view.filter.stances.insert(scorecard_core::filter::StanceChoice::Stance(stance.clone()));
+    }
+    view
+}
+
 /// The page address with the current view and the shortlist in its fragment.
-fn share_url_for(state: &AppState, feed: &scorecard_core::feed::Feed) -> String {
-    let param = share_link::encode(&state.view(), Some(&state.shortlist), feed);
-    format!("{}#{}", location::page_url(), share_link::with_param(&location::fragment(), Some(&param)))
+fn share_url_for(state: &AppState, feed: &scorecard_core::feed::Feed, param: &str) -> String {
+    let value = share_link::encode(&state.view(), Some(&state.shortlist), feed);
+    format!("{}#{}", location::page_url(), share_link::with_param(&location::fragment(), param, Some(&value)))
 }
 
 #[function_component(Scorecard)]
@@ -195,7 +214,8 @@ fn scorecard(props: &ScorecardProps) -> Html {
     let loaded = props.loaded.clone();
     let init = use_memo((), {
         let loaded = loaded.clone();
-        move |_| initial_state(&loaded)
+        let options = props.options.clone();
+        move |_| initial_state(&loaded, &options)
     });
     let state = use_reducer({
         let init = init.clone();
@@ -220,17 +240,20 @@ fn scorecard(props: &ScorecardProps) -> Html {
             }
         });
     }
-    // Keep the view in the URL fragment, so a reload or a copied address shows the same view
-    // and Back/Forward step through views. While a shared list awaits the visitor's choice the
-    // address is left as it arrived.
+    let param = share_link::param_name(props.options.instance.as_deref());
+    // With `UrlMode::Sync`, keep the view in the URL fragment, so a reload or a copied address
+    // shows the same view and Back/Forward step through views. While a shared list awaits the
+    // visitor's choice the address is left as it arrived. Embeds only read the address.
     {
         let feed = loaded.feed.clone();
         let push = state.history == HistoryMode::Push;
+        let param = param.clone();
+        let sync = props.options.url == UrlMode::Sync;
         use_effect_with((state.view(), state.pending_share.is_some()), move |(view, pending)| {
-            if !*pending {
-                let param = (*view != Default::default()).then(|| share_link::encode(view, None, &feed));
+            if sync && !*pending {
+                let value = (*view != Default::default()).then(|| share_link::encode(view, None, &feed));
                 let current = location::fragment();
-                let fragment = share_link::with_param(&current, param.as_deref());
+                let fragment = share_link::with_param(&current, &param, value.as_deref());
                 if fragment != current {
                     location::set_fragment(&fragment, push);
                 }
@@ -240,9 +263,19 @@ fn scorecard(props: &ScorecardProps) -> Html {
     {
         let state = state.clone();
         let feed = loaded.feed.clone();
+        let param = param.clone();
+        let options = props.options.clone();
         use_effect_with((), move |_| {
             let listeners = location::on_fragment_change(move || {
-                let decoded = share_link::decode(&location::fragment(), &feed);
+                let mut decoded = share_link::decode(&location::fragment(), &param, &feed);
+                if !decoded.present {
+                    match options.url {
+                        // The address is the view: none means the starting view.
+                        UrlMode::Sync => decoded.view = preset_view(&options),
+                        // The host page's own fragment changed (e.g. #comments): not ours.
+                        UrlMode::Read => return,
+                    }
+                }
                 if let Some(shared) = decoded.shared {
                     state.dispatch(Action::ReceiveShared {
                         list: shared.to_shortlist(&feed),
@@ -264,8 +297,9 @@ fn scorecard(props: &ScorecardProps) -> Html {
         let state = state.clone();
         let share_url = share_url.clone();
         let feed = loaded.feed.clone();
+        let param = param.clone();
         Callback::from(move |_| {
-            let url = share_url_for(&state, &feed);
+            let url = share_url_for(&state, &feed, &param);
             share_url.set(Some(url.clone()));
             let state = state.clone();
             wasm_bindgen_futures::spawn_local(async move {
@@ -282,8 +316,9 @@ fn scorecard(props: &ScorecardProps) -> Html {
     let on_share = share::available().then(|| {
         let state = state.clone();
         let feed = loaded.feed.clone();
+        let param = param.clone();
         Callback::from(move |_| {
-            let url = share_url_for(&state, &feed);
+            let url = share_url_for(&state, &feed, &param);
             let title = format!("My shortlist: {}", feed.meta.title);
             wasm_bindgen_futures::spawn_local(async move {
                 share::share(&title, &url).await;
@@ -312,10 +347,14 @@ fn scorecard(props: &ScorecardProps) -> Html {
         })
     };
     let open_index = state.open.as_deref().and_then(|id| loaded.feed.official_index(id));
-    let shortlist_id = use_id("shortlist-panel");
+    let shortlist_ref = use_node_ref();
     let on_jump = {
-        let shortlist_id = shortlist_id.clone();
-        Callback::from(move |_| crate::browser::focus_element(&shortlist_id))
+        let shortlist_ref = shortlist_ref.clone();
+        Callback::from(move |_| {
+            if let Some(panel) = shortlist_ref.cast::<web_sys::HtmlElement>() {
+                crate::browser::focus_element(&panel);
+            }
+        })
     };
 
     let feed = &loaded.feed;
@@ -350,7 +389,7 @@ fn scorecard(props: &ScorecardProps) -> Html {
                     on_share={on_share}
                     on_download={on_download_shortlist}
                     on_action={dispatch.clone()}
-                    id={AttrValue::from(shortlist_id)}
+                    node_ref={shortlist_ref}
                 />
             </div>
             if !state.shortlist.is_empty() {
@@ -360,7 +399,7 @@ fn scorecard(props: &ScorecardProps) -> Html {
             }
             if let Some(index) = open_index {
                 <OfficialDetail
-                    key={loaded.feed.officials[index].id.clone()}
+                    key={format!("{}#{}", loaded.feed.officials[index].id, state.open_serial)}
                     feed={feed.clone()}
                     index={index}
                     listed={state.shortlist.contains(&loaded.feed.officials[index].id)}

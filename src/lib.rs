@@ -7,8 +7,11 @@
 //! - [`browser`]: the only code that touches browser APIs (fetch, storage, URL, clipboard).
 //! - [`app`]: loads the feed and wires state, effects and layout together.
 //!
+//! The page's loader (`web/embed.js`) initializes this module and calls [`mount`] for every
+//! element with a `data-scorecard` attribute.
+//!
 //! Architecture invariant: a component never decides *what* to show (that is the core's job)
-//! and never talks to the browser directly (that is `browser`'s).
+//! and never talks to the browser directly (that is `browser`'s and `hooks`'s).
 
 pub mod app;
 pub mod browser;
@@ -20,26 +23,34 @@ pub mod state;
 pub use app::{App, AppProps, FeedSource};
 pub use options::WidgetOptions;
 
-/// Mounts a widget into `element`, reading its options from the element's `data-*` attributes.
-pub fn mount(element: web_sys::Element) {
-    let options = WidgetOptions::from_element(&element);
-    // The fallback content (a link to the full scorecard) stays until this point.
-    element.set_inner_html("");
+use wasm_bindgen::prelude::*;
+
+/// Runs once when the module is initialized.
+#[wasm_bindgen(start)]
+pub fn start() {
+    browser::install_panic_hook();
+}
+
+/// Mounts a widget into `element`, with options from its `data-*` attributes, inside a shadow
+/// root so the host page's CSS and the widget's cannot affect each other.
+///
+/// `assets` is the URL of the directory holding the widget's files (the loader passes its own):
+/// the stylesheet, and the bundled default feed when `data-feed` names none, come from there,
+/// so a blog can load everything from a CDN. A `data-feed` resolves against the page, as any
+/// URL the page's author writes. The element's own content (the no-JavaScript fallback) stays
+/// in the page, hidden by the shadow root. Mounting an element twice does nothing.
+#[wasm_bindgen]
+pub fn mount(element: web_sys::Element, assets: String) -> Result<(), JsValue> {
+    if element.shadow_root().is_some() {
+        return Ok(());
+    }
+    let stylesheet = browser::location::resolve("scorecard.css", &assets);
+    let root = browser::shadow::attach(&element, Some(&stylesheet))?;
+    let options = WidgetOptions::from_element(&element, &assets);
     let source = match &options.feed_refused {
         Some(why) => FeedSource::Refused(why.clone()),
         None => FeedSource::Url(options.feed.clone()),
     };
-    yew::Renderer::<App>::with_root_and_props(element, AppProps { source, options }).render();
-}
-
-/// Mounts a widget into every element with a `data-scorecard` attribute.
-pub fn mount_all() {
-    browser::install_panic_hook();
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(nodes) = document.query_selector_all("[data-scorecard]") else { return };
-    for i in 0..nodes.length() {
-        if let Some(element) = nodes.get(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) {
-            mount(element);
-        }
-    }
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { source, options }).render();
+    Ok(())
 }

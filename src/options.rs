@@ -1,46 +1,113 @@
-//! Options an embedder sets on the widget's element as `data-*` attributes.
+//! Options an embedder sets on the widget's element as `data-*` attributes (see docs/embed.md),
+//! or, on the standalone and iframe pages (`data-options="query"`), in the page address.
 
-/// The feed used when the page names none: the bundled default, next to the page.
+use scorecard_core::states::{State, StateSet};
+
+/// The feed used when the page names none: the bundled default, next to the widget's files.
 pub const DEFAULT_FEED: &str = "feeds/endorsements-2020.json";
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow the reader's system setting.
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+/// Whether the widget keeps its view in the page address.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum UrlMode {
+    /// Read a view or shared shortlist from the address on load, never change the address:
+    /// the default for embeds, whose host page owns its URL.
+    #[default]
+    Read,
+    /// Also keep the view in the address as it changes, with Back/Forward: the standalone page.
+    Sync,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WidgetOptions {
     /// URL of the feed (relative URLs resolve against the page).
     pub feed: String,
     /// Why the feed named in the page address was refused, if it was.
     pub feed_refused: Option<String>,
+    /// Preset view, used when the address carries none for this widget.
+    pub question: Option<String>,
+    pub states: StateSet,
+    pub stance: Option<String>,
     /// ActBlue refcode added to donate links, so the embedder can see which gifts came via them.
     pub refcode: Option<String>,
-    /// Distinguishes several widgets on one page in storage keys.
+    pub theme: Theme,
+    /// A smaller layout for narrow columns: no description, fewer filters.
+    pub compact: bool,
+    pub url: UrlMode,
+    /// The element's id: keeps storage and the address parameter apart from other widgets.
     pub instance: Option<String>,
 }
 
-impl Default for WidgetOptions {
-    fn default() -> Self {
-        WidgetOptions { feed: DEFAULT_FEED.to_string(), feed_refused: None, refcode: None, instance: None }
-    }
-}
-
 impl WidgetOptions {
-    /// Reads `data-feed`, `data-refcode` and `id`. With `data-feed-param="feed"` (the standalone
-    /// page sets it), a `?feed=` in the page address names the feed instead.
-    pub fn from_element(element: &web_sys::Element) -> Self {
-        let attr = |name: &str| element.get_attribute(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-        let mut options = WidgetOptions {
-            feed: attr("data-feed").unwrap_or_else(|| DEFAULT_FEED.to_string()),
-            feed_refused: None,
-            refcode: attr("data-refcode").and_then(|r| scorecard_core::donate::sanitize_refcode(&r)),
-            instance: attr("id"),
+    /// Reads the options of a widget element; `assets` is where the widget's files are.
+    pub fn from_element(element: &web_sys::Element, assets: &str) -> Self {
+        use crate::browser::location::{absolute, resolve};
+        let attr = |name: &str| element.get_attribute(&format!("data-{name}")).filter(|v| !v.trim().is_empty());
+        let from_query = element.get_attribute("data-options").as_deref() == Some("query");
+        let get = |name: &str| {
+            if from_query {
+                crate::browser::location::query_param(name).filter(|v| !v.trim().is_empty()).or_else(|| attr(name))
+            } else {
+                attr(name)
+            }
         };
-        let from_address = attr("data-feed-param").and_then(|param| crate::browser::location::query_param(&param));
-        if let Some(requested) = from_address.filter(|f| !f.trim().is_empty()) {
-            match allowed_feed_url(&requested) {
-                Ok(url) => options.feed = url,
-                Err(why) => options.feed_refused = Some(why),
+        let mut options = WidgetOptions {
+            feed: attr("feed").map(|f| absolute(f.trim())).unwrap_or_else(|| resolve(DEFAULT_FEED, assets)),
+            question: get("question").map(|q| q.trim().to_string()),
+            states: get("states").map(|s| parse_states(&s)).unwrap_or_default(),
+            stance: get("stance").map(|s| s.trim().to_string()),
+            refcode: get("refcode").and_then(|r| scorecard_core::donate::sanitize_refcode(&r)),
+            theme: match get("theme").as_deref().map(str::trim) {
+                Some("light") => Theme::Light,
+                Some("dark") => Theme::Dark,
+                _ => Theme::Auto,
+            },
+            // A flag: present (even empty, `data-compact`) means on, unless "false", "0" or "no".
+            compact: {
+                let value = element.get_attribute("data-compact").or_else(|| {
+                    if from_query {
+                        crate::browser::location::query_param("compact")
+                    } else {
+                        None
+                    }
+                });
+                value.is_some_and(|c| !matches!(c.trim(), "false" | "0" | "no"))
+            },
+            url: match attr("url").as_deref().map(str::trim) {
+                Some("sync") => UrlMode::Sync,
+                _ => UrlMode::Read,
+            },
+            instance: element.get_attribute("id").filter(|id| !id.is_empty()),
+            feed_refused: None,
+        };
+        if from_query {
+            if let Some(requested) = crate::browser::location::query_param("feed").filter(|f| !f.trim().is_empty()) {
+                match allowed_feed_url(&requested) {
+                    Ok(url) => options.feed = url,
+                    Err(why) => options.feed_refused = Some(why),
+                }
             }
         }
         options
     }
+}
+
+/// "MN", "mn, wi", "MN WI", "New York, Vermont": unknown names are ignored.
+fn parse_states(text: &str) -> StateSet {
+    text.split([',', ';'])
+        .flat_map(|part| match State::parse(part) {
+            Some(state) => vec![state],
+            None => part.split_whitespace().filter_map(State::parse).collect(),
+        })
+        .collect()
 }
 
 /// A feed named in the page address may come from this site or from any https site; never

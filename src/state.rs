@@ -39,6 +39,9 @@ pub struct AppState {
     pub filter: FilterSpec,
     /// Id of the official whose details are open.
     pub open: Option<String>,
+    /// Counts openings, so each one shows a fresh dialog even if a close and a reopen arrive
+    /// together (the browser may already have closed the old one).
+    pub open_serial: u32,
     /// How the last change should enter the browser's history (it lives in the URL).
     pub history: HistoryMode,
     pub shortlist: Shortlist,
@@ -146,6 +149,7 @@ impl AppState {
             feed,
             filter,
             open: None,
+            open_serial: 0,
             history: HistoryMode::Replace,
             shortlist,
             pending_share: None,
@@ -247,6 +251,7 @@ impl Reducible for AppState {
             }
             Action::OpenOfficial(id) => {
                 s.open = Some(id);
+                s.open_serial = s.open_serial.wrapping_add(1);
                 s.history = HistoryMode::Push;
             }
             Action::CloseOfficial => {

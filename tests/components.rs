@@ -7,6 +7,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use scorecard::app::LoadedFeed;
+use scorecard::options::UrlMode;
 use scorecard::{App, AppProps, FeedSource, WidgetOptions};
 use scorecard_core::feed::load_json;
 use wasm_bindgen::JsCast;
@@ -142,6 +143,11 @@ fn bubbling() -> web_sys::EventInit {
     init
 }
 
+/// Options of the standalone page: the view is kept in the URL.
+fn syncing() -> WidgetOptions {
+    WidgetOptions { url: UrlMode::Sync, ..WidgetOptions::default() }
+}
+
 fn clear_storage(key: &str) {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.remove_item(&format!("{key}:shortlist")).unwrap();
@@ -163,7 +169,7 @@ async fn shows_title_attribution_and_count() {
 #[wasm_bindgen_test]
 async fn stance_and_state_filters_narrow_the_list_and_show_counts() {
     clear_storage("t2");
-    let w = mount("t2", "", WidgetOptions::default()).await;
+    let w = mount("t2", "", syncing()).await;
     let stance_box = query_all(&w.root, ".sc-stances .sc-check")
         .into_iter()
         .find(|label| label.text_content().unwrap_or_default().contains("Endorsed ours"))
@@ -302,7 +308,7 @@ async fn a_shared_link_asks_before_touching_an_existing_shortlist() {
     list.add("cy", "Cy Castro").unwrap();
     let param = scorecard_core::share_link::encode(&Default::default(), Some(&list), &feed);
 
-    let w = mount("t8", &param, WidgetOptions::default()).await;
+    let w = mount("t8", &format!("sc={param}"), WidgetOptions::default()).await;
     let banner = query(&w.root, "section[aria-label='Shared shortlist']").expect("banner");
     assert!(banner.text_content().unwrap().contains("Shortlist shared with you: 2 officials, $77"));
     let shortlist = query(&w.root, "section[aria-label=Shortlist]").unwrap();
@@ -336,7 +342,7 @@ async fn question_picker_switches_the_stance_vocabulary() {
 #[wasm_bindgen_test]
 async fn details_dialog_shows_everything_and_closes() {
     clear_storage("t10");
-    let w = mount("t10", "", WidgetOptions::default()).await;
+    let w = mount("t10", "", syncing()).await;
     let name =
         query_all(&w.root, ".sc-name-button").into_iter().find(|b| b.text_content().unwrap() == "Ann Able").unwrap();
     click(&name).await;
@@ -370,4 +376,25 @@ async fn summary_reads_as_a_sentence() {
     type_text(&state, "VT").await;
     key(&state, "Enter").await;
     assert_eq!(text(&w.root, ".sc-summary"), "1 official endorsed ours in Vermont");
+}
+
+#[wasm_bindgen_test]
+async fn details_reopen_when_a_close_and_a_reopen_arrive_together() {
+    clear_storage("t12");
+    let w = mount("t12", "", WidgetOptions::default()).await;
+    let name =
+        query_all(&w.root, ".sc-name-button").into_iter().find(|b| b.text_content().unwrap() == "Ann Able").unwrap();
+    click(&name).await;
+    let dialog = query(&w.root, "dialog").expect("dialog open");
+    // What Escape does (cancel, then close; the `close` event comes in a later task), and,
+    // before anything else runs, a click that opens the details again.
+    let request_close = js_sys::Reflect::get(&dialog, &"requestClose".into()).unwrap();
+    js_sys::Function::from(request_close).call0(&dialog).unwrap();
+    name.dyn_ref::<HtmlElement>().unwrap().click();
+    settle().await;
+    let dialog = query(&w.root, "dialog").expect("the details are open again");
+    assert!(
+        dialog.dyn_ref::<web_sys::HtmlDialogElement>().unwrap().open(),
+        "and shown, not left closed by the browser"
+    );
 }

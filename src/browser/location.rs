@@ -55,5 +55,10 @@ pub fn query_param(name: &str) -> Option<String> {
 
 /// An absolute URL for `relative`, resolved against the page (for storage keys and messages).
 pub fn absolute(relative: &str) -> String {
-    web_sys::Url::new_with_base(relative, &page_url()).map(|u| u.href()).unwrap_or_else(|_| relative.to_string())
+    resolve(relative, &page_url())
+}
+
+/// `relative` resolved against `base`; unchanged if either is not a URL.
+pub fn resolve(relative: &str, base: &str) -> String {
+    web_sys::Url::new_with_base(relative, base).map(|u| u.href()).unwrap_or_else(|_| relative.to_string())
 }

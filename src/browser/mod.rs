@@ -6,18 +6,16 @@ pub mod dialog;
 pub mod download;
 pub mod fetch;
 pub mod location;
+pub mod shadow;
 pub mod share;
 pub mod storage;
 
 use wasm_bindgen::JsCast;
 
-/// Scrolls to the element with this id and moves keyboard focus to it.
-pub fn focus_element(id: &str) {
-    let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
-    if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        element.scroll_into_view();
-        let _ = element.focus();
-    }
+/// Scrolls to an element and moves keyboard focus to it.
+pub fn focus_element(element: &web_sys::HtmlElement) {
+    element.scroll_into_view();
+    let _ = element.focus();
 }
 
 /// On a panic (a bug: input problems never panic), log the details to the console and put a
@@ -28,12 +26,17 @@ pub fn install_panic_hook() {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
         let Ok(nodes) = document.query_selector_all("[data-scorecard]") else { return };
         for i in 0..nodes.length() {
-            if let Some(element) = nodes.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-                element.set_text_content(Some(
-                    "Sorry, the scorecard stopped working. Reload the page to try again; your shortlist is saved in this browser.",
-                ));
-                let _ = element.set_attribute("role", "alert");
-            }
+            let Some(host) = nodes.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+            // The widget lives in the host's shadow root; the message replaces it there.
+            let Some(shadow) = host.shadow_root() else { continue };
+            let Ok(message) = document.create_element("p") else { continue };
+            message.set_text_content(Some(
+                "Sorry, the scorecard stopped working. Reload the page to try again; your shortlist is saved in this browser.",
+            ));
+            let _ = message.set_attribute("role", "alert");
+            let _ = message.set_attribute("class", "scorecard sc-crashed");
+            shadow.set_text_content(None);
+            let _ = shadow.append_child(&message);
         }
     }));
 }

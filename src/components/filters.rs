@@ -110,7 +110,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
             </div>
 
             if !feed.positions.is_empty() {
-                <div class="sc-field">
+                <div class="sc-field sc-field-position">
                     <label class="sc-field-label" for={id("position")}>{ "Position" }</label>
                     <select id={id("position")} onchange={on_position}>
                         <option value="" selected={selected_position.is_empty()}>{ "All positions" }</option>
@@ -121,7 +121,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
                 </div>
             }
             if feed.parties.len() > 1 {
-                <div class="sc-field">
+                <div class="sc-field sc-field-party">
                     <label class="sc-field-label" for={id("party")}>{ "Party" }</label>
                     <select id={id("party")} onchange={on_party}>
                         <option value="" selected={selected_party.is_empty()}>{ "All parties" }</option>
@@ -131,7 +131,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
                     </select>
                 </div>
             }
-            <div class="sc-field">
+            <div class="sc-field sc-field-sort">
                 <label class="sc-field-label" for={id("sort")}>{ "Sort by" }</label>
                 <select id={id("sort")} onchange={on_sort}>
                     { for SortKey::ALL.iter().map(|k| html! {

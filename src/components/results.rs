@@ -9,7 +9,7 @@ use scorecard_core::shortlist::Shortlist;
 use yew::prelude::*;
 
 use super::{plural, OfficialRow};
-use crate::hooks::use_visible_window;
+use crate::hooks::{use_style_property, use_visible_window};
 use crate::state::{Action, FeedRef};
 
 /// Up to this many results are all rendered; beyond it the list is windowed.
@@ -64,11 +64,11 @@ pub fn results(props: &ResultsProps) -> Html {
     let windowed = total > RENDER_ALL_UP_TO;
     let window = use_visible_window(list_ref.clone(), total, windowed);
     let (start, end) = if windowed { (window.start, window.end) } else { (0, total) };
-    let spacers = windowed.then(|| {
-        let above = start as f64 * window.row_height;
-        let below = (total - end) as f64 * window.row_height;
-        format!("padding-top: {above}px; padding-bottom: {below}px")
-    });
+    // Padding stands in for the rows not rendered, so the scrollbar and positions stay true.
+    let above = windowed.then(|| format!("{}px", start as f64 * window.row_height));
+    let below = windowed.then(|| format!("{}px", (total - end) as f64 * window.row_height));
+    use_style_property(list_ref.clone(), "padding-top", above);
+    use_style_property(list_ref.clone(), "padding-bottom", below);
     let on_clear = on_action.reform(|_| Action::ClearFilters);
     let on_download = on_download.reform(|_| ());
     html! {
@@ -105,7 +105,7 @@ pub fn results(props: &ResultsProps) -> Html {
                     }
                 </div>
             }
-            <ol class={classes!("sc-list", windowed.then_some("sc-list-windowed"))} ref={list_ref} style={spacers} aria-label="Officials">
+            <ol class={classes!("sc-list", windowed.then_some("sc-list-windowed"))} ref={list_ref} aria-label="Officials">
                 { for result.matches[start..end].iter().enumerate().map(|(offset, &i)| {
                     let official = &feed.officials[i as usize];
                     html! {

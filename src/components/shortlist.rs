@@ -24,8 +24,8 @@ pub struct ShortlistPanelProps {
     pub on_share: Option<Callback<()>>,
     pub on_download: Callback<()>,
     pub on_action: Callback<Action>,
-    /// Element id of the panel, so the page can jump to it.
-    pub id: AttrValue,
+    /// The panel element, so the page can jump to it.
+    pub node_ref: NodeRef,
 }
 
 #[function_component(ShortlistPanel)]
@@ -41,7 +41,7 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
         on_share,
         on_download,
         on_action,
-        id,
+        node_ref,
     } = props;
     let budget_input = use_node_ref();
     let on_split = {
@@ -65,7 +65,7 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
     let ids = use_id("shortlist");
 
     html! {
-        <section class="sc-shortlist" aria-label="Shortlist" id={id.clone()} tabindex="-1">
+        <section class="sc-shortlist" aria-label="Shortlist" ref={node_ref.clone()} tabindex="-1">
             <h3 class="sc-shortlist-title">
                 { "Your shortlist" }
                 if count > 0 { <span class="sc-shortlist-count">{ format!(" ({count})") }</span> }

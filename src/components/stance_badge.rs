@@ -4,6 +4,8 @@ use scorecard_core::feed::doc::Tone;
 use scorecard_core::feed::Stance;
 use yew::prelude::*;
 
+use crate::hooks::use_style_property;
+
 #[derive(Properties, PartialEq)]
 pub struct StanceBadgeProps {
     pub stance: Stance,
@@ -25,10 +27,11 @@ pub fn stance_badge(props: &StanceBadgeProps) -> Html {
         Tone::Negative => "sc-tone-negative",
         Tone::Neutral => "sc-tone-neutral",
     };
-    // The colour was checked to be #rrggbb when the feed loaded, so it is safe in a style.
-    let style = stance.color.as_ref().map(|c| format!("--sc-stance-color: {c}"));
+    // The colour was checked to be #rrggbb when the feed loaded, so it is safe as a value.
+    let node = use_node_ref();
+    use_style_property(node.clone(), "--sc-stance-color", stance.color.clone());
     html! {
-        <span class={classes!("sc-badge", tone)} style={style}>
+        <span class={classes!("sc-badge", tone)} ref={node}>
             <span class="sc-badge-icon" aria-hidden="true">{ tone_icon(stance.tone) }</span>
             <span class="sc-badge-label">{ stance.label.clone() }</span>
         </span>

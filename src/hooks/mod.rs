@@ -1,8 +1,11 @@
-//! Custom hooks: the browser-facing glue components need (scroll position, modal dialogs),
+//! Custom hooks: the browser-facing glue components need (scroll position, modal dialogs,
+//! styles set without `style` attributes),
 //! kept out of the components themselves.
 
 mod use_modal;
+mod use_style_property;
 mod use_visible_window;
 
 pub use use_modal::use_modal;
+pub use use_style_property::use_style_property;
 pub use use_visible_window::{use_visible_window, VisibleWindow};

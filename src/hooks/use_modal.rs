@@ -9,15 +9,21 @@ use crate::browser::dialog;
 #[hook]
 pub fn use_modal(dialog_ref: NodeRef, on_close: Callback<()>) {
     use_effect_with((), move |_| {
-        let listener = dialog_ref.cast::<web_sys::Element>().map(|element| {
+        let listeners = dialog_ref.cast::<web_sys::Element>().map(|element| {
             dialog::show_modal(&element);
-            EventListener::new(&element, "close", move |_| on_close.emit(()))
+            // `cancel` comes synchronously with Escape; `close` only in a later task, after the
+            // dialog has already closed and focus moved back, so a quick next key press could
+            // land in between. Either one closes the state (closing twice is harmless).
+            ["cancel", "close"].map(|event| {
+                let on_close = on_close.clone();
+                EventListener::new(&element, event, move |_| on_close.emit(()))
+            })
         });
         move || {
             if let Some(element) = dialog_ref.cast::<web_sys::Element>() {
                 dialog::close(&element);
             }
-            drop(listener);
+            drop(listeners);
         }
     });
 }

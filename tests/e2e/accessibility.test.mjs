@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, freshContext, waitForWidget, repo, pickState } from './support.mjs';
+import { serve, launch, freshContext, waitForWidget, repo, pickState, focused as focusedOn, withFocused } from './support.mjs';
 
 let site;
 let browser;
@@ -17,12 +17,15 @@ after(async () => {
 
 const AXE = path.join(repo, 'node_modules', 'axe-core', 'axe.min.js');
 
-/** Runs axe on the widget and returns its violations, described one per line. */
+/**
+ * Runs axe on the widget (inside its shadow root) and returns its violations, one per line.
+ * `selector` narrows it to a part of the widget, e.g. the dialog.
+ */
 async function axeViolations(page, selector = '.scorecard') {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE });
   const result = await page.evaluate(async (selector) =>
     // eslint-disable-next-line no-undef
-    axe.run(document.querySelector(selector), {
+    axe.run({ include: [['[data-scorecard]', selector]] }, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
       // The standalone page is not the widget's to judge (it has no h1, landmark rules, etc.).
       rules: { region: { enabled: false }, 'page-has-heading-one': { enabled: false } },
@@ -73,10 +76,7 @@ test('the core flow works from the keyboard alone', async () => {
   const page = await context.newPage();
   await page.goto(site.url);
   await waitForWidget(page);
-  const focused = () => page.evaluate(() => {
-    const el = document.activeElement;
-    return el ? (el.getAttribute('aria-label') || el.labels?.[0]?.textContent || el.textContent || el.tagName).trim() : '';
-  });
+  const focused = () => focusedOn(page);
   // Tab to the search box, type a name.
   for (let i = 0; i < 40 && !(await focused()).startsWith('Search officials'); i++) await page.keyboard.press('Tab');
   assert.equal(await focused(), 'Search officials');
@@ -100,7 +100,7 @@ test('the core flow works from the keyboard alone', async () => {
   const link = await page.getByLabel('Share link', { exact: true }).inputValue();
   assert.ok(link.includes('l='), link);
   // Focus is always visible: the focused element has an outline.
-  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  const outline = await withFocused(page, (el) => getComputedStyle(el).outlineStyle);
   assert.notEqual(outline, 'none');
   assert.deepEqual(errors, []);
   await context.close();

@@ -134,7 +134,7 @@ test('details: every source, website, who funds them; opens from the URL; closes
   await waitForWidget(page);
   await page.getByRole('dialog', { name: 'Ann Able' }).waitFor();
   await page.keyboard.press('Escape');
-  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  await page.locator('dialog').waitFor({ state: 'detached' }); // the element itself, not just its role
   assert.ok(!page.url().includes(';d='), page.url());
   assert.deepEqual(await page.getByRole('region', { name: 'Shortlist' }).locator('.sc-entry-name').allTextContents(), ['Ann Able']);
   assert.deepEqual(errors, []);

@@ -2,7 +2,7 @@
 // "given" mark, the budget splitter, giving in a new tab, and the narrowing filters.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, freshContext, waitForWidget, makeFeed, screenshot } from './support.mjs';
+import { serve, launch, freshContext, waitForWidget, makeFeed, screenshot, focused, withFocused } from './support.mjs';
 
 const giving = makeFeed([
   { id: 'ann', name: 'Ann Able', state: 'VT', position: 'Senator', party: 'Democratic', donate_url: 'https://secure.actblue.com/donate/ann?express_lane=true&recurring=1', stances: { q: { stance: 'yes' } } },
@@ -115,10 +115,10 @@ test('keyboard only: pick a state, open details, close them, add from the detail
   const page = await context.newPage();
   await page.goto(`${site.url}?feed=fixtures/giving.json`);
   await waitForWidget(page);
-  const focusedName = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') || document.activeElement?.textContent?.trim());
+  const focusedName = () => focused(page);
   await page.keyboard.press('Tab');
   let guard = 0;
-  while ((await page.evaluate(() => document.activeElement?.getAttribute('role'))) !== 'combobox' && guard++ < 30) await page.keyboard.press('Tab');
+  while ((await withFocused(page, (el) => el?.getAttribute('role'))) !== 'combobox' && guard++ < 30) await page.keyboard.press('Tab');
   await page.keyboard.type('new y');
   await page.keyboard.press('Enter');
   await page.locator('.sc-count-number', { hasText: '2 officials' }).waitFor();
@@ -128,28 +128,54 @@ test('keyboard only: pick a state, open details, close them, add from the detail
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Bob Baker' });
   await dialog.waitFor();
+  // Evidence for a once-seen failure to reopen (see below): what the widget received.
+  await page.evaluate(() => {
+    window.__events = [];
+    const root = document.querySelector('[data-scorecard]').shadowRoot;
+    for (const type of ['keydown', 'click', 'close', 'cancel', 'focusin']) {
+      root.addEventListener(type, (e) => window.__events.push(`${type}:${e.composedPath()[0].tagName}${e.key ? ':' + e.key : ''}`), true);
+    }
+  });
   // Focus moved into the dialog. Tab never reaches the page behind it (it is inert while the
   // dialog is open); past the last control it goes to the browser itself (body), which is not
   // a trap. Escape closes the dialog.
-  assert.equal(await page.evaluate(() => !!document.activeElement?.closest('dialog')), true);
+  assert.equal(await withFocused(page, (el) => !!el?.closest('dialog')), true);
   for (let i = 0; i < 6; i++) {
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement === document.body || !!document.activeElement?.closest('dialog')), true);
+    assert.equal(await withFocused(page, (el) => el === document.body || !!el?.closest('dialog')), true);
   }
   await page.keyboard.press('Escape');
-  await dialog.waitFor({ state: 'detached' });
+  await page.locator('dialog').waitFor({ state: 'detached' }); // the element itself, not just its role
   assert.equal(await focusedName(), 'Bob Baker', 'focus returns to the name that opened the details');
   await page.keyboard.press('Enter');
   // This step failed once (in a full run, not reproducible since); keep evidence if it recurs.
   await dialog.waitFor({ timeout: 10_000 }).catch(async (error) => {
     await screenshot(page, 'keyboard-reopen-failure');
-    const state = await page.evaluate(() => ({ url: location.href, focused: document.activeElement?.outerHTML.slice(0, 120), dialogs: document.querySelectorAll('dialog').length }));
+    const state = { url: page.url(), focused: await focused(page), dialogs: await page.locator('dialog').count(), events: await page.evaluate(() => window.__events.join(' ')) };
     throw new Error(`details did not reopen: ${JSON.stringify(state)} (${error.message})`);
   });
   guard = 0;
   while ((await focusedName()) !== 'Add Bob Baker to shortlist' && guard++ < 20) await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   assert.deepEqual(await entries(page), ['Bob Baker']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('details reopen even when Escape and Enter come back to back', async () => {
+  const { context, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${site.url}?feed=fixtures/giving.json`);
+  await waitForWidget(page);
+  const name = page.getByRole('button', { name: 'Bob Baker', exact: true });
+  await name.click();
+  await page.getByRole('dialog', { name: 'Bob Baker' }).waitFor();
+  for (let i = 0; i < 5; i++) {
+    // No waiting in between: the close and the reopen can reach the widget together.
+    await page.keyboard.press('Escape');
+    await name.press('Enter');
+    await page.getByRole('dialog', { name: 'Bob Baker' }).waitFor({ timeout: 5_000 });
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -32,7 +32,7 @@ export function serve(root = dist, routes = {}) {
     const url = new URL(process.env.SCORECARD_URL);
     return Promise.resolve({ url: url.href, origin: url.origin, requests: [], close: async () => {} });
   }
-  if (!fs.existsSync(path.join(root, 'index.html'))) {
+  if (root === dist && !fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${root}/index.html is missing: build the site first (cargo xtask build --release)`);
   }
   const requests = [];
@@ -42,8 +42,8 @@ export function serve(root = dist, routes = {}) {
     // Extra routes: pathname → () => { status?, type?, body }. Tests use them to serve fixture
     // feeds, and feeds that change between visits.
     if (routes[pathname]) {
-      const { status = 200, type = 'application/json', body = '' } = routes[pathname]();
-      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      const { status = 200, type = 'application/json', body = '', headers = {} } = routes[pathname](req);
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'access-control-allow-origin': '*', ...headers });
       res.end(body);
       return;
     }
@@ -54,7 +54,12 @@ export function serve(root = dist, routes = {}) {
       res.end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+    // CORS like a CDN: host pages on other origins load the widget's module, wasm and feeds.
+    res.writeHead(200, {
+      'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
+      'cache-control': 'no-store',
+      'access-control-allow-origin': '*',
+    });
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => {
@@ -162,4 +167,26 @@ export function syntheticOfficials(n) {
     });
   }
   return out;
+}
+
+/**
+ * What has keyboard focus, looking inside shadow roots (the widget lives in one): its
+ * aria-label, else its label's text, else its text, else its tag.
+ */
+export function focused(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el) return '';
+    return (el.getAttribute('aria-label') || el.labels?.[0]?.textContent || el.textContent || el.tagName).trim();
+  });
+}
+
+/** Evaluates `fn(deepActiveElement)` in the page. */
+export function withFocused(page, fn) {
+  return page.evaluate(`(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return (${fn})(el);
+  })()`);
 }

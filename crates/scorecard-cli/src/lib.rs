@@ -106,7 +106,7 @@ pub fn describe_link_lengths(feed: &Feed) -> String {
             let _ = same.add(&o.id, &o.name);
             let _ = varied.add_with_amount(&o.id, &o.name, Cents([1000, 2500, 5000, 1250, 10000][i % 5]));
         }
-        let length = |list: &Shortlist| encode(&Default::default(), Some(list), feed).len();
+        let length = |list: &Shortlist| "sc=".len() + encode(&Default::default(), Some(list), feed).len();
         let _ = writeln!(out, "| {} | {} characters | {} characters |", picked.len(), length(&same), length(&varied));
     }
     out.push_str(

@@ -1,8 +1,9 @@
 //! The view and the shortlist in the URL fragment: a versioned, compact, tolerant codec.
 //!
 //! The fragment never reaches a server, so sharing a link shares nothing with anyone but the
-//! person it is sent to. Our state is one `sc=` parameter among whatever else the host page
-//! keeps in its fragment (other `&`-separated parts are left alone):
+//! person it is sent to. A widget's state is one parameter among whatever else the host page
+//! keeps in its fragment (other `&`-separated parts are left alone): `sc`, or `sc-<id>` for a
+//! widget whose element has an id (several widgets on one page each keep their own):
 //!
 //! ```text
 //! #sc=1;q=sanders-2020;st=VT,NY;sn=endorsed;n=leahy;o=state;l=Ab3d,XyZw~50,Qq1w~12.50;c=Xy
@@ -30,7 +31,7 @@ use crate::money::{Cents, DEFAULT_AMOUNT};
 use crate::shortlist::{Shortlist, MAX_ENTRIES};
 use crate::states::State;
 
-/// The fragment parameter that holds our state.
+/// The fragment parameter of a widget without an id.
 pub const PARAM: &str = "sc";
 pub const VERSION: &str = "1";
 /// Longer fragments are refused outright (they are not ours, or are an attack).
@@ -96,10 +97,22 @@ impl SharedList {
     }
 }
 
-/// The `sc=…` parameter for a view and, when given, a shortlist.
+/// The fragment parameter for a widget: `sc`, or `sc-<id>` with the id reduced to letters,
+/// digits and hyphens.
+pub fn param_name(instance: Option<&str>) -> String {
+    let id: String =
+        instance.unwrap_or("").chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').take(40).collect();
+    if id.is_empty() {
+        PARAM.to_string()
+    } else {
+        format!("{PARAM}-{}", id.to_ascii_lowercase())
+    }
+}
+
+/// The parameter's value (`1;…`) for a view and, when given, a shortlist.
 pub fn encode(view: &View, shortlist: Option<&Shortlist>, feed: &Feed) -> String {
     let filter = &view.filter;
-    let mut out = format!("{PARAM}={VERSION}");
+    let mut out = VERSION.to_string();
     if let Some(q) = &filter.question {
         push_field(&mut out, "q", &escape(q));
     }
@@ -156,19 +169,19 @@ pub fn encode(view: &View, shortlist: Option<&Shortlist>, feed: &Feed) -> String
     out
 }
 
-/// Finds and decodes our parameter in a URL fragment (with or without the leading `#`).
-pub fn decode(fragment: &str, feed: &Feed) -> Decoded {
+/// Finds and decodes the parameter `param` in a URL fragment (with or without the leading `#`).
+pub fn decode(fragment: &str, param: &str, feed: &Feed) -> Decoded {
     let mut decoded = Decoded::default();
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.len() > MAX_LEN {
-        decoded.present = find_param(&fragment[..MAX_LEN.min(fragment.len())]).is_some() || fragment.contains("sc=");
+        decoded.present = fragment.contains(&format!("{param}="));
         decoded.problems.push(format!(
             "This link is too long to be a Scorecard link ({} characters); it was ignored.",
             fragment.len()
         ));
         return decoded;
     }
-    let Some(payload) = find_param(fragment) else {
+    let Some(payload) = find_param(fragment, param) else {
         return decoded;
     };
     decoded.present = true;
@@ -221,7 +234,7 @@ pub fn decode(fragment: &str, feed: &Feed) -> Decoded {
             None => Integrity::CutOff,
             Some(sum) => {
                 let signed = payload.rfind(";c=").map_or(payload, |i| &payload[..i]);
-                if checksum(&format!("{PARAM}={signed}")) == sum {
+                if checksum(signed) == sum {
                     Integrity::Intact
                 } else {
                     Integrity::Altered
@@ -243,25 +256,26 @@ pub fn decode(fragment: &str, feed: &Feed) -> Decoded {
     decoded
 }
 
-/// Returns `fragment` (without `#`) with our parameter set to `param` (a full `sc=…` as made
-/// by [`encode`]), or removed when `param` is `None`. Other parameters are kept in place.
-pub fn with_param(fragment: &str, param: Option<&str>) -> String {
+/// Returns `fragment` (without `#`) with the parameter `param` set to `value` (as made by
+/// [`encode`]), or removed when `value` is `None`. Other parameters are kept in place.
+pub fn with_param(fragment: &str, param: &str, value: Option<&str>) -> String {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    let mut parts: Vec<&str> = fragment.split('&').filter(|p| !p.is_empty()).collect();
-    let ours = parts.iter().position(|p| p.starts_with("sc="));
-    match (ours, param) {
-        (Some(i), Some(new)) => parts[i] = new,
+    let prefix = format!("{param}=");
+    let mut parts: Vec<String> = fragment.split('&').filter(|p| !p.is_empty()).map(str::to_string).collect();
+    let ours = parts.iter().position(|p| p.starts_with(&prefix));
+    match (ours, value) {
+        (Some(i), Some(new)) => parts[i] = format!("{prefix}{new}"),
         (Some(i), None) => {
             parts.remove(i);
         }
-        (None, Some(new)) => parts.push(new),
+        (None, Some(new)) => parts.push(format!("{prefix}{new}")),
         (None, None) => {}
     }
     parts.join("&")
 }
 
-fn find_param(fragment: &str) -> Option<&str> {
-    fragment.split('&').find_map(|part| part.strip_prefix("sc="))
+fn find_param<'a>(fragment: &'a str, param: &str) -> Option<&'a str> {
+    fragment.split('&').find_map(|part| part.strip_prefix(param)?.strip_prefix('='))
 }
 
 fn decode_list(text: &str, feed: &Feed, integrity: Integrity, problems: &mut Vec<String>) -> SharedList {
@@ -473,9 +487,21 @@ mod tests {
 
     #[test]
     fn with_param_keeps_other_fragment_parts() {
-        assert_eq!(with_param("#comments&sc=1;st=VT", Some("sc=1;st=NY")), "comments&sc=1;st=NY");
-        assert_eq!(with_param("comments", Some("sc=1")), "comments&sc=1");
-        assert_eq!(with_param("comments&sc=1", None), "comments");
-        assert_eq!(with_param("", None), "");
+        assert_eq!(with_param("#comments&sc=1;st=VT", "sc", Some("1;st=NY")), "comments&sc=1;st=NY");
+        assert_eq!(with_param("comments", "sc", Some("1")), "comments&sc=1");
+        assert_eq!(with_param("comments&sc=1", "sc", None), "comments");
+        assert_eq!(with_param("", "sc", None), "");
+        // Two widgets keep separate parameters.
+        assert_eq!(with_param("sc=1;st=VT", "sc-mn", Some("1;st=MN")), "sc=1;st=VT&sc-mn=1;st=MN");
+        assert_eq!(find_param("sc=1;st=VT&sc-mn=1;st=MN", "sc"), Some("1;st=VT"));
+        assert_eq!(find_param("sc=1;st=VT&sc-mn=1;st=MN", "sc-mn"), Some("1;st=MN"));
+    }
+
+    #[test]
+    fn param_names() {
+        assert_eq!(param_name(None), "sc");
+        assert_eq!(param_name(Some("")), "sc");
+        assert_eq!(param_name(Some("Minnesota-2024")), "sc-minnesota-2024");
+        assert_eq!(param_name(Some("a&b=c;d")), "sc-abcd");
     }
 }

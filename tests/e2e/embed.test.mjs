@@ -1,0 +1,224 @@
+// Embedding: the widget on pages it does not control. The widget's files are served from one
+// origin (like a CDN) and the host pages from another, exactly as docs/embed.md says to paste.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, launch, freshContext, waitForWidget, pickState } from './support.mjs';
+
+const hosts = path.join(path.dirname(fileURLToPath(import.meta.url)), 'hosts');
+
+let assets;
+let site;
+let browser;
+
+/** The Content-Security-Policy docs/embed.md gives hosts, for widget files at `origin`. */
+function strictPolicy(origin) {
+  return [
+    "default-src 'none'",
+    `script-src ${origin} 'wasm-unsafe-eval'`,
+    `style-src ${origin}`,
+    `connect-src ${origin}`,
+    "img-src 'self' data:", // the host's own favicon; the widget needs no images
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+before(async () => {
+  assets = await serve();
+  const page = (name, headers = {}) => () => ({
+    type: 'text/html; charset=utf-8',
+    headers,
+    body: fs.readFileSync(path.join(hosts, name), 'utf8').replaceAll('{{ASSETS}}', assets.origin),
+  });
+  site = await serve(hosts, {
+    '/hostile.html': page('hostile.html'),
+    '/two.html': page('two.html'),
+    '/iframe.html': page('iframe.html'),
+    '/csp.html': page('csp.html', { 'content-security-policy': strictPolicy(assets.origin) }),
+  });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  await assets?.close();
+});
+
+test('a hostile host page: its CSS and globals do not reach the widget, the widget does not reach it', async () => {
+  const { context, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${site.url}hostile.html`);
+  await waitForWidget(page);
+  assert.equal(await page.locator('.sc-count-number').textContent(), '1,015 officials');
+
+  // It works: filter and shortlist.
+  await pickState(page, 'VT');
+  await page.getByRole('button', { name: 'Add Peter Welch to shortlist' }).click();
+  assert.deepEqual(await page.getByRole('region', { name: 'Shortlist' }).locator('.sc-entry-name').allTextContents(), ['Peter Welch']);
+
+  // The host's rules did not get in: buttons show, sizes are the widget's, the host's font is inherited.
+  const inside = await page.evaluate(() => {
+    const root = document.getElementById('widget').shadowRoot;
+    const style = (selector) => getComputedStyle(root.querySelector(selector));
+    const add = style('.sc-add');
+    return {
+      buttonDisplay: add.display,
+      buttonTransform: add.textTransform,
+      countSize: parseFloat(style('.sc-count-number').fontSize),
+      titleColor: style('.sc-title').color,
+      titleOutline: style('.sc-title').outlineStyle,
+      font: style('.scorecard').fontFamily,
+      hostDisplay: getComputedStyle(document.getElementById('widget')).display,
+    };
+  });
+  assert.notEqual(inside.buttonDisplay, 'none');
+  assert.equal(inside.buttonTransform, 'none');
+  assert.ok(inside.countSize > 14 && inside.countSize < 24, `count is ${inside.countSize}px`);
+  assert.notEqual(inside.titleColor, 'rgb(255, 0, 0)');
+  assert.equal(inside.titleOutline, 'none');
+  assert.match(inside.font, /Georgia/, 'the host font is inherited');
+  assert.equal(inside.hostDisplay, 'block');
+
+  // The widget did not get out: the host's own elements look and read as before.
+  const after = await page.evaluate(() => Array.from(document.querySelectorAll('#host-title, #before, #host-button, #after')).map((el) => {
+    const cs = getComputedStyle(el);
+    return [el.id, cs.display, cs.fontSize, cs.color, cs.fontFamily, cs.outlineColor].join('|');
+  }));
+  assert.deepEqual(after, await page.evaluate(() => window.__hostBefore));
+  assert.deepEqual(
+    await page.evaluate(() => Array.from(document.querySelectorAll('#host-title, #before, #host-button, #widget, #after')).map((el) => el.outerHTML)),
+    await page.evaluate(() => window.__hostHtmlBefore),
+    'the page\'s own markup, including the widget element and its fallback, is untouched',
+  );
+  // Its globals are its own: the loader did not overwrite the page's `Scorecard`, nor anything else.
+  assert.deepEqual(await page.evaluate(() => [window.Scorecard.mine, init, mount, wasm_bindgen, __wbg_init, yew, App]), [true, 'host', 'host', 'host', 'host', 'host', 'host']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('two widgets on one page, two feeds: options, views, shortlists and storage stay apart', async () => {
+  const { context, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${site.url}two.html`);
+  const twenty = page.locator('#twenty');
+  const eighteen = page.locator('#eighteen');
+  await twenty.locator('.sc-count-number').waitFor();
+  await eighteen.locator('.sc-count-number').waitFor();
+  assert.equal(await twenty.locator('.sc-title').textContent(), 'Who endorsed Bernie Sanders in 2020?');
+  assert.equal(await eighteen.locator('.sc-title').textContent(), 'Who backed whom in the 2018 Democratic primaries');
+  // Presets from data-* attributes.
+  assert.equal(await twenty.locator('.sc-count-number').textContent(), '14 officials');
+  assert.equal(await eighteen.locator('.sc-question').textContent(), 'Did Our Revolution endorse them in the 2018 primary?');
+  const eighteenCount = await eighteen.locator('.sc-count-number').textContent();
+  assert.match(eighteenCount, /^\d+ officials?$/);
+  assert.equal(await eighteen.locator('.scorecard').getAttribute('class'), 'scorecard sc-theme-dark sc-compact');
+  // Themed through custom properties set by the host on one widget only.
+  const themed = await page.evaluate(() => {
+    const look = (id) => {
+      const root = document.getElementById(id).shadowRoot;
+      return [getComputedStyle(root.querySelector('.scorecard')).fontFamily, getComputedStyle(root.querySelector('.sc-primary')).backgroundColor];
+    };
+    return [look('twenty'), look('eighteen')];
+  });
+  assert.match(themed[0][0], /DejaVu Sans Mono/);
+  assert.equal(themed[0][1], 'rgb(107, 44, 145)');
+  assert.doesNotMatch(themed[1][0], /DejaVu Sans Mono/);
+  assert.notEqual(themed[1][1], 'rgb(107, 44, 145)');
+
+  await twenty.getByRole('button', { name: 'Add Peter Welch to shortlist' }).click();
+  assert.deepEqual(await twenty.locator('.sc-entry-name').allTextContents(), ['Peter Welch']);
+  assert.deepEqual(await eighteen.locator('.sc-entry-name').allTextContents(), []);
+  await twenty.getByRole('searchbox', { name: 'Search officials' }).fill('leahy');
+  assert.equal(await eighteen.locator('.sc-count-number').textContent(), eighteenCount, 'the other widget did not move');
+
+  await page.reload();
+  await twenty.locator('.sc-count-number').waitFor();
+  await eighteen.locator('.sc-count-number').waitFor();
+  assert.deepEqual(await twenty.locator('.sc-entry-name').allTextContents(), ['Peter Welch']);
+  assert.deepEqual(await eighteen.locator('.sc-entry-name').allTextContents(), []);
+  // Embeds leave the host page's address alone.
+  assert.equal(new URL(page.url()).hash, '');
+  const keys = await page.evaluate(() => Object.keys(localStorage).sort());
+  assert.equal(keys.length, 2, keys.join(', '));
+  assert.ok(keys.some((k) => k.endsWith(':twenty:shortlist')) && keys.some((k) => k.endsWith(':eighteen:shortlist')), keys.join(', '));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the widget files come from another origin than the page, and only the feed and those files are fetched', async () => {
+  const { context, requests, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${site.url}hostile.html`);
+  await waitForWidget(page);
+  assert.notEqual(site.origin, assets.origin);
+  const fromAssets = requests.filter((url) => url.startsWith(assets.origin)).map((url) => new URL(url).pathname).sort();
+  assert.deepEqual(fromAssets, ['/embed.js', '/feeds/endorsements-2020.json', '/scorecard.css', '/scorecard.js', '/scorecard_bg.wasm']);
+  const elsewhere = requests.filter((url) => !url.startsWith(assets.origin) && !url.startsWith(site.origin));
+  assert.deepEqual(elsewhere, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a page with a strict Content-Security-Policy: everything works, nothing is blocked', async () => {
+  const { context, errors } = await freshContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`), true);
+  });
+  const page = await context.newPage();
+  const response = await page.goto(`${site.url}csp.html`);
+  assert.match(response.headers()['content-security-policy'], /script-src http:\/\/127\.0\.0\.1:\d+ 'wasm-unsafe-eval'/);
+  await waitForWidget(page);
+  assert.equal(await page.locator('.sc-count-number').textContent(), '14 officials');
+  // Styles applied (the stylesheet was allowed; no style attributes were needed).
+  const badge = await page.locator('.sc-badge').first().evaluate((el) => getComputedStyle(el).borderRadius);
+  assert.notEqual(badge, '0px');
+  await page.getByRole('button', { name: 'Add Peter Welch to shortlist' }).click();
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  await page.getByRole('button', { name: 'Peter Welch', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Peter Welch' }).waitFor();
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the iframe version takes its options from its address and sizes itself through postMessage', async () => {
+  const { context, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${site.url}iframe.html`);
+  const frame = page.frameLocator('#scorecard-frame');
+  await frame.locator('.sc-count-number').waitFor();
+  assert.equal(await frame.locator('.sc-count-number').textContent(), '14 officials');
+  assert.equal(await frame.locator('.scorecard').getAttribute('class'), 'scorecard sc-theme-dark');
+  await page.waitForFunction(() => Number(document.getElementById('scorecard-frame').height) > 600);
+  // Fewer results make the widget shorter: the parent is told and follows.
+  const before = Number(await page.locator('#scorecard-frame').getAttribute('height'));
+  await frame.getByRole('group', { name: 'Stance' }).getByRole('checkbox', { name: /Endorsed Sanders/ }).check();
+  await frame.locator('.sc-count-number', { hasText: '8 officials' }).waitFor();
+  await page.waitForFunction((h) => Number(document.getElementById('scorecard-frame').height) < h, before);
+  await frame.getByRole('button', { name: 'Add Patrick J. Leahy to shortlist' }).click();
+  assert.ok((await frame.getByRole('region', { name: 'Shortlist' }).textContent()).includes('Patrick J. Leahy'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('without JavaScript the fallback content shows; with it, the fallback stays in the page for search engines', async () => {
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const page = await noScript.newPage();
+  await page.goto(`${site.url}hostile.html`);
+  assert.equal(await page.getByRole('link', { name: 'See the scorecard' }).isVisible(), true);
+  await noScript.close();
+
+  const { context } = await freshContext(browser);
+  const live = await context.newPage();
+  await live.goto(`${site.url}hostile.html`);
+  await waitForWidget(live);
+  assert.equal(await live.locator('#fallback').count(), 1);
+  assert.equal(await live.locator('#fallback').isVisible(), false);
+  await context.close();
+});
