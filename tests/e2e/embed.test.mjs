@@ -11,6 +11,7 @@ const hosts = path.join(path.dirname(fileURLToPath(import.meta.url)), 'hosts');
 
 let assets;
 let site;
+let flakyUp = false;
 let browser;
 
 /** The Content-Security-Policy docs/embed.md gives hosts, for widget files at `origin`. */
@@ -28,7 +29,13 @@ function strictPolicy(origin) {
 }
 
 before(async () => {
-  assets = await serve();
+  const feed = fs.readFileSync(path.join(hosts, '..', '..', '..', 'feeds', 'endorsements-2020.json'), 'utf8');
+  assets = await serve(undefined, {
+    // Feeds that fail in the ways real ones do.
+    '/broken/web-page.json': () => ({ type: 'text/html', body: '<!doctype html><title>Oops</title><p>Moved.</p>' }),
+    '/broken/no-cors.json': () => ({ body: feed, cors: false }),
+    '/broken/flaky.json': () => (flakyUp ? { body: feed } : { status: 503, type: 'text/plain', body: 'down for maintenance' }),
+  });
   const page = (name, headers = {}) => () => ({
     type: 'text/html; charset=utf-8',
     headers,
@@ -38,6 +45,7 @@ before(async () => {
     '/hostile.html': page('hostile.html'),
     '/two.html': page('two.html'),
     '/iframe.html': page('iframe.html'),
+    '/broken.html': page('broken.html'),
     '/csp.html': page('csp.html', { 'content-security-policy': strictPolicy(assets.origin) }),
   });
   browser = await launch();
@@ -220,5 +228,26 @@ test('without JavaScript the fallback content shows; with it, the fallback stays
   await waitForWidget(live);
   assert.equal(await live.locator('#fallback').count(), 1);
   assert.equal(await live.locator('#fallback').isVisible(), false);
+  await context.close();
+});
+
+test('feeds that cannot be loaded say why in plain words, and offer to try again', async () => {
+  const { context } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${site.url}broken.html`);
+  const message = async (id) => {
+    const alert = page.locator(`#${id}`).getByRole('alert');
+    await alert.waitFor();
+    return (await alert.textContent()).replace(/\s+/g, ' ');
+  };
+  assert.match(await message('missing'), /was not found at .*\/broken\/missing\.json \(error 404\)\. The link to it may be wrong or out of date\./);
+  assert.match(await message('web-page'), /this is a web page \(HTML\), not a JSON feed: check that the address points at the feed file itself/);
+  assert.match(await message('no-cors'), /could not be loaded\. You may be offline, or the site that hosts it does not allow other sites to read it \(a CORS setting on that server\)\./);
+  assert.match(await message('flaky'), /answered with error 503\. Try again in a moment\./);
+  // The server is back: "Try again" loads it, without reloading the page.
+  flakyUp = true;
+  await page.locator('#flaky').getByRole('button', { name: 'Try again' }).click();
+  await page.locator('#flaky .sc-count-number').waitFor();
+  assert.equal(await page.locator('#flaky .sc-count-number').textContent(), '1,015 officials');
   await context.close();
 });

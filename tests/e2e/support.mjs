@@ -39,18 +39,21 @@ export function serve(root = dist, routes = {}) {
   const server = http.createServer((req, res) => {
     requests.push(req.url);
     let pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
-    // Extra routes: pathname → () => { status?, type?, body }. Tests use them to serve fixture
-    // feeds, and feeds that change between visits.
+    // Extra routes: pathname → (req) => { status?, type?, body?, headers?, cors?, hang? }. Tests
+    // use them to serve fixture feeds, feeds that change between visits, and failing servers.
     if (routes[pathname]) {
-      const { status = 200, type = 'application/json', body = '', headers = {} } = routes[pathname](req);
-      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'access-control-allow-origin': '*', ...headers });
+      const { status = 200, type = 'application/json', body = '', headers = {}, cors = true, hang = false } = routes[pathname](req);
+      if (hang) return; // never answer: a server that hangs
+      const base = { 'content-type': type, 'cache-control': 'no-store', ...(cors ? { 'access-control-allow-origin': '*' } : {}) };
+      res.writeHead(status, { ...base, ...headers });
       res.end(body);
       return;
     }
     if (pathname.endsWith('/')) pathname += 'index.html';
     const file = path.join(root, pathname);
     if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404, { 'content-type': 'text/plain' });
+      // With CORS, like the rest: otherwise a browser on another origin cannot see it is a 404.
+      res.writeHead(404, { 'content-type': 'text/plain', 'access-control-allow-origin': '*' });
       res.end('not found');
       return;
     }

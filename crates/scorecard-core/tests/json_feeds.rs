@@ -73,7 +73,8 @@ fn syntax_errors_give_line_and_column() {
 
 #[test]
 fn common_json_mistakes_are_explained() {
-    let cases: [(&str, &str); 7] = [
+    let cases: [(&str, &str); 8] = [
+        ("<!doctype html><html><body>Not found</body></html>", "this is a web page (HTML), not a JSON feed"),
         (r#"{"format_version": 1, "questions": [], }"#, "comma after the last item"),
         (r#"{"format_version": NaN}"#, "NaN"),
         ("{\n// a comment\n}", "comments are not allowed"),

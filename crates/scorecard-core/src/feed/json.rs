@@ -31,10 +31,13 @@ pub fn load_json(bytes: &[u8]) -> Loaded {
     let start = text.len() - text.trim_start().len();
     if !text[start..].starts_with('{') {
         let (line, column) = lines.line_column(start);
-        report.push(Diagnostic::error(
-            Location::Json { path: String::new(), line, column },
-            "the feed must be a JSON object like { \"format_version\": 1, \"meta\": …, \"questions\": […], \"officials\": […] }",
-        ));
+        // A link to a page about the feed, or a server's error page, instead of the feed itself.
+        let message = if text[start..].starts_with('<') {
+            "this is a web page (HTML), not a JSON feed: check that the address points at the feed file itself"
+        } else {
+            "the feed must be a JSON object like { \"format_version\": 1, \"meta\": …, \"questions\": […], \"officials\": […] }"
+        };
+        report.push(Diagnostic::error(Location::Json { path: String::new(), line, column }, message));
         return Loaded { feed: None, report };
     }
     let envelope: Envelope = match serde_json::from_str(text) {
