@@ -22,6 +22,8 @@ mod bench;
 const TRUNK_VERSION: &str = "0.21.14";
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// Packages that only make sense in the browser: linted and tested for wasm32, not natively.
+const WASM_ONLY: [&str; 2] = ["scorecard", "scorecard-organizer"];
 
 type Result<T = ()> = std::result::Result<T, String>;
 
@@ -206,6 +208,7 @@ fn install_debian_packages(packages: &[&str]) -> Result {
 
 fn serve(args: &[String]) -> Result {
     setup(Needs { browser: false })?;
+    build_organizer(args.iter().any(|a| a == "--release"))?;
     let port = args.iter().position(|a| a == "--port").and_then(|i| args.get(i + 1)).map_or("8080", String::as_str);
     eprintln!("\nServing the widget at http://127.0.0.1:{port}/ (Ctrl-C to stop)\n");
     let mut command = cmd("trunk");
@@ -216,9 +219,11 @@ fn serve(args: &[String]) -> Result {
     run(&mut command)
 }
 
-/// Builds the site into `dist/` and returns its path.
+/// Builds the site into `dist/` and returns its path: first the organizer's wasm (its own
+/// module, so blog readers never download it), then the widget and pages, which copy it in.
 pub fn build(release: bool) -> Result<PathBuf> {
     setup(Needs { browser: false })?;
+    build_organizer(release)?;
     let mut command = cmd("trunk");
     command.args(["build", "--dist", "dist"]);
     if release {
@@ -226,6 +231,15 @@ pub fn build(release: bool) -> Result<PathBuf> {
     }
     run(&mut command)?;
     Ok(repo().join("dist"))
+}
+
+fn build_organizer(release: bool) -> Result {
+    let mut command = cmd("trunk");
+    command.args(["build", "web/organizer-build.html", "--dist", "target/organize-dist"]);
+    if release {
+        command.arg("--release");
+    }
+    run(&mut command)
 }
 
 fn feeds() -> Result {
@@ -260,31 +274,20 @@ fn test(args: &[String]) -> Result {
 
     step("format", &mut || run(cmd("cargo").args(["fmt", "--all", "--check"])).map(|()| 0))?;
     step("lints", &mut || {
-        run(cmd("cargo").args([
-            "clippy",
-            "--workspace",
-            "--exclude",
-            "scorecard",
+        run(cmd("cargo").args(["clippy", "--workspace"]).args(WASM_ONLY.map(|p| ["--exclude", p]).concat()).args([
             "--all-targets",
             "--",
             "-D",
             "warnings",
         ]))?;
-        run(cmd("cargo").args([
-            "clippy",
-            "-p",
-            "scorecard",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ]))
+        run(cmd("cargo")
+            .args(["clippy", "--target", "wasm32-unknown-unknown", "--all-targets"])
+            .args(WASM_ONLY.map(|p| ["-p", p]).concat())
+            .args(["--", "-D", "warnings"]))
         .map(|()| 0)
     })?;
     step("native unit, property and generated-file tests", &mut || {
-        cargo_tests(cmd("cargo").args(["test", "--workspace", "--exclude", "scorecard"]))
+        cargo_tests(cmd("cargo").args(["test", "--workspace"]).args(WASM_ONLY.map(|p| ["--exclude", p]).concat()))
     })?;
     if browser {
         step("component tests (wasm-bindgen-test, headless Chromium)", &mut || {

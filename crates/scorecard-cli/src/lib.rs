@@ -7,7 +7,7 @@ use std::path::Path;
 use scorecard_core::csv_import::{load_csv, CsvMapping};
 use scorecard_core::diagnostics::group_thousands;
 use scorecard_core::feed::{load_json, to_json_pretty, Feed, Loaded};
-use scorecard_core::filter::{run, states_in_feed, FilterSpec};
+use scorecard_core::filter::{run, FilterSpec};
 
 /// Reads a mapping file: TOML, or JSON when the name ends in `.json`.
 pub fn read_mapping(path: &Path) -> Result<CsvMapping, String> {
@@ -117,28 +117,27 @@ pub fn describe_link_lengths(feed: &Feed) -> String {
 
 /// Counts by state, stance (per question), position and party, as plain text.
 pub fn describe_stats(feed: &Feed) -> String {
+    let stats = scorecard_core::stats::FeedStats::of(feed);
     let mut out = String::new();
     let _ = writeln!(out, "{}", feed.meta.title);
     let _ = writeln!(
         out,
         "{} officials in {} states and territories",
-        group_thousands(feed.officials.len() as u64),
-        states_in_feed(feed).len()
+        group_thousands(stats.officials as u64),
+        stats.states.len()
     );
-    for question in &feed.questions {
-        let spec = FilterSpec { question: Some(question.id.clone()), ..FilterSpec::default() };
-        let result = run(feed, &spec);
+    for question in &stats.questions {
         let _ = writeln!(out, "\nQuestion {}: {}", question.id, question.text);
-        for (stance, count) in question.stances.iter().zip(&result.facets.stances) {
-            let _ = writeln!(out, "  {:>7}  {}", group_thousands(u64::from(*count)), stance.label);
+        for (label, count) in &question.stances {
+            let _ = writeln!(out, "  {:>7}  {}", group_thousands(u64::from(*count)), label);
         }
-        if result.facets.not_rated > 0 {
-            let _ = writeln!(out, "  {:>7}  (not rated)", group_thousands(u64::from(result.facets.not_rated)));
+        if question.not_rated > 0 {
+            let _ = writeln!(out, "  {:>7}  (not rated)", group_thousands(u64::from(question.not_rated)));
         }
     }
     let _ = writeln!(out, "\nBy state:");
-    for (state, count) in states_in_feed(feed) {
-        let _ = writeln!(out, "  {:>7}  {} {}", group_thousands(u64::from(count)), state.code(), state.name());
+    for (state, count) in &stats.states {
+        let _ = writeln!(out, "  {:>7}  {} {}", group_thousands(u64::from(*count)), state.code(), state.name());
     }
     let all = run(feed, &FilterSpec::default());
     let _ = writeln!(out, "\nBy position:");

@@ -9,6 +9,7 @@
 //! - [`filter`]: filters, sorting and facet counts over a feed.
 //! - [`shortlist`] and [`money`]: the donation shortlist and its amounts.
 //! - [`share_link`]: the versioned URL-fragment codec for views and shortlists.
+//! - [`stats`]: counts per state and stance, for organizers.
 //! - [`donate`]: donate links with amount and refcode, for safe (https) URLs only.
 //! - [`export`]: CSV downloads of the filtered view and the shortlist.
 //!
@@ -28,6 +29,7 @@ pub mod share_link;
 pub mod shortlist;
 pub mod source;
 pub mod states;
+pub mod stats;
 pub mod text;
 
 #[cfg(feature = "schema")]

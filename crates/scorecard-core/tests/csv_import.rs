@@ -267,3 +267,11 @@ fn bundled_spreadsheets_auto_detect() {
         "{names:?}"
     );
 }
+
+#[test]
+fn made_up_ids_use_the_state_code_like_json_feeds() {
+    let text = "name,state,endorsed\nCy Castro,Puerto Rico,yes\nDee Doe,vt,no\n";
+    let feed = load_csv(text.as_bytes(), None).loaded.feed.unwrap();
+    let ids: Vec<&str> = feed.officials.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(ids, ["cy-castro-pr", "dee-doe-vt"]);
+}

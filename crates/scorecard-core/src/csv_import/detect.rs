@@ -224,6 +224,20 @@ fn loose(header: &str) -> String {
     normalize_header(&replaced)
 }
 
+/// A question reading answers from `column`: yes/no when its values are only Yes, No (or
+/// similar) and blank, else one stance per distinct value (up to 20). `None` when the column
+/// has too many different values to be answers. The id avoids those in `existing`.
+pub fn question_for_column(table: &Table, column: usize, existing: &[QuestionMapping]) -> Option<QuestionMapping> {
+    if column >= table.headers.len() {
+        return None;
+    }
+    if is_yes_no(table, column) {
+        Some(yes_no_question(table, column, existing))
+    } else {
+        categorical_question(table, column, existing)
+    }
+}
+
 fn values(table: &Table, column: usize) -> impl Iterator<Item = &str> {
     table.rows.iter().map(move |r| r[column].trim())
 }

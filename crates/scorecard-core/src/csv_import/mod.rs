@@ -11,7 +11,7 @@ mod mapping;
 
 use std::collections::{BTreeMap, HashMap};
 
-pub use detect::{detect, Detection};
+pub use detect::{detect, question_for_column, Detection};
 pub use mapping::{ColumnMapping, ColumnRule, ColumnSpec, CsvMapping, IdRule, QuestionMapping};
 
 use crate::date::Date;
@@ -21,6 +21,7 @@ use crate::feed::doc::{
 };
 use crate::feed::validate::{validate, FeedPath, Locate};
 use crate::feed::Loaded;
+use crate::states::State;
 use crate::text::{clean, slug};
 
 /// A spreadsheet as text cells. Row `i` of `rows` is spreadsheet row `i + 2` (row 1 is the header).
@@ -375,7 +376,16 @@ fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc,
             continue;
         }
         let id = read("id", row).or_else(|| {
-            let base = slug(&id_columns.iter().map(|c| row[*c].as_str()).collect::<Vec<_>>().join(" "));
+            let base = if mapping.id.from.is_empty() {
+                // The default rule, as for JSON feeds: name and state code ("cy-castro-pr",
+                // even when the sheet says "Puerto Rico").
+                let name = read("name", row).unwrap_or_default();
+                let state = read("state", row).unwrap_or_default();
+                let state = State::parse(&state).map_or_else(|| slug(&state), |s| s.code().to_ascii_lowercase());
+                slug(&format!("{name} {state}"))
+            } else {
+                slug(&id_columns.iter().map(|c| row[*c].as_str()).collect::<Vec<_>>().join(" "))
+            };
             if base.is_empty() {
                 return None; // the validator reports the missing name
             }

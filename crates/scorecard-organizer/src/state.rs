@@ -1,0 +1,300 @@
+//! Everything the organizer can change, as one reducer (like the widget's `state.rs`).
+
+use std::rc::Rc;
+
+use scorecard::state::FeedRef;
+use scorecard_core::csv_import::{self, ColumnSpec, CsvMapping, Table};
+use scorecard_core::diagnostics::Report;
+use scorecard_core::feed::{self, Loaded};
+use yew::Reducible;
+
+/// Where the input came from, for headings and file names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    /// "my-feed.json", "https://…", or "pasted text".
+    pub name: String,
+    /// The web address, when loaded from one (suggested for the embed snippet).
+    pub url: Option<String>,
+}
+
+/// The result of reading the input: the feed if one could be made, and every problem.
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    pub feed: Option<FeedRef>,
+    pub report: Rc<Report>,
+}
+
+impl PartialEq for Outcome {
+    fn eq(&self, other: &Self) -> bool {
+        self.feed == other.feed && Rc::ptr_eq(&self.report, &other.report)
+    }
+}
+
+/// A spreadsheet being converted: its cells, what reading them reported, the mapping in use.
+#[derive(Clone, Debug)]
+pub struct Sheet {
+    pub table: Rc<Table>,
+    pub read_report: Report,
+    pub mapping: CsvMapping,
+    /// What auto-detection decided.
+    pub notes: Vec<String>,
+    /// Whether detection was unsure (no name or state column, or no question).
+    pub unsure: bool,
+}
+
+impl PartialEq for Sheet {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.table, &other.table) && self.mapping == other.mapping && self.notes == other.notes
+    }
+}
+
+/// An official field a spreadsheet column can fill.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Name,
+    State,
+    Position,
+    District,
+    City,
+    Party,
+    Website,
+    DonateUrl,
+    Fec,
+    Bioguide,
+    Id,
+}
+
+impl Field {
+    pub const ALL: [Field; 11] = [
+        Field::Name,
+        Field::State,
+        Field::Position,
+        Field::District,
+        Field::City,
+        Field::Party,
+        Field::Website,
+        Field::DonateUrl,
+        Field::Fec,
+        Field::Bioguide,
+        Field::Id,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Name => "Name",
+            Field::State => "State",
+            Field::Position => "Position (office)",
+            Field::District => "District",
+            Field::City => "City",
+            Field::Party => "Party",
+            Field::Website => "Website",
+            Field::DonateUrl => "Donate link",
+            Field::Fec => "FEC candidate id",
+            Field::Bioguide => "Bioguide id",
+            Field::Id => "Id",
+        }
+    }
+
+    fn slot(self, mapping: &mut CsvMapping) -> &mut Option<ColumnSpec> {
+        let c = &mut mapping.columns;
+        match self {
+            Field::Name => &mut c.name,
+            Field::State => &mut c.state,
+            Field::Position => &mut c.position,
+            Field::District => &mut c.district,
+            Field::City => &mut c.city,
+            Field::Party => &mut c.party,
+            Field::Website => &mut c.website,
+            Field::DonateUrl => &mut c.donate_url,
+            Field::Fec => &mut c.fec,
+            Field::Bioguide => &mut c.bioguide,
+            Field::Id => &mut c.id,
+        }
+    }
+
+    /// The column currently feeding this field, if any.
+    pub fn column(self, mapping: &CsvMapping) -> Option<&str> {
+        let c = &mapping.columns;
+        let spec = match self {
+            Field::Name => &c.name,
+            Field::State => &c.state,
+            Field::Position => &c.position,
+            Field::District => &c.district,
+            Field::City => &c.city,
+            Field::Party => &c.party,
+            Field::Website => &c.website,
+            Field::DonateUrl => &c.donate_url,
+            Field::Fec => &c.fec,
+            Field::Bioguide => &c.bioguide,
+            Field::Id => &c.id,
+        };
+        spec.as_ref().and_then(ColumnSpec::header)
+    }
+}
+
+/// A feed's metadata an organizer edits for a converted spreadsheet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MetaField {
+    Title,
+    Description,
+    Publisher,
+    Attribution,
+    AttributionUrl,
+    Updated,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OrganizerState {
+    pub origin: Option<Origin>,
+    pub outcome: Option<Outcome>,
+    pub sheet: Option<Sheet>,
+    /// Why the input could not be fetched or read at all.
+    pub failure: Option<String>,
+    pub loading: bool,
+}
+
+#[derive(Clone, Debug)]
+pub enum Action {
+    Loading(Origin),
+    Failed(String),
+    /// New input: a feed (JSON) or a spreadsheet (CSV), told apart by its first character.
+    Input {
+        origin: Origin,
+        bytes: Rc<Vec<u8>>,
+    },
+    SetColumn {
+        field: Field,
+        column: Option<String>,
+    },
+    /// Use (or stop using) a column as a question.
+    ToggleQuestion {
+        column: String,
+    },
+    SetMeta {
+        field: MetaField,
+        value: String,
+    },
+    /// A saved mapping file, to apply to the loaded spreadsheet.
+    ApplyMapping(Box<CsvMapping>),
+}
+
+impl OrganizerState {
+    /// Converts the spreadsheet again with the current mapping.
+    fn reconvert(&mut self) {
+        if let Some(sheet) = &self.sheet {
+            let Loaded { feed, report } = csv_import::convert(&sheet.table, &sheet.mapping, sheet.read_report.clone());
+            self.outcome = Some(Outcome { feed: feed.map(|f| FeedRef(Rc::new(f))), report: Rc::new(report) });
+        }
+    }
+
+    fn sheet_mut(&mut self) -> Option<&mut Sheet> {
+        self.sheet.as_mut()
+    }
+}
+
+/// Whether bytes look like JSON (first non-space character `{` or `[`), else a spreadsheet.
+pub fn looks_like_json(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    matches!(bytes.iter().find(|b| !b.is_ascii_whitespace()), Some(b'{') | Some(b'['))
+}
+
+impl Reducible for OrganizerState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Loading(origin) => {
+                s = OrganizerState { origin: Some(origin), loading: true, ..OrganizerState::default() };
+            }
+            Action::Failed(message) => {
+                s.loading = false;
+                s.failure = Some(message);
+            }
+            Action::Input { origin, bytes } => {
+                s = OrganizerState { origin: Some(origin), ..OrganizerState::default() };
+                if looks_like_json(&bytes) {
+                    let Loaded { feed: loaded, report } = feed::load_json(&bytes);
+                    s.outcome = Some(Outcome { feed: loaded.map(|f| FeedRef(Rc::new(f))), report: Rc::new(report) });
+                } else {
+                    let mut read_report = Report::default();
+                    match csv_import::read_table(&bytes, &mut read_report) {
+                        Ok(table) => {
+                            let detection = csv_import::detect(&table);
+                            s.sheet = Some(Sheet {
+                                table: Rc::new(table),
+                                read_report,
+                                mapping: detection.mapping,
+                                notes: detection.notes,
+                                unsure: detection.unsure,
+                            });
+                            s.reconvert();
+                        }
+                        Err(problem) => {
+                            read_report.push(problem);
+                            s.outcome = Some(Outcome { feed: None, report: Rc::new(read_report) });
+                        }
+                    }
+                }
+            }
+            Action::SetColumn { field, column } => {
+                if let Some(sheet) = s.sheet_mut() {
+                    *field.slot(&mut sheet.mapping) = column.map(ColumnSpec::Header);
+                }
+                s.reconvert();
+            }
+            Action::ToggleQuestion { column } => {
+                if let Some(sheet) = s.sheet_mut() {
+                    let questions = &mut sheet.mapping.questions;
+                    match questions.iter().position(|q| q.column == column) {
+                        Some(i) => {
+                            questions.remove(i);
+                        }
+                        None => {
+                            if let Some(index) = sheet.table.column(&column) {
+                                if let Some(q) = csv_import::question_for_column(&sheet.table, index, questions) {
+                                    questions.push(q);
+                                }
+                            }
+                        }
+                    }
+                }
+                s.reconvert();
+            }
+            Action::SetMeta { field, value } => {
+                if let Some(sheet) = s.sheet_mut() {
+                    let meta = &mut sheet.mapping.meta;
+                    let value = value.trim().to_string();
+                    let optional = (!value.is_empty()).then(|| value.clone());
+                    match field {
+                        MetaField::Title => meta.title = value,
+                        MetaField::Description => meta.description = optional,
+                        MetaField::Publisher => {
+                            meta.publisher =
+                                optional.map(|text| scorecard_core::feed::doc::NamedLinkDoc { text, url: None })
+                        }
+                        MetaField::Attribution => {
+                            let url = meta.attribution.as_ref().and_then(|a| a.url.clone());
+                            meta.attribution =
+                                optional.map(|text| scorecard_core::feed::doc::NamedLinkDoc { text, url });
+                        }
+                        MetaField::AttributionUrl => {
+                            let attribution = meta.attribution.get_or_insert_with(Default::default);
+                            attribution.url = optional;
+                        }
+                        MetaField::Updated => meta.updated = optional,
+                    }
+                }
+                s.reconvert();
+            }
+            Action::ApplyMapping(mapping) => {
+                if let Some(sheet) = s.sheet_mut() {
+                    sheet.mapping = *mapping;
+                    sheet.notes = vec!["Applied the mapping file.".into()];
+                }
+                s.reconvert();
+            }
+        }
+        Rc::new(s)
+    }
+}

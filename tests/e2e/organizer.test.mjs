@@ -1,0 +1,153 @@
+// The organizer page: load from a file, a drop, pasted text or a web address; see every
+// problem located; map unknown spreadsheet columns; preview; download; build the snippet.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { serve, launch, freshContext } from './support.mjs';
+
+let site;
+let browser;
+before(async () => {
+  site = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function openOrganizer(options = {}) {
+  const { context, errors, requests } = await freshContext(browser, { acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  await page.goto(`${site.url}organize.html`);
+  await page.getByRole('heading', { name: '1. Your data' }).waitFor();
+  return { context, page, errors, requests };
+}
+
+const summary = (page) => page.locator('.org-summary').textContent();
+
+async function download(page, name) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+  return { name: file.suggestedFilename(), text: fs.readFileSync(await file.path(), 'utf8') };
+}
+
+test('a spreadsheet with unknown headers: map the columns, preview, download a valid feed and its mapping', async () => {
+  const { context, page, errors, requests } = await openOrganizer();
+  const csv = 'Politician,Home,Verdict,Proof\r\nAnn Able,VT,Yes,https://news.example.com/a\r\nBob Baker,NY,No,\r\nCy Castro,Puerto Rico,,\r\n';
+  await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'my-sheet.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.locator('.org-summary').waitFor();
+  assert.match(await page.getByRole('heading', { name: '3. Spreadsheet columns' }).locator('..').textContent(), /could not be recognized/);
+  const problems = await page.getByRole('list', { name: 'Problems' }).textContent();
+  assert.match(problems, /no column gives the officials' states/);
+
+  const columns = page.getByRole('region', { name: '3. Spreadsheet columns' });
+  await columns.getByLabel('Name', { exact: true }).selectOption('Politician');
+  await columns.getByLabel('State', { exact: true }).selectOption('Home');
+  assert.equal(await summary(page), '3 loaded, 0 skipped, 0 warnings');
+  // The Yes/No column was taken as a question; its counts show.
+  assert.match(await page.locator('.org-stats').textContent(), /Verdict\?.*Yes1No1No answer1/s);
+  await columns.getByLabel('Title', { exact: true }).fill('My scorecard');
+  await columns.getByLabel('Title', { exact: true }).press('Tab');
+
+  // The preview is the widget itself.
+  const preview = page.locator('.org-preview-host');
+  await preview.locator('.sc-count-number').waitFor();
+  assert.equal(await preview.locator('.sc-count-number').textContent(), '3 officials');
+  assert.equal(await preview.locator('.sc-title').textContent(), 'My scorecard');
+
+  const feed = await download(page, 'Download feed (JSON)');
+  assert.equal(feed.name, 'my-sheet.feed.json');
+  const doc = JSON.parse(feed.text);
+  assert.equal(doc.format_version, 1);
+  assert.deepEqual(doc.officials.map((o) => [o.id, o.state]), [['ann-able-vt', 'VT'], ['bob-baker-ny', 'NY'], ['cy-castro-pr', 'PR']]);
+  const mapping = JSON.parse((await download(page, 'Download mapping')).text);
+  assert.equal(mapping.columns.name, 'Politician');
+  assert.equal(mapping.columns.state, 'Home');
+
+  // The downloaded feed loads cleanly.
+  await page.getByLabel('Pasted text', { exact: true }).fill(feed.text);
+  await page.getByRole('button', { name: 'Check pasted text' }).click();
+  await page.locator('.org-summary', { hasText: '3 loaded, 0 skipped, 0 warnings' }).waitFor();
+  assert.equal(await page.getByRole('list', { name: 'Problems' }).count(), 0);
+
+  // Nothing was uploaded: every request went to the organizer's own site.
+  assert.deepEqual(requests.filter((url) => !url.startsWith(site.origin)), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('broken JSON: the error names the line and column', async () => {
+  const { context, page, errors } = await openOrganizer();
+  const broken = '{\n  "format_version": 1,\n  "meta": { "title": "x" }\n  "questions": []\n}\n';
+  await page.getByLabel('Pasted text', { exact: true }).fill(broken);
+  await page.getByRole('button', { name: 'Check pasted text' }).click();
+  await page.locator('.org-summary').waitFor();
+  const problems = await page.getByRole('list', { name: 'Problems' }).textContent();
+  assert.match(problems, /Error · line 4, column 3: expected a comma or \} here/);
+  assert.match(await page.getByRole('alert').first().textContent(), /No feed could be made/);
+
+  // Record-level problems point at the record's field.
+  const feed = JSON.parse(fs.readFileSync(new URL('../../feeds/endorsements-2020.json', import.meta.url), 'utf8'));
+  feed.officials = feed.officials.slice(0, 3);
+  feed.officials[1].state = 'XX';
+  await page.getByLabel('Pasted text', { exact: true }).fill(JSON.stringify(feed, null, 2));
+  await page.getByRole('button', { name: 'Check pasted text' }).click();
+  await page.locator('.org-summary', { hasText: '2 loaded, 1 skipped, 0 warnings' }).waitFor();
+  assert.match(await page.getByRole('list', { name: 'Problems' }).textContent(), /officials\[1\]\.state \(line \d+, column \d+\): "XX" is not a U\.S\. state/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('from a web address, and by dropping a file; counts per state and stance; the snippet', async () => {
+  const { context, page, errors } = await openOrganizer({ permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.getByLabel('Web address', { exact: true }).fill('feeds/endorsements-2020.json');
+  await page.getByRole('button', { name: 'Load' }).click();
+  await page.locator('.org-summary', { hasText: '1,015 loaded, 0 skipped, 0 warnings' }).waitFor();
+  const stats = await page.locator('.org-stats').textContent();
+  assert.match(stats, /Endorsed Sanders34/);
+  assert.match(stats, /Vermont \(VT\)14/);
+
+  const builder = page.getByRole('region', { name: '5. Put it on a page' });
+  await builder.getByLabel('States', { exact: true }).fill('VT');
+  await builder.getByLabel('Stance', { exact: true }).selectOption('endorsed-sanders');
+  await builder.getByLabel('ActBlue refcode', { exact: true }).fill('my-blog');
+  await builder.getByRole('checkbox', { name: 'Compact (for narrow columns)' }).check();
+  const snippet = await builder.getByLabel('Snippet', { exact: true }).inputValue();
+  assert.equal(
+    snippet,
+    `<div data-scorecard data-feed="${site.url}feeds/endorsements-2020.json" data-states="VT" data-stance="endorsed-sanders" data-refcode="my-blog" data-compact>\n` +
+      `  <a href="${site.url}feeds/endorsements-2020.json">Who endorsed Bernie Sanders in 2020?</a>\n</div>\n` +
+      `<script type="module" src="${site.url}embed.js"></script>\n`,
+  );
+  await page.getByRole('button', { name: 'Copy snippet' }).click();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet);
+
+  // Drop a spreadsheet on the page.
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['name,state,endorsed\nAnn Able,VT,yes\n'], 'dropped.csv', { type: 'text/csv' }));
+    document.querySelector('.org-drop').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await page.locator('.org-source-name', { hasText: 'dropped.csv' }).waitFor();
+  assert.equal(await summary(page), '1 loaded, 0 skipped, 0 warnings');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('axe finds no accessibility violations on the organizer page, with a report, columns and the preview', async () => {
+  const { context, page, errors } = await openOrganizer();
+  await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'sheet.csv', mimeType: 'text/csv', buffer: Buffer.from('Politician,Home,Verdict\nAnn Able,VT,Yes\nBob Baker,XX,No\n') });
+  await page.locator('.org-summary').waitFor();
+  await page.getByRole('region', { name: '3. Spreadsheet columns' }).getByLabel('State', { exact: true }).selectOption('Home');
+  await page.locator('.org-preview-host .sc-count-number').waitFor();
+  await page.addScriptTag({ path: new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname });
+  const violations = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } })).violations.map(
+      (v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`,
+    ),
+  );
+  assert.deepEqual(violations, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
