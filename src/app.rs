@@ -9,9 +9,10 @@ use scorecard_core::feed::{load_json, Loaded};
 use scorecard_core::filter;
 use scorecard_core::share_link;
 use scorecard_core::shortlist::Shortlist;
+use scorecard_core::source::looks_like_json;
 use yew::prelude::*;
 
-use crate::browser::{clipboard, download, fetch, location, share, storage};
+use crate::browser::{clipboard, download, feed_cache, fetch, location, share, storage};
 use crate::components::{
     plural, FilterPanel, Header, LoadNotes, OfficialDetail, Results, ShareBanner, ShortlistPanel, UndoBar,
 };
@@ -46,6 +47,17 @@ pub struct LoadedFeed {
     pub feed: FeedRef,
     pub report: Report,
     pub storage_key: String,
+    /// Set when this is the last good copy, shown because the latest could not be loaded.
+    pub stale: Option<Stale>,
+}
+
+/// Why an older copy of the feed is shown, and from when.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stale {
+    /// When the copy was saved: an ISO 8601 date-time.
+    pub saved_at: String,
+    /// What went wrong with the latest.
+    pub reason: String,
 }
 
 impl LoadedFeed {
@@ -53,7 +65,9 @@ impl LoadedFeed {
     /// first error as the message.
     pub fn from_loaded(loaded: Loaded, storage_key: String) -> Result<LoadedFeed, String> {
         match loaded.feed {
-            Some(feed) => Ok(LoadedFeed { feed: FeedRef(Rc::new(feed)), report: loaded.report, storage_key }),
+            Some(feed) => {
+                Ok(LoadedFeed { feed: FeedRef(Rc::new(feed)), report: loaded.report, storage_key, stale: None })
+            }
             None => {
                 let first =
                     loaded.report.diagnostics.iter().find(|d| d.is_error()).map(|d| d.to_string()).unwrap_or_default();
@@ -85,15 +99,24 @@ pub fn app(props: &AppProps) -> Html {
         FeedSource::Refused(why) => LoadState::Failed(why.clone()),
     });
     let attempt = use_state(|| 0u32);
+    let retrying = use_state(|| false);
     {
         let load = load.clone();
-        let instance = props.options.instance.clone();
+        let retrying = retrying.clone();
+        let options = props.options.clone();
         use_effect_with((props.source.clone(), *attempt), move |(source, _)| match source {
             FeedSource::Url(url) => {
-                load.set(LoadState::Loading);
+                // Retrying from an older copy keeps it on screen until the new one is in.
+                if matches!(*load, LoadState::Ready(_)) {
+                    retrying.set(true);
+                } else {
+                    load.set(LoadState::Loading);
+                }
                 let url = url.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    load.set(match load_from_url(&url, instance.as_deref()).await {
+                    let outcome = load_from_url(&url, &options).await;
+                    retrying.set(false);
+                    load.set(match outcome {
                         Ok(loaded) => LoadState::Ready(Rc::new(loaded)),
                         Err(message) => LoadState::Failed(message),
                     });
@@ -115,7 +138,16 @@ pub fn app(props: &AppProps) -> Html {
                 <button type="button" class="sc-button" onclick={retry}>{ "Try again" }</button>
             </div>
         },
-        LoadState::Ready(loaded) => html! { <Scorecard loaded={loaded.clone()} options={props.options.clone()} /> },
+        LoadState::Ready(loaded) => {
+            html! {
+                <Scorecard
+                    loaded={loaded.clone()}
+                    options={props.options.clone()}
+                    on_retry={retry.clone()}
+                    retrying={*retrying}
+                />
+            }
+        }
     };
     let theme = match props.options.theme {
         Theme::Auto => None,
@@ -125,27 +157,59 @@ pub fn app(props: &AppProps) -> Html {
     html! { <div class={classes!("scorecard", theme, props.options.compact.then_some("sc-compact"))}>{ body }</div> }
 }
 
-async fn load_from_url(url: &str, instance: Option<&str>) -> Result<LoadedFeed, String> {
-    let (bytes, content_type) = fetch::fetch_bytes(url).await.map_err(|e| e.to_string())?;
-    let is_csv = url.split(['?', '#']).next().is_some_and(|path| path.to_ascii_lowercase().ends_with(".csv"))
-        || content_type.is_some_and(|t| t.contains("csv"));
-    let loaded = if is_csv { load_csv(&bytes, None).loaded } else { load_json(&bytes) };
-    let key = match instance {
-        Some(instance) => format!("scorecard:v1:{}:{instance}", location::absolute(url)),
-        None => format!("scorecard:v1:{}", location::absolute(url)),
+/// Fetches and reads the feed. When that fails (network, server, or a feed that cannot be read
+/// at all), the last good copy is shown instead, if this browser has one.
+async fn load_from_url(url: &str, options: &WidgetOptions) -> Result<LoadedFeed, String> {
+    let absolute = location::absolute(url);
+    let key = match options.instance.as_deref() {
+        Some(instance) => format!("scorecard:v1:{absolute}:{instance}"),
+        None => format!("scorecard:v1:{absolute}"),
     };
-    LoadedFeed::from_loaded(loaded, key)
+    let is_csv_name = url.split(['?', '#']).next().is_some_and(|path| path.to_ascii_lowercase().ends_with(".csv"));
+    let read = |bytes: &[u8], csv: bool| {
+        let loaded = if csv { load_csv(bytes, None).loaded } else { load_json(bytes) };
+        LoadedFeed::from_loaded(loaded, key.clone())
+    };
+    let latest = match fetch::fetch_bytes(url, options.timeout_secs).await {
+        Ok((bytes, content_type)) => {
+            let csv = is_csv_name || content_type.is_some_and(|t| t.contains("csv"));
+            let loaded = read(&bytes, csv);
+            if loaded.is_ok() {
+                feed_cache::store(&absolute, &bytes).await;
+            }
+            loaded
+        }
+        Err(error) => Err(error.to_string()),
+    };
+    match latest {
+        Ok(loaded) => Ok(loaded),
+        Err(reason) => match feed_cache::load(&absolute).await {
+            Some((bytes, saved_at)) => {
+                let mut loaded = read(&bytes, !looks_like_json(&bytes)).map_err(|_| reason.clone())?;
+                loaded.stale = Some(Stale { saved_at, reason });
+                Ok(loaded)
+            }
+            None => Err(reason),
+        },
+    }
 }
 
 #[derive(Properties)]
 struct ScorecardProps {
     loaded: Rc<LoadedFeed>,
     options: WidgetOptions,
+    /// Load the feed again (offered when an older copy is shown).
+    on_retry: Callback<MouseEvent>,
+    /// A retry is under way (the older copy stays on screen meanwhile).
+    retrying: bool,
 }
 
 impl PartialEq for ScorecardProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.loaded, &other.loaded) && self.options == other.options
+        Rc::ptr_eq(&self.loaded, &other.loaded)
+            && self.options == other.options
+            && self.on_retry == other.on_retry
+            && self.retrying == other.retrying
     }
 }
 
@@ -192,6 +256,17 @@ fn initial_state(loaded: &LoadedFeed, options: &WidgetOptions) -> (AppState, Opt
     (state, storage_problem)
 }
 
+/// "Nov 23, 2026 at 16:40 UTC" from an ISO date-time.
+fn describe_saved_at(iso: &str) -> String {
+    let date = iso.get(..10).and_then(scorecard_core::date::Date::parse_iso).map(|d| d.display_short());
+    let time = iso.get(11..16).filter(|t| t.len() == 5);
+    match (date, time) {
+        (Some(date), Some(time)) => format!("{date} at {time} UTC"),
+        (Some(date), None) => date,
+        _ => "an earlier visit".to_string(),
+    }
+}
+
 /// The view an embedder asked for with `data-question`, `data-states` and `data-stance`.
 fn preset_view(options: &WidgetOptions) -> share_link::View {
     let mut view = share_link::View::default();
@@ -228,6 +303,19 @@ fn scorecard(props: &ScorecardProps) -> Html {
         Callback::from(move |action: Action| state.dispatch(action))
     };
 
+    // A retry brought a newer copy of the feed: swap it in, keeping the view and the list.
+    {
+        let state = state.clone();
+        let fresh = loaded.stale.is_none();
+        use_effect_with(loaded.feed.clone(), move |feed| {
+            if state.feed != *feed {
+                state.dispatch(Action::ReplaceFeed(feed.clone()));
+                if fresh {
+                    state.dispatch(Action::Announce("The latest scorecard data is loaded.".to_string()));
+                }
+            }
+        });
+    }
     // Save the shortlist whenever it changes.
     {
         let key = shortlist_key(&loaded);
@@ -362,6 +450,22 @@ fn scorecard(props: &ScorecardProps) -> Html {
         <div class="sc-layout">
             <Header meta={feed.meta.clone()} />
             <LoadNotes report={loaded.report.clone()} />
+            if let Some(stale) = &loaded.stale {
+                <div class="sc-notice sc-stale" role="status">
+                    <p>
+                        { format!("Showing data saved on {}: the latest could not be loaded. ", describe_saved_at(&stale.saved_at)) }
+                        { stale.reason.clone() }
+                    </p>
+                    <button
+                        type="button"
+                        class="sc-button sc-button-small"
+                        onclick={props.on_retry.clone()}
+                        disabled={props.retrying}
+                    >
+                        { if props.retrying { "Trying again…" } else { "Try again" } }
+                    </button>
+                </div>
+            }
             if let Some(problem) = *storage_problem {
                 <p class="sc-notice" role="status">{ problem }</p>
             }

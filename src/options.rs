@@ -44,6 +44,8 @@ pub struct WidgetOptions {
     pub url: UrlMode,
     /// The element's id: keeps storage and the address parameter apart from other widgets.
     pub instance: Option<String>,
+    /// Seconds to wait for the feed before showing an error (`data-timeout`, 1–300).
+    pub timeout_secs: u32,
 }
 
 impl WidgetOptions {
@@ -86,6 +88,9 @@ impl WidgetOptions {
                 _ => UrlMode::Read,
             },
             instance: element.get_attribute("id").filter(|id| !id.is_empty()),
+            timeout_secs: attr("timeout")
+                .and_then(|t| t.trim().parse::<u32>().ok())
+                .map_or(crate::browser::fetch::DEFAULT_TIMEOUT_SECS, |t| t.clamp(1, 300)),
             feed_refused: None,
         };
         if from_query {

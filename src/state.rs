@@ -140,6 +140,9 @@ pub enum Action {
     SplitBudget(String),
     ResolveShare(Option<ShareChoice>),
     Announce(String),
+    /// A newer copy of the feed arrived (a retry got through): keep the filters, the shortlist
+    /// and the open official wherever they still mean something.
+    ReplaceFeed(FeedRef),
 }
 
 impl AppState {
@@ -345,6 +348,17 @@ impl Reducible for AppState {
             }
             Action::ReceiveShared { list, problems } => s.receive_shared(list, problems),
             Action::Announce(text) => s.announce(text),
+            Action::ReplaceFeed(feed) => {
+                s.shortlist.refresh_names(&feed);
+                if s.open.as_deref().is_some_and(|id| feed.official_index(id).is_none()) {
+                    s.open = None;
+                }
+                if s.filter.question.as_deref().is_some_and(|id| feed.question_index(id).is_none()) {
+                    s.filter.question = None;
+                    s.filter.stances.clear();
+                }
+                s.feed = feed;
+            }
         }
         Rc::new(s)
     }

@@ -398,3 +398,30 @@ async fn details_reopen_when_a_close_and_a_reopen_arrive_together() {
         "and shown, not left closed by the browser"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_crash_replaces_every_widget_with_a_message_and_leaves_the_page_alone() {
+    clear_storage("t-crash");
+    let host = document().create_element("div").unwrap();
+    host.set_attribute("data-scorecard", "").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    let root = scorecard::browser::shadow::attach(&host, None).unwrap();
+    let loaded = LoadedFeed::from_loaded(load_json(FEED.as_bytes()), "t-crash".to_string()).unwrap();
+    let props = AppProps { source: FeedSource::Loaded(Rc::new(loaded)), options: WidgetOptions::default() };
+    let _handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    let shadow = host.shadow_root().unwrap();
+    assert!(shadow.query_selector(".sc-count-number").unwrap().is_some(), "the widget rendered first");
+    let neighbour = document().create_element("p").unwrap();
+    neighbour.set_text_content(Some("the host page's own text"));
+    document().body().unwrap().append_child(&neighbour).unwrap();
+
+    scorecard::browser::show_crash_message(&document());
+
+    let alert = shadow.query_selector("[role=alert]").unwrap().expect("a message in place of the widget");
+    assert_eq!(alert.text_content().unwrap(), scorecard::browser::CRASH_MESSAGE);
+    assert!(shadow.query_selector(".sc-count-number").unwrap().is_none(), "the frozen widget is gone");
+    assert_eq!(neighbour.text_content().unwrap(), "the host page's own text");
+    host.remove();
+    neighbour.remove();
+}

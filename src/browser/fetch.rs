@@ -5,8 +5,9 @@ use std::fmt;
 use gloo::net::http::Request;
 use gloo::timers::callback::Timeout;
 
-/// How long a feed may take to arrive before we give up and offer a retry.
-pub const TIMEOUT_MS: u32 = 20_000;
+/// How long a feed may take to arrive before we give up and offer a retry (`data-timeout`
+/// changes it).
+pub const DEFAULT_TIMEOUT_SECS: u32 = 20;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FetchError {
@@ -15,12 +16,17 @@ pub enum FetchError {
     Network {
         url: String,
     },
+    /// The answer started but stopped part-way (connection cut, or shorter than announced).
+    Interrupted {
+        url: String,
+    },
     Status {
         url: String,
         status: u16,
     },
     TimedOut {
         url: String,
+        seconds: u32,
     },
 }
 
@@ -31,34 +37,39 @@ impl fmt::Display for FetchError {
                 f,
                 "The scorecard data at {url} could not be loaded. You may be offline, or the site that hosts it does not allow other sites to read it (a CORS setting on that server)."
             ),
+            FetchError::Interrupted { url } => write!(
+                f,
+                "The scorecard data at {url} stopped arriving part-way (the connection was cut). Try again in a moment."
+            ),
             FetchError::Status { url, status: 404 } => {
                 write!(f, "The scorecard data was not found at {url} (error 404). The link to it may be wrong or out of date.")
             }
             FetchError::Status { url, status } => {
                 write!(f, "The server hosting {url} answered with error {status}. Try again in a moment.")
             }
-            FetchError::TimedOut { url } => {
-                write!(f, "The scorecard data at {url} took more than {} seconds to arrive.", TIMEOUT_MS / 1000)
+            FetchError::TimedOut { url, seconds } => {
+                write!(f, "The scorecard data at {url} took more than {seconds} seconds to arrive.")
             }
         }
     }
 }
 
 /// The body of `url` as bytes, and its content type.
-pub async fn fetch_bytes(url: &str) -> Result<(Vec<u8>, Option<String>), FetchError> {
+/// Gives up after `timeout_secs`.
+pub async fn fetch_bytes(url: &str, timeout_secs: u32) -> Result<(Vec<u8>, Option<String>), FetchError> {
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     let _timer = controller.clone().map(|controller| {
         let timed_out = timed_out.clone();
-        Timeout::new(TIMEOUT_MS, move || {
+        Timeout::new(timeout_secs.saturating_mul(1000), move || {
             timed_out.set(true);
             controller.abort();
         })
     });
     let failure = |timed_out: bool| {
         if timed_out {
-            FetchError::TimedOut { url: url.to_string() }
+            FetchError::TimedOut { url: url.to_string(), seconds: timeout_secs }
         } else {
             FetchError::Network { url: url.to_string() }
         }
@@ -69,6 +80,12 @@ pub async fn fetch_bytes(url: &str) -> Result<(Vec<u8>, Option<String>), FetchEr
         return Err(FetchError::Status { url: url.to_string(), status: response.status() });
     }
     let content_type = response.headers().get("content-type");
-    let bytes = response.binary().await.map_err(|_| failure(timed_out.get()))?;
+    let bytes = response.binary().await.map_err(|_| {
+        if timed_out.get() {
+            FetchError::TimedOut { url: url.to_string(), seconds: timeout_secs }
+        } else {
+            FetchError::Interrupted { url: url.to_string() }
+        }
+    })?;
     Ok((bytes, content_type))
 }

@@ -4,6 +4,7 @@
 pub mod clipboard;
 pub mod dialog;
 pub mod download;
+pub mod feed_cache;
 pub mod fetch;
 pub mod location;
 pub mod shadow;
@@ -23,20 +24,36 @@ pub fn focus_element(element: &web_sys::HtmlElement) {
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("Scorecard crashed: {info}").into());
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-        let Ok(nodes) = document.query_selector_all("[data-scorecard]") else { return };
-        for i in 0..nodes.length() {
-            let Some(host) = nodes.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
-            // The widget lives in the host's shadow root; the message replaces it there.
-            let Some(shadow) = host.shadow_root() else { continue };
-            let Ok(message) = document.create_element("p") else { continue };
-            message.set_text_content(Some(
-                "Sorry, the scorecard stopped working. Reload the page to try again; your shortlist is saved in this browser.",
-            ));
-            let _ = message.set_attribute("role", "alert");
-            let _ = message.set_attribute("class", "scorecard sc-crashed");
-            shadow.set_text_content(None);
-            let _ = shadow.append_child(&message);
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            show_crash_message(&document);
         }
     }));
+}
+
+/// What a reader sees in place of a crashed widget.
+pub const CRASH_MESSAGE: &str =
+    "Sorry, the scorecard stopped working. Reload the page to try again; your shortlist is saved in this browser.";
+
+/// Replaces the content of every mounted widget (its shadow root, keeping the stylesheet) with
+/// [`CRASH_MESSAGE`]. After a panic the wasm instance cannot be trusted to render again, so
+/// this builds the message with plain DOM calls.
+pub fn show_crash_message(document: &web_sys::Document) {
+    let Ok(hosts) = document.query_selector_all("[data-scorecard]") else { return };
+    for i in 0..hosts.length() {
+        let Some(host) = hosts.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+        let Some(shadow) = host.shadow_root() else { continue };
+        let children = shadow.child_nodes();
+        for j in (0..children.length()).rev() {
+            if let Some(child) = children.item(j) {
+                if child.node_name() != "LINK" {
+                    let _ = shadow.remove_child(&child);
+                }
+            }
+        }
+        let Ok(message) = document.create_element("p") else { continue };
+        message.set_text_content(Some(CRASH_MESSAGE));
+        let _ = message.set_attribute("role", "alert");
+        let _ = message.set_attribute("class", "scorecard sc-crashed");
+        let _ = shadow.append_child(&message);
+    }
 }

@@ -42,7 +42,10 @@ export function serve(root = dist, routes = {}) {
     // Extra routes: pathname → (req) => { status?, type?, body?, headers?, cors?, hang? }. Tests
     // use them to serve fixture feeds, feeds that change between visits, and failing servers.
     if (routes[pathname]) {
-      const { status = 200, type = 'application/json', body = '', headers = {}, cors = true, hang = false } = routes[pathname](req);
+      const answer = routes[pathname](req);
+      // `handle`: the route writes the response itself (to misbehave at the socket level).
+      if (answer.handle) return answer.handle(res);
+      const { status = 200, type = 'application/json', body = '', headers = {}, cors = true, hang = false } = answer;
       if (hang) return; // never answer: a server that hangs
       const base = { 'content-type': type, 'cache-control': 'no-store', ...(cors ? { 'access-control-allow-origin': '*' } : {}) };
       res.writeHead(status, { ...base, ...headers });

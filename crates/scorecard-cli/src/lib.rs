@@ -8,6 +8,7 @@ use scorecard_core::csv_import::{load_csv, CsvMapping};
 use scorecard_core::diagnostics::group_thousands;
 use scorecard_core::feed::{load_json, to_json_pretty, Feed, Loaded};
 use scorecard_core::filter::{run, FilterSpec};
+use scorecard_core::source::looks_like_json;
 
 /// Reads a mapping file: TOML, or JSON when the name ends in `.json`.
 pub fn read_mapping(path: &Path) -> Result<CsvMapping, String> {
@@ -17,12 +18,6 @@ pub fn read_mapping(path: &Path) -> Result<CsvMapping, String> {
     } else {
         toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
     }
-}
-
-/// Whether bytes look like JSON (first non-space character `{` or `[`), else CSV.
-pub fn looks_like_json(bytes: &[u8]) -> bool {
-    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    matches!(bytes.iter().find(|b| !b.is_ascii_whitespace()), Some(b'{') | Some(b'['))
 }
 
 /// Loads a feed from JSON or CSV (with an optional mapping for CSV).

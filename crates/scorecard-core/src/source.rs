@@ -41,6 +41,13 @@ pub fn decode(bytes: &[u8]) -> Result<&str, DecodeProblem> {
     }
 }
 
+/// Whether bytes look like a JSON feed (first non-space character `{` or `[`) rather than a
+/// spreadsheet: how every entry point tells feeds and CSV apart.
+pub fn looks_like_json(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    matches!(bytes.iter().find(|b| !b.is_ascii_whitespace()), Some(b'{') | Some(b'['))
+}
+
 /// UTF-16 without a byte-order mark: many NUL bytes in alternate positions.
 fn looks_like_utf16(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(64)];

@@ -113,7 +113,7 @@ fn source_panel(props: &SourcePanelProps) -> Html {
             on_action.emit(Action::Loading(origin.clone()));
             let on_action = on_action.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                match fetch::fetch_bytes(&absolute).await {
+                match fetch::fetch_bytes(&absolute, fetch::DEFAULT_TIMEOUT_SECS).await {
                     Ok((bytes, _)) => on_action.emit(Action::Input { origin, bytes: Rc::new(bytes) }),
                     Err(error) => on_action.emit(Action::Failed(error.to_string())),
                 }
@@ -593,6 +593,7 @@ fn preview_panel(props: &PreviewPanelProps) -> Html {
                         feed: feed.clone(),
                         report: Report::default(),
                         storage_key: "scorecard:v1:organizer-preview".into(),
+                        stale: None,
                     };
                     let props =
                         AppProps { source: FeedSource::Loaded(Rc::new(loaded)), options: WidgetOptions::default() };

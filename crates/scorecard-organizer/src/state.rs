@@ -6,6 +6,7 @@ use scorecard::state::FeedRef;
 use scorecard_core::csv_import::{self, ColumnSpec, CsvMapping, Table};
 use scorecard_core::diagnostics::Report;
 use scorecard_core::feed::{self, Loaded};
+use scorecard_core::source::looks_like_json;
 use yew::Reducible;
 
 /// Where the input came from, for headings and file names.
@@ -190,12 +191,6 @@ impl OrganizerState {
     fn sheet_mut(&mut self) -> Option<&mut Sheet> {
         self.sheet.as_mut()
     }
-}
-
-/// Whether bytes look like JSON (first non-space character `{` or `[`), else a spreadsheet.
-pub fn looks_like_json(bytes: &[u8]) -> bool {
-    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    matches!(bytes.iter().find(|b| !b.is_ascii_whitespace()), Some(b'{') | Some(b'['))
 }
 
 impl Reducible for OrganizerState {

@@ -160,6 +160,17 @@ pub fn load_csv(bytes: &[u8], mapping: Option<&CsvMapping>) -> CsvLoaded {
             };
         }
     };
+    if table.rows.iter().all(|row| row.iter().all(|cell| cell.trim().is_empty())) {
+        report.push(Diagnostic::error(
+            Location::Csv { row: 2, column: None },
+            "the file has column names but no rows of officials under them",
+        ));
+        return CsvLoaded {
+            loaded: Loaded { feed: None, report },
+            mapping: mapping.cloned().unwrap_or_default(),
+            notes: Vec::new(),
+        };
+    }
     let (mapping, notes) = match mapping {
         Some(m) => (m.clone(), Vec::new()),
         None => {

@@ -263,6 +263,8 @@ fn explain(err: &serde_json::Error, text: &str) -> String {
         "expected value" | "expected ident" => match here {
             Some('/') | Some('#') => "comments are not allowed in JSON".to_string(),
             Some('\'') => "text must be in double quotes, not single quotes".to_string(),
+            // A value was expected but the list or object ended: a comma after its last item.
+            Some(']') | Some('}') => "there is a comma after the last item; remove it".to_string(),
             Some('N') | Some('I') | Some('-') if message == "expected value" || message == "expected ident" => {
                 "expected a value; NaN and Infinity are not valid in JSON".to_string()
             }
