@@ -12,7 +12,7 @@ use scorecard_core::shortlist::Shortlist;
 use scorecard_core::source::looks_like_json;
 use yew::prelude::*;
 
-use crate::browser::{clipboard, download, feed_cache, fetch, location, share, storage};
+use crate::browser::{clipboard, download, feed_cache, fetch, location, perf, share, storage};
 use crate::components::{
     plural, FilterPanel, Header, LoadNotes, OfficialDetail, Results, ShareBanner, ShortlistPanel, UndoBar,
 };
@@ -173,7 +173,9 @@ async fn load_from_url(url: &str, options: &WidgetOptions) -> Result<LoadedFeed,
     let latest = match fetch::fetch_bytes(url, options.timeout_secs).await {
         Ok((bytes, content_type)) => {
             let csv = is_csv_name || content_type.is_some_and(|t| t.contains("csv"));
+            perf::mark("scorecard:parse-start");
             let loaded = read(&bytes, csv);
+            perf::mark("scorecard:parse-end");
             if loaded.is_ok() {
                 feed_cache::store(&absolute, &bytes).await;
             }
@@ -303,6 +305,8 @@ fn scorecard(props: &ScorecardProps) -> Html {
         Callback::from(move |action: Action| state.dispatch(action))
     };
 
+    // For anyone measuring: the first results are on screen.
+    use_effect_with((), |_| perf::mark_after_paint("scorecard:results"));
     // A retry brought a newer copy of the feed: swap it in, keeping the view and the list.
     {
         let state = state.clone();

@@ -7,6 +7,7 @@ pub mod download;
 pub mod feed_cache;
 pub mod fetch;
 pub mod location;
+pub mod perf;
 pub mod shadow;
 pub mod share;
 pub mod storage;

@@ -8,6 +8,8 @@
 //!   component tests in headless Chromium, release build, end-to-end tests.
 //! - `feeds`: rebuild the bundled feeds and the feed JSON Schema from their sources.
 //! - `bench`: measure bundle sizes and share-link lengths into `bench/RESULTS.md`.
+//! - `synth`: write a deterministic synthetic feed of any size (for benchmarks and trials).
+//! - `fuzz`: run the cargo-fuzz targets for a set time; failing inputs become regression tests.
 //! - `screenshots`: refresh the README screenshots in `docs/screenshots/`.
 //!
 //! Every command checks before installing, so running it again is fast.
@@ -17,6 +19,8 @@ use std::process::{Command, ExitCode, Stdio};
 use std::time::Instant;
 
 mod bench;
+mod fuzz;
+mod synth;
 
 /// trunk 0.22 needs a newer rustc than the one this project builds with.
 const TRUNK_VERSION: &str = "0.21.14";
@@ -38,11 +42,15 @@ fn main() -> ExitCode {
         "test" => test(rest),
         "feeds" => feeds(),
         "bench" => bench::run(&repo()),
+        "fuzz" => fuzz::fuzz(rest),
+        "synth" => synth::command(rest),
         "screenshots" => build(true).and_then(|_| run(cmd("node").arg("tests/e2e/screenshots.mjs"))),
         _ => {
-            eprintln!("usage: cargo xtask <setup|serve|build|test|feeds|bench|screenshots>\n");
+            eprintln!("usage: cargo xtask <setup|serve|build|test|feeds|bench|fuzz|synth|screenshots>\n");
             eprintln!("  serve [--port N] [--release]   run the widget on the default feed");
             eprintln!("  test [--skip-browser]           run every test (the CI command)");
+            eprintln!("  fuzz [--seconds N] [TARGET...]  run the fuzz targets (nightly; default 120 s each)");
+            eprintln!("  synth N [--seed S] [-o FILE]    a synthetic feed of N officials (deterministic)");
             return ExitCode::from(if command == "help" || command == "--help" { 0 } else { 2 });
         }
     };
@@ -98,7 +106,7 @@ pub fn run(command: &mut Command) -> Result {
 }
 
 /// Output of a command that must succeed, or `None`.
-fn output(command: &mut Command) -> Option<String> {
+pub fn output(command: &mut Command) -> Option<String> {
     let out = command.stderr(Stdio::null()).output().ok()?;
     out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }

@@ -12,6 +12,7 @@
 //! - [`stats`]: counts per state and stance, for organizers.
 //! - [`donate`]: donate links with amount and refcode, for safe (https) URLs only.
 //! - [`export`]: CSV downloads of the filtered view and the shortlist.
+//! - [`fuzzing`]: the fuzz targets' harnesses and the invariants they check.
 //!
 //! Untrusted input (feed bytes, CSV bytes, link fragments, stored JSON) never panics here:
 //! every problem becomes a [`diagnostics::Diagnostic`] or an error value with a plain message.
@@ -23,6 +24,7 @@ pub mod donate;
 pub mod export;
 pub mod feed;
 pub mod filter;
+pub mod fuzzing;
 pub mod link;
 pub mod money;
 pub mod share_link;

@@ -58,11 +58,22 @@ impl SafeUrl {
     /// Accepts an absolute `https://` URL. Surrounding whitespace (common in spreadsheets) is
     /// trimmed; the scheme and host are lower-cased.
     pub fn https(raw: &str) -> Result<SafeUrl, UrlProblem> {
+        Self::https_up_to(raw, MAX_URL_LEN)
+    }
+
+    /// Like [`SafeUrl::https`], for a link the widget derived from a `SafeUrl` by adding a few
+    /// parameters (a donate link's amount and refcode): a feed URL just under the limit must not
+    /// lose them.
+    pub(crate) fn https_derived(raw: &str) -> Result<SafeUrl, UrlProblem> {
+        Self::https_up_to(raw, MAX_URL_LEN + 256)
+    }
+
+    fn https_up_to(raw: &str, max_len: usize) -> Result<SafeUrl, UrlProblem> {
         let text = raw.trim_matches(|c: char| c.is_ascii_whitespace());
         if text.is_empty() {
             return Err(UrlProblem::Empty);
         }
-        if text.len() > MAX_URL_LEN {
+        if text.len() > max_len {
             return Err(UrlProblem::TooLong(text.len()));
         }
         if text.chars().any(|c| c.is_whitespace() || crate::text::is_invisible(c)) {

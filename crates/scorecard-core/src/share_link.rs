@@ -215,8 +215,11 @@ pub fn decode(fragment: &str, param: &str, feed: &Feed) -> Decoded {
             "sn" => {
                 filter.stances = value
                     .split(',')
+                    // Compared after unescaping, so no spelling of "_unrated" can come back as a
+                    // stance id (ids never start with `_`, see `text::is_identifier`).
+                    .map(unescape)
                     .filter(|s| !s.is_empty())
-                    .map(|s| if s == NOT_RATED { StanceChoice::NotRated } else { StanceChoice::Stance(unescape(s)) })
+                    .map(|s| if s == NOT_RATED { StanceChoice::NotRated } else { StanceChoice::Stance(s) })
                     .collect();
             }
             "po" => filter.positions = split_escaped(value),
