@@ -1,20 +1,29 @@
 //! Loads the feed, then wires state, effects and layout. Nothing here decides what to show;
 //! the core does, and components render it.
+//!
+//! A sharded feed (an index plus one file per state, see `scorecard_core::feed::shards`) loads
+//! in steps: the index, then the files of the states a reader arrives wanting (their view,
+//! saved shortlist and shared link), then each state they pick. Every file that arrives gives
+//! a new combined feed, swapped in with `Action::ReplaceFeed` like a retried feed.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use scorecard_core::csv_import::load_csv;
 use scorecard_core::diagnostics::Report;
-use scorecard_core::feed::{load_json, Loaded};
+use scorecard_core::feed::shards::{self, Opened, ShardStatus, ShardedFeed};
+use scorecard_core::feed::Loaded;
 use scorecard_core::filter;
 use scorecard_core::share_link;
 use scorecard_core::shortlist::Shortlist;
 use scorecard_core::source::looks_like_json;
+use scorecard_core::states::{State, StateSet};
 use yew::prelude::*;
 
 use crate::browser::{clipboard, download, feed_cache, fetch, location, perf, share, storage};
 use crate::components::{
-    plural, FilterPanel, Header, LoadNotes, OfficialDetail, Results, ShareBanner, ShortlistPanel, UndoBar,
+    plural, FilterPanel, Header, LoadNotes, OfficialDetail, PickStatePrompt, Results, ShardNotes, ShareBanner,
+    ShortlistPanel, UndoBar,
 };
 use crate::options::{Theme, UrlMode, WidgetOptions};
 use crate::state::{Action, AppState, FeedRef, HistoryMode};
@@ -49,6 +58,9 @@ pub struct LoadedFeed {
     pub storage_key: String,
     /// Set when this is the last good copy, shown because the latest could not be loaded.
     pub stale: Option<Stale>,
+    /// For a sharded feed: every state in its index, and whether its file is loaded. `feed`
+    /// then holds the officials of the loaded states only.
+    pub shards: Option<Rc<Vec<ShardStatus>>>,
 }
 
 /// Why an older copy of the feed is shown, and from when.
@@ -65,15 +77,146 @@ impl LoadedFeed {
     /// first error as the message.
     pub fn from_loaded(loaded: Loaded, storage_key: String) -> Result<LoadedFeed, String> {
         match loaded.feed {
-            Some(feed) => {
-                Ok(LoadedFeed { feed: FeedRef(Rc::new(feed)), report: loaded.report, storage_key, stale: None })
+            Some(feed) => Ok(LoadedFeed {
+                feed: FeedRef(Rc::new(feed)),
+                report: loaded.report,
+                storage_key,
+                stale: None,
+                shards: None,
+            }),
+            None => Err(unreadable(&loaded.report)),
+        }
+    }
+}
+
+/// Why a feed could not be read at all: its first error.
+fn unreadable(report: &Report) -> String {
+    let first = report.diagnostics.iter().find(|d| d.is_error()).map(|d| d.to_string()).unwrap_or_default();
+    format!("The scorecard data could not be read. {first}")
+}
+
+/// A sharded feed being loaded: the core's bookkeeping, and where its index is.
+struct ShardSession {
+    sharded: ShardedFeed,
+    /// The index's absolute URL: the state files' URLs resolve against it.
+    index_url: String,
+    storage_key: String,
+    stale: Option<Stale>,
+    /// The feed of the states loaded so far, and its report; replaced as files arrive.
+    feed: FeedRef,
+    report: Report,
+    /// Which load of the index this is: files that arrive for an older one are dropped.
+    generation: u32,
+}
+
+impl ShardSession {
+    fn new(sharded: ShardedFeed, index_url: String, storage_key: String) -> ShardSession {
+        let Loaded { feed, report } = sharded.combined();
+        let feed = feed.unwrap_or_else(|| sharded.index().feed.clone());
+        ShardSession {
+            sharded,
+            index_url,
+            storage_key,
+            stale: None,
+            feed: FeedRef(Rc::new(feed)),
+            report,
+            generation: 0,
+        }
+    }
+
+    /// Rebuilds the feed from the files loaded so far.
+    fn combine(&mut self) {
+        let combined = self.sharded.combined();
+        if let Some(feed) = combined.feed {
+            self.feed = FeedRef(Rc::new(feed));
+        }
+        self.report = combined.report;
+    }
+
+    /// What the widget shows now. The feed is the same `Rc` until a file arrives, so a change of
+    /// status alone does not replace the feed.
+    fn snapshot(&self) -> LoadedFeed {
+        LoadedFeed {
+            feed: self.feed.clone(),
+            report: self.report.clone(),
+            storage_key: self.storage_key.clone(),
+            stale: self.stale.clone(),
+            shards: Some(Rc::new(self.sharded.statuses().to_vec())),
+        }
+    }
+
+    /// Reads a state's file, or records why it could not be fetched.
+    fn receive(&mut self, state: State, fetched: Result<Vec<u8>, fetch::FetchError>) {
+        match fetched {
+            Ok(bytes) => {
+                self.sharded.add_shard(state, &bytes);
+                self.combine();
             }
-            None => {
-                let first =
-                    loaded.report.diagnostics.iter().find(|d| d.is_error()).map(|d| d.to_string()).unwrap_or_default();
-                Err(format!("The scorecard data could not be read. {first}"))
+            Err(error) => {
+                self.sharded.fail(state, format!("The officials of {} could not be loaded. {error}", state.name()))
             }
         }
+    }
+}
+
+type SharedSession = Rc<RefCell<Option<ShardSession>>>;
+
+/// Starts fetching the files of the `wanted` states that have not been asked for yet. Each
+/// one, when it arrives, swaps in a new combined feed.
+fn fetch_shards(session: &SharedSession, load: &UseStateHandle<LoadState>, wanted: StateSet, timeout_secs: u32) {
+    let (started, generation, index_url, snapshot) = {
+        let mut guard = session.borrow_mut();
+        let Some(current) = guard.as_mut() else { return };
+        let started = current.sharded.start_loading(wanted);
+        if started.is_empty() {
+            return;
+        }
+        (started, current.generation, current.index_url.clone(), current.snapshot())
+    };
+    // Shows "Loading…" for them. Set only once the session is no longer borrowed: a render
+    // may call back in here.
+    load.set(LoadState::Ready(Rc::new(snapshot)));
+    for entry in started {
+        let session = session.clone();
+        let load = load.clone();
+        let url = location::resolve(&entry.url, &index_url);
+        wasm_bindgen_futures::spawn_local(async move {
+            let fetched = fetch::fetch_bytes(&url, timeout_secs).await.map(|(bytes, _)| bytes);
+            let snapshot = {
+                let mut guard = session.borrow_mut();
+                let Some(current) = guard.as_mut().filter(|s| s.generation == generation) else { return };
+                current.receive(entry.state, fetched);
+                current.snapshot()
+            };
+            load.set(LoadState::Ready(Rc::new(snapshot)));
+        });
+    }
+}
+
+/// The states a reader arrives wanting: those of the view in the address (or the embedder's
+/// preset), of their saved shortlist, and of a shortlist shared in the address. Their files
+/// load before the first results, so all of these find their officials.
+fn arriving_states(session: &ShardSession, options: &WidgetOptions) -> StateSet {
+    let param = share_link::param_name(options.instance.as_deref());
+    let decoded = share_link::decode(&location::fragment(), &param, &session.feed);
+    let view = if decoded.present { decoded.view.filter.states } else { options.states };
+    let saved = storage::load(&shortlist_key_for(&session.storage_key))
+        .ok()
+        .flatten()
+        .and_then(|text| Shortlist::from_storage_json(&text).ok())
+        .map(|(list, _)| list)
+        .unwrap_or_default();
+    shards::wanted_states(view, &saved, decoded.list_states)
+}
+
+/// Fetches the files of the states a reader arrives wanting, one after the other, before the
+/// first results are shown.
+async fn load_arriving_states(session: &mut ShardSession, options: &WidgetOptions) {
+    let wanted = arriving_states(session, options);
+    for entry in session.sharded.start_loading(wanted) {
+        let url = location::resolve(&entry.url, &session.index_url);
+        let fetched = fetch::fetch_bytes(&url, options.timeout_secs).await.map(|(bytes, _)| bytes);
+        session.receive(entry.state, fetched);
     }
 }
 
@@ -100,10 +243,13 @@ pub fn app(props: &AppProps) -> Html {
     });
     let attempt = use_state(|| 0u32);
     let retrying = use_state(|| false);
+    let session: SharedSession = use_mut_ref(|| None);
+    let generations = use_mut_ref(|| 0u32);
     {
         let load = load.clone();
         let retrying = retrying.clone();
         let options = props.options.clone();
+        let session = session.clone();
         use_effect_with((props.source.clone(), *attempt), move |(source, _)| match source {
             FeedSource::Url(url) => {
                 // Retrying from an older copy keeps it on screen until the new one is in.
@@ -113,13 +259,28 @@ pub fn app(props: &AppProps) -> Html {
                     load.set(LoadState::Loading);
                 }
                 let url = url.clone();
+                let generation = {
+                    let mut generations = generations.borrow_mut();
+                    *generations = generations.wrapping_add(1);
+                    *generations
+                };
                 wasm_bindgen_futures::spawn_local(async move {
-                    let outcome = load_from_url(&url, &options).await;
-                    retrying.set(false);
-                    load.set(match outcome {
-                        Ok(loaded) => LoadState::Ready(Rc::new(loaded)),
+                    let outcome = match load_from_url(&url, &options).await {
+                        Ok(Fetched::Feed(loaded)) => {
+                            *session.borrow_mut() = None;
+                            LoadState::Ready(Rc::new(loaded))
+                        }
+                        Ok(Fetched::Index(mut fresh)) => {
+                            fresh.generation = generation;
+                            load_arriving_states(&mut fresh, &options).await;
+                            let snapshot = fresh.snapshot();
+                            *session.borrow_mut() = Some(*fresh);
+                            LoadState::Ready(Rc::new(snapshot))
+                        }
                         Err(message) => LoadState::Failed(message),
-                    });
+                    };
+                    retrying.set(false);
+                    load.set(outcome);
                 });
             }
             FeedSource::Loaded(loaded) => load.set(LoadState::Ready(loaded.clone())),
@@ -129,6 +290,22 @@ pub fn app(props: &AppProps) -> Html {
     let retry = {
         let attempt = attempt.clone();
         Callback::from(move |_| attempt.set(*attempt + 1))
+    };
+    let timeout_secs = props.options.timeout_secs;
+    let on_load_states = {
+        let session = session.clone();
+        let load = load.clone();
+        Callback::from(move |wanted: StateSet| fetch_shards(&session, &load, wanted, timeout_secs))
+    };
+    let on_retry_state = {
+        let session = session.clone();
+        let load = load.clone();
+        Callback::from(move |state: State| {
+            if let Some(current) = session.borrow_mut().as_mut() {
+                current.sharded.retry(state);
+            }
+            fetch_shards(&session, &load, [state].into_iter().collect(), timeout_secs);
+        })
     };
     let body = match &*load {
         LoadState::Loading => html! { <p class="sc-status" role="status">{ "Loading the scorecard…" }</p> },
@@ -145,6 +322,8 @@ pub fn app(props: &AppProps) -> Html {
                     options={props.options.clone()}
                     on_retry={retry.clone()}
                     retrying={*retrying}
+                    on_load_states={on_load_states}
+                    on_retry_state={on_retry_state}
                 />
             }
         }
@@ -157,9 +336,27 @@ pub fn app(props: &AppProps) -> Html {
     html! { <div class={classes!("scorecard", theme, props.options.compact.then_some("sc-compact"))}>{ body }</div> }
 }
 
-/// Fetches and reads the feed. When that fails (network, server, or a feed that cannot be read
-/// at all), the last good copy is shown instead, if this browser has one.
-async fn load_from_url(url: &str, options: &WidgetOptions) -> Result<LoadedFeed, String> {
+/// What the feed's address gave: a feed, or the index of a sharded feed.
+enum Fetched {
+    Feed(LoadedFeed),
+    Index(Box<ShardSession>),
+}
+
+impl Fetched {
+    fn set_stale(&mut self, stale: Stale) {
+        match self {
+            Fetched::Feed(loaded) => loaded.stale = Some(stale),
+            Fetched::Index(session) => {
+                session.stale = Some(stale);
+            }
+        }
+    }
+}
+
+/// Fetches and reads the feed (or the index of a sharded feed). When that fails (network,
+/// server, or a feed that cannot be read at all), the last good copy is shown instead, if this
+/// browser has one.
+async fn load_from_url(url: &str, options: &WidgetOptions) -> Result<Fetched, String> {
     let absolute = location::absolute(url);
     let key = match options.instance.as_deref() {
         Some(instance) => format!("scorecard:v1:{absolute}:{instance}"),
@@ -167,8 +364,18 @@ async fn load_from_url(url: &str, options: &WidgetOptions) -> Result<LoadedFeed,
     };
     let is_csv_name = url.split(['?', '#']).next().is_some_and(|path| path.to_ascii_lowercase().ends_with(".csv"));
     let read = |bytes: &[u8], csv: bool| {
-        let loaded = if csv { load_csv(bytes, None).loaded } else { load_json(bytes) };
-        LoadedFeed::from_loaded(loaded, key.clone())
+        if csv {
+            return LoadedFeed::from_loaded(load_csv(bytes, None).loaded, key.clone()).map(Fetched::Feed);
+        }
+        match shards::open(bytes) {
+            Opened::Feed(loaded) => LoadedFeed::from_loaded(loaded, key.clone()).map(Fetched::Feed),
+            Opened::Index { index: Some(index), report } => Ok(Fetched::Index(Box::new(ShardSession::new(
+                ShardedFeed::new(index, report),
+                absolute.clone(),
+                key.clone(),
+            )))),
+            Opened::Index { index: None, report } => Err(unreadable(&report)),
+        }
     };
     let latest = match fetch::fetch_bytes(url, options.timeout_secs).await {
         Ok((bytes, content_type)) => {
@@ -177,7 +384,9 @@ async fn load_from_url(url: &str, options: &WidgetOptions) -> Result<LoadedFeed,
             let loaded = read(&bytes, csv);
             perf::mark("scorecard:parse-end");
             if loaded.is_ok() {
-                feed_cache::store(&absolute, &bytes).await;
+                // Not awaited: writing the copy to disk must not hold back the first results.
+                let url = absolute.clone();
+                wasm_bindgen_futures::spawn_local(async move { feed_cache::store(&url, &bytes).await });
             }
             loaded
         }
@@ -188,7 +397,7 @@ async fn load_from_url(url: &str, options: &WidgetOptions) -> Result<LoadedFeed,
         Err(reason) => match feed_cache::load(&absolute).await {
             Some((bytes, saved_at)) => {
                 let mut loaded = read(&bytes, !looks_like_json(&bytes)).map_err(|_| reason.clone())?;
-                loaded.stale = Some(Stale { saved_at, reason });
+                loaded.set_stale(Stale { saved_at, reason });
                 Ok(loaded)
             }
             None => Err(reason),
@@ -204,6 +413,10 @@ struct ScorecardProps {
     on_retry: Callback<MouseEvent>,
     /// A retry is under way (the older copy stays on screen meanwhile).
     retrying: bool,
+    /// A sharded feed: fetch the files of these states.
+    on_load_states: Callback<StateSet>,
+    /// A sharded feed: fetch a state's file again after it failed.
+    on_retry_state: Callback<State>,
 }
 
 impl PartialEq for ScorecardProps {
@@ -212,11 +425,17 @@ impl PartialEq for ScorecardProps {
             && self.options == other.options
             && self.on_retry == other.on_retry
             && self.retrying == other.retrying
+            && self.on_load_states == other.on_load_states
+            && self.on_retry_state == other.on_retry_state
     }
 }
 
+fn shortlist_key_for(storage_key: &str) -> String {
+    format!("{storage_key}:shortlist")
+}
+
 fn shortlist_key(loaded: &LoadedFeed) -> String {
-    format!("{}:shortlist", loaded.storage_key)
+    shortlist_key_for(&loaded.storage_key)
 }
 
 /// The first state: saved shortlist, then whatever the URL fragment carries (view, shared list),
@@ -280,10 +499,33 @@ fn preset_view(options: &WidgetOptions) -> share_link::View {
     view
 }
 
+/// The link parameter for a view and shortlist; links to a sharded feed also name the states
+/// of the listed officials, so the recipient loads those files first.
+fn encode_link(
+    view: &share_link::View,
+    list: Option<&Shortlist>,
+    feed: &scorecard_core::feed::Feed,
+    sharded: bool,
+) -> String {
+    if sharded {
+        share_link::encode_sharded(view, list, feed)
+    } else {
+        share_link::encode(view, list, feed)
+    }
+}
+
 /// The page address with the current view and the shortlist in its fragment.
-fn share_url_for(state: &AppState, feed: &scorecard_core::feed::Feed, param: &str) -> String {
-    let value = share_link::encode(&state.view(), Some(&state.shortlist), feed);
+fn share_url_for(state: &AppState, param: &str, sharded: bool) -> String {
+    let value = encode_link(&state.view(), Some(&state.shortlist), &state.feed, sharded);
     format!("{}#{}", location::page_url(), share_link::with_param(&location::fragment(), param, Some(&value)))
+}
+
+/// A shortlist shared in an address pasted while the page was open, waiting for the files of
+/// its officials' states.
+#[derive(Clone, Debug, PartialEq)]
+struct WaitingLink {
+    fragment: String,
+    states: StateSet,
 }
 
 #[function_component(Scorecard)]
@@ -300,17 +542,78 @@ fn scorecard(props: &ScorecardProps) -> Html {
     });
     let storage_problem = use_state(|| init.1);
     let share_url = use_state(|| None::<String>);
+    let waiting_link = use_state(|| None::<WaitingLink>);
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
     };
+    // `None` for an ordinary feed.
+    let statuses: Option<Rc<Vec<ShardStatus>>> = loaded.shards.clone();
+    let sharded = statuses.is_some();
+    // Everything below shows `state.feed`, the feed the reducer holds, so that results, rows and
+    // details always come from the same feed, also in the render before a new one is swapped in.
+    let feed = state.feed.clone();
 
-    // For anyone measuring: the first results are on screen.
-    use_effect_with((), |_| perf::mark_after_paint("scorecard:results"));
-    // A retry brought a newer copy of the feed: swap it in, keeping the view and the list.
+    // A sharded feed shows officials only for chosen states, once their files are in.
+    let choosing = sharded && state.filter.states.is_empty();
+    let progress = statuses.as_ref().map(|s| shards::progress(s, state.filter.states)).unwrap_or_default();
+    let results_shown = match &statuses {
+        None => true,
+        Some(s) => !choosing && shards::settled(s, state.filter.states),
+    };
+    // For anyone measuring: the first results are on screen (for a sharded feed, those of the
+    // first state picked, once its file is in).
+    {
+        let marked = use_mut_ref(|| false);
+        use_effect_with(results_shown, move |shown| {
+            if *shown && !*marked.borrow() {
+                *marked.borrow_mut() = true;
+                perf::mark_after_paint("scorecard:results");
+            }
+        });
+    }
+    // A sharded feed: fetch the files of the states the reader now wants (their view, their
+    // shortlist, a shared list waiting for its states). The core decides which.
+    {
+        let wanted_states = waiting_link.as_ref().map_or(StateSet::EMPTY, |w| w.states);
+        let to_fetch = statuses
+            .as_ref()
+            .map(|s| shards::to_fetch(s, shards::wanted_states(state.filter.states, &state.shortlist, wanted_states)));
+        let on_load_states = props.on_load_states.clone();
+        use_effect_with(to_fetch, move |to_fetch| {
+            if let Some(states) = to_fetch.filter(|s| !s.is_empty()) {
+                on_load_states.emit(states);
+            }
+        });
+    }
+    // A shared list pasted while open, once its states' files are in: read it, as on arrival.
     {
         let state = state.clone();
-        let fresh = loaded.stale.is_none();
+        let waiting_link = waiting_link.clone();
+        let ready = match (&*waiting_link, &statuses) {
+            (Some(link), Some(s)) => shards::settled(s, link.states),
+            (Some(_), None) => true,
+            (None, _) => false,
+        };
+        let param = share_link::param_name(props.options.instance.as_deref());
+        use_effect_with((ready, state.feed.clone()), move |(ready, feed)| {
+            if let Some(link) = (*waiting_link).clone().filter(|_| *ready) {
+                let decoded = share_link::decode(&link.fragment, &param, feed);
+                if let Some(shared) = decoded.shared {
+                    state.dispatch(Action::ReceiveShared {
+                        list: shared.to_shortlist(feed),
+                        problems: decoded.problems,
+                    });
+                }
+                waiting_link.set(None);
+            }
+        });
+    }
+    // A retry brought a newer copy of the feed, or a state's file arrived: swap it in, keeping
+    // the view and the list.
+    {
+        let state = state.clone();
+        let fresh = loaded.stale.is_none() && !sharded;
         use_effect_with(loaded.feed.clone(), move |feed| {
             if state.feed != *feed {
                 state.dispatch(Action::ReplaceFeed(feed.clone()));
@@ -337,13 +640,13 @@ fn scorecard(props: &ScorecardProps) -> Html {
     // shows the same view and Back/Forward step through views. While a shared list awaits the
     // visitor's choice the address is left as it arrived. Embeds only read the address.
     {
-        let feed = loaded.feed.clone();
+        let feed = feed.clone();
         let push = state.history == HistoryMode::Push;
         let param = param.clone();
         let sync = props.options.url == UrlMode::Sync;
         use_effect_with((state.view(), state.pending_share.is_some()), move |(view, pending)| {
             if sync && !*pending {
-                let value = (*view != Default::default()).then(|| share_link::encode(view, None, &feed));
+                let value = (*view != Default::default()).then(|| encode_link(view, None, &feed, sharded));
                 let current = location::fragment();
                 let fragment = share_link::with_param(&current, &param, value.as_deref());
                 if fragment != current {
@@ -352,14 +655,21 @@ fn scorecard(props: &ScorecardProps) -> Html {
             }
         });
     }
+    // The fragment listener lives as long as the widget; it reads the feed and the state files'
+    // status as they are when the address changes.
+    let current = use_mut_ref(|| (feed.clone(), statuses.clone()));
+    *current.borrow_mut() = (feed.clone(), statuses.clone());
     {
         let state = state.clone();
-        let feed = loaded.feed.clone();
+        let current = current.clone();
+        let waiting_link = waiting_link.clone();
         let param = param.clone();
         let options = props.options.clone();
         use_effect_with((), move |_| {
             let listeners = location::on_fragment_change(move || {
-                let mut decoded = share_link::decode(&location::fragment(), &param, &feed);
+                let (feed, statuses) = current.borrow().clone();
+                let fragment = location::fragment();
+                let mut decoded = share_link::decode(&fragment, &param, &feed);
                 if !decoded.present {
                     match options.url {
                         // The address is the view: none means the starting view.
@@ -369,10 +679,16 @@ fn scorecard(props: &ScorecardProps) -> Html {
                     }
                 }
                 if let Some(shared) = decoded.shared {
-                    state.dispatch(Action::ReceiveShared {
-                        list: shared.to_shortlist(&feed),
-                        problems: decoded.problems,
-                    });
+                    let settled = statuses.as_ref().is_none_or(|s| shards::settled(s, decoded.list_states));
+                    if settled {
+                        state.dispatch(Action::ReceiveShared {
+                            list: shared.to_shortlist(&feed),
+                            problems: decoded.problems,
+                        });
+                    } else {
+                        // Read it once the files of its officials' states are in.
+                        waiting_link.set(Some(WaitingLink { fragment, states: decoded.list_states }));
+                    }
                 }
                 state.dispatch(Action::RestoreView(decoded.view));
             });
@@ -380,18 +696,14 @@ fn scorecard(props: &ScorecardProps) -> Html {
         });
     }
 
-    let result = {
-        let feed = loaded.feed.clone();
-        use_memo(state.filter.clone(), move |filter| filter::run(&feed, filter))
-    };
+    let result = use_memo((feed.clone(), state.filter.clone()), |(feed, filter)| filter::run(feed, filter));
 
     let on_copy_link = {
         let state = state.clone();
         let share_url = share_url.clone();
-        let feed = loaded.feed.clone();
         let param = param.clone();
         Callback::from(move |_| {
-            let url = share_url_for(&state, &feed, &param);
+            let url = share_url_for(&state, &param, sharded);
             share_url.set(Some(url.clone()));
             let state = state.clone();
             wasm_bindgen_futures::spawn_local(async move {
@@ -407,11 +719,10 @@ fn scorecard(props: &ScorecardProps) -> Html {
 
     let on_share = share::available().then(|| {
         let state = state.clone();
-        let feed = loaded.feed.clone();
         let param = param.clone();
         Callback::from(move |_| {
-            let url = share_url_for(&state, &feed, &param);
-            let title = format!("My shortlist: {}", feed.meta.title);
+            let url = share_url_for(&state, &param, sharded);
+            let title = format!("My shortlist: {}", state.feed.meta.title);
             wasm_bindgen_futures::spawn_local(async move {
                 share::share(&title, &url).await;
             });
@@ -419,7 +730,7 @@ fn scorecard(props: &ScorecardProps) -> Html {
     });
     let on_download_results = {
         let result = result.clone();
-        let feed = loaded.feed.clone();
+        let feed = feed.clone();
         let state = state.clone();
         Callback::from(move |_| {
             let csv = scorecard_core::export::results_csv(&feed, &result);
@@ -429,7 +740,7 @@ fn scorecard(props: &ScorecardProps) -> Html {
         })
     };
     let on_download_shortlist = {
-        let feed = loaded.feed.clone();
+        let feed = feed.clone();
         let state = state.clone();
         Callback::from(move |_| {
             let csv = scorecard_core::export::shortlist_csv(&feed, &state.shortlist);
@@ -438,7 +749,7 @@ fn scorecard(props: &ScorecardProps) -> Html {
             }
         })
     };
-    let open_index = state.open.as_deref().and_then(|id| loaded.feed.official_index(id));
+    let open_index = state.open.as_deref().and_then(|id| feed.official_index(id));
     let shortlist_ref = use_node_ref();
     let on_jump = {
         let shortlist_ref = shortlist_ref.clone();
@@ -448,8 +759,9 @@ fn scorecard(props: &ScorecardProps) -> Html {
             }
         })
     };
+    let state_choices = statuses.as_ref().map(|s| shards::state_choices(s, &result.facets.states));
+    let totals = statuses.as_ref().map(|s| shards::totals(s));
 
-    let feed = &loaded.feed;
     html! {
         <div class="sc-layout">
             <Header meta={feed.meta.clone()} />
@@ -477,18 +789,34 @@ fn scorecard(props: &ScorecardProps) -> Html {
                 <ShareBanner feed={feed.clone()} pending={pending.clone()} on_action={dispatch.clone()} />
             }
             <div class="sc-columns">
-                <FilterPanel feed={feed.clone()} filter={state.filter.clone()} result={result.clone()} on_action={dispatch.clone()} />
-                <Results
+                <FilterPanel
                     feed={feed.clone()}
                     filter={state.filter.clone()}
                     result={result.clone()}
-                    shortlist={state.shortlist.clone()}
+                    states_available={state_choices}
                     on_action={dispatch.clone()}
-                    on_download={on_download_results}
                 />
+                if let (true, Some((officials, states))) = (choosing, totals) {
+                    <PickStatePrompt officials={officials} states={states} />
+                } else {
+                    <Results
+                        feed={feed.clone()}
+                        filter={state.filter.clone()}
+                        result={result.clone()}
+                        shortlist={state.shortlist.clone()}
+                        pending={!progress.loading.is_empty()}
+                        on_action={dispatch.clone()}
+                        on_download={on_download_results}
+                    >
+                        if sharded {
+                            <ShardNotes progress={progress.clone()} on_retry={props.on_retry_state.clone()} />
+                        }
+                    </Results>
+                }
                 <ShortlistPanel
                     feed={feed.clone()}
                     shortlist={state.shortlist.clone()}
+                    shards={statuses.clone()}
                     amount_errors={state.amount_errors.clone()}
                     split_error={state.split_error.clone()}
                     refcode={props.options.refcode.clone()}
@@ -507,11 +835,11 @@ fn scorecard(props: &ScorecardProps) -> Html {
             }
             if let Some(index) = open_index {
                 <OfficialDetail
-                    key={format!("{}#{}", loaded.feed.officials[index].id, state.open_serial)}
+                    key={format!("{}#{}", feed.officials[index].id, state.open_serial)}
                     feed={feed.clone()}
                     index={index}
-                    listed={state.shortlist.contains(&loaded.feed.officials[index].id)}
-                    amount={state.shortlist.get(&loaded.feed.officials[index].id).map(|e| e.amount)}
+                    listed={state.shortlist.contains(&feed.officials[index].id)}
+                    amount={state.shortlist.get(&feed.officials[index].id).map(|e| e.amount)}
                     refcode={props.options.refcode.clone()}
                     on_action={dispatch.clone()}
                 />

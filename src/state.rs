@@ -268,7 +268,12 @@ impl Reducible for AppState {
             }
             Action::Add { id } => {
                 let name = s.name_of(&id);
-                match s.shortlist.add(&id, &name) {
+                let added = match s.feed.official(&id) {
+                    // Its state tells a sharded feed which file to load for it next time.
+                    Some(official) => s.shortlist.add_official(official),
+                    None => s.shortlist.add(&id, &name),
+                };
+                match added {
                     Ok(()) => s.announce(format!("Added {name} to your shortlist ({} in all)", s.shortlist.len())),
                     Err(AddError::Full) => s.announce("Your shortlist is full; remove someone first."),
                     Err(AddError::AlreadyListed) => {}

@@ -16,12 +16,16 @@ pub struct FilterPanelProps {
     pub feed: FeedRef,
     pub filter: FilterSpec,
     pub result: Rc<FilterResult>,
+    /// The state picker's choices when they are not the feed's own states: a sharded feed
+    /// offers every state in its index, loaded or not.
+    #[prop_or_default]
+    pub states_available: Option<Vec<(State, u32)>>,
     pub on_action: Callback<Action>,
 }
 
 #[function_component(FilterPanel)]
 pub fn filter_panel(props: &FilterPanelProps) -> Html {
-    let FilterPanelProps { feed, filter, result, on_action } = props;
+    let FilterPanelProps { feed, filter, result, states_available, on_action } = props;
     let question = &feed.questions[result.question];
     let facets = &result.facets;
 
@@ -73,7 +77,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
             <p class="sc-question">{ question.text.clone() }</p>
 
             <StatePicker
-                available={states_in_feed.iter().map(|s| (*s, facets.states[s.index()])).collect::<Vec<_>>()}
+                available={states_available.clone().unwrap_or_else(|| states_in_feed.iter().map(|s| (*s, facets.states[s.index()])).collect())}
                 selected={filter.states}
                 on_action={on_action.clone()}
             />

@@ -23,6 +23,13 @@ pub struct ResultsProps {
     pub shortlist: Shortlist,
     pub on_action: Callback<Action>,
     pub on_download: Callback<()>,
+    /// More officials are on their way (a sharded feed's state file): "no match" would be
+    /// premature.
+    #[prop_or_default]
+    pub pending: bool,
+    /// Notes shown under the count, e.g. on a sharded feed's state files.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// "34 officials endorsed Sanders in 12 states": the count, the one stance chosen (if one),
@@ -58,7 +65,7 @@ pub fn summary(feed: &Feed, filter: &FilterSpec, result: &FilterResult) -> Strin
 
 #[function_component(Results)]
 pub fn results(props: &ResultsProps) -> Html {
-    let ResultsProps { feed, filter, result, shortlist, on_action, on_download } = props;
+    let ResultsProps { feed, filter, result, shortlist, on_action, on_download, pending, children } = props;
     let total = result.matches.len();
     let list_ref = use_node_ref();
     let windowed = total > RENDER_ALL_UP_TO;
@@ -92,12 +99,13 @@ pub fn results(props: &ResultsProps) -> Html {
                     </button>
                 }
             </div>
+            { children.clone() }
             if !result.ignored.is_empty() {
                 <p class="sc-notice">
                     { format!("Not in this data, so not applied: {}.", result.ignored.join(", ")) }
                 </p>
             }
-            if total == 0 {
+            if total == 0 && !*pending {
                 <div class="sc-empty">
                     <p>{ "No officials match these filters." }</p>
                     if filter.is_filtering() {

@@ -1,8 +1,10 @@
 //! The shortlist: who gets how much, the total, giving, and sharing.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use scorecard_core::donate::donate_link;
+use scorecard_core::feed::shards::{presence, Presence, ShardStatus};
 use scorecard_core::shortlist::Shortlist;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -14,6 +16,9 @@ use crate::state::{Action, FeedRef};
 pub struct ShortlistPanelProps {
     pub feed: FeedRef,
     pub shortlist: Shortlist,
+    /// A sharded feed's state files: officials whose state is not loaded are not gone.
+    #[prop_or_default]
+    pub shards: Option<Rc<Vec<ShardStatus>>>,
     pub amount_errors: BTreeMap<String, String>,
     pub split_error: Option<String>,
     pub refcode: Option<String>,
@@ -33,6 +38,7 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
     let ShortlistPanelProps {
         feed,
         shortlist,
+        shards,
         amount_errors,
         split_error,
         refcode,
@@ -106,7 +112,17 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
                                 },
                                 (None, None) => html! { <span class="sc-no-donate">{ "No donate link in this feed" }</span> },
                             },
-                            None => html! { <span class="sc-gone">{ "No longer in this feed" }</span> },
+                            None => match presence(feed, entry, shards.as_ref().map(|s| s.as_slice())) {
+                                Presence::NotLoaded => html! {
+                                    <span class="sc-not-loaded">
+                                        { match entry.state {
+                                            Some(state) => format!("Not loaded yet ({})", state.name()),
+                                            None => "Not loaded yet".to_string(),
+                                        } }
+                                    </span>
+                                },
+                                Presence::Gone | Presence::InFeed => html! { <span class="sc-gone">{ "No longer in this feed" }</span> },
+                            },
                         };
                         html! {
                             <li class={classes!("sc-entry", entry.given.then_some("sc-entry-given"))} key={entry.id.clone()}>

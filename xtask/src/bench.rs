@@ -1,34 +1,94 @@
-//! `cargo xtask bench`: what a reader downloads, and how long share links are.
-//! (Timing benchmarks in the browser and against a plain-JS baseline are tracked in issue 6.)
+//! `cargo xtask bench`: the performance report (bench/RESULTS.md and bench/results.json), and
+//! `cargo xtask bench-smoke`, the coarse guard the test command runs.
+//!
+//! The report puts together three sources, all measured in one run on the same feeds:
+//! - the browser (`bench/browser.mjs`): transfer sizes, time to first results, parse time from
+//!   performance marks, interaction latency, memory, for the widget and the plain-JS baseline;
+//! - criterion (`crates/scorecard-core/benches/load.rs`): native parse + validate;
+//! - the CLI: share-link lengths.
+//!
+//! Feeds are synthetic (`synth.rs`, seeded) and cached in bench/tmp/feeds. What the figures
+//! mean, how they are taken and what each optimization bought: bench/README.md.
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::{build, cmd, Result};
+use serde_json::Value;
 
-pub fn run(repo: &Path) -> Result {
-    let dist = build(true)?;
-    let mut rows = Vec::new();
-    let mut total = (0u64, 0u64);
-    let mut entries: Vec<_> = std::fs::read_dir(&dist).map_err(|e| e.to_string())?.filter_map(|e| e.ok()).collect();
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let kind = match name.rsplit('.').next() {
-            Some("wasm") => "wasm",
-            Some("js") => "JS",
-            Some("css") => "CSS",
-            _ => continue,
-        };
-        let raw = entry.metadata().map(|m| m.len()).unwrap_or(0);
-        let gzip = gzip_size(&entry.path())?;
-        total.0 += raw;
-        total.1 += gzip;
-        rows.push(format!("| {kind} | `{name}` | {} | {} |", kib(raw), kib(gzip)));
+use crate::{build, cmd, output, repo, run, synth, Result};
+
+/// The seed of every benchmark feed: change it and recorded results no longer compare.
+const SEED: u64 = 2020;
+/// Officials per named size.
+const SIZES: &[(&str, usize)] = &[("10k", 10_000), ("100k", 100_000), ("500k", 500_000)];
+
+struct Options {
+    runs: u32,
+    reps: u32,
+    sizes: Vec<String>,
+    native: bool,
+    /// Only rewrite RESULTS.md from the recorded results.json (e.g. after editing ANALYSIS.md).
+    report_only: bool,
+}
+
+fn options(args: &[String]) -> Result<Options> {
+    let mut o = Options {
+        runs: 5,
+        reps: 50,
+        sizes: vec!["default".into(), "10k".into(), "100k".into(), "500k".into()],
+        native: true,
+        report_only: false,
+    };
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let mut value = || rest.next().cloned().ok_or(format!("{arg} needs a value"));
+        match arg.as_str() {
+            "--runs" => o.runs = value()?.parse().map_err(|_| "--runs needs a number")?,
+            "--reps" => o.reps = value()?.parse().map_err(|_| "--reps needs a number")?,
+            "--sizes" => o.sizes = value()?.split(',').map(str::to_string).collect(),
+            "--no-native" => o.native = false,
+            "--report-only" => o.report_only = true,
+            "--quick" => {
+                o.runs = 2;
+                o.reps = 10;
+                o.sizes = vec!["default".into(), "10k".into()];
+            }
+            other => {
+                return Err(format!(
+                "bench: unknown option {other} (--quick, --runs N, --reps N, --sizes a,b, --no-native, --report-only)"
+            ))
+            }
+        }
     }
-    let links = crate::output(cmd("cargo").args([
+    Ok(o)
+}
+
+pub fn run_report(args: &[String]) -> Result {
+    let options = options(args)?;
+    let repo = repo();
+    if options.report_only {
+        let results = read_json(&repo.join("bench/results.json"))?;
+        return write_report(&repo, &results);
+    }
+    let dist = build(true)?;
+    let feeds = feeds_dir();
+    for size in &options.sizes {
+        ensure_feed(size)?;
+    }
+
+    let native = if options.native { native_bench(&feeds)? } else { Value::Null };
+    let browser_json = repo.join("bench/tmp/browser.json");
+    run(cmd("node")
+        .arg(repo.join("bench/browser.mjs"))
+        .args(["--feeds", &feeds.to_string_lossy(), "--out", &browser_json.to_string_lossy()])
+        .args(["--runs", &options.runs.to_string(), "--reps", &options.reps.to_string()])
+        .args(["--sizes", &options.sizes.join(",")])
+        .env("SCORECARD_DIST", &dist))?;
+    let browser: Value = read_json(&browser_json)?;
+    let links = output(cmd("cargo").args([
         "run",
         "--quiet",
+        "--release",
         "-p",
         "scorecard-cli",
         "--",
@@ -37,31 +97,417 @@ pub fn run(repo: &Path) -> Result {
     ]))
     .unwrap_or_else(|| "(scorecard-feed link-lengths failed)\n".into());
 
-    let mut md = String::new();
-    let commit = crate::output(cmd("git").args(["rev-parse", "--short", "HEAD"])).unwrap_or_default();
-    let date =
-        crate::output(std::process::Command::new("date").arg("-u").arg("+%Y-%m-%d %H:%M UTC")).unwrap_or_default();
-    let _ = writeln!(md, "# Benchmark results\n");
-    let _ = writeln!(md, "Measured {} on commit `{}` by `cargo xtask bench`.\n", date.trim(), commit.trim());
-    let _ = writeln!(md, "## First-load transfer (excluding the feed)\n");
-    let _ = writeln!(md, "| kind | file | raw | gzip -9 |\n|---|---|---:|---:|");
-    for row in rows {
-        let _ = writeln!(md, "{row}");
-    }
-    let _ = writeln!(md, "| **total** | | **{}** | **{}** |\n", kib(total.0), kib(total.1));
-    let _ = writeln!(md, "## Share-link length (default feed)\n\n{links}");
-    std::fs::create_dir_all(repo.join("bench")).map_err(|e| e.to_string())?;
+    let results = serde_json::json!({
+        "date": output(cmd("date").args(["-u", "+%Y-%m-%d %H:%M UTC"])).unwrap_or_default().trim(),
+        "commit": commit(),
+        "rustc": output(cmd("rustc").arg("--version")).unwrap_or_default().trim(),
+        "seed": SEED,
+        "browser": browser,
+        "native": native,
+        "share_links": links,
+    });
+    let json = serde_json::to_string_pretty(&results).map_err(|e| e.to_string())? + "\n";
+    std::fs::write(repo.join("bench/results.json"), json).map_err(|e| e.to_string())?;
+    write_report(&repo, &results)
+}
+
+fn write_report(repo: &Path, results: &Value) -> Result {
+    let analysis = std::fs::read_to_string(repo.join("bench/ANALYSIS.md")).unwrap_or_default();
+    let md = report(results, &analysis);
     std::fs::write(repo.join("bench/RESULTS.md"), &md).map_err(|e| e.to_string())?;
     print!("{md}");
+    eprintln!("bench: wrote bench/RESULTS.md");
     Ok(())
 }
 
-fn gzip_size(path: &Path) -> Result<u64> {
-    let out =
-        std::process::Command::new("gzip").args(["-9", "-c"]).arg(path).output().map_err(|e| format!("gzip: {e}"))?;
-    Ok(out.stdout.len() as u64)
+/// `cargo xtask bench-smoke`: fails only on gross regressions against bench/results.json, so it
+/// can run in CI on a noisy machine: the wasm more than 1.5× its recorded size, or the 10k
+/// state-filter p95 more than 2× its recorded value (never less than three frames, 50 ms, since
+/// below that the figure is frame quantization). Expects a release build in dist/.
+pub fn smoke() -> Result {
+    let repo = repo();
+    let recorded: Value = read_json(&repo.join("bench/results.json"))?;
+    let wasm = "scorecard_bg.wasm";
+    let recorded_wasm = recorded["browser"]["transfer"]["widget"]["files"]
+        .as_array()
+        .and_then(|files| files.iter().find(|f| f["file"] == wasm))
+        .and_then(|f| f["raw"].as_f64())
+        .ok_or("bench-smoke: bench/results.json has no recorded wasm size")?;
+    let now_wasm = std::fs::metadata(repo.join("dist").join(wasm))
+        .map_err(|e| format!("bench-smoke: dist/{wasm}: {e}"))?
+        .len() as f64;
+    eprintln!(
+        "bench-smoke: wasm {:.0} KiB (recorded {:.0} KiB, limit 1.5×)",
+        now_wasm / 1024.0,
+        recorded_wasm / 1024.0
+    );
+    if now_wasm > 1.5 * recorded_wasm {
+        return Err(format!("bench-smoke: the wasm grew from {recorded_wasm} to {now_wasm} bytes (more than 1.5×)"));
+    }
+
+    ensure_feed("10k")?;
+    let out = repo.join("bench/tmp/smoke.json");
+    run(cmd("node")
+        .arg(repo.join("bench/browser.mjs"))
+        .args(["--feeds", &feeds_dir().to_string_lossy(), "--out", &out.to_string_lossy()])
+        .args(["--runs", "1", "--reps", "20", "--sizes", "10k", "--only", "widget", "--no-transfer"])
+        .env("SCORECARD_DIST", repo.join("dist")))?;
+    let now: Value = read_json(&out)?;
+    let p95 = |v: &Value| v["sizes"]["10k"]["widget"]["interactions"]["state"]["p95"].as_f64();
+    let recorded_p95 = p95(&recorded["browser"]).ok_or("bench-smoke: no recorded 10k state-filter p95")?;
+    let now_p95 = p95(&now).ok_or("bench-smoke: the smoke run measured no 10k state-filter p95")?;
+    let limit = (2.0 * recorded_p95).max(50.0);
+    eprintln!("bench-smoke: 10k state filter p95 {now_p95:.1} ms (recorded {recorded_p95:.1} ms, limit {limit:.1} ms)");
+    if now_p95 > limit {
+        return Err(format!("bench-smoke: the 10k state filter's p95 is {now_p95:.1} ms, over {limit:.1} ms"));
+    }
+    Ok(())
 }
 
-fn kib(bytes: u64) -> String {
-    format!("{:.1} KiB", bytes as f64 / 1024.0)
+// ---------------------------------------------------------------- feeds
+
+fn feeds_dir() -> PathBuf {
+    repo().join("bench/tmp/feeds")
+}
+
+/// Writes the synthetic feed for a named size (and its sharded form for 500k) unless present.
+/// The file name carries the seed, via a stamp, so a changed seed regenerates.
+fn ensure_feed(size: &str) -> Result {
+    let Some((_, n)) = SIZES.iter().find(|(name, _)| *name == size) else {
+        return Ok(()); // "default" is the bundled feed
+    };
+    let dir = feeds_dir();
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let path = dir.join(format!("{size}.json"));
+    let stamp = dir.join(format!("{size}.seed"));
+    let fresh = path.exists() && std::fs::read_to_string(&stamp).ok().as_deref() == Some(&SEED.to_string());
+    if !fresh {
+        eprintln!("bench: writing a synthetic feed of {n} officials (seed {SEED})");
+        std::fs::write(&path, synth::feed(*n, SEED)).map_err(|e| e.to_string())?;
+        std::fs::write(&stamp, SEED.to_string()).map_err(|e| e.to_string())?;
+    }
+    if size == "500k" {
+        let shards = dir.join("500k-sharded");
+        if !fresh || !shards.join("index.json").exists() {
+            let _ = std::fs::remove_dir_all(&shards);
+            run(cmd("cargo")
+                .args(["run", "--quiet", "--release", "-p", "scorecard-cli", "--", "split"])
+                .arg(&path)
+                .arg("--out")
+                .arg(&shards))?;
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------- native
+
+/// Runs the criterion benchmark and returns, per size, its median and 95% interval (ms).
+fn native_bench(feeds: &Path) -> Result<Value> {
+    run(cmd("cargo").args(["bench", "-p", "scorecard-core", "--bench", "load"]).env("SCORECARD_BENCH_FEEDS", feeds))?;
+    let mut sizes = serde_json::Map::new();
+    for size in ["1k", "10k", "100k", "500k"] {
+        let estimates = repo().join(format!("target/criterion/parse+validate/{size}/new/estimates.json"));
+        let Ok(value) = read_json(&estimates) else { continue };
+        let ms = |v: &Value| v.as_f64().map(|ns| ns / 1e6);
+        sizes.insert(
+            size.into(),
+            serde_json::json!({
+                "median": ms(&value["median"]["point_estimate"]),
+                "low": ms(&value["median"]["confidence_interval"]["lower_bound"]),
+                "high": ms(&value["median"]["confidence_interval"]["upper_bound"]),
+            }),
+        );
+    }
+    Ok(Value::Object(sizes))
+}
+
+// ---------------------------------------------------------------- report
+
+fn report(r: &Value, analysis: &str) -> String {
+    let b = &r["browser"];
+    let mut md = String::new();
+    let _ = writeln!(md, "# Benchmark results\n");
+    let _ = writeln!(
+        md,
+        "Measured {} on commit `{}` by `cargo xtask bench` ({} cold loads per figure, {} repetitions per interaction).\n",
+        r["date"].as_str().unwrap_or("?"),
+        r["commit"].as_str().unwrap_or("?"),
+        b["runs"],
+        b["reps"]
+    );
+    let m = &b["machine"];
+    let _ = writeln!(
+        md,
+        "Machine: {} × {}, {:.0} GiB; Chromium {}; {}; Node {}. Synthetic feeds: `cargo xtask synth`, seed {}.\n",
+        m["cores"],
+        m["cpu"].as_str().unwrap_or("?"),
+        m["memory"].as_f64().unwrap_or(0.0) / 1073741824.0,
+        b["browser"].as_str().unwrap_or("?"),
+        r["rustc"].as_str().unwrap_or("?"),
+        m["node"].as_str().unwrap_or("?"),
+        r["seed"]
+    );
+    let _ = writeln!(md, "Figures are medians with (min–max) over the cold loads; the baseline is `bench/baseline/`, a plain-JavaScript page doing the same job, measured in the same run. Ratio = widget ÷ baseline.\n");
+
+    budgets(&mut md, r);
+    transfer(&mut md, b);
+
+    let sizes: Vec<&str> =
+        ["default", "10k", "100k", "500k"].into_iter().filter(|s| b["sizes"].get(*s).is_some()).collect();
+    let _ = writeln!(md, "## Time to first results (navigation start → results painted, cold)\n");
+    let _ = writeln!(md, "| feed | widget | baseline | ratio |\n|---|---:|---:|---:|");
+    for size in &sizes {
+        let s = &b["sizes"][size];
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} |",
+            label(size),
+            ms_spread(&s["widget"]["firstResults"]),
+            ms_spread(&s["baseline"]["firstResults"]),
+            ratio(&s["widget"]["firstResults"]["median"], &s["baseline"]["firstResults"]["median"])
+        );
+    }
+    let _ = writeln!(md);
+
+    let _ = writeln!(md, "## Parse + validate\n");
+    let _ = writeln!(md, "Browser: the widget's `scorecard:parse-start` → `parse-end` marks (bytes to a checked feed, in wasm) against the baseline's `JSON.parse` alone. Native: criterion, `load_json` on the same bytes.\n");
+    let _ = writeln!(md, "| feed | widget (browser) | baseline `JSON.parse` | ratio | native (criterion, median [95% CI]) |\n|---|---:|---:|---:|---:|");
+    let native_key = |size: &str| if size == "default" { "1k".to_string() } else { size.to_string() };
+    for size in &sizes {
+        let s = &b["sizes"][size];
+        let n = &r["native"][native_key(size)];
+        let native = match n["median"].as_f64() {
+            Some(median) => format!(
+                "{median:.1} ms [{:.1}–{:.1}]",
+                n["low"].as_f64().unwrap_or(0.0),
+                n["high"].as_f64().unwrap_or(0.0)
+            ),
+            None => "–".into(),
+        };
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} | {native} |",
+            if *size == "500k" { "500k (widget: the sharded index only)" } else { label(size) },
+            ms_spread(&s["widget"]["parse"]),
+            ms_spread(&s["baseline"]["parse"]),
+            ratio(&s["widget"]["parse"]["median"], &s["baseline"]["parse"]["median"])
+        );
+    }
+    if let Some(n) = r["native"]["500k"]["median"].as_f64() {
+        let _ = writeln!(md, "\nNative 500k (single file): {n:.0} ms.");
+    }
+    let _ = writeln!(md);
+
+    let _ = writeln!(md, "## Interaction latency (input event → next paint), p50 / p95\n");
+    let _ = writeln!(md, "| feed | interaction | widget | baseline | p95 difference |\n|---|---|---:|---:|---:|");
+    for size in &sizes {
+        for (key, name) in [
+            ("state", "state filter on/off"),
+            ("stance", "stance toggle"),
+            ("name", "typing a name (per key)"),
+            ("add", "add to shortlist"),
+        ] {
+            let w = &b["sizes"][size]["widget"]["interactions"][key];
+            let base = &b["sizes"][size]["baseline"]["interactions"][key];
+            let diff = match (w["p95"].as_f64(), base["p95"].as_f64()) {
+                (Some(a), Some(c)) => format!("{:+.1} ms", a - c),
+                _ => "–".into(),
+            };
+            let _ = writeln!(md, "| {} | {name} | {} | {} | {diff} |", label(size), p50_p95(w), p50_p95(base));
+        }
+    }
+    let _ = writeln!(md);
+
+    let _ = writeln!(md, "## Memory after load\n");
+    let _ = writeln!(md, "JS heap is `performance.memory.usedJSHeapSize` after a forced GC; wasm is the widget's linear memory (invisible to the JS heap); renderer is the renderer process's PSS from `/proc/PID/smaps_rollup`, the fair comparison.\n");
+    let _ = writeln!(md, "| feed | widget JS heap | widget wasm memory | widget renderer | baseline JS heap | baseline renderer | renderer ratio |\n|---|---:|---:|---:|---:|---:|---:|");
+    for size in &sizes {
+        let s = &b["sizes"][size];
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            label(size),
+            mb(&s["widget"]["jsHeap"]["median"]),
+            mb(&s["widget"]["wasmMemory"]["median"]),
+            mb(&s["widget"]["rendererPss"]["median"]),
+            mb(&s["baseline"]["jsHeap"]["median"]),
+            mb(&s["baseline"]["rendererPss"]["median"]),
+            ratio(&s["widget"]["rendererPss"]["median"], &s["baseline"]["rendererPss"]["median"])
+        );
+    }
+    let _ = writeln!(md);
+
+    let _ = writeln!(md, "## Share-link length (default feed)\n\n{}", r["share_links"].as_str().unwrap_or(""));
+    if !analysis.is_empty() {
+        let _ = writeln!(md, "{analysis}");
+    }
+    md
+}
+
+/// The issue's budgets, each with its verdict computed from the figures above.
+fn budgets(md: &mut String, r: &Value) {
+    let b = &r["browser"];
+    let s = &b["sizes"];
+    let med = |size: &str, kind: &str, figure: &str| s[size][kind][figure]["median"].as_f64();
+    let mut rows: Vec<(String, String, String, Option<bool>)> = Vec::new();
+    let kb = b["transfer"]["widget"]["total"]["gzip"].as_f64().map(|g| (g / 100.0).round() / 10.0);
+    rows.push((
+        "first-load transfer (wasm + JS + CSS, gzip)".into(),
+        "≤ 120 KB".into(),
+        fmt(kb, " KB"),
+        kb.map(|k| k <= 120.0),
+    ));
+    let mut ttfr = |size: &str, limit: f64, what: &str| {
+        let r = ratio_of(med(size, "widget", "firstResults"), med(size, "baseline", "firstResults"));
+        rows.push((
+            format!("time to first results, {what}"),
+            format!("≤ {limit}× baseline"),
+            fmt(r, "×"),
+            r.map(|r| r <= limit),
+        ));
+    };
+    ttfr("default", 1.2, "default feed");
+    ttfr("100k", 1.0, "100k");
+    ttfr("500k", 0.5, "500k (widget sharded, one state; baseline one file)");
+    for size in ["default", "10k", "100k"] {
+        let mut worst: Option<f64> = None;
+        for key in ["state", "stance", "name", "add"] {
+            let w = s[size]["widget"]["interactions"][key]["p95"].as_f64();
+            let base = s[size]["baseline"]["interactions"][key]["p95"].as_f64();
+            if let (Some(w), Some(base)) = (w, base) {
+                worst = Some(worst.map_or(w - base, |x: f64| x.max(w - base)));
+            }
+        }
+        if s.get(size).is_some() {
+            rows.push((
+                format!("interaction p95, {} (worst of four)", label(size)),
+                "≤ baseline + 2 ms".into(),
+                fmt(worst.map(|w| (w * 10.0).round() / 10.0), " ms over"),
+                worst.map(|w| w <= 2.0),
+            ));
+        }
+    }
+    if s.get("500k").is_some() {
+        let mut worst: Option<f64> = None;
+        for key in ["state", "stance", "name", "add"] {
+            if let (Some(w), Some(base)) = (
+                s["500k"]["widget"]["interactions"][key]["p95"].as_f64(),
+                s["500k"]["baseline"]["interactions"][key]["p95"].as_f64(),
+            ) {
+                worst = Some(worst.map_or(w - base, |x: f64| x.max(w - base)));
+            }
+        }
+        rows.push((
+            "interaction p95, 500k (worst of four)".into(),
+            "≤ baseline".into(),
+            fmt(worst.map(|w| (w * 10.0).round() / 10.0), " ms over"),
+            worst.map(|w| w <= 0.0),
+        ));
+    }
+    let parse = ratio_of(med("100k", "widget", "parse"), med("100k", "baseline", "parse"));
+    rows.push((
+        "parse + validate 100k (browser)".into(),
+        "≤ 1.5× `JSON.parse`".into(),
+        fmt(parse, "×"),
+        parse.map(|p| p <= 1.5),
+    ));
+    let memory = ratio_of(med("100k", "widget", "rendererPss"), med("100k", "baseline", "rendererPss"));
+    rows.push(("renderer memory at 100k".into(), "≤ 1.5× baseline".into(), fmt(memory, "×"), memory.map(|m| m <= 1.5)));
+
+    let _ = writeln!(md, "## Budgets\n\n| budget | target | measured | verdict |\n|---|---|---:|---|");
+    for (what, target, measured, met) in rows {
+        let verdict = match met {
+            Some(true) => "met",
+            Some(false) => "**missed** (see Analysis)",
+            None => "not measured in this run",
+        };
+        let _ = writeln!(md, "| {what} | {target} | {measured} | {verdict} |");
+    }
+    let _ = writeln!(md);
+}
+
+fn transfer(md: &mut String, b: &Value) {
+    let _ = writeln!(md, "## Transfer (first load, excluding the feed)\n\n| | file | raw | gzip -9 | brotli -11 |\n|---|---|---:|---:|---:|");
+    for kind in ["widget", "baseline"] {
+        let t = &b["transfer"][kind];
+        for f in t["files"].as_array().into_iter().flatten() {
+            let _ = writeln!(
+                md,
+                "| {kind} | `{}` | {} | {} | {} |",
+                f["file"].as_str().unwrap_or("?"),
+                kb(&f["raw"]),
+                kb(&f["gzip"]),
+                kb(&f["brotli"])
+            );
+        }
+        let total = &t["total"];
+        let _ = writeln!(
+            md,
+            "| **{kind} total** | | **{}** | **{}** | **{}** |",
+            kb(&total["raw"]),
+            kb(&total["gzip"]),
+            kb(&total["brotli"])
+        );
+    }
+    let _ = writeln!(md);
+}
+
+fn label(size: &str) -> &str {
+    match size {
+        "default" => "default (1,023 officials)",
+        "10k" => "10k",
+        "100k" => "100k",
+        "500k" => "500k",
+        other => other,
+    }
+}
+
+fn ratio_of(a: Option<f64>, b: Option<f64>) -> Option<f64> {
+    match (a, b) {
+        (Some(a), Some(b)) if b > 0.0 => Some((a / b * 100.0).round() / 100.0),
+        _ => None,
+    }
+}
+
+fn ratio(a: &Value, b: &Value) -> String {
+    fmt(ratio_of(a.as_f64(), b.as_f64()), "×")
+}
+
+fn fmt(v: Option<f64>, unit: &str) -> String {
+    v.map_or("–".into(), |v| format!("{v}{unit}"))
+}
+
+fn ms_spread(v: &Value) -> String {
+    match (v["median"].as_f64(), v["min"].as_f64(), v["max"].as_f64()) {
+        (Some(m), Some(lo), Some(hi)) => format!("{m:.0} ms ({lo:.0}–{hi:.0})"),
+        _ => "–".into(),
+    }
+}
+
+fn p50_p95(v: &Value) -> String {
+    match (v["median"].as_f64(), v["p95"].as_f64()) {
+        (Some(a), Some(b)) => format!("{a:.1} / {b:.1} ms"),
+        _ => "–".into(),
+    }
+}
+
+fn mb(v: &Value) -> String {
+    v.as_f64().map_or("–".into(), |b| format!("{:.1} MB", b / 1e6))
+}
+
+fn kb(v: &Value) -> String {
+    v.as_f64().map_or("–".into(), |b| format!("{:.1} KB", b / 1e3))
+}
+
+fn commit() -> String {
+    let head = output(cmd("git").args(["rev-parse", "--short", "HEAD"])).unwrap_or_default();
+    let dirty = output(cmd("git").args(["status", "--porcelain", "--untracked-files=no"]))
+        .is_some_and(|s| !s.trim().is_empty());
+    format!("{}{}", head.trim(), if dirty { " + uncommitted changes" } else { "" })
+}
+
+fn read_json(path: &Path) -> Result<Value> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }

@@ -7,7 +7,8 @@
 //! - `test`: every test: format, lints, native unit/property tests, generated-file checks,
 //!   component tests in headless Chromium, release build, end-to-end tests.
 //! - `feeds`: rebuild the bundled feeds and the feed JSON Schema from their sources.
-//! - `bench`: measure bundle sizes and share-link lengths into `bench/RESULTS.md`.
+//! - `bench`: the performance report against the plain-JS baseline: `bench/RESULTS.md`.
+//! - `bench-smoke`: the coarse performance guard `test` runs (gross regressions only).
 //! - `synth`: write a deterministic synthetic feed of any size (for benchmarks and trials).
 //! - `fuzz`: run the cargo-fuzz targets for a set time; failing inputs become regression tests.
 //! - `screenshots`: refresh the README screenshots in `docs/screenshots/`.
@@ -41,14 +42,19 @@ fn main() -> ExitCode {
         "build" => build(rest.iter().any(|a| a == "--release")).map(|_| ()),
         "test" => test(rest),
         "feeds" => feeds(),
-        "bench" => bench::run(&repo()),
+        "bench" => bench::run_report(rest),
+        "bench-smoke" => build(true).and_then(|_| bench::smoke()),
         "fuzz" => fuzz::fuzz(rest),
         "synth" => synth::command(rest),
         "screenshots" => build(true).and_then(|_| run(cmd("node").arg("tests/e2e/screenshots.mjs"))),
         _ => {
-            eprintln!("usage: cargo xtask <setup|serve|build|test|feeds|bench|fuzz|synth|screenshots>\n");
+            eprintln!("usage: cargo xtask <setup|serve|build|test|feeds|bench|bench-smoke|fuzz|synth|screenshots>\n");
             eprintln!("  serve [--port N] [--release]   run the widget on the default feed");
             eprintln!("  test [--skip-browser]           run every test (the CI command)");
+            eprintln!(
+                "  bench [--quick] [--runs N] [--reps N] [--sizes default,10k,100k,500k] [--no-native] [--report-only]"
+            );
+            eprintln!("                                  the performance report (bench/RESULTS.md)");
             eprintln!("  fuzz [--seconds N] [TARGET...]  run the fuzz targets (nightly; default 120 s each)");
             eprintln!("  synth N [--seed S] [-o FILE]    a synthetic feed of N officials (deterministic)");
             return ExitCode::from(if command == "help" || command == "--help" { 0 } else { 2 });
@@ -317,6 +323,7 @@ fn test(args: &[String]) -> Result {
                 .env("SCORECARD_DIST", repo().join("dist")))?;
             Ok(count_after(&out, "# pass "))
         })?;
+        step("performance smoke (gross regressions only)", &mut || bench::smoke().map(|()| 0))?;
     }
 
     eprintln!("\n==> summary");

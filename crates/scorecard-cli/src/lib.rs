@@ -6,6 +6,7 @@ use std::path::Path;
 
 use scorecard_core::csv_import::{load_csv, CsvMapping};
 use scorecard_core::diagnostics::group_thousands;
+use scorecard_core::feed::shards::{self, Opened, ShardedFeed};
 use scorecard_core::feed::{load_json, to_json_pretty, Feed, Loaded};
 use scorecard_core::filter::{run, FilterSpec};
 use scorecard_core::source::looks_like_json;
@@ -24,6 +25,90 @@ pub fn read_mapping(path: &Path) -> Result<CsvMapping, String> {
 pub fn load_any(path: &Path, mapping: Option<&CsvMapping>) -> Result<Loaded, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     Ok(if looks_like_json(&bytes) { load_json(&bytes) } else { load_csv(&bytes, mapping).loaded })
+}
+
+/// Reads a feed (JSON or CSV) or the index of a sharded feed.
+pub fn open_any(path: &Path, mapping: Option<&CsvMapping>) -> Result<Opened, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Ok(if looks_like_json(&bytes) { shards::open(&bytes) } else { Opened::Feed(load_csv(&bytes, mapping).loaded) })
+}
+
+/// Writes `feed` split by state into `dir` (created if needed): the index as `index.json` and
+/// one canonical feed per state as `<STATE>.json`. Returns the files written, index first.
+pub fn write_split(feed: &Feed, dir: &Path) -> Result<Vec<std::path::PathBuf>, String> {
+    let parts = shards::split(&feed.to_doc());
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let mut written = Vec::with_capacity(parts.shards.len() + 1);
+    let files = std::iter::once((shards::INDEX_FILE.to_string(), &parts.index))
+        .chain(parts.shards.iter().map(|(state, doc)| (shards::shard_file_name(*state), doc)));
+    for (name, doc) in files {
+        let path = dir.join(name);
+        std::fs::write(&path, to_json_pretty(doc)).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// Where a state file listed in the index at `index_path` is on disk: next to the index, as
+/// `scorecard-feed split` writes it. Files on the web (`https://…`) or at a server path
+/// (`/feeds/MN.json`) cannot be checked from here.
+pub fn shard_path(index_path: &Path, url: &str) -> Result<std::path::PathBuf, String> {
+    if url.starts_with("https:") || url.starts_with('/') {
+        return Err(format!("{url} is not next to the index, so it was not checked"));
+    }
+    let relative = url.split(['?', '#']).next().unwrap_or(url);
+    Ok(index_path.parent().unwrap_or(Path::new(".")).join(percent_decode(relative)))
+}
+
+/// `%20` → ` `; malformed escapes are kept as written.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Reads every state file of a sharded feed from disk into `sharded` (what is wrong inside a
+/// file goes into `sharded`'s report). Returns a line per file that could not be read at all.
+pub fn load_shard_files(index_path: &Path, sharded: &mut ShardedFeed) -> Vec<String> {
+    let mut problems = Vec::new();
+    let entries = sharded.index().shards.clone();
+    for entry in entries {
+        let bytes = shard_path(index_path, &entry.url)
+            .and_then(|path| std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display())));
+        match bytes {
+            Ok(bytes) => sharded.add_shard(entry.state, &bytes),
+            Err(problem) => {
+                problems.push(format!("{} ({}): {problem}", entry.url, entry.state.name()));
+                sharded.fail(entry.state, problem);
+            }
+        }
+    }
+    problems
+}
+
+/// "an index of 51 state files listing 1,015 officials".
+pub fn describe_index(sharded: &ShardedFeed) -> String {
+    let (officials, files) = shards::totals(sharded.statuses());
+    format!(
+        "an index of {} state {} listing {} officials",
+        files,
+        if files == 1 { "file" } else { "files" },
+        group_thousands(officials)
+    )
 }
 
 /// Converts a spreadsheet to canonical feed JSON. `None` when no feed could be made.

@@ -6,15 +6,23 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use scorecard_cli::{convert_csv, describe_stats, load_any, read_mapping, rebuild_bundled};
+use scorecard_cli::{
+    convert_csv, describe_index, describe_stats, load_any, load_shard_files, open_any, read_mapping, rebuild_bundled,
+    write_split,
+};
 use scorecard_core::diagnostics::Report;
+use scorecard_core::feed::shards::{Opened, ShardedFeed};
 
 const USAGE: &str = "\
 scorecard-feed: check, convert and inspect Scorecard feeds
 
 USAGE:
-    scorecard-feed validate <FEED.json|SHEET.csv> [--mapping MAPPING.toml]
-        Print every problem with its location; exit 1 if there are errors.
+    scorecard-feed validate <FEED.json|SHEET.csv|INDEX.json> [--mapping MAPPING.toml] [--shards]
+        Print every problem with its location; exit 1 if there are errors. For the index of
+        a sharded feed, --shards also checks every state file next to it.
+    scorecard-feed split <FEED.json|SHEET.csv> --out DIR [--mapping MAPPING.toml] [--strict]
+        Split a feed by state: DIR/index.json and one DIR/<STATE>.json per state, for feeds
+        too big for one file. --strict exits 1 when the feed had any error.
     scorecard-feed convert <SHEET.csv> [--mapping MAPPING.toml] [-o FEED.json] [--strict]
         Turn a spreadsheet into feed JSON (to stdout without -o). Without a mapping the
         columns are detected. --strict exits 1 when any row had an error.
@@ -51,16 +59,20 @@ struct Options {
     output: Option<PathBuf>,
     strict: bool,
     check: bool,
+    shards: bool,
 }
 
 fn parse_options(args: &[String]) -> Result<Options, String> {
-    let mut options = Options { input: None, mapping: None, output: None, strict: false, check: false };
+    let mut options = Options { input: None, mapping: None, output: None, strict: false, check: false, shards: false };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--mapping" | "-m" => options.mapping = Some(it.next().ok_or("--mapping needs a file")?.into()),
-            "--output" | "-o" => options.output = Some(it.next().ok_or("-o needs a file")?.into()),
+            "--output" | "-o" | "--out" => {
+                options.output = Some(it.next().ok_or_else(|| format!("{arg} needs a file or folder"))?.into())
+            }
             "--strict" => options.strict = true,
+            "--shards" => options.shards = true,
             "--check" => options.check = true,
             a if a.starts_with('-') => return Err(format!("unknown option {a}")),
             a if options.input.is_none() => options.input = Some(a.into()),
@@ -85,9 +97,67 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         "validate" => {
             let path = input()?;
+            match open_any(path, mapping()?.as_ref())? {
+                Opened::Feed(loaded) => {
+                    if options.shards {
+                        eprintln!(
+                            "{}: note: this is a feed, not the index of a sharded feed; --shards ignored",
+                            path.display()
+                        );
+                    }
+                    print_report(path, &loaded.report);
+                    let failed = loaded.feed.is_none() || loaded.report.has_errors();
+                    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+                }
+                Opened::Index { index: None, report } => {
+                    print_report(path, &report);
+                    Ok(ExitCode::FAILURE)
+                }
+                Opened::Index { index: Some(index), report } => {
+                    let mut sharded = ShardedFeed::new(index, report.clone());
+                    eprintln!("{}: {}", path.display(), describe_index(&sharded));
+                    if !options.shards {
+                        for diagnostic in &report.diagnostics {
+                            eprintln!("{}: {diagnostic}", path.display());
+                        }
+                        let count =
+                            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+                        eprintln!(
+                            "{}: the index has {} and {}; add --shards to check every state file too",
+                            path.display(),
+                            count(report.error_count(), "error", "errors"),
+                            count(report.warning_count(), "warning", "warnings")
+                        );
+                        return Ok(if report.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS });
+                    }
+                    let unreadable = load_shard_files(path, &mut sharded);
+                    for problem in &unreadable {
+                        eprintln!("{}: error: {problem}", path.display());
+                    }
+                    let combined = sharded.combined();
+                    print_report(path, &combined.report);
+                    let failed = !unreadable.is_empty() || combined.report.has_errors();
+                    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+                }
+            }
+        }
+        "split" => {
+            let path = input()?;
+            let dir = options.output.as_deref().ok_or("split needs --out DIR: the folder to write the files into")?;
             let loaded = load_any(path, mapping()?.as_ref())?;
             print_report(path, &loaded.report);
-            Ok(if loaded.feed.is_none() || loaded.report.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+            let Some(feed) = loaded.feed.filter(|feed| !feed.officials.is_empty()) else {
+                eprintln!("{}: error: there are no officials to split", path.display());
+                return Ok(ExitCode::FAILURE);
+            };
+            let written = write_split(&feed, dir)?;
+            eprintln!(
+                "{}: wrote {} and {} state files",
+                dir.display(),
+                scorecard_core::feed::shards::INDEX_FILE,
+                written.len().saturating_sub(1)
+            );
+            Ok(if options.strict && loaded.report.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
         "convert" => {
             let path = input()?;

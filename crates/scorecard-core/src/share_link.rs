@@ -17,6 +17,9 @@
 //!   (absent = the default $27). A token is the shortest prefix (at least 4 characters) of the
 //!   base64url FNV-1a hash of the official's id that is unique in the feed: 20 officials with
 //!   amounts fit in under 200 characters.
+//! - `ls` (sharded feeds only, see [`encode_sharded`]) the states of the listed officials, so
+//!   the recipient's widget knows which state files to load before it reads `l`. Older
+//!   versions ignore it, as every unknown field.
 //! - `c` a 2-character checksum of everything before it. Links are often cut off when pasted;
 //!   a missing or wrong checksum is reported so the recipient can check the amounts.
 //!
@@ -29,7 +32,7 @@ use crate::feed::Feed;
 use crate::filter::{FilterSpec, SortKey, StanceChoice};
 use crate::money::{Cents, DEFAULT_AMOUNT};
 use crate::shortlist::{Shortlist, MAX_ENTRIES};
-use crate::states::State;
+use crate::states::{State, StateSet};
 
 /// The fragment parameter of a widget without an id.
 pub const PARAM: &str = "sc";
@@ -37,6 +40,10 @@ pub const VERSION: &str = "1";
 /// Longer fragments are refused outright (they are not ours, or are an attack).
 pub const MAX_LEN: usize = 16 * 1024;
 const MIN_TOKEN: usize = 4;
+/// Tokens in links to sharded feeds: the recipient may have other states loaded than the
+/// sender, so a token must stay unique among officials the sender's widget never saw. 36 bits
+/// keep the odds of a clash among 500,000 officials near one in 100,000 per official.
+const MIN_TOKEN_SHARDED: usize = 6;
 const MAX_TOKEN: usize = 10;
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 const NOT_RATED: &str = "_unrated";
@@ -77,6 +84,9 @@ pub struct Decoded {
     pub present: bool,
     pub view: View,
     pub shared: Option<SharedList>,
+    /// The states of the shared list's officials (`ls`), when the link names them: the state
+    /// files a sharded feed must load before `shared` can be read.
+    pub list_states: StateSet,
     /// Plain-English notes on what could not be read.
     pub problems: Vec<String>,
 }
@@ -89,6 +99,7 @@ impl SharedList {
             name: feed.officials[i].name.clone(),
             amount,
             given: false,
+            state: Some(feed.officials[i].state),
         }))
     }
 
@@ -111,6 +122,17 @@ pub fn param_name(instance: Option<&str>) -> String {
 
 /// The parameter's value (`1;…`) for a view and, when given, a shortlist.
 pub fn encode(view: &View, shortlist: Option<&Shortlist>, feed: &Feed) -> String {
+    encode_with(view, shortlist, feed, MIN_TOKEN, false)
+}
+
+/// Like [`encode`], for a sharded feed, of which `feed` holds only the states loaded so far:
+/// the link also names the states of the listed officials (`ls`), and its tokens are longer.
+pub fn encode_sharded(view: &View, shortlist: Option<&Shortlist>, feed: &Feed) -> String {
+    encode_with(view, shortlist, feed, MIN_TOKEN_SHARDED, true)
+}
+
+fn encode_with(view: &View, shortlist: Option<&Shortlist>, feed: &Feed, min_token: usize, list_states: bool) -> String {
+    let token_len = |feed: &Feed, hash: u64| token_len(feed, hash).max(min_token);
     let filter = &view.filter;
     let mut out = VERSION.to_string();
     if let Some(q) = &filter.question {
@@ -163,6 +185,16 @@ pub fn encode(view: &View, shortlist: Option<&Shortlist>, feed: &Feed) -> String
             })
             .collect();
         push_field(&mut out, "l", &tokens.join(","));
+        if list_states {
+            let states: StateSet = list
+                .entries()
+                .iter()
+                .filter_map(|e| e.state.or_else(|| feed.official(&e.id).map(|o| o.state)))
+                .collect();
+            if !states.is_empty() {
+                push_field(&mut out, "ls", &states.iter().map(State::code).collect::<Vec<_>>().join(","));
+            }
+        }
         let sum = checksum(&out);
         push_field(&mut out, "c", &sum);
     }
@@ -228,6 +260,10 @@ pub fn decode(fragment: &str, param: &str, feed: &Feed) -> Decoded {
             "o" => filter.sort = SortKey::parse(value).unwrap_or_default(),
             "d" => decoded.view.open = resolve_token(value, feed).map(|i| feed.officials[i].id.clone()),
             "l" => list_text = Some(value),
+            // Only a hint of which state files to load: unknown codes are dropped quietly.
+            "ls" => {
+                decoded.list_states = value.split(',').filter(|c| c.len() == 2).filter_map(State::parse).collect();
+            }
             "c" => check = Some(value),
             _ => {} // Unknown fields: from a later minor version; ignore.
         }

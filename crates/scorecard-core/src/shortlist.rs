@@ -1,11 +1,13 @@
 //! The donation shortlist: who the supporter wants to give to, how much each, and what they
 //! have already given. It refers to officials by id and keeps each name, so an official who
-//! leaves the feed stays on the list ("no longer in this feed") instead of vanishing.
+//! leaves the feed stays on the list ("no longer in this feed") instead of vanishing. Each entry
+//! also remembers the official's state, so a sharded feed knows which file to load for it.
 
 use serde::{Deserialize, Serialize};
 
-use crate::feed::Feed;
+use crate::feed::{Feed, Official};
 use crate::money::{AmountError, Cents, DEFAULT_AMOUNT, MAX_AMOUNT, MIN_AMOUNT};
+use crate::states::{State, StateSet};
 
 /// Most officials on one shortlist. Far above real use; keeps links and storage bounded.
 pub const MAX_ENTRIES: usize = 500;
@@ -23,6 +25,9 @@ pub struct Entry {
     pub amount: Cents,
     /// Private "given ✓" mark; never shared in links.
     pub given: bool,
+    /// The official's state when last seen in the feed: which file of a sharded feed holds them.
+    /// `None` for entries saved by older versions until the official is seen again.
+    pub state: Option<State>,
 }
 
 /// An entry taken off the list, with where it was, so it can be put back (undo).
@@ -105,15 +110,31 @@ impl Shortlist {
         self.add_with_amount(id, name, DEFAULT_AMOUNT)
     }
 
+    /// Adds an official of the feed at the default amount, remembering their name and state.
+    pub fn add_official(&mut self, official: &Official) -> Result<(), AddError> {
+        self.insert(Entry {
+            id: official.id.clone(),
+            name: official.name.clone(),
+            amount: DEFAULT_AMOUNT,
+            given: false,
+            state: Some(official.state),
+        })
+    }
+
     pub fn add_with_amount(&mut self, id: &str, name: &str, amount: Cents) -> Result<(), AddError> {
-        if self.contains(id) {
+        self.insert(Entry { id: id.to_string(), name: name.to_string(), amount, given: false, state: None })
+    }
+
+    /// Appends an entry (amount checked, falling back to the default) unless listed or full.
+    fn insert(&mut self, mut entry: Entry) -> Result<(), AddError> {
+        if self.contains(&entry.id) {
             return Err(AddError::AlreadyListed);
         }
         if self.entries.len() >= MAX_ENTRIES {
             return Err(AddError::Full);
         }
-        let amount = amount.check_gift().unwrap_or(DEFAULT_AMOUNT);
-        self.entries.push(Entry { id: id.to_string(), name: name.to_string(), amount, given: false });
+        entry.amount = entry.amount.check_gift().unwrap_or(DEFAULT_AMOUNT);
+        self.entries.push(entry);
         Ok(())
     }
 
@@ -185,7 +206,8 @@ impl Shortlist {
     pub fn merge(&mut self, incoming: &[Entry]) -> MergeSummary {
         let mut summary = MergeSummary::default();
         for entry in incoming {
-            match self.add_with_amount(&entry.id, &entry.name, entry.amount) {
+            // "Given" is private to whoever marked it; it does not come along.
+            match self.insert(Entry { given: false, ..entry.clone() }) {
                 Ok(()) => summary.added += 1,
                 Err(AddError::AlreadyListed) => summary.already_listed += 1,
                 Err(AddError::Full) => summary.dropped += 1,
@@ -198,24 +220,27 @@ impl Shortlist {
     pub fn from_entries(entries: impl IntoIterator<Item = Entry>) -> Shortlist {
         let mut list = Shortlist::default();
         for entry in entries {
-            let given = entry.given;
-            let id = entry.id.clone();
-            if list.add_with_amount(&entry.id, &entry.name, entry.amount).is_ok() {
-                list.set_given(&id, given);
-            }
+            let _ = list.insert(entry);
         }
         list
     }
 
-    /// Updates remembered names from the feed (names get corrected between feed versions).
+    /// Updates remembered names and states from the feed (names get corrected between feed
+    /// versions). Entries whose official is not in `feed` keep what they had.
     pub fn refresh_names(&mut self, feed: &Feed) {
         for entry in &mut self.entries {
             if let Some(official) = feed.official(&entry.id) {
                 if entry.name != official.name {
                     entry.name = official.name.clone();
                 }
+                entry.state = Some(official.state);
             }
         }
+    }
+
+    /// The states of the listed officials, where known.
+    pub fn states(&self) -> StateSet {
+        self.entries.iter().filter_map(|e| e.state).collect()
     }
 
     /// Serializes for localStorage.
@@ -230,6 +255,7 @@ impl Shortlist {
                     name: e.name.clone(),
                     amount_cents: e.amount.0,
                     given: e.given,
+                    state: e.state.map(|s| s.code().to_string()),
                 })
                 .collect(),
         };
@@ -260,11 +286,12 @@ impl Shortlist {
                     DEFAULT_AMOUNT
                 }
             };
-            if stored.id.is_empty() || list.add_with_amount(&stored.id, &stored.name, amount).is_err() {
+            // An unreadable state only means the feed has to be seen again to learn it.
+            let state = stored.state.as_deref().and_then(State::parse);
+            let entry = Entry { id: stored.id, name: stored.name, amount, given: stored.given, state };
+            if entry.id.is_empty() || list.insert(entry).is_err() {
                 problems.push(format!("saved entry {} was a duplicate or empty and has been left out", i + 1));
-                continue;
             }
-            list.set_given(&stored.id, stored.given);
         }
         Ok((list, problems))
     }
@@ -310,6 +337,9 @@ struct StoredEntry {
     amount_cents: u64,
     #[serde(default)]
     given: bool,
+    /// USPS code; added later, so optional both ways (older widgets ignore it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    state: Option<String>,
 }
 
 #[cfg(test)]
@@ -389,13 +419,34 @@ mod tests {
         let mut mine = list(&["a"]);
         mine.set_amount("a", Cents(500)).unwrap();
         let theirs = [
-            Entry { id: "a".into(), name: "A".into(), amount: Cents(9900), given: false },
-            Entry { id: "b".into(), name: "B".into(), amount: Cents(1000), given: false },
+            Entry { id: "a".into(), name: "A".into(), amount: Cents(9900), given: false, state: None },
+            Entry { id: "b".into(), name: "B".into(), amount: Cents(1000), given: true, state: State::parse("VT") },
         ];
         let summary = mine.merge(&theirs);
         assert_eq!(summary, MergeSummary { added: 1, already_listed: 1, dropped: 0 });
         assert_eq!(mine.get("a").unwrap().amount, Cents(500));
         assert_eq!(mine.get("b").unwrap().amount, Cents(1000));
+        assert!(!mine.get("b").unwrap().given, "their private mark stays theirs");
+        assert_eq!(mine.states().iter().map(State::code).collect::<Vec<_>>(), ["VT"]);
+    }
+
+    #[test]
+    fn storage_keeps_states_and_reads_lists_saved_without_them() {
+        let mut l = list(&["a", "b"]);
+        l.entries[0].state = State::parse("MN");
+        let text = l.to_storage_json();
+        assert!(text.contains(r#""state":"MN""#), "{text}");
+        assert!(!text.contains(r#""state":null"#), "absent states are left out: {text}");
+        let (back, problems) = Shortlist::from_storage_json(&text).unwrap();
+        assert_eq!(back, l);
+        assert!(problems.is_empty());
+
+        // Saved by an older version: no states; and a state this version does not know.
+        let old = r#"{"version":1,"entries":[{"id":"a","name":"A","amount_cents":2700},{"id":"b","name":"B","amount_cents":2700,"state":"XX"}]}"#;
+        let (back, problems) = Shortlist::from_storage_json(old).unwrap();
+        assert_eq!(back.len(), 2);
+        assert!(problems.is_empty());
+        assert!(back.states().is_empty());
     }
 
     #[test]

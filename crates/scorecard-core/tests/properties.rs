@@ -91,6 +91,7 @@ fn build_feed(officials: &[GenOfficial], with_default: bool) -> Feed {
                 ..OfficialDoc::default()
             })
             .collect(),
+        shards: Vec::new(),
     };
     let loaded = load_json(to_json_pretty(&doc).as_bytes());
     assert!(!loaded.report.has_errors(), "{:?}", loaded.report.diagnostics);

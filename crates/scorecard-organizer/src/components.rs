@@ -33,6 +33,9 @@ pub fn organizer(props: &OrganizerProps) -> Html {
         Callback::from(move |action: Action| state.dispatch(action))
     };
     let feed = state.outcome.as_ref().and_then(|o| o.feed.clone());
+    // The index of a sharded feed has no officials to download or preview; the snippet points
+    // the widget at the index, which loads the state files itself.
+    let is_index = state.outcome.as_ref().is_some_and(|o| o.shards.is_some());
     html! {
         <div class="org">
             <SourcePanel on_action={dispatch.clone()} />
@@ -49,9 +52,13 @@ pub fn organizer(props: &OrganizerProps) -> Html {
                 <MappingPanel sheet={sheet.clone()} on_action={dispatch.clone()} />
             }
             if let Some(feed) = feed {
-                <DownloadPanel feed={feed.clone()} sheet={state.sheet.clone()} origin={state.origin.clone()} />
+                if !is_index {
+                    <DownloadPanel feed={feed.clone()} sheet={state.sheet.clone()} origin={state.origin.clone()} />
+                }
                 <SnippetPanel feed={feed.clone()} feed_url={state.origin.as_ref().and_then(|o| o.url.clone())} assets={props.assets.clone()} />
-                <PreviewPanel feed={feed} assets={props.assets.clone()} />
+                if !is_index {
+                    <PreviewPanel feed={feed} assets={props.assets.clone()} />
+                }
             }
         </div>
     }
@@ -222,7 +229,9 @@ fn diagnostic_item(d: &Diagnostic) -> Html {
 #[function_component(ReportPanel)]
 fn report_panel(props: &ReportPanelProps) -> Html {
     let report: &Report = &props.outcome.report;
-    let stats = props.outcome.feed.as_ref().map(|feed| FeedStats::of(feed));
+    let shards = props.outcome.shards.clone();
+    // An index's feed has no officials: its counts are in the shards table instead.
+    let stats = props.outcome.feed.as_ref().filter(|_| shards.is_none()).map(|feed| FeedStats::of(feed));
     const SHOWN: usize = 500;
     html! {
         <section class="org-panel org-report" aria-labelledby="org-report-title">
@@ -231,7 +240,13 @@ fn report_panel(props: &ReportPanelProps) -> Html {
             if props.outcome.feed.is_none() {
                 <p class="org-failure" role="alert">{ "No feed could be made from this. The first error below says why." }</p>
             }
-            <p class="org-summary" role="status">{ report.summary() }</p>
+            <p class="org-summary" role="status">
+                if shards.is_some() {
+                    { format!("The index: {}, {}", plural(report.error_count(), "error", "errors"), plural(report.warning_count(), "warning", "warnings")) }
+                } else {
+                    { report.summary() }
+                }
+            </p>
             if !report.diagnostics.is_empty() {
                 <ol class="org-diagnostics" aria-label="Problems">
                     { for report.diagnostics.iter().take(SHOWN).map(diagnostic_item) }
@@ -239,6 +254,26 @@ fn report_panel(props: &ReportPanelProps) -> Html {
                 if report.diagnostics.len() > SHOWN {
                     <p>{ format!("…and {} more. The command-line tool lists them all: scorecard-feed validate.", report.diagnostics.len() - SHOWN) }</p>
                 }
+            }
+            if let Some(entries) = shards {
+                <p class="org-hint">
+                    { "This is the index of a sharded feed: one file per state, loaded by the widget as readers pick states. The state files are not loaded here; to check every one of them, run scorecard-feed validate on the index with --shards." }
+                </p>
+                <div class="org-stats">
+                    <table class="org-table org-shards">
+                        <caption>{ format!("{} in {}, one file each", plural(entries.iter().filter_map(|e| e.officials).map(|n| n as usize).sum(), "official", "officials"), plural(entries.len(), "state", "states")) }</caption>
+                        <thead><tr><th scope="col">{ "State" }</th><th scope="col">{ "File" }</th><th scope="col">{ "Officials" }</th></tr></thead>
+                        <tbody>
+                            { for entries.iter().map(|e| html! {
+                                <tr>
+                                    <td>{ format!("{} ({})", e.state.name(), e.state.code()) }</td>
+                                    <td>{ e.url.clone() }</td>
+                                    <td>{ e.officials.map_or_else(|| "not given".to_string(), |n| n.to_string()) }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
             }
             if let Some(stats) = stats {
                 <div class="org-stats">
@@ -594,6 +629,7 @@ fn preview_panel(props: &PreviewPanelProps) -> Html {
                         report: Report::default(),
                         storage_key: "scorecard:v1:organizer-preview".into(),
                         stale: None,
+                        shards: None,
                     };
                     let props =
                         AppProps { source: FeedSource::Loaded(Rc::new(loaded)), options: WidgetOptions::default() };

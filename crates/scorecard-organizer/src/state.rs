@@ -5,7 +5,8 @@ use std::rc::Rc;
 use scorecard::state::FeedRef;
 use scorecard_core::csv_import::{self, ColumnSpec, CsvMapping, Table};
 use scorecard_core::diagnostics::Report;
-use scorecard_core::feed::{self, Loaded};
+use scorecard_core::feed::shards::{self, Opened, ShardEntry};
+use scorecard_core::feed::Loaded;
 use scorecard_core::source::looks_like_json;
 use yew::Reducible;
 
@@ -23,11 +24,14 @@ pub struct Origin {
 pub struct Outcome {
     pub feed: Option<FeedRef>,
     pub report: Rc<Report>,
+    /// Set when the input is the index of a sharded feed: its state files, which are not
+    /// loaded here (`feed` then has the questions but no officials).
+    pub shards: Option<Rc<Vec<ShardEntry>>>,
 }
 
 impl PartialEq for Outcome {
     fn eq(&self, other: &Self) -> bool {
-        self.feed == other.feed && Rc::ptr_eq(&self.report, &other.report)
+        self.feed == other.feed && Rc::ptr_eq(&self.report, &other.report) && self.shards == other.shards
     }
 }
 
@@ -184,7 +188,8 @@ impl OrganizerState {
     fn reconvert(&mut self) {
         if let Some(sheet) = &self.sheet {
             let Loaded { feed, report } = csv_import::convert(&sheet.table, &sheet.mapping, sheet.read_report.clone());
-            self.outcome = Some(Outcome { feed: feed.map(|f| FeedRef(Rc::new(f))), report: Rc::new(report) });
+            self.outcome =
+                Some(Outcome { feed: feed.map(|f| FeedRef(Rc::new(f))), report: Rc::new(report), shards: None });
         }
     }
 
@@ -209,8 +214,17 @@ impl Reducible for OrganizerState {
             Action::Input { origin, bytes } => {
                 s = OrganizerState { origin: Some(origin), ..OrganizerState::default() };
                 if looks_like_json(&bytes) {
-                    let Loaded { feed: loaded, report } = feed::load_json(&bytes);
-                    s.outcome = Some(Outcome { feed: loaded.map(|f| FeedRef(Rc::new(f))), report: Rc::new(report) });
+                    s.outcome = Some(match shards::open(&bytes) {
+                        Opened::Feed(Loaded { feed, report }) => {
+                            Outcome { feed: feed.map(|f| FeedRef(Rc::new(f))), report: Rc::new(report), shards: None }
+                        }
+                        // An index is checked on its own; its state files are not fetched here.
+                        Opened::Index { index, report } => Outcome {
+                            shards: Some(Rc::new(index.as_ref().map(|i| i.shards.clone()).unwrap_or_default())),
+                            feed: index.map(|i| FeedRef(Rc::new(i.feed))),
+                            report: Rc::new(report),
+                        },
+                    });
                 } else {
                     let mut read_report = Report::default();
                     match csv_import::read_table(&bytes, &mut read_report) {
@@ -227,7 +241,7 @@ impl Reducible for OrganizerState {
                         }
                         Err(problem) => {
                             read_report.push(problem);
-                            s.outcome = Some(Outcome { feed: None, report: Rc::new(read_report) });
+                            s.outcome = Some(Outcome { feed: None, report: Rc::new(read_report), shards: None });
                         }
                     }
                 }

@@ -491,8 +491,14 @@ fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc,
             ),
         ));
     }
-    let doc =
-        FeedDoc { schema: None, format_version: FORMAT_VERSION, meta: mapping.meta.clone(), questions, officials };
+    let doc = FeedDoc {
+        schema: None,
+        format_version: FORMAT_VERSION,
+        meta: mapping.meta.clone(),
+        questions,
+        officials,
+        shards: Vec::new(),
+    };
     (doc, CsvLocator { rows, fields, identifier_columns })
 }
 

@@ -27,6 +27,26 @@ pub struct FeedDoc {
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub questions: Vec<QuestionDoc>,
     pub officials: Vec<OfficialDoc>,
+    /// Only in the index of a sharded feed, for feeds too big for one file: where the
+    /// officials of each state are. An index has no officials of its own (`"officials": []`);
+    /// each file listed here is a complete feed with the same `meta` and `questions`, holding
+    /// the officials of one state. `scorecard-feed split` writes both.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shards: Vec<ShardDoc>,
+}
+
+/// One file of a sharded feed: the officials of one state.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ShardDoc {
+    /// USPS code of the state or territory, e.g. "MN". Each state is listed once.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^[A-Z]{2}$")))]
+    pub state: String,
+    /// Where the file is: relative to the index's address (e.g. "MN.json"), or a full
+    /// `https://` address.
+    pub url: String,
+    /// How many officials the file holds; shown to readers before the file is loaded.
+    pub officials: u32,
 }
 
 /// Who made the feed, from what, and when.

@@ -40,12 +40,22 @@ pub fn load_json(bytes: &[u8]) -> Loaded {
         report.push(Diagnostic::error(Location::Json { path: String::new(), line, column }, message));
         return Loaded { feed: None, report };
     }
-    let envelope: Envelope = match serde_json::from_str(text) {
-        Ok(envelope) => envelope,
-        Err(err) => {
-            report.push(Diagnostic::error(error_location(&err, ""), explain(&err, text)));
-            return Loaded { feed: None, report };
+    // Fast path: the top level and the officials' list split in one scan. When that fails (the
+    // list is not a list, or the JSON is broken) the careful path below says where and why.
+    let (envelope, official_items) = match serde_json::from_str::<ListedEnvelope>(text) {
+        Ok(listed) => {
+            let Envelope { format_version, meta, questions, officials } = listed;
+            // The list's own position is only needed to report that it is not a list.
+            let envelope = Envelope { format_version, meta, questions, officials: None };
+            (envelope, officials)
         }
+        Err(_) => match serde_json::from_str::<Envelope>(text) {
+            Ok(envelope) => (envelope, None),
+            Err(err) => {
+                report.push(Diagnostic::error(error_location(&err, ""), explain(&err, text)));
+                return Loaded { feed: None, report };
+            }
+        },
     };
     let mut locator = JsonLocator {
         text,
@@ -89,7 +99,7 @@ pub fn load_json(bytes: &[u8]) -> Loaded {
         }
         Some(raw) => {
             locator.meta = Some(raw);
-            parse_record::<MetaDoc>(raw, "meta", &locator, &mut report).unwrap_or_default()
+            parse_record::<MetaDoc>(raw, || "meta".into(), &locator, &mut report).unwrap_or_default()
         }
     };
 
@@ -97,7 +107,8 @@ pub fn load_json(bytes: &[u8]) -> Loaded {
     if let Some(raw) = envelope.questions {
         locator.questions_at = Some(offset_in(text, raw));
         for (index, item) in list(raw, "questions", &locator, &mut report).into_iter().enumerate() {
-            if let Some(q) = parse_record::<QuestionDoc>(item, &format!("questions[{index}]"), &locator, &mut report) {
+            if let Some(q) = parse_record::<QuestionDoc>(item, || format!("questions[{index}]"), &locator, &mut report)
+            {
                 questions.push(q);
                 locator.questions.push((index, item));
             }
@@ -105,16 +116,20 @@ pub fn load_json(bytes: &[u8]) -> Loaded {
     }
 
     let mut officials = Vec::new();
-    match envelope.officials {
+    let items = match (official_items, envelope.officials) {
+        (Some(items), _) => Some(items),
+        (None, Some(raw)) => Some(list(raw, "officials", &locator, &mut report)),
+        (None, None) => None,
+    };
+    match items {
         None => report.push(Diagnostic::error(
             Location::Json { path: "officials".into(), line: 1, column: 1 },
             "the feed has no \"officials\" list",
         )),
-        Some(raw) => {
-            let items = list(raw, "officials", &locator, &mut report);
+        Some(items) => {
             officials.reserve(items.len());
             for (index, item) in items.into_iter().enumerate() {
-                match parse_record::<OfficialDoc>(item, &format!("officials[{index}]"), &locator, &mut report) {
+                match parse_record::<OfficialDoc>(item, || format!("officials[{index}]"), &locator, &mut report) {
                     Some(o) => {
                         officials.push(o);
                         locator.officials.push((index, item));
@@ -125,26 +140,34 @@ pub fn load_json(bytes: &[u8]) -> Loaded {
         }
     }
 
-    let doc = FeedDoc { schema: None, format_version, meta, questions, officials };
+    let doc = FeedDoc { schema: None, format_version, meta, questions, officials, shards: Vec::new() };
     let feed = validate(doc, &locator, &mut report);
     Loaded { feed, report }
 }
 
 /// The top level, split without copying. Unknown top-level fields are ignored so later
 /// minor versions can add some.
+///
+/// `Officials` is the list as one raw value, or (the fast path, for a well-formed list) already
+/// split into its items.
 #[derive(Deserialize)]
-struct Envelope<'a> {
+#[serde(bound(deserialize = "'de: 'a, Officials: Deserialize<'de>"))]
+struct Envelope<'a, Officials = &'a RawValue> {
     #[serde(borrow, default)]
     format_version: Option<&'a RawValue>,
     #[serde(borrow, default)]
     meta: Option<&'a RawValue>,
     #[serde(borrow, default)]
     questions: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    officials: Option<&'a RawValue>,
+    #[serde(default)]
+    officials: Option<Officials>,
 }
 
-fn offset_in(text: &str, raw: &RawValue) -> usize {
+/// [`Envelope`] with the officials already split into items.
+type ListedEnvelope<'a> = Envelope<'a, Vec<&'a RawValue>>;
+
+/// Byte offset of a borrowed raw value in the text it was read from.
+pub(crate) fn offset_in(text: &str, raw: &RawValue) -> usize {
     (raw.get().as_ptr() as usize).saturating_sub(text.as_ptr() as usize).min(text.len())
 }
 
@@ -165,16 +188,19 @@ fn list<'a>(raw: &'a RawValue, name: &str, locator: &JsonLocator<'a>, report: &m
 /// Deserializes one record; on failure reports where and why, naming the field.
 fn parse_record<T: for<'de> Deserialize<'de>>(
     raw: &RawValue,
-    path: &str,
+    path: impl FnOnce() -> String,
     locator: &JsonLocator<'_>,
     report: &mut Report,
 ) -> Option<T> {
-    let what = if path.starts_with("officials") {
-        "; official skipped"
-    } else if path.starts_with("questions") {
-        "; question skipped"
-    } else {
-        ""
+    // The path is built only on a problem: every official passes through here.
+    let suffix = |path: &str| {
+        if path.starts_with("officials") {
+            "; official skipped"
+        } else if path.starts_with("questions") {
+            "; question skipped"
+        } else {
+            ""
+        }
     };
     // serde would read a struct from a list positionally; in a feed that is always a mistake.
     if !raw.get().starts_with('{') {
@@ -185,8 +211,10 @@ fn parse_record<T: for<'de> Deserialize<'de>>(
             Some(b't') | Some(b'f') => "true or false",
             _ => "a number",
         };
+        let path = path();
+        let what = suffix(&path);
         report.push(Diagnostic::error(
-            locator.at(offset_in(locator.text, raw), path),
+            locator.at(offset_in(locator.text, raw), &path),
             format!("expected an object {{ … }} but found {found}{what}"),
         ));
         return None;
@@ -200,6 +228,8 @@ fn parse_record<T: for<'de> Deserialize<'de>>(
                 Ok(_) => (String::new(), None),
                 Err(e) => (e.path().to_string(), Some(e.into_inner())),
             };
+            let path = path();
+            let what = suffix(&path);
             let full_path = match field.as_str() {
                 "" | "." => path.to_string(),
                 f if f.starts_with('[') => format!("{path}{f}"),

@@ -4,10 +4,12 @@
 //! - [`json`]: JSON bytes → records, located to line:column.
 //! - [`validate`]: records → a checked [`Feed`], with diagnostics.
 //! - [`model`]: the checked feed the widget filters and renders.
+//! - [`shards`]: feeds too big for one file: an index plus one file per state.
 
 pub mod doc;
 pub mod json;
 pub mod model;
+pub mod shards;
 pub mod validate;
 
 pub use doc::FeedDoc;

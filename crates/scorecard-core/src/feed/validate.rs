@@ -9,6 +9,7 @@
 //! official. Here, only a wrong `format_version` or a feed with no usable question fails the
 //! whole feed (reading the bytes can fail earlier: encoding, JSON syntax).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::doc::{
@@ -42,10 +43,20 @@ pub enum FeedPath<'a> {
     /// A field of the feed or of `meta`, e.g. `"format_version"`, `"meta.title"`.
     Root(&'a str),
     /// Question number `index` (in the input's order); `field` like `"stances[2].id"` or empty.
-    Question { index: usize, field: &'a str },
+    Question { index: usize, field: Cow<'a, str> },
     /// Official number `index` (in the input's order); `field` like `"state"` or
     /// `"stances.sanders.evidence[0].url"`, or empty for the whole record.
-    Official { index: usize, field: &'a str },
+    Official { index: usize, field: Cow<'a, str> },
+}
+
+impl<'a> FeedPath<'a> {
+    pub fn question(index: usize, field: impl Into<Cow<'a, str>>) -> Self {
+        FeedPath::Question { index, field: field.into() }
+    }
+
+    pub fn official(index: usize, field: impl Into<Cow<'a, str>>) -> Self {
+        FeedPath::Official { index, field: field.into() }
+    }
 }
 
 /// Turns a [`FeedPath`] into a location in the input the organizer wrote.
@@ -93,26 +104,39 @@ impl Validator<'_> {
 
     /// Cleans display text and cuts it to `max` characters, with a warning naming `what` when
     /// it had to cut. `None` for text that is empty once cleaned.
-    fn limited(&mut self, value: Option<String>, max: usize, at: FeedPath<'_>, what: &str) -> Option<String> {
+    ///
+    /// `at` is a function so the path (often formatted) is only built when there is a problem:
+    /// loading runs this for every text of every official.
+    fn limited<'p>(
+        &mut self,
+        value: Option<String>,
+        max: usize,
+        at: impl FnOnce() -> FeedPath<'p>,
+        what: &str,
+    ) -> Option<String> {
         let cleaned = clean_owned(value?);
         if cleaned.is_empty() {
             return None;
         }
         if cleaned.len() > max && cleaned.chars().count() > max {
-            self.warn(at, format!("{what} is longer than {max} characters and was shortened"));
+            self.warn(at(), format!("{what} is longer than {max} characters and was shortened"));
             return Some(text::truncate(&cleaned, max));
         }
         Some(cleaned)
     }
 
     fn meta(&mut self, doc: MetaDoc) -> Meta {
-        let title = self.limited(Some(doc.title), limits::SHORT, FeedPath::Root("meta.title"), "the title");
+        let title = self.limited(Some(doc.title), limits::SHORT, || FeedPath::Root("meta.title"), "the title");
         let title = title.unwrap_or_else(|| {
             self.warn(FeedPath::Root("meta.title"), "the feed has no title; showing \"Scorecard\"");
             "Scorecard".to_string()
         });
-        let description =
-            self.limited(doc.description, limits::DESCRIPTION, FeedPath::Root("meta.description"), "the description");
+        let description = self.limited(
+            doc.description,
+            limits::DESCRIPTION,
+            || FeedPath::Root("meta.description"),
+            "the description",
+        );
         let updated = doc.updated.and_then(|d| {
             let parsed = Date::parse_iso(d.trim());
             if parsed.is_none() {
@@ -140,7 +164,7 @@ impl Validator<'_> {
             }
         });
         let text_path = format!("{}text", url_path.trim_end_matches("url"));
-        match self.limited(Some(doc.text), limits::SHORT, FeedPath::Root(&text_path), "the text") {
+        match self.limited(Some(doc.text), limits::SHORT, || FeedPath::Root(&text_path), "the text") {
             Some(text) => Some(NamedLink { text, url }),
             None => url.map(|url| NamedLink { text: url.site_name().to_string(), url: Some(url) }),
         }
@@ -151,7 +175,7 @@ impl Validator<'_> {
         for (index, doc) in docs.into_iter().enumerate() {
             if questions.len() == MAX_QUESTIONS {
                 self.error(
-                    FeedPath::Question { index, field: "" },
+                    FeedPath::question(index, ""),
                     format!("a feed may have at most {MAX_QUESTIONS} questions; the rest were skipped"),
                 );
                 break;
@@ -159,14 +183,14 @@ impl Validator<'_> {
             let id = doc.id.trim().to_string();
             if !is_identifier(&id) {
                 self.error(
-                    FeedPath::Question { index, field: "id" },
+                    FeedPath::question(index, "id"),
                     format!("question id \"{id}\" must be 1–64 lower-case letters, digits, - or _; question skipped"),
                 );
                 continue;
             }
             if questions.iter().any(|q| q.id == id) {
                 self.error(
-                    FeedPath::Question { index, field: "id" },
+                    FeedPath::question(index, "id"),
                     format!("another question already has the id \"{id}\"; question skipped"),
                 );
                 continue;
@@ -174,32 +198,24 @@ impl Validator<'_> {
             let Some(stances) = self.stances(index, doc.stances) else {
                 continue;
             };
-            let label =
-                self.limited(doc.label, limits::SHORT, FeedPath::Question { index, field: "label" }, "the label");
-            let text = self.limited(
-                Some(doc.text),
-                limits::SHORT * 2,
-                FeedPath::Question { index, field: "text" },
-                "the question",
-            );
+            let label = self.limited(doc.label, limits::SHORT, || FeedPath::question(index, "label"), "the label");
+            let text =
+                self.limited(Some(doc.text), limits::SHORT * 2, || FeedPath::question(index, "text"), "the question");
             let text = text.unwrap_or_else(|| {
-                self.warn(
-                    FeedPath::Question { index, field: "text" },
-                    "the question has no text; using its label or id",
-                );
+                self.warn(FeedPath::question(index, "text"), "the question has no text; using its label or id");
                 label.clone().unwrap_or_else(|| id.clone())
             });
             let description = self.limited(
                 doc.description,
                 limits::DESCRIPTION,
-                FeedPath::Question { index, field: "description" },
+                || FeedPath::question(index, "description"),
                 "the description",
             );
             let default_stance = doc.default_stance.and_then(|d| {
                 let found = stances.iter().position(|s| s.id == d.trim()).map(|i| i as StanceIx);
                 if found.is_none() {
                     self.warn(
-                        FeedPath::Question { index, field: "default_stance" },
+                        FeedPath::question(index, "default_stance"),
                         format!("\"{d}\" is not one of this question's stances; ignored"),
                     );
                 }
@@ -220,15 +236,12 @@ impl Validator<'_> {
     /// The question's stances in display order, or `None` (question skipped) if unusable.
     fn stances(&mut self, q: usize, docs: Vec<super::doc::StanceDoc>) -> Option<Vec<Stance>> {
         if docs.is_empty() {
-            self.error(
-                FeedPath::Question { index: q, field: "stances" },
-                "the question has no stances; question skipped",
-            );
+            self.error(FeedPath::question(q, "stances"), "the question has no stances; question skipped");
             return None;
         }
         if docs.len() > MAX_STANCES {
             self.error(
-                FeedPath::Question { index: q, field: "stances" },
+                FeedPath::question(q, "stances"),
                 format!(
                     "a question may have at most {MAX_STANCES} stances, this one has {}; question skipped",
                     docs.len()
@@ -247,7 +260,7 @@ impl Validator<'_> {
                     "must be 1–64 lower-case letters, digits, - or _"
                 };
                 self.error(
-                    FeedPath::Question { index: q, field: &format!("{field}.id") },
+                    FeedPath::question(q, format!("{field}.id")),
                     format!("stance id \"{id}\" {why}; question skipped"),
                 );
                 return None;
@@ -257,25 +270,23 @@ impl Validator<'_> {
                 let ok = c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit());
                 if !ok {
                     self.warn(
-                        FeedPath::Question { index: q, field: &format!("{field}.color") },
+                        FeedPath::question(q, format!("{field}.color")),
                         format!("colour \"{c}\" is not like #1b7837; ignored"),
                     );
                 }
                 ok.then(|| c.to_ascii_lowercase())
             });
-            let label_field = format!("{field}.label");
             let label = self.limited(
                 Some(doc.label),
                 limits::SHORT,
-                FeedPath::Question { index: q, field: &label_field },
+                || FeedPath::question(q, format!("{field}.label")),
                 "the label",
             );
             let label = label.unwrap_or_else(|| id.clone());
-            let description_field = format!("{field}.description");
             let description = self.limited(
                 doc.description,
                 limits::DESCRIPTION,
-                FeedPath::Question { index: q, field: &description_field },
+                || FeedPath::question(q, format!("{field}.description")),
                 "the description",
             );
             let order = doc.order.map_or(i as i64, i64::from);
@@ -316,8 +327,8 @@ impl Validator<'_> {
         positions: &mut Interner,
         parties: &mut Interner,
     ) -> Option<Official> {
-        let at = |field: &'static str| FeedPath::Official { index, field };
-        let Some(name) = self.limited(Some(doc.name), limits::NAME, at("name"), "the name") else {
+        let at = |field: &'static str| FeedPath::official(index, field);
+        let Some(name) = self.limited(Some(doc.name), limits::NAME, || at("name"), "the name") else {
             self.error(at("name"), "the official has no name; skipped");
             return None;
         };
@@ -338,7 +349,7 @@ impl Validator<'_> {
             }
             Some(id) => {
                 if let Some(first) = ids.get(&id) {
-                    let first_at = self.locate.locate(&FeedPath::Official { index: *first, field: "" });
+                    let first_at = self.locate.locate(&FeedPath::official(*first, ""));
                     self.error(
                         at("id"),
                         format!("the id \"{id}\" is already used by the official at {first_at}; {name} skipped"),
@@ -361,14 +372,12 @@ impl Validator<'_> {
                 id
             }
         };
-        let short = |this: &mut Self, value: Option<String>, field: &'static str, max: usize| {
-            this.limited(value, max, FeedPath::Official { index, field }, &format!("the {}", field.replace('_', " ")))
-        };
-        let sort_name = short(self, doc.sort_name, "sort_name", limits::NAME);
-        let position = short(self, doc.position, "position", limits::SHORT).map(|p| positions.intern(p));
-        let district = short(self, doc.district, "district", limits::SHORT);
-        let city = short(self, doc.city, "city", limits::SHORT);
-        let party = short(self, doc.party, "party", limits::SHORT).map(|p| parties.intern(p));
+        let sort_name = self.limited(doc.sort_name, limits::NAME, || at("sort_name"), "the sort name");
+        let position = self.limited(doc.position, limits::SHORT, || at("position"), "the position");
+        let position = position.map(|p| positions.intern(p));
+        let district = self.limited(doc.district, limits::SHORT, || at("district"), "the district");
+        let city = self.limited(doc.city, limits::SHORT, || at("city"), "the city");
+        let party = self.limited(doc.party, limits::SHORT, || at("party"), "the party").map(|p| parties.intern(p));
         let division_id = doc.division_id.map(|d| d.trim().to_string()).filter(|d| !d.is_empty()).and_then(|d| {
             let ok = d.starts_with("ocd-division/")
                 && d.len() <= 200
@@ -383,9 +392,9 @@ impl Validator<'_> {
         });
         let identifiers =
             doc.identifiers.into_iter().enumerate().filter_map(|(i, ident)| self.identifier(index, i, ident)).collect();
-        let website = self.https(doc.website, &at("website"));
-        let donate_url = self.https(doc.donate_url, &at("donate_url"));
-        let image = self.https(doc.image, &at("image"));
+        let website = self.https(doc.website, || at("website"));
+        let donate_url = self.https(doc.donate_url, || at("donate_url"));
+        let image = self.https(doc.image, || at("image"));
         let email = doc.email.filter(|e| !e.trim().is_empty()).and_then(|e| match SafeUrl::mailto(&e) {
             Ok(url) => Some(url),
             Err(problem) => {
@@ -418,11 +427,10 @@ impl Validator<'_> {
     fn identifier(&mut self, official: usize, i: usize, doc: super::doc::IdentifierDoc) -> Option<Identifier> {
         let scheme = doc.scheme.trim().to_ascii_lowercase();
         let identifier = clean(&doc.identifier);
-        let field = format!("identifiers[{i}]");
-        let at = FeedPath::Official { index: official, field: &field };
+        let at = || FeedPath::official(official, format!("identifiers[{i}]"));
         let valid = match scheme.as_str() {
             "" => {
-                self.warn(at, "the identifier has no scheme; ignored");
+                self.warn(at(), "the identifier has no scheme; ignored");
                 return None;
             }
             // FEC candidate ids: office (H, S or P), a digit, two state letters (or 00), five digits.
@@ -442,7 +450,7 @@ impl Validator<'_> {
         };
         if !valid {
             self.warn(
-                at,
+                at(),
                 format!("\"{}\" is not a valid {scheme} identifier; ignored", text::truncate(&identifier, 40)),
             );
             return None;
@@ -450,12 +458,12 @@ impl Validator<'_> {
         Some(Identifier { scheme, identifier })
     }
 
-    fn https(&mut self, value: Option<String>, at: &FeedPath<'_>) -> Option<SafeUrl> {
+    fn https<'p>(&mut self, value: Option<String>, at: impl FnOnce() -> FeedPath<'p>) -> Option<SafeUrl> {
         let value = value.filter(|v| !v.trim().is_empty())?;
         match SafeUrl::https(&value) {
             Ok(url) => Some(url),
             Err(problem) => {
-                let location = self.locate.locate(at);
+                let location = self.locate.locate(&at());
                 self.report.push(Diagnostic::warning(location, format!("{problem}; link dropped")));
                 None
             }
@@ -471,13 +479,10 @@ impl Validator<'_> {
     ) -> Vec<Option<StanceRecord>> {
         let mut records: Vec<Option<StanceRecord>> = vec![None; questions.len()];
         for (question_id, doc) in docs {
-            let field = format!("stances.{question_id}");
-            let at = |suffix: &str| format!("{field}{suffix}");
+            // Paths are built only when there is something to report.
+            let at = |suffix: &str| FeedPath::official(index, format!("stances.{question_id}{suffix}"));
             let Some(q) = questions.iter().position(|q| q.id == question_id) else {
-                self.warn(
-                    FeedPath::Official { index, field: &field },
-                    format!("there is no question \"{question_id}\"; this stance of {name} is ignored"),
-                );
+                self.warn(at(""), format!("there is no question \"{question_id}\"; this stance of {name} is ignored"));
                 continue;
             };
             let question = &questions[q];
@@ -488,7 +493,7 @@ impl Validator<'_> {
                     None => "not rated".to_string(),
                 };
                 self.warn(
-                    FeedPath::Official { index, field: &at(".stance") },
+                    at(".stance"),
                     format!(
                         "\"{}\" is not a stance of question \"{question_id}\" (expected one of: {}); {name} is shown as {shown_as}",
                         text::truncate(&clean(&doc.stance), 40),
@@ -497,18 +502,13 @@ impl Validator<'_> {
                 );
                 continue;
             };
-            let detail = self.limited(
-                doc.detail,
-                limits::DETAIL,
-                FeedPath::Official { index, field: &at(".detail") },
-                "the detail",
-            );
-            let date = self.date(doc.date, FeedPath::Official { index, field: &at(".date") });
+            let detail = self.limited(doc.detail, limits::DETAIL, || at(".detail"), "the detail");
+            let date = self.date(doc.date, || at(".date"));
             let evidence = doc
                 .evidence
                 .into_iter()
                 .enumerate()
-                .filter_map(|(i, e)| self.evidence(index, &at(&format!(".evidence[{i}]")), e))
+                .filter_map(|(i, e)| self.evidence(index, &question_id, i, e))
                 .collect();
             records[q] = Some(StanceRecord { stance, detail, date, evidence });
         }
@@ -525,32 +525,22 @@ impl Validator<'_> {
         records
     }
 
-    fn evidence(&mut self, index: usize, field: &str, doc: EvidenceDoc) -> Option<Evidence> {
-        let url_field = format!("{field}.url");
-        let url = self.https(doc.url, &FeedPath::Official { index, field: &url_field });
-        let date = self.date(doc.date, FeedPath::Official { index, field: &format!("{field}.date") });
-        let title = self.limited(
-            doc.title,
-            limits::SHORT,
-            FeedPath::Official { index, field: &format!("{field}.title") },
-            "the title",
-        );
-        let quote = self.limited(
-            doc.quote,
-            limits::QUOTE,
-            FeedPath::Official { index, field: &format!("{field}.quote") },
-            "the quote",
-        );
+    fn evidence(&mut self, index: usize, question_id: &str, i: usize, doc: EvidenceDoc) -> Option<Evidence> {
+        let at = |field: &str| FeedPath::official(index, format!("stances.{question_id}.evidence[{i}].{field}"));
+        let url = self.https(doc.url, || at("url"));
+        let date = self.date(doc.date, || at("date"));
+        let title = self.limited(doc.title, limits::SHORT, || at("title"), "the title");
+        let quote = self.limited(doc.quote, limits::QUOTE, || at("quote"), "the quote");
         // Evidence with nothing to show (e.g. only an unsafe link that was dropped) is removed;
         // its date, if any, is not lost for sorting because the stance keeps its own date.
         (url.is_some() || title.is_some() || quote.is_some()).then_some(Evidence { url, title, date, quote })
     }
 
-    fn date(&mut self, value: Option<String>, at: FeedPath<'_>) -> Option<Date> {
+    fn date<'p>(&mut self, value: Option<String>, at: impl FnOnce() -> FeedPath<'p>) -> Option<Date> {
         let value = value.filter(|v| !v.trim().is_empty())?;
         let parsed = Date::parse_iso(value.trim());
         if parsed.is_none() {
-            let location = self.locate.locate(&at);
+            let location = self.locate.locate(&at());
             self.report.push(Diagnostic::warning(
                 location,
                 format!("\"{}\" is not a date like 2020-03-27; date ignored", text::truncate(&clean(&value), 40)),

@@ -1,0 +1,297 @@
+// The browser half of `cargo xtask bench` (see bench/README.md): measures the widget and the
+// plain-JavaScript baseline (bench/baseline/) in the same Chromium run, on the same feeds, and
+// writes the figures as JSON for the report.
+//
+//   node bench/browser.mjs --feeds DIR --out FILE [--runs N] [--reps N] [--sizes a,b]
+//                          [--only widget|baseline] [--no-transfer]
+//
+// DIR holds the feeds by size name: `10k.json`, `100k.json`, `500k.json` (single files, for the
+// baseline and the widget) and `500k-sharded/index.json` (the widget's sharded form); the
+// default feed comes from the built site. Timing method and pitfalls: ../shared MEASURING notes,
+// summarized in bench/README.md.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import http from 'node:http';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+const dist = path.resolve(process.env.SCORECARD_DIST || path.join(repo, 'dist'));
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]?.startsWith('--') ? true : all[i + 1] ?? true]] : pairs), []),
+);
+const feedsDir = path.resolve(args.feeds || path.join(repo, 'bench', 'tmp', 'feeds'));
+const out = path.resolve(args.out || path.join(repo, 'bench', 'tmp', 'browser.json'));
+const RUNS = Number(args.runs || 5); // cold loads per figure
+const REPS = Number(args.reps || 50); // repetitions per interaction
+const SIZES = (args.sizes || 'default,10k,100k,500k').split(',');
+const ONLY = args.only || null; // bench-smoke measures the widget alone
+
+// ------------------------------------------------------------------ serving
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
+const roots = [
+  ['/baseline/', path.join(here, 'baseline')],
+  ['/bench-feeds/', feedsDir],
+  ['/', dist],
+];
+
+function serve() {
+  const server = http.createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const [prefix, root] = roots.find(([p]) => pathname.startsWith(p));
+    let file = path.join(root, pathname.slice(prefix.length));
+    if (file.endsWith(path.sep) || pathname === prefix) file = path.join(file, 'index.html');
+    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${server.address().port}` })));
+}
+
+function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+  });
+}
+
+// ------------------------------------------------------------------ statistics
+
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const quantile = (xs, q) => {
+  const s = sorted(xs);
+  if (!s.length) return null;
+  const i = (s.length - 1) * q;
+  const lo = Math.floor(i);
+  return s[lo] + (s[Math.ceil(i)] - s[lo]) * (i - lo);
+};
+const summary = (xs) => ({ median: quantile(xs, 0.5), min: Math.min(...xs), max: Math.max(...xs), p95: quantile(xs, 0.95), n: xs.length });
+
+// ------------------------------------------------------------------ what is measured
+
+/** The two pages, for a size: where each loads its feed. */
+function pages(origin, size) {
+  const feed = size === 'default' ? `${origin}/feeds/endorsements-2020.json` : `${origin}/bench-feeds/${size}.json`;
+  const widgetFeed = size === '500k' ? `${origin}/bench-feeds/500k-sharded/index.json` : feed;
+  // The sharded 500k feed is opened on one state, as a reader arriving from a post about it.
+  const widgetState = size === '500k' ? '&states=MN' : '';
+  return {
+    widget: { url: `${origin}/index.html?feed=${encodeURIComponent(widgetFeed)}${widgetState}`, mark: 'scorecard' },
+    baseline: { url: `${origin}/baseline/index.html?feed=${encodeURIComponent(feed)}`, mark: 'baseline' },
+  };
+}
+
+/** Renderer memory (PSS, bytes) of the largest renderer process of `browser`. */
+async function rendererPss(browser) {
+  const cdp = await browser.newBrowserCDPSession();
+  const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+  await cdp.detach();
+  let largest = 0;
+  for (const p of processInfo.filter((p) => p.type === 'renderer')) {
+    try {
+      const text = fs.readFileSync(`/proc/${p.id}/smaps_rollup`, 'utf8');
+      const kb = Number(text.match(/^Pss:\s+(\d+) kB/m)?.[1] ?? 0);
+      largest = Math.max(largest, kb * 1024);
+    } catch {
+      // The process ended, or /proc is not readable: no figure.
+    }
+  }
+  return largest || null;
+}
+
+/** One cold load in a fresh browser: time to first results, parse time, memory. */
+async function coldLoad(page, browser, which) {
+  const started = Date.now();
+  await page.goto(which.url);
+  await page.waitForFunction((mark) => performance.getEntriesByName(`${mark}:results`).length > 0, which.mark, { timeout: 120_000, polling: 50 });
+  const figures = await page.evaluate((mark) => {
+    const get = (name) => performance.getEntriesByName(`${mark}:${name}`)[0];
+    const results = get('results');
+    const parseStart = get('parse-start');
+    const parseEnd = get('parse-end');
+    return {
+      firstResults: results.startTime,
+      parse: parseStart && parseEnd ? parseEnd.startTime - parseStart.startTime : null,
+      wasmMemory: results.detail?.wasmMemoryBytes ?? null,
+    };
+  }, which.mark);
+  // Let the page settle (garbage collection), then read memory.
+  await page.evaluate(() => window.gc?.());
+  await page.waitForTimeout(300);
+  figures.jsHeap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? null);
+  figures.rendererPss = await rendererPss(browser);
+  figures.wall = Date.now() - started;
+  return figures;
+}
+
+/** Arms a one-shot timer: the first `types` event's timeStamp to after the next paint. */
+async function arm(page, types) {
+  await page.evaluate((types) => {
+    window.__latency = new Promise((resolve) => {
+      const on = (event) => {
+        for (const t of types) removeEventListener(t, on, true);
+        const start = event.timeStamp;
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start)));
+      };
+      for (const t of types) addEventListener(t, on, true);
+    });
+  }, types);
+}
+const latency = (page) => page.evaluate(() => window.__latency);
+
+/** The controls each implementation has for the four measured interactions. */
+const CONTROLS = {
+  widget: {
+    stateOn: async (page) => {
+      const box = page.getByRole('combobox', { name: 'State' });
+      await box.fill('Vermont');
+      await arm(page, ['keydown']);
+      await box.press('Enter');
+    },
+    stateOff: async (page) => {
+      const box = page.getByRole('combobox', { name: 'State' });
+      await box.focus();
+      await arm(page, ['keydown']);
+      await box.press('Backspace');
+    },
+    stance: (page) => page.locator('.sc-stances input[type=checkbox]').first(),
+    name: (page) => page.getByRole('searchbox', { name: 'Search officials' }),
+    add: (page) => page.locator('.sc-list .sc-add').first(),
+  },
+  baseline: {
+    stateOn: async (page) => {
+      await arm(page, ['input', 'change']);
+      await page.selectOption('#state', 'VT');
+    },
+    stateOff: async (page) => {
+      await arm(page, ['input', 'change']);
+      await page.selectOption('#state', '');
+    },
+    stance: (page) => page.locator('#stances input').first(),
+    name: (page) => page.locator('#name'),
+    add: (page) => page.locator('#list .row button').first(),
+  },
+};
+
+async function interactions(page, kind, reps) {
+  const c = CONTROLS[kind];
+  const result = { state: [], stance: [], name: [], add: [] };
+  for (let i = 0; i < reps; i++) {
+    // A state filter change: on, then off (both are measured).
+    await c.stateOn(page);
+    result.state.push(await latency(page));
+    await c.stateOff(page);
+    result.state.push(await latency(page));
+    // A stance toggle.
+    await arm(page, ['click']);
+    await c.stance(page).click();
+    result.stance.push(await latency(page));
+    await c.stance(page).click(); // back (not measured)
+    // Adding to the shortlist (and removing, not measured).
+    await arm(page, ['click']);
+    await c.add(page).click();
+    result.add.push(await latency(page));
+    await c.add(page).click();
+  }
+  // Typing a five-letter name, one keystroke at a time: every keystroke is a sample.
+  const box = c.name(page);
+  for (let i = 0; i < Math.ceil(reps / 5); i++) {
+    await box.fill('');
+    await box.focus();
+    for (const key of 'smith') {
+      await arm(page, ['keydown']);
+      await page.keyboard.press(key);
+      result.name.push(await latency(page));
+    }
+  }
+  await box.fill('');
+  return Object.fromEntries(Object.entries(result).map(([k, xs]) => [k, summary(xs)]));
+}
+
+// ------------------------------------------------------------------ transfer
+
+function transfer() {
+  const files = {
+    widget: ['scorecard_bg.wasm', 'scorecard.js', 'embed.js', 'scorecard.css'].map((f) => path.join(dist, f)),
+    baseline: [path.join(here, 'baseline', 'baseline.js'), path.join(here, 'baseline', 'index.html')],
+  };
+  const sizes = (file) => {
+    const raw = fs.readFileSync(file);
+    return {
+      file: path.basename(file),
+      raw: raw.length,
+      gzip: zlib.gzipSync(raw, { level: 9 }).length,
+      brotli: zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  };
+  const result = {};
+  for (const [kind, list] of Object.entries(files)) {
+    const each = list.map(sizes);
+    const total = each.reduce((t, s) => ({ raw: t.raw + s.raw, gzip: t.gzip + s.gzip, brotli: t.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+    result[kind] = { files: each, total };
+  }
+  return result;
+}
+
+// ------------------------------------------------------------------ main
+
+async function main() {
+  const { server, origin } = await serve();
+  const results = {
+    machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, memory: os.totalmem(), node: process.version },
+    runs: RUNS,
+    reps: REPS,
+    transfer: args['no-transfer'] ? null : transfer(),
+    sizes: {},
+  };
+  for (const size of SIZES) {
+    if (size !== 'default' && !fs.existsSync(path.join(feedsDir, `${size}.json`))) {
+      console.error(`bench: no ${size}.json in ${feedsDir}; skipped`);
+      continue;
+    }
+    const entry = {};
+    const kinds = Object.entries(pages(origin, size)).filter(([kind]) => !ONLY || kind === ONLY);
+    const loads = Object.fromEntries(kinds.map(([kind]) => [kind, []]));
+    // Cold loads: a fresh browser each time (no compiled-wasm or HTTP cache, one renderer).
+    // Implementations alternate run by run so drifts in machine load hit both alike.
+    for (let run = 0; run < RUNS; run++) {
+      for (const [kind, which] of kinds) {
+        const browser = await launch();
+        results.browser = browser.version();
+        const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+        loads[kind].push(await coldLoad(page, browser, which));
+        if (run === RUNS - 1) entry[kind] = { interactions: await interactions(page, kind, REPS) };
+        await browser.close();
+      }
+    }
+    for (const [kind] of kinds) {
+      const pick = (k) => loads[kind].map((l) => l[k]).filter((x) => x !== null && x !== undefined);
+      Object.assign(entry[kind], {
+        firstResults: summary(pick('firstResults')),
+        parse: pick('parse').length ? summary(pick('parse')) : null,
+        jsHeap: summary(pick('jsHeap')),
+        wasmMemory: pick('wasmMemory').length ? summary(pick('wasmMemory')) : null,
+        rendererPss: pick('rendererPss').length ? summary(pick('rendererPss')) : null,
+      });
+      console.error(`bench: ${size} ${kind}: first results ${entry[kind].firstResults.median.toFixed(0)} ms`);
+    }
+    results.sizes[size] = entry;
+  }
+  server.close();
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.error(`bench: wrote ${path.relative(repo, out)}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,86 @@
+//! What a reader sees of a sharded feed (an index plus one file per state): the prompt to pick
+//! a state, with how many officials the feed has in how many states, and notes on the chosen
+//! states' files that are still loading or failed, with a way to try again.
+
+use scorecard_core::feed::shards::Progress;
+use scorecard_core::states::State;
+use yew::prelude::*;
+
+use super::plural;
+
+#[derive(Properties, PartialEq)]
+pub struct PickStatePromptProps {
+    /// Officials in the whole feed, as its index counts them.
+    pub officials: u64,
+    pub states: usize,
+}
+
+/// Stands in for the results until a state is picked: a sharded feed is loaded one state at a
+/// time.
+#[function_component(PickStatePrompt)]
+pub fn pick_state_prompt(props: &PickStatePromptProps) -> Html {
+    let officials = plural(usize::try_from(props.officials).unwrap_or(usize::MAX), "official", "officials");
+    let states = plural(props.states, "state", "states");
+    html! {
+        <section class="sc-results" aria-label="Results">
+            <div class="sc-results-head">
+                <p class="sc-count">
+                    <span aria-hidden="true">
+                        <strong class="sc-count-number">{ officials.clone() }</strong>
+                        { format!(" in {states}") }
+                    </span>
+                    <span class="sc-visually-hidden sc-summary" role="status" aria-live="polite" aria-atomic="true">
+                        { format!("{officials} in {states}. Pick a state to see its officials.") }
+                    </span>
+                </p>
+            </div>
+            <div class="sc-empty sc-pick-state">
+                <p>{ "Pick a state to see its officials." }</p>
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ShardNotesProps {
+    pub progress: Progress,
+    /// Fetch a state's file again.
+    pub on_retry: Callback<State>,
+}
+
+/// "Loading the officials of Minnesota…", and for each file that failed, why and "Try again".
+#[function_component(ShardNotes)]
+pub fn shard_notes(props: &ShardNotesProps) -> Html {
+    let Progress { loading, failed } = &props.progress;
+    let names: Vec<&str> = loading.iter().map(|s| s.name()).collect();
+    html! {
+        <>
+            if !names.is_empty() {
+                <p class="sc-notice sc-shard-loading" role="status">
+                    { format!("Loading the officials of {}…", join_names(&names)) }
+                </p>
+            }
+            { for failed.iter().map(|(state, why)| {
+                let state = *state;
+                let on_retry = props.on_retry.reform(move |_: MouseEvent| state);
+                html! {
+                    <div class="sc-notice sc-shard-failed" role="alert">
+                        <p>{ why.clone() }</p>
+                        <button type="button" class="sc-button sc-button-small" onclick={on_retry}>
+                            { "Try again" }
+                        </button>
+                    </div>
+                }
+            }) }
+        </>
+    }
+}
+
+/// "Minnesota", "Minnesota and Wisconsin", "Iowa, Minnesota and Wisconsin".
+fn join_names(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
