@@ -384,9 +384,7 @@ async fn load_from_url(url: &str, options: &WidgetOptions) -> Result<Fetched, St
             let loaded = read(&bytes, csv);
             perf::mark("scorecard:parse-end");
             if loaded.is_ok() {
-                // Not awaited: writing the copy to disk must not hold back the first results.
-                let url = absolute.clone();
-                wasm_bindgen_futures::spawn_local(async move { feed_cache::store(&url, &bytes).await });
+                feed_cache::store_later(absolute.clone(), bytes);
             }
             loaded
         }

@@ -18,14 +18,27 @@ async fn open() -> Option<web_sys::Cache> {
 }
 
 /// Keeps `bytes` as the last good copy of `url`, dated now.
-pub async fn store(url: &str, bytes: &[u8]) {
+/// Saves the copy once the first results are on screen: copying a big feed into a `Response`
+/// takes tens of milliseconds of the main thread, and awaiting the disk write held back the
+/// first results by hundreds (bench/ANALYSIS.md).
+pub fn store_later(url: String, bytes: Vec<u8>) {
+    const AFTER_FIRST_RESULTS_MS: u32 = 1_000;
+    gloo::timers::callback::Timeout::new(AFTER_FIRST_RESULTS_MS, move || {
+        wasm_bindgen_futures::spawn_local(async move { store(&url, &bytes).await });
+    })
+    .forget();
+}
+
+async fn store(url: &str, bytes: &[u8]) {
     let Some(cache) = open().await else { return };
     let Ok(headers) = web_sys::Headers::new() else { return };
     let _ = headers.set(SAVED_HEADER, &String::from(js_sys::Date::new_0().to_iso_string()));
     let init = web_sys::ResponseInit::new();
     init.set_headers(&headers);
-    let mut body = bytes.to_vec();
-    let Ok(response) = web_sys::Response::new_with_opt_u8_array_and_init(Some(&mut body), &init) else { return };
+    // A copy owned by JS: a view into wasm memory would be cut off if the memory grew while the
+    // cache is still reading it.
+    let body = js_sys::Uint8Array::from(bytes);
+    let Ok(response) = web_sys::Response::new_with_opt_buffer_source_and_init(Some(&body), &init) else { return };
     let _ = JsFuture::from(cache.put_with_str(url, &response)).await;
 }
 

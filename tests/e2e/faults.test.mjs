@@ -76,6 +76,15 @@ test('when the feed cannot be reached, the copy saved last time is shown, dated,
   await waitForWidget(page);
   await pickState(page, 'VT');
   await page.getByRole('button', { name: 'Add Peter Welch to shortlist' }).click();
+  // The copy is saved a moment after the first results (so saving never delays them).
+  const saved = () =>
+    page.evaluate(async () =>
+      (await (await caches.open('scorecard-feeds-v1')).keys()).some((r) => r.url.endsWith('/feeds/endorsements-2020.json')),
+    );
+  for (let tries = 0; !(await saved()); tries++) {
+    assert.ok(tries < 100, 'the feed is saved for offline use within 10 seconds');
+    await page.waitForTimeout(100);
+  }
 
   // Offline, as far as the feed is concerned.
   await context.route('**/feeds/endorsements-2020.json', (route) => route.abort('internetdisconnected'));

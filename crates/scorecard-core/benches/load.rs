@@ -9,6 +9,8 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use scorecard_core::feed::load_json;
+use scorecard_core::filter::{self, FilterSpec};
+use scorecard_core::states::State;
 
 fn feeds() -> Vec<(String, PathBuf)> {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
@@ -47,5 +49,23 @@ fn parse_and_validate(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parse_and_validate);
+/// One filter run (matches, sort and every facet count) for typing a name and for picking a
+/// state: what each keystroke or click costs before rendering.
+fn filter_run(c: &mut Criterion) {
+    let mut group = c.benchmark_group("filter");
+    for (size, path) in feeds().into_iter().filter(|(size, _)| size != "500k") {
+        let Some(feed) = std::fs::read(&path).ok().and_then(|bytes| load_json(&bytes).feed) else { continue };
+        group.sample_size(20);
+        group.measurement_time(Duration::from_secs(3));
+        let typing = FilterSpec { name: "smith".into(), ..FilterSpec::default() };
+        let mut state = FilterSpec::default();
+        state.states.insert(State::parse("VT").expect("VT is a state"));
+        for (what, spec) in [("name", typing), ("state", state)] {
+            group.bench_with_input(BenchmarkId::new(what, &size), &spec, |b, spec| b.iter(|| filter::run(&feed, spec)));
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, parse_and_validate, filter_run);
 criterion_main!(benches);

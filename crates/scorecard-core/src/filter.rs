@@ -8,6 +8,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::feed::columns::{self, NONE_U32, NONE_U8};
 use crate::feed::Feed;
 use crate::states::{self, State, StateSet};
 use crate::text::fold;
@@ -162,45 +163,48 @@ pub fn run(feed: &Feed, spec: &FilterSpec) -> FilterResult {
     };
     let mut matches = Vec::new();
     let mut seen_states = StateSet::EMPTY;
-    for &i in feed.name_order() {
-        let official = &feed.officials[i as usize];
-        let stance_bit = match official.stances.get(question).and_then(Option::as_ref) {
-            Some(record) => 1u64 << record.stance,
-            None => NOT_RATED_BIT,
-        };
-        let state_ok = spec.states.is_empty() || spec.states.contains(official.state);
-        let stance_ok = stance_mask == 0 || stance_mask & stance_bit != 0;
-        let position_ok = positions.as_ref().is_none_or(|set| official.position.is_some_and(|p| set[p as usize]));
-        let party_ok = parties.as_ref().is_none_or(|set| official.party.is_some_and(|p| set[p as usize]));
-        let name_ok = words.iter().all(|w| official.search_key.contains(w.as_str()));
-
-        if !name_ok {
+    // One pass over compact columns in name order (see `feed::columns`); the name search is
+    // done first, over all names at once.
+    let columns = feed.columns();
+    let name_hits = columns.names_containing(&words);
+    for (rank, &official) in feed.name_order().iter().enumerate() {
+        if name_hits.as_ref().is_some_and(|hits| !columns::has(hits, rank)) {
             continue;
         }
+        let state = columns.state[rank];
+        let stance = columns.stance(rank, question);
+        let position = columns.position[rank];
+        let party = columns.party[rank];
+        let stance_bit = if stance == NONE_U8 { NOT_RATED_BIT } else { 1u64 << stance };
+        let state_ok = spec.states.is_empty() || spec.states.contains(state);
+        let stance_ok = stance_mask == 0 || stance_mask & stance_bit != 0;
+        let position_ok = positions.as_ref().is_none_or(|set| position != NONE_U32 && set[position as usize]);
+        let party_ok = parties.as_ref().is_none_or(|set| party != NONE_U32 && set[party as usize]);
+
         if stance_ok && position_ok && party_ok {
-            facets.states[official.state.index()] += 1;
+            facets.states[state.index()] += 1;
         }
         if state_ok && position_ok && party_ok {
-            match official.stances.get(question).and_then(Option::as_ref) {
-                Some(record) => facets.stances[record.stance as usize] += 1,
-                None => facets.not_rated += 1,
+            match stance {
+                NONE_U8 => facets.not_rated += 1,
+                s => facets.stances[s as usize] += 1,
             }
         }
         if state_ok && stance_ok && party_ok {
-            match official.position {
-                Some(p) => facets.positions[p as usize] += 1,
-                None => facets.no_position += 1,
+            match position {
+                NONE_U32 => facets.no_position += 1,
+                p => facets.positions[p as usize] += 1,
             }
         }
         if state_ok && stance_ok && position_ok {
-            match official.party {
-                Some(p) => facets.parties[p as usize] += 1,
-                None => facets.no_party += 1,
+            match party {
+                NONE_U32 => facets.no_party += 1,
+                p => facets.parties[p as usize] += 1,
             }
         }
         if state_ok && stance_ok && position_ok && party_ok {
-            matches.push(i);
-            seen_states.insert(official.state);
+            matches.push(official);
+            seen_states.insert(state);
         }
     }
     sort(feed, question, spec.sort, &mut matches);

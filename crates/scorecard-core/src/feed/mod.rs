@@ -6,6 +6,7 @@
 //! - [`model`]: the checked feed the widget filters and renders.
 //! - [`shards`]: feeds too big for one file: an index plus one file per state.
 
+pub mod columns;
 pub mod doc;
 pub mod json;
 pub mod model;

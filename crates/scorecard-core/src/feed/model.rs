@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 
+use super::columns::Columns;
 use super::doc::{
     EvidenceDoc, FeedDoc, IdentifierDoc, MetaDoc, NamedLinkDoc, OfficialDoc, QuestionDoc, StanceDoc, StanceRecordDoc,
     Tone, FORMAT_VERSION,
@@ -139,6 +140,8 @@ struct Index {
     id_hashes: Vec<(u64, u32)>,
     /// Official indices in name order (family name, then full name).
     name_order: Vec<u32>,
+    /// What filtering reads, by rank in name order.
+    columns: Columns,
 }
 
 /// FNV-1a, 64-bit, of an official's id. Share links (format v1) carry prefixes of this hash,
@@ -172,7 +175,8 @@ impl Feed {
             officials.iter().enumerate().map(|(i, o)| (id_hash(&o.id), i as u32)).collect();
         id_hashes.sort_unstable();
         let name_order = name_order(&officials);
-        Feed { meta, questions, officials, positions, parties, index: Index { id_hashes, name_order } }
+        let columns = Columns::build(&officials, &name_order, questions.len());
+        Feed { meta, questions, officials, positions, parties, index: Index { id_hashes, name_order, columns } }
     }
 
     pub fn official_index(&self, id: &str) -> Option<usize> {
@@ -197,6 +201,11 @@ impl Feed {
     /// Official indices sorted by name (family name first).
     pub fn name_order(&self) -> &[u32] {
         &self.index.name_order
+    }
+
+    /// The fields filtering reads, as columns in name order.
+    pub fn columns(&self) -> &Columns {
+        &self.index.columns
     }
 
     pub fn question_index(&self, id: &str) -> Option<usize> {
