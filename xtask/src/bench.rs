@@ -202,24 +202,34 @@ fn ensure_feed(size: &str) -> Result {
 
 // ---------------------------------------------------------------- native
 
-/// Runs the criterion benchmark and returns, per size, its median and 95% interval (ms).
+/// Runs the criterion benchmarks and returns their medians and 95% intervals (ms): parse +
+/// validate per size, and one filter run (typing a name, picking a state) per size.
 fn native_bench(feeds: &Path) -> Result<Value> {
     run(cmd("cargo").args(["bench", "-p", "scorecard-core", "--bench", "load"]).env("SCORECARD_BENCH_FEEDS", feeds))?;
-    let mut sizes = serde_json::Map::new();
+    let mut native = serde_json::Map::new();
     for size in ["1k", "10k", "100k", "500k"] {
-        let estimates = repo().join(format!("target/criterion/parse+validate/{size}/new/estimates.json"));
-        let Ok(value) = read_json(&estimates) else { continue };
-        let ms = |v: &Value| v.as_f64().map(|ns| ns / 1e6);
-        sizes.insert(
-            size.into(),
-            serde_json::json!({
-                "median": ms(&value["median"]["point_estimate"]),
-                "low": ms(&value["median"]["confidence_interval"]["lower_bound"]),
-                "high": ms(&value["median"]["confidence_interval"]["upper_bound"]),
-            }),
-        );
+        if let Some(figure) = criterion_estimate(&format!("parse+validate/{size}")) {
+            native.insert(size.into(), figure);
+        }
+        for what in ["name", "state"] {
+            if let Some(figure) = criterion_estimate(&format!("filter/{what}/{size}")) {
+                native.insert(format!("filter/{what}/{size}"), figure);
+            }
+        }
     }
-    Ok(Value::Object(sizes))
+    Ok(Value::Object(native))
+}
+
+/// A criterion benchmark's median and its 95% interval, in ms, from its last run.
+fn criterion_estimate(id: &str) -> Option<Value> {
+    let value = read_json(&repo().join(format!("target/criterion/{id}/new/estimates.json"))).ok()?;
+    let ms = |v: &Value| v.as_f64().map(|ns| ns / 1e6);
+    let median = &value["median"];
+    Some(serde_json::json!({
+        "median": ms(&median["point_estimate"]),
+        "low": ms(&median["confidence_interval"]["lower_bound"]),
+        "high": ms(&median["confidence_interval"]["upper_bound"]),
+    }))
 }
 
 // ---------------------------------------------------------------- report
@@ -294,8 +304,19 @@ fn report(r: &Value, analysis: &str) -> String {
             ratio(&s["widget"]["parse"]["median"], &s["baseline"]["parse"]["median"])
         );
     }
-    if let Some(n) = r["native"]["500k"]["median"].as_f64() {
-        let _ = writeln!(md, "\nNative 500k (single file): {n:.0} ms.");
+    let _ = writeln!(md);
+    let _ = writeln!(md, "## Filtering, native\n");
+    let _ = writeln!(md, "One `filter::run` (matches in order, every facet count), criterion median [95% CI]: what a keystroke or click costs before rendering.\n");
+    let _ = writeln!(md, "| feed | typing \"smith\" | picking a state (VT) |\n|---|---:|---:|");
+    for size in ["1k", "10k", "100k"] {
+        let cell = |what: &str| {
+            let f = &r["native"][format!("filter/{what}/{size}")];
+            match (f["median"].as_f64(), f["low"].as_f64(), f["high"].as_f64()) {
+                (Some(m), Some(lo), Some(hi)) => format!("{m:.3} ms [{lo:.3}–{hi:.3}]"),
+                _ => "–".into(),
+            }
+        };
+        let _ = writeln!(md, "| {size} | {} | {} |", cell("name"), cell("state"));
     }
     let _ = writeln!(md);
 
