@@ -17,6 +17,7 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod hooks;
+mod loading;
 pub mod options;
 pub mod state;
 

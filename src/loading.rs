@@ -1,0 +1,299 @@
+//! How a feed gets from its address to the screen: fetched with a time limit, read by the core,
+//! kept as the last good copy, and that copy shown (dated) when the network fails. A sharded feed
+//! (an index plus one file per state, see `scorecard_core::feed::shards`) loads in steps: the
+//! index, then the files of the states a reader arrives wanting (their view, saved shortlist and
+//! shared link), then each state they pick; every file that arrives gives a new combined feed.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use scorecard_core::csv_import::load_csv;
+use scorecard_core::diagnostics::Report;
+use scorecard_core::feed::shards::{self, Opened, ShardStatus, ShardedFeed};
+use scorecard_core::feed::Loaded;
+use scorecard_core::share_link;
+use scorecard_core::shortlist::Shortlist;
+use scorecard_core::source::looks_like_json;
+use scorecard_core::states::{State, StateSet};
+use yew::prelude::*;
+
+use crate::browser::{feed_cache, fetch, location, perf, storage};
+use crate::options::WidgetOptions;
+use crate::state::FeedRef;
+
+/// What the widget shows while and after loading.
+#[derive(Clone, Debug)]
+pub(crate) enum LoadState {
+    Loading,
+    Failed(String),
+    Ready(Rc<LoadedFeed>),
+}
+
+/// Where the widget's feed comes from.
+#[derive(Clone, Debug)]
+pub enum FeedSource {
+    /// Fetched from a URL (JSON, or CSV when the name or content type says so).
+    Url(String),
+    /// Already loaded: component tests and previews.
+    Loaded(Rc<LoadedFeed>),
+    /// The page asked for a feed the widget will not load; the text says why.
+    Refused(String),
+}
+
+impl PartialEq for FeedSource {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (FeedSource::Url(a), FeedSource::Url(b)) => a == b,
+            (FeedSource::Loaded(a), FeedSource::Loaded(b)) => Rc::ptr_eq(a, b),
+            (FeedSource::Refused(a), FeedSource::Refused(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// A loaded feed, what loading it reported, and the key its saved shortlist lives under.
+#[derive(Debug)]
+pub struct LoadedFeed {
+    pub feed: FeedRef,
+    pub report: Report,
+    pub storage_key: String,
+    /// Set when this is the last good copy, shown because the latest could not be loaded.
+    pub stale: Option<Stale>,
+    /// For a sharded feed: every state in its index, and whether its file is loaded. `feed`
+    /// then holds the officials of the loaded states only.
+    pub shards: Option<Rc<Vec<ShardStatus>>>,
+}
+
+/// Why an older copy of the feed is shown, and from when.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stale {
+    /// When the copy was saved: an ISO 8601 date-time.
+    pub saved_at: String,
+    /// What went wrong with the latest.
+    pub reason: String,
+}
+
+impl LoadedFeed {
+    /// Builds a loaded feed from loader output; `None` when no feed could be made, with the
+    /// first error as the message.
+    pub fn from_loaded(loaded: Loaded, storage_key: String) -> Result<LoadedFeed, String> {
+        match loaded.feed {
+            Some(feed) => Ok(LoadedFeed {
+                feed: FeedRef(Rc::new(feed)),
+                report: loaded.report,
+                storage_key,
+                stale: None,
+                shards: None,
+            }),
+            None => Err(unreadable(&loaded.report)),
+        }
+    }
+}
+
+/// Why a feed could not be read at all: its first error.
+fn unreadable(report: &Report) -> String {
+    let first = report.diagnostics.iter().find(|d| d.is_error()).map(|d| d.to_string()).unwrap_or_default();
+    format!("The scorecard data could not be read. {first}")
+}
+
+/// A sharded feed being loaded: the core's bookkeeping, and where its index is.
+pub(crate) struct ShardSession {
+    pub(crate) sharded: ShardedFeed,
+    /// The index's absolute URL: the state files' URLs resolve against it.
+    pub(crate) index_url: String,
+    pub(crate) storage_key: String,
+    pub(crate) stale: Option<Stale>,
+    /// The feed of the states loaded so far, and its report; replaced as files arrive.
+    pub(crate) feed: FeedRef,
+    pub(crate) report: Report,
+    /// Which load of the index this is: files that arrive for an older one are dropped.
+    pub(crate) generation: u32,
+}
+
+impl ShardSession {
+    fn new(sharded: ShardedFeed, index_url: String, storage_key: String) -> ShardSession {
+        let Loaded { feed, report } = sharded.combined();
+        let feed = feed.unwrap_or_else(|| sharded.index().feed.clone());
+        ShardSession {
+            sharded,
+            index_url,
+            storage_key,
+            stale: None,
+            feed: FeedRef(Rc::new(feed)),
+            report,
+            generation: 0,
+        }
+    }
+
+    /// Rebuilds the feed from the files loaded so far.
+    fn combine(&mut self) {
+        let combined = self.sharded.combined();
+        if let Some(feed) = combined.feed {
+            self.feed = FeedRef(Rc::new(feed));
+        }
+        self.report = combined.report;
+    }
+
+    /// What the widget shows now. The feed is the same `Rc` until a file arrives, so a change of
+    /// status alone does not replace the feed.
+    pub(crate) fn snapshot(&self) -> LoadedFeed {
+        LoadedFeed {
+            feed: self.feed.clone(),
+            report: self.report.clone(),
+            storage_key: self.storage_key.clone(),
+            stale: self.stale.clone(),
+            shards: Some(Rc::new(self.sharded.statuses().to_vec())),
+        }
+    }
+
+    /// Reads a state's file, or records why it could not be fetched.
+    fn receive(&mut self, state: State, fetched: Result<Vec<u8>, fetch::FetchError>) {
+        match fetched {
+            Ok(bytes) => {
+                self.sharded.add_shard(state, &bytes);
+                self.combine();
+            }
+            Err(error) => {
+                self.sharded.fail(state, format!("The officials of {} could not be loaded. {error}", state.name()))
+            }
+        }
+    }
+}
+
+pub(crate) type SharedSession = Rc<RefCell<Option<ShardSession>>>;
+
+/// Starts fetching the files of the `wanted` states that have not been asked for yet. Each
+/// one, when it arrives, swaps in a new combined feed.
+pub(crate) fn fetch_shards(
+    session: &SharedSession,
+    load: &UseStateHandle<LoadState>,
+    wanted: StateSet,
+    timeout_secs: u32,
+) {
+    let (started, generation, index_url, snapshot) = {
+        let mut guard = session.borrow_mut();
+        let Some(current) = guard.as_mut() else { return };
+        let started = current.sharded.start_loading(wanted);
+        if started.is_empty() {
+            return;
+        }
+        (started, current.generation, current.index_url.clone(), current.snapshot())
+    };
+    // Shows "Loading…" for them. Set only once the session is no longer borrowed: a render
+    // may call back in here.
+    load.set(LoadState::Ready(Rc::new(snapshot)));
+    for entry in started {
+        let session = session.clone();
+        let load = load.clone();
+        let url = location::resolve(&entry.url, &index_url);
+        wasm_bindgen_futures::spawn_local(async move {
+            let fetched = fetch::fetch_bytes(&url, timeout_secs).await.map(|(bytes, _)| bytes);
+            let snapshot = {
+                let mut guard = session.borrow_mut();
+                let Some(current) = guard.as_mut().filter(|s| s.generation == generation) else { return };
+                current.receive(entry.state, fetched);
+                current.snapshot()
+            };
+            load.set(LoadState::Ready(Rc::new(snapshot)));
+        });
+    }
+}
+
+/// The states a reader arrives wanting: those of the view in the address (or the embedder's
+/// preset), of their saved shortlist, and of a shortlist shared in the address. Their files
+/// load before the first results, so all of these find their officials.
+pub(crate) fn arriving_states(session: &ShardSession, options: &WidgetOptions) -> StateSet {
+    let param = share_link::param_name(options.instance.as_deref());
+    let decoded = share_link::decode(&location::fragment(), &param, &session.feed);
+    let view = if decoded.present { decoded.view.filter.states } else { options.states };
+    let saved = storage::load(&shortlist_key_for(&session.storage_key))
+        .ok()
+        .flatten()
+        .and_then(|text| Shortlist::from_storage_json(&text).ok())
+        .map(|(list, _)| list)
+        .unwrap_or_default();
+    shards::wanted_states(view, &saved, decoded.list_states)
+}
+
+/// Fetches the files of the states a reader arrives wanting, one after the other, before the
+/// first results are shown.
+pub(crate) async fn load_arriving_states(session: &mut ShardSession, options: &WidgetOptions) {
+    let wanted = arriving_states(session, options);
+    for entry in session.sharded.start_loading(wanted) {
+        let url = location::resolve(&entry.url, &session.index_url);
+        let fetched = fetch::fetch_bytes(&url, options.timeout_secs).await.map(|(bytes, _)| bytes);
+        session.receive(entry.state, fetched);
+    }
+}
+
+/// What the feed's address gave: a feed, or the index of a sharded feed.
+pub(crate) enum Fetched {
+    Feed(LoadedFeed),
+    Index(Box<ShardSession>),
+}
+
+impl Fetched {
+    fn set_stale(&mut self, stale: Stale) {
+        match self {
+            Fetched::Feed(loaded) => loaded.stale = Some(stale),
+            Fetched::Index(session) => {
+                session.stale = Some(stale);
+            }
+        }
+    }
+}
+
+/// Fetches and reads the feed (or the index of a sharded feed). When that fails (network,
+/// server, or a feed that cannot be read at all), the last good copy is shown instead, if this
+/// browser has one.
+pub(crate) async fn load_from_url(url: &str, options: &WidgetOptions) -> Result<Fetched, String> {
+    let absolute = location::absolute(url);
+    let key = match options.instance.as_deref() {
+        Some(instance) => format!("scorecard:v1:{absolute}:{instance}"),
+        None => format!("scorecard:v1:{absolute}"),
+    };
+    let is_csv_name = url.split(['?', '#']).next().is_some_and(|path| path.to_ascii_lowercase().ends_with(".csv"));
+    let read = |bytes: &[u8], csv: bool| {
+        if csv {
+            return LoadedFeed::from_loaded(load_csv(bytes, None).loaded, key.clone()).map(Fetched::Feed);
+        }
+        match shards::open(bytes) {
+            Opened::Feed(loaded) => LoadedFeed::from_loaded(loaded, key.clone()).map(Fetched::Feed),
+            Opened::Index { index: Some(index), report } => Ok(Fetched::Index(Box::new(ShardSession::new(
+                ShardedFeed::new(index, report),
+                absolute.clone(),
+                key.clone(),
+            )))),
+            Opened::Index { index: None, report } => Err(unreadable(&report)),
+        }
+    };
+    let latest = match fetch::fetch_bytes(url, options.timeout_secs).await {
+        Ok((bytes, content_type)) => {
+            let csv = is_csv_name || content_type.is_some_and(|t| t.contains("csv"));
+            perf::mark("scorecard:parse-start");
+            let loaded = read(&bytes, csv);
+            perf::mark("scorecard:parse-end");
+            if loaded.is_ok() {
+                feed_cache::store_later(absolute.clone(), bytes);
+            }
+            loaded
+        }
+        Err(error) => Err(error.to_string()),
+    };
+    match latest {
+        Ok(loaded) => Ok(loaded),
+        Err(reason) => match feed_cache::load(&absolute).await {
+            Some((bytes, saved_at)) => {
+                let mut loaded = read(&bytes, !looks_like_json(&bytes)).map_err(|_| reason.clone())?;
+                loaded.set_stale(Stale { saved_at, reason });
+                Ok(loaded)
+            }
+            None => Err(reason),
+        },
+    }
+}
+
+/// Where a feed's saved shortlist is kept in localStorage.
+pub(crate) fn shortlist_key_for(storage_key: &str) -> String {
+    format!("{storage_key}:shortlist")
+}
