@@ -16,7 +16,7 @@ use std::time::Instant;
 
 use crate::{cmd, output, repo, run, Result};
 
-const TARGETS: [&str; 5] = ["feed_json", "csv_import", "share_link", "donate_link", "stored_shortlist"];
+const TARGETS: [&str; 6] = ["feed_json", "csv_import", "share_link", "donate_link", "stored_shortlist", "sharded_feed"];
 const DEFAULT_SECONDS: u64 = 120;
 
 struct Outcome {
@@ -170,4 +170,22 @@ fn ensure_cargo_fuzz() -> Result {
         return Ok(());
     }
     run(cmd("cargo").args(["install", "cargo-fuzz", "--locked"]))
+}
+
+#[cfg(test)]
+mod tests {
+    /// The list above must name exactly the files in fuzz/fuzz_targets/ (the core's
+    /// `fuzzing::TARGETS` is checked against its seeds by `fuzz_regressions.rs`).
+    #[test]
+    fn every_fuzz_target_is_listed() {
+        let dir = crate::repo().join("fuzz/fuzz_targets");
+        let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+            .expect("fuzz/fuzz_targets exists")
+            .filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".rs").map(str::to_string))
+            .collect();
+        on_disk.sort();
+        let mut listed: Vec<String> = super::TARGETS.iter().map(|t| t.to_string()).collect();
+        listed.sort();
+        assert_eq!(listed, on_disk);
+    }
 }

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use crate::csv_import::load_csv;
 use crate::diagnostics::{Location, Report};
 use crate::donate::donate_link;
+use crate::feed::shards::{self, Opened, ShardedFeed};
 use crate::feed::{load_json, to_json_pretty, Feed, Loaded};
 use crate::link::SafeUrl;
 use crate::money::{Cents, MAX_AMOUNT, MIN_AMOUNT};
@@ -25,7 +26,40 @@ pub const TARGETS: &[(&str, Harness)] = &[
     ("share_link", share_link),
     ("donate_link", donate_link_target),
     ("stored_shortlist", stored_shortlist),
+    ("sharded_feed", sharded_feed),
 ];
+
+/// A sharded feed: the bytes before the first 0xFF byte are read as an index, the rest as the
+/// file of every state it lists. The combined feed holds only officials of loaded states, each
+/// id once, and its count matches its report.
+pub fn sharded_feed(data: &[u8]) {
+    let (index_bytes, shard_bytes) = match data.iter().position(|&b| b == 0xFF) {
+        Some(at) => (&data[..at], &data[at + 1..]),
+        None => (data, &[][..]),
+    };
+    let (index, report) = match shards::open(index_bytes) {
+        Opened::Feed(loaded) => return check_loaded(&loaded, "json"),
+        Opened::Index { index: None, .. } => return,
+        Opened::Index { index: Some(index), report } => (index, report),
+    };
+    let mut sharded = ShardedFeed::new(index, report);
+    let everything = sharded.index().shards.iter().map(|entry| entry.state).collect();
+    for entry in sharded.start_loading(everything) {
+        sharded.add_shard(entry.state, shard_bytes);
+    }
+    let loaded_states = sharded.loaded_states();
+    let combined = sharded.combined();
+    if let Some(feed) = &combined.feed {
+        assert!(
+            feed.officials.iter().all(|o| loaded_states.contains(o.state)),
+            "an official of a state whose file is not loaded"
+        );
+        let mut ids: Vec<&str> = feed.officials.iter().map(|o| o.id.as_str()).collect();
+        ids.sort_unstable();
+        assert!(ids.windows(2).all(|w| w[0] != w[1]), "an id used twice in the combined feed");
+        assert_eq!(combined.report.loaded, feed.officials.len(), "the report counts the officials shown");
+    }
+}
 
 /// Feed JSON: load and validate any bytes. A feed that loads says so consistently, and writing
 /// it out gives JSON that loads back, without errors, to the same feed (repairs are final).
