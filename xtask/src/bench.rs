@@ -287,14 +287,7 @@ fn report(r: &Value, analysis: &str) -> String {
     for size in &sizes {
         let s = &b["sizes"][size];
         let n = &r["native"][native_key(size)];
-        let native = match n["median"].as_f64() {
-            Some(median) => format!(
-                "{median:.1} ms [{:.1}–{:.1}]",
-                n["low"].as_f64().unwrap_or(0.0),
-                n["high"].as_f64().unwrap_or(0.0)
-            ),
-            None => "–".into(),
-        };
+        let native = ms_interval(n, 1);
         let _ = writeln!(
             md,
             "| {} | {} | {} | {} | {native} |",
@@ -309,13 +302,7 @@ fn report(r: &Value, analysis: &str) -> String {
     let _ = writeln!(md, "One `filter::run` (matches in order, every facet count), criterion median [95% CI]: what a keystroke or click costs before rendering.\n");
     let _ = writeln!(md, "| feed | typing \"smith\" | picking a state (VT) |\n|---|---:|---:|");
     for size in ["1k", "10k", "100k"] {
-        let cell = |what: &str| {
-            let f = &r["native"][format!("filter/{what}/{size}")];
-            match (f["median"].as_f64(), f["low"].as_f64(), f["high"].as_f64()) {
-                (Some(m), Some(lo), Some(hi)) => format!("{m:.3} ms [{lo:.3}–{hi:.3}]"),
-                _ => "–".into(),
-            }
-        };
+        let cell = |what: &str| ms_interval(&r["native"][format!("filter/{what}/{size}")], 3);
         let _ = writeln!(md, "| {size} | {} | {} |", cell("name"), cell("state"));
     }
     let _ = writeln!(md);
@@ -323,12 +310,7 @@ fn report(r: &Value, analysis: &str) -> String {
     let _ = writeln!(md, "## Interaction latency (input event → next paint), p50 / p95\n");
     let _ = writeln!(md, "| feed | interaction | widget | baseline | p95 difference |\n|---|---|---:|---:|---:|");
     for size in &sizes {
-        for (key, name) in [
-            ("state", "state filter on/off"),
-            ("stance", "stance toggle"),
-            ("name", "typing a name (per key)"),
-            ("add", "add to shortlist"),
-        ] {
+        for (key, name) in INTERACTIONS {
             let w = &b["sizes"][size]["widget"]["interactions"][key];
             let base = &b["sizes"][size]["baseline"]["interactions"][key];
             let diff = match (w["p95"].as_f64(), base["p95"].as_f64()) {
@@ -391,39 +373,22 @@ fn budgets(md: &mut String, r: &Value) {
     ttfr("default", 1.2, "default feed");
     ttfr("100k", 1.0, "100k");
     ttfr("500k", 0.5, "500k (widget sharded, one state; baseline one file)");
-    for size in ["default", "10k", "100k"] {
-        let mut worst: Option<f64> = None;
-        for key in ["state", "stance", "name", "add"] {
-            let w = s[size]["widget"]["interactions"][key]["p95"].as_f64();
-            let base = s[size]["baseline"]["interactions"][key]["p95"].as_f64();
-            if let (Some(w), Some(base)) = (w, base) {
-                worst = Some(worst.map_or(w - base, |x: f64| x.max(w - base)));
-            }
+    // Up to 100k within one frame's noise of the baseline; at 500k (sharded) no slower than it.
+    for (size, allowance, target) in [
+        ("default", 2.0, "≤ baseline + 2 ms"),
+        ("10k", 2.0, "≤ baseline + 2 ms"),
+        ("100k", 2.0, "≤ baseline + 2 ms"),
+        ("500k", 0.0, "≤ baseline"),
+    ] {
+        if s.get(size).is_none() {
+            continue;
         }
-        if s.get(size).is_some() {
-            rows.push((
-                format!("interaction p95, {} (worst of four)", label(size)),
-                "≤ baseline + 2 ms".into(),
-                fmt(worst.map(|w| (w * 10.0).round() / 10.0), " ms over"),
-                worst.map(|w| w <= 2.0),
-            ));
-        }
-    }
-    if s.get("500k").is_some() {
-        let mut worst: Option<f64> = None;
-        for key in ["state", "stance", "name", "add"] {
-            if let (Some(w), Some(base)) = (
-                s["500k"]["widget"]["interactions"][key]["p95"].as_f64(),
-                s["500k"]["baseline"]["interactions"][key]["p95"].as_f64(),
-            ) {
-                worst = Some(worst.map_or(w - base, |x: f64| x.max(w - base)));
-            }
-        }
+        let worst = worst_p95_gap(&s[size]);
         rows.push((
-            "interaction p95, 500k (worst of four)".into(),
-            "≤ baseline".into(),
+            format!("interaction p95, {} (worst of four)", label(size)),
+            target.into(),
             fmt(worst.map(|w| (w * 10.0).round() / 10.0), " ms over"),
-            worst.map(|w| w <= 0.0),
+            worst.map(|w| w <= allowance),
         ));
     }
     let parse = ratio_of(med("100k", "widget", "parse"), med("100k", "baseline", "parse"));
@@ -446,6 +411,25 @@ fn budgets(md: &mut String, r: &Value) {
         let _ = writeln!(md, "| {what} | {target} | {measured} | {verdict} |");
     }
     let _ = writeln!(md);
+}
+
+/// The four measured interactions: key in the browser figures, and how the report names them.
+const INTERACTIONS: [(&str, &str); 4] = [
+    ("state", "state filter on/off"),
+    ("stance", "stance toggle"),
+    ("name", "typing a name (per key)"),
+    ("add", "add to shortlist"),
+];
+
+/// The largest widget-minus-baseline p95 over the interactions measured for one feed size.
+fn worst_p95_gap(size: &Value) -> Option<f64> {
+    INTERACTIONS
+        .iter()
+        .filter_map(|(key, _)| {
+            let p95 = |kind: &str| size[kind]["interactions"][key]["p95"].as_f64();
+            Some(p95("widget")? - p95("baseline")?)
+        })
+        .reduce(f64::max)
 }
 
 fn transfer(md: &mut String, b: &Value) {
@@ -502,6 +486,14 @@ fn fmt(v: Option<f64>, unit: &str) -> String {
 fn ms_spread(v: &Value) -> String {
     match (v["median"].as_f64(), v["min"].as_f64(), v["max"].as_f64()) {
         (Some(m), Some(lo), Some(hi)) => format!("{m:.0} ms ({lo:.0}–{hi:.0})"),
+        _ => "–".into(),
+    }
+}
+
+/// A criterion figure: "median ms [low–high]" (its 95% interval).
+fn ms_interval(v: &Value, decimals: usize) -> String {
+    match (v["median"].as_f64(), v["low"].as_f64(), v["high"].as_f64()) {
+        (Some(m), Some(lo), Some(hi)) => format!("{m:.decimals$} ms [{lo:.decimals$}–{hi:.decimals$}]"),
         _ => "–".into(),
     }
 }
