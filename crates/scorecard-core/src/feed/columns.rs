@@ -25,7 +25,7 @@ pub struct Columns {
     /// Stance index per question: `stances[rank * questions + q]`, or [`NONE_U8`] (not rated).
     pub stances: Vec<u8>,
     pub questions: usize,
-    /// Every official's folded name (`search_key`), in rank order, each followed by a NUL
+    /// Every official's folded name, in rank order, each followed by a NUL
     /// (folded names never contain one, so no match can span two names).
     names: String,
     /// Where each rank's name starts in `names`.
@@ -33,7 +33,8 @@ pub struct Columns {
 }
 
 impl Columns {
-    pub(crate) fn build(officials: &[Official], name_order: &[u32], questions: usize) -> Columns {
+    /// `folded` holds each official's name folded for search, indexed like `officials`.
+    pub(crate) fn build(officials: &[Official], name_order: &[u32], questions: usize, folded: &[String]) -> Columns {
         let n = name_order.len();
         let mut c = Columns {
             state: Vec::with_capacity(n),
@@ -41,7 +42,7 @@ impl Columns {
             party: Vec::with_capacity(n),
             stances: Vec::with_capacity(n * questions),
             questions,
-            names: String::with_capacity(officials.iter().map(|o| o.search_key.len() + 1).sum()),
+            names: String::with_capacity(folded.iter().map(|name| name.len() + 1).sum()),
             name_starts: Vec::with_capacity(n),
         };
         for &i in name_order {
@@ -54,7 +55,7 @@ impl Columns {
             }
             c.name_starts.push(c.names.len() as u32);
             // A stray NUL in a name would only split it for searching; never panic or mismatch.
-            c.names.extend(o.search_key.chars().map(|ch| if ch == '\0' { ' ' } else { ch }));
+            c.names.extend(folded[i as usize].chars().map(|ch| if ch == '\0' { ' ' } else { ch }));
             c.names.push('\0');
         }
         c

@@ -20,7 +20,7 @@ use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Location, Report};
 use crate::link::SafeUrl;
 use crate::states::State;
-use crate::text::{self, clean, fold, is_identifier, slug};
+use crate::text::{self, clean, is_identifier, slug};
 
 /// Most questions a feed may have.
 pub const MAX_QUESTIONS: usize = 64;
@@ -403,7 +403,6 @@ impl Validator<'_> {
             }
         });
         let stances = self.stance_records(index, &name, doc.stances, questions);
-        let search_key = fold(&name);
         Some(Official {
             id,
             name,
@@ -420,7 +419,6 @@ impl Validator<'_> {
             email,
             image,
             stances,
-            search_key,
         })
     }
 
