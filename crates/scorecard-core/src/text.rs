@@ -65,10 +65,17 @@ pub fn truncate(text: &str, max_chars: usize) -> String {
 /// `fold("José  Serrano")` is `"jose serrano"`.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_into(&mut out, text);
+    out
+}
+
+/// [`fold`], appended to `out`: a feed folds every official's name into one buffer.
+pub fn fold_into(out: &mut String, text: &str) {
+    let start = out.len();
     let mut pending_space = false;
     for c in text.chars() {
         if c.is_whitespace() {
-            pending_space = !out.is_empty();
+            pending_space = out.len() > start;
             continue;
         }
         if is_combining_mark(c) || is_invisible(c) {
@@ -86,7 +93,6 @@ pub fn fold(text: &str) -> String {
             out.extend(c.to_lowercase());
         }
     }
-    out
 }
 
 fn is_combining_mark(c: char) -> bool {

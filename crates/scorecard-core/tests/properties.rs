@@ -67,8 +67,8 @@ fn build_feed(officials: &[GenOfficial], with_default: bool) -> Feed {
             .iter()
             .enumerate()
             .map(|(i, o)| OfficialDoc {
-                id: Some(format!("official-{i}")),
-                name: format!("{} {}", NAME_PARTS[o.name.0], NAME_PARTS[o.name.1]),
+                id: Some(format!("official-{i}").into()),
+                name: format!("{} {}", NAME_PARTS[o.name.0], NAME_PARTS[o.name.1]).into(),
                 state: STATES[o.state].into(),
                 position: o.position.map(|p| POSITIONS[p].into()),
                 party: o.party.map(|p| PARTIES[p].into()),
@@ -82,12 +82,12 @@ fn build_feed(officials: &[GenOfficial], with_default: bool) -> Feed {
                             q.to_string(),
                             StanceRecordDoc {
                                 stance: STANCES[stance].into(),
-                                date: date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+                                date: date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}").into()),
                                 ..StanceRecordDoc::default()
                             },
                         ))
                     })
-                    .collect::<BTreeMap<_, _>>(),
+                    .collect(),
                 ..OfficialDoc::default()
             })
             .collect(),

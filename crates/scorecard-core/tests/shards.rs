@@ -47,8 +47,8 @@ fn split_feed(feed: &Feed) -> (ShardedFeed, BTreeMap<State, Vec<u8>>) {
 }
 
 /// Officials as wire records, by id: comparable whatever the order and table numbering.
-fn officials_by_id(feed: &Feed) -> BTreeMap<String, OfficialDoc> {
-    feed.to_doc().officials.into_iter().map(|o| (o.id.clone().unwrap_or_default(), o)).collect()
+fn officials_by_id(feed: &Feed) -> BTreeMap<String, OfficialDoc<'_>> {
+    feed.to_doc().officials.into_iter().map(|o| (o.id.clone().unwrap_or_default().into_owned(), o)).collect()
 }
 
 fn messages(report: &Report) -> Vec<String> {
@@ -160,12 +160,12 @@ fn bad_index_entries_are_reported_where_they_are_and_left_out() {
 }
 
 /// A small feed: question `q` (yes/no, default no), officials in VT and NY.
-fn small_doc() -> FeedDoc {
-    let official = |id: &str, state: &str, stance: &str| OfficialDoc {
+fn small_doc() -> FeedDoc<'static> {
+    let official = |id: &'static str, state: &'static str, stance: &'static str| OfficialDoc {
         id: Some(id.into()),
-        name: format!("Name {id}"),
+        name: format!("Name {id}").into(),
         state: state.into(),
-        position: Some(format!("Office {state}")),
+        position: Some(format!("Office {state}").into()),
         stances: [("q".to_string(), StanceRecordDoc { stance: stance.into(), ..StanceRecordDoc::default() })].into(),
         ..OfficialDoc::default()
     };
@@ -188,7 +188,7 @@ fn small_doc() -> FeedDoc {
     }
 }
 
-fn small_sharded() -> (ShardedFeed, FeedDoc) {
+fn small_sharded() -> (ShardedFeed, FeedDoc<'static>) {
     let parts = split(&small_doc());
     let (index, report) = read_index(&to_json_pretty(&parts.index));
     let vermont = parts.shards.iter().find(|(s, _)| *s == state("VT")).map(|(_, doc)| doc.clone()).unwrap();
@@ -376,10 +376,10 @@ prop_compose! {
         party in proptest::option::of(0..3usize),
         stance in proptest::option::of(0..3usize),
         name in "[A-Z][a-z]{1,8} [A-Z][a-z]{1,8}",
-    ) -> OfficialDoc {
+    ) -> OfficialDoc<'static> {
         OfficialDoc {
-            id: Some(format!("o{i}")),
-            name,
+            id: Some(format!("o{i}").into()),
+            name: name.into(),
             state: STATES[state].into(),
             position: position.map(|p| POSITIONS[p].into()),
             party: party.map(|p| ["Democratic", "Green", "Working Families"][p].into()),
@@ -392,7 +392,7 @@ prop_compose! {
     }
 }
 
-fn random_doc() -> impl Strategy<Value = FeedDoc> {
+fn random_doc() -> impl Strategy<Value = FeedDoc<'static>> {
     (1..40usize).prop_flat_map(|n| (0..n).map(official_doc).collect::<Vec<_>>()).prop_map(|officials| FeedDoc {
         officials,
         questions: vec![QuestionDoc {

@@ -17,7 +17,7 @@ pub use mapping::{ColumnMapping, ColumnRule, ColumnSpec, CsvMapping, IdRule, Que
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Location, Report};
 use crate::feed::doc::{
-    EvidenceDoc, FeedDoc, IdentifierDoc, OfficialDoc, QuestionDoc, StanceRecordDoc, FORMAT_VERSION,
+    EvidenceDoc, FeedDoc, IdentifierDoc, OfficialDoc, QuestionDoc, StanceMap, StanceRecordDoc, Text, FORMAT_VERSION,
 };
 use crate::feed::validate::{validate, FeedPath, Locate};
 use crate::feed::Loaded;
@@ -270,7 +270,7 @@ impl Source<'_> {
 }
 
 /// Builds the feed document from the table, recording where each field came from.
-fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc, CsvLocator) {
+fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc<'static>, CsvLocator) {
     let mut fields: HashMap<String, String> = HashMap::new();
     let c = &mapping.columns;
     let sources = [
@@ -374,7 +374,7 @@ fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc,
             .collect()
     };
 
-    let read = |key: &str, row: &[String]| source.get(key).and_then(|s| s.read(row));
+    let read = |key: &str, row: &[String]| source.get(key).and_then(|s| s.read(row)).map(Text::from);
     let mut officials = Vec::with_capacity(table.rows.len());
     let mut rows = Vec::with_capacity(table.rows.len());
     let mut made_ids: HashMap<String, u32> = HashMap::new();
@@ -413,7 +413,7 @@ fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc,
                     ),
                 ));
             }
-            Some(id)
+            Some(Text::from(id))
         });
         let mut identifiers = Vec::new();
         let mut these_identifier_columns = Vec::new();
@@ -424,7 +424,7 @@ fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc,
             }
         }
         identifier_columns.push(these_identifier_columns);
-        let mut stances = BTreeMap::new();
+        let mut stances = Vec::new();
         for &(question_index, ref cols) in &question_columns {
             let q = &mapping.questions[question_index];
             let cell = row[cols.answer].trim();
@@ -432,9 +432,9 @@ fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc,
                 continue; // blank: the question's default stance (or not rated)
             }
             let (stance, mut detail) = match q.values.iter().find(|(v, _)| v.trim().eq_ignore_ascii_case(cell)) {
-                Some((_, stance)) => (stance.clone(), None),
+                Some((_, stance)) => (Text::from(stance.clone()), None),
                 None => match &q.other {
-                    Some(other) => (other.clone(), Some(cell.to_string())),
+                    Some(other) => (Text::from(other.clone()), Some(Text::from(cell.to_string()))),
                     None => {
                         let entry =
                             unmapped.entry((question_index, cell.to_string())).or_insert((row_number, 0, cols.answer));
@@ -444,17 +444,18 @@ fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc,
                 },
             };
             if let Some(d) = cols.detail.map(|c| row[c].trim()).filter(|d| !d.is_empty()) {
-                detail = Some(d.to_string());
+                detail = Some(Text::from(d.to_string()));
             }
             let cell_at = |c: Option<usize>| c.map(|c| row[c].trim().to_string()).filter(|s| !s.is_empty());
-            let date = cell_at(cols.date).map(|d| Date::parse_loose(&d).map_or(d, |d| d.to_string()));
-            let (url, title, quote) = (cell_at(cols.url), cell_at(cols.title), cell_at(cols.quote));
+            let date = cell_at(cols.date).map(|d| Text::from(Date::parse_loose(&d).map_or(d, |d| d.to_string())));
+            let text_at = |c: Option<usize>| cell_at(c).map(Text::from);
+            let (url, title, quote) = (text_at(cols.url), text_at(cols.title), text_at(cols.quote));
             let evidence = if url.is_some() || title.is_some() || quote.is_some() {
                 vec![EvidenceDoc { url, title, date: None, quote }]
             } else {
                 Vec::new()
             };
-            stances.insert(q.id.clone(), StanceRecordDoc { stance, detail, date, evidence });
+            stances.push((Text::from(q.id.clone()), StanceRecordDoc { stance, detail, date, evidence }));
         }
         officials.push(OfficialDoc {
             id,
@@ -471,7 +472,7 @@ fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc,
             donate_url: read("donate_url", row),
             email: read("email", row),
             image: read("image", row),
-            stances,
+            stances: StanceMap(stances),
         });
         rows.push(row_number);
     }

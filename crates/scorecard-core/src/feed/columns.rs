@@ -33,8 +33,13 @@ pub struct Columns {
 }
 
 impl Columns {
-    /// `folded` holds each official's name folded for search, indexed like `officials`.
-    pub(crate) fn build(officials: &[Official], name_order: &[u32], questions: usize, folded: &[String]) -> Columns {
+    /// `folded(i)` is official `i`'s name folded for search.
+    pub(crate) fn build<'a>(
+        officials: &[Official],
+        name_order: &[u32],
+        questions: usize,
+        folded: impl Fn(usize) -> &'a str,
+    ) -> Columns {
         let n = name_order.len();
         let mut c = Columns {
             state: Vec::with_capacity(n),
@@ -42,7 +47,7 @@ impl Columns {
             party: Vec::with_capacity(n),
             stances: Vec::with_capacity(n * questions),
             questions,
-            names: String::with_capacity(folded.iter().map(|name| name.len() + 1).sum()),
+            names: String::with_capacity(name_order.iter().map(|&i| folded(i as usize).len() + 1).sum()),
             name_starts: Vec::with_capacity(n),
         };
         for &i in name_order {
@@ -55,7 +60,12 @@ impl Columns {
             }
             c.name_starts.push(c.names.len() as u32);
             // A stray NUL in a name would only split it for searching; never panic or mismatch.
-            c.names.extend(folded[i as usize].chars().map(|ch| if ch == '\0' { ' ' } else { ch }));
+            let name = folded(i as usize);
+            if name.contains('\0') {
+                c.names.extend(name.chars().map(|ch| if ch == '\0' { ' ' } else { ch }));
+            } else {
+                c.names.push_str(name);
+            }
             c.names.push('\0');
         }
         c

@@ -5,8 +5,12 @@
 //! in-memory [`super::Feed`]. The JSON Schema in `docs/feed.schema.json` is generated from
 //! them; doc comments here become its descriptions, so write them for organizers.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Deref;
 
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
 /// The feed format version this code reads and writes.
@@ -16,7 +20,7 @@ pub const FORMAT_VERSION: u32 = 1;
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(title = "Scorecard feed, format version 1"))]
-pub struct FeedDoc {
+pub struct FeedDoc<'a> {
     /// Optional link to this schema, for editors that validate JSON.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
@@ -26,7 +30,8 @@ pub struct FeedDoc {
     /// One or more questions, e.g. "Did they endorse Bernie Sanders for president in 2020?".
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub questions: Vec<QuestionDoc>,
-    pub officials: Vec<OfficialDoc>,
+    #[serde(borrow)]
+    pub officials: Vec<OfficialDoc<'a>>,
     /// Only in the index of a sharded feed, for feeds too big for one file: where the
     /// officials of each state are. An index has no officials of its own (`"officials": []`);
     /// each file listed here is a complete feed with the same `meta` and `questions`, holding
@@ -148,133 +153,319 @@ pub enum Tone {
 /// (`id`, `name`, `sort_name`, `email`, `image`, `identifiers`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct OfficialDoc {
+pub struct OfficialDoc<'a> {
     /// Stable identifier, unique in the feed; share links and saved shortlists refer to it,
     /// so never reuse or change it. If missing, one is made from the name and state.
-    #[serde(default, deserialize_with = "lenient::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(borrow, default, deserialize_with = "lenient::opt_string", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "String", length(min = 1, max = 128)))]
-    pub id: Option<String>,
-    pub name: String,
+    pub id: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub name: Text<'a>,
     /// Name for sorting, e.g. "Sanders, Bernie". Defaults to the last word of `name`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sort_name: Option<String>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub sort_name: Option<Text<'a>>,
     /// USPS code of the state or territory, e.g. "VT", "DC", "PR".
     #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^[A-Z]{2}$")))]
-    pub state: String,
+    #[serde(borrow)]
+    pub state: Text<'a>,
     /// Office or role, e.g. "Senator", "Mayor", "DNC member" (Popolo: membership role).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub position: Option<String>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<Text<'a>>,
     /// District, e.g. "7" or "At-large". Numbers are accepted and read as text.
-    #[serde(default, deserialize_with = "lenient::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(borrow, default, deserialize_with = "lenient::opt_string", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
-    pub district: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub city: Option<String>,
+    pub district: Option<Text<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<Text<'a>>,
     /// Party name, e.g. "Democratic".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub party: Option<String>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<Text<'a>>,
     /// Open Civic Data division id, e.g. "ocd-division/country:us/state:vt/cd:1".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^ocd-division/")))]
-    pub division_id: Option<String>,
+    pub division_id: Option<Text<'a>>,
     /// Identifiers in other systems (Popolo style). Known schemes: `fec` (FEC candidate id,
     /// e.g. "S4VT00033"), `bioguide` (e.g. "S000033"), `ocd-person`, `wikidata`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub identifiers: Vec<IdentifierDoc>,
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    pub identifiers: Vec<IdentifierDoc<'a>>,
     /// Official or campaign website; must start with `https://`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^https://")))]
-    pub website: Option<String>,
+    pub website: Option<Text<'a>>,
     /// Where to give to this official's campaign; must start with `https://`. ActBlue links
     /// get the amount and refcode added.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^https://")))]
-    pub donate_url: Option<String>,
+    pub donate_url: Option<Text<'a>>,
     /// Public contact e-mail address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<Text<'a>>,
     /// Photo URL; must start with `https://`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^https://")))]
-    pub image: Option<String>,
+    pub image: Option<Text<'a>>,
     /// The official's stance on each question, keyed by question id.
-    #[serde(default)]
-    pub stances: BTreeMap<String, StanceRecordDoc>,
+    #[serde(borrow, default)]
+    #[cfg_attr(feature = "schema", schemars(with = "std::collections::BTreeMap<String, StanceRecordDoc<'a>>"))]
+    pub stances: StanceMap<'a>,
 }
 
 /// An identifier in another system, e.g. `{"scheme": "fec", "identifier": "S4VT00033"}`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct IdentifierDoc {
-    pub scheme: String,
-    pub identifier: String,
+pub struct IdentifierDoc<'a> {
+    #[serde(borrow)]
+    pub scheme: Text<'a>,
+    #[serde(borrow)]
+    pub identifier: Text<'a>,
 }
 
 /// Where an official stands on one question, and why we believe it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct StanceRecordDoc {
+pub struct StanceRecordDoc<'a> {
     /// A stance id from the question's `stances`.
-    pub stance: String,
+    #[serde(borrow)]
+    pub stance: Text<'a>,
     /// More precise wording, e.g. whom they endorsed: "Joe Biden".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub detail: Option<String>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<Text<'a>>,
     /// When they took this stance, `YYYY-MM-DD`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
-    pub date: Option<String>,
+    pub date: Option<Text<'a>>,
     /// Sources for the stance.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub evidence: Vec<EvidenceDoc>,
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<EvidenceDoc<'a>>,
 }
 
 /// A source for a stance: a link, and optionally its date and a quote.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct EvidenceDoc {
+pub struct EvidenceDoc<'a> {
     /// Must start with `https://`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^https://")))]
-    pub url: Option<String>,
+    pub url: Option<Text<'a>>,
     /// Headline or name of the source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text<'a>>,
     /// Publication date, `YYYY-MM-DD`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
-    pub date: Option<String>,
+    pub date: Option<Text<'a>>,
     /// A short quote from the source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub quote: Option<String>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<Text<'a>>,
 }
 
 /// Spreadsheet exports often turn ids and district numbers into JSON numbers; read those as
 /// text instead of rejecting the whole record.
+/// Text of an official's record, borrowed from the feed's bytes when it has no escapes.
+///
+/// Loading a big feed reads a dozen texts per official, most of them only to check, intern or
+/// copy them (state codes, offices, parties, question ids, stance ids, dates); borrowing them
+/// saves an allocation and a free each. Texts made in code (CSV import, `Feed::to_doc`) are owned.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Text<'a>(pub Cow<'a, str>);
+
+impl Text<'_> {
+    pub fn into_owned(self) -> String {
+        self.0.into_owned()
+    }
+}
+
+impl Deref for Text<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Text<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<String> for Text<'_> {
+    fn from(text: String) -> Self {
+        Text(Cow::Owned(text))
+    }
+}
+
+impl<'a> From<&'a str> for Text<'a> {
+    fn from(text: &'a str) -> Self {
+        Text(Cow::Borrowed(text))
+    }
+}
+
+impl PartialEq<str> for Text<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Text<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl Serialize for Text<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(TextVisitor)
+    }
+}
+
+struct TextVisitor;
+
+impl<'de> Visitor<'de> for TextVisitor {
+    type Value = Text<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Text(Cow::Borrowed(v)))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Text(Cow::Owned(v.to_string())))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Text(Cow::Owned(v)))
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Text<'_> {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        String::schema_name()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        String::json_schema(generator)
+    }
+}
+
+/// An official's stances, keyed by question id, in the order the feed lists them.
+///
+/// Written as a JSON object; kept as a list because most officials answer one or two questions
+/// (a map would allocate a node per official). A question listed twice keeps its last stance,
+/// as a map would.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StanceMap<'a>(pub Vec<(Text<'a>, StanceRecordDoc<'a>)>);
+
+impl<'a> StanceMap<'a> {
+    pub fn iter(&self) -> impl Iterator<Item = &(Text<'a>, StanceRecordDoc<'a>)> {
+        self.0.iter()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The stance given for a question (the last one, if the feed lists the question twice).
+    pub fn get(&self, question: &str) -> Option<&StanceRecordDoc<'a>> {
+        self.0.iter().rev().find(|(q, _)| *q == question).map(|(_, record)| record)
+    }
+
+    pub fn get_mut(&mut self, question: &str) -> Option<&mut StanceRecordDoc<'a>> {
+        self.0.iter_mut().rev().find(|(q, _)| *q == question).map(|(_, record)| record)
+    }
+}
+
+impl<'a, K: Into<Text<'a>>, const N: usize> From<[(K, StanceRecordDoc<'a>); N]> for StanceMap<'a> {
+    fn from(entries: [(K, StanceRecordDoc<'a>); N]) -> Self {
+        entries.into_iter().collect()
+    }
+}
+
+impl<'a> IntoIterator for StanceMap<'a> {
+    type Item = (Text<'a>, StanceRecordDoc<'a>);
+    type IntoIter = std::vec::IntoIter<Self::Item>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a, K: Into<Text<'a>>> FromIterator<(K, StanceRecordDoc<'a>)> for StanceMap<'a> {
+    fn from_iter<I: IntoIterator<Item = (K, StanceRecordDoc<'a>)>>(iter: I) -> Self {
+        StanceMap(iter.into_iter().map(|(k, v)| (k.into(), v)).collect())
+    }
+}
+
+impl Serialize for StanceMap<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (question, record) in &self.0 {
+            map.serialize_entry(question, record)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for StanceMap<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EntriesVisitor<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for EntriesVisitor<'a> {
+            type Value = StanceMap<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map") // as a map would say: `explain` words it for organizers
+            }
+            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0).min(64));
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(StanceMap(entries))
+            }
+        }
+        deserializer.deserialize_map(EntriesVisitor(std::marker::PhantomData))
+    }
+}
+
 mod lenient {
     use serde::de::{self, Deserializer, Visitor};
     use std::fmt;
 
-    pub fn opt_string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    use super::Text;
+
+    pub fn opt_string<'de: 'a, 'a, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Text<'a>>, D::Error> {
         struct OptString;
         impl<'de> Visitor<'de> for OptString {
-            type Value = Option<String>;
+            type Value = Option<Text<'de>>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a string or a number")
             }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(Some(Text::from(v)))
+            }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(Some(v.to_string()))
+                Ok(Some(Text::from(v.to_string())))
             }
             fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-                Ok(Some(v))
+                Ok(Some(Text::from(v)))
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-                Ok(Some(v.to_string()))
+                Ok(Some(Text::from(v.to_string())))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-                Ok(Some(v.to_string()))
+                Ok(Some(Text::from(v.to_string())))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-                Ok(Some(v.to_string()))
+                Ok(Some(Text::from(v.to_string())))
             }
             fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
                 Ok(None)

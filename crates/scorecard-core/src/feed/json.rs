@@ -186,8 +186,8 @@ fn list<'a>(raw: &'a RawValue, name: &str, locator: &JsonLocator<'a>, report: &m
 }
 
 /// Deserializes one record; on failure reports where and why, naming the field.
-fn parse_record<T: for<'de> Deserialize<'de>>(
-    raw: &RawValue,
+fn parse_record<'a, T: Deserialize<'a>>(
+    raw: &'a RawValue,
     path: impl FnOnce() -> String,
     locator: &JsonLocator<'_>,
     report: &mut Report,

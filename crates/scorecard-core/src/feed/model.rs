@@ -5,17 +5,15 @@
 //! their question's vocabulary, and ids are unique. The feed is built once and then shared
 //! read-only (the widget holds it in an `Rc`); user state refers to officials by id or index.
 
-use std::collections::BTreeMap;
-
 use super::columns::Columns;
 use super::doc::{
-    EvidenceDoc, FeedDoc, IdentifierDoc, MetaDoc, NamedLinkDoc, OfficialDoc, QuestionDoc, StanceDoc, StanceRecordDoc,
-    Tone, FORMAT_VERSION,
+    EvidenceDoc, FeedDoc, IdentifierDoc, MetaDoc, NamedLinkDoc, OfficialDoc, QuestionDoc, StanceDoc, StanceMap,
+    StanceRecordDoc, Text, Tone, FORMAT_VERSION,
 };
 use crate::date::Date;
 use crate::link::SafeUrl;
 use crate::states::State;
-use crate::text::fold;
+use crate::text::{fold, fold_into};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Feed {
@@ -173,9 +171,9 @@ impl Feed {
             officials.iter().enumerate().map(|(i, o)| (id_hash(&o.id), i as u32)).collect();
         id_hashes.sort_unstable();
         // Names folded for accent- and case-insensitive sorting and search, once per feed.
-        let folded: Vec<String> = officials.iter().map(|o| fold(&o.name)).collect();
+        let folded = TextList::build(&officials, |out, o| fold_into(out, &o.name));
         let name_order = name_order(&officials, &folded);
-        let columns = Columns::build(&officials, &name_order, questions.len(), &folded);
+        let columns = Columns::build(&officials, &name_order, questions.len(), |i| folded.get(i));
         Feed { meta, questions, officials, positions, parties, index: Index { id_hashes, name_order, columns } }
     }
 
@@ -222,7 +220,7 @@ impl Feed {
 
     /// The feed as format-v1 wire types: what `scorecard-feed convert` writes and the
     /// organizer downloads. Parsing it again gives an equal feed.
-    pub fn to_doc(&self) -> FeedDoc {
+    pub fn to_doc(&self) -> FeedDoc<'_> {
         FeedDoc {
             schema: None,
             format_version: FORMAT_VERSION,
@@ -240,55 +238,65 @@ impl Feed {
         }
     }
 
-    fn official_doc(&self, o: &Official) -> OfficialDoc {
-        let stances: BTreeMap<String, StanceRecordDoc> = o
+    fn official_doc<'a>(&'a self, o: &'a Official) -> OfficialDoc<'a> {
+        // Keyed in question-id order, as feeds have always been written.
+        let mut stances: Vec<(Text<'a>, StanceRecordDoc<'a>)> = o
             .stances
             .iter()
             .zip(&self.questions)
             .filter_map(|(record, question)| {
                 let record = record.as_ref()?;
                 Some((
-                    question.id.clone(),
+                    text(&question.id),
                     StanceRecordDoc {
-                        stance: question.stances[record.stance as usize].id.clone(),
-                        detail: record.detail.clone(),
-                        date: record.date.map(|d| d.to_string()),
+                        stance: text(&question.stances[record.stance as usize].id),
+                        detail: opt_text(&record.detail),
+                        date: record.date.map(|d| d.to_string().into()),
                         evidence: record
                             .evidence
                             .iter()
                             .map(|e| EvidenceDoc {
-                                url: e.url.as_ref().map(|u| u.to_string()),
-                                title: e.title.clone(),
-                                date: e.date.map(|d| d.to_string()),
-                                quote: e.quote.clone(),
+                                url: e.url.as_ref().map(|u| text(u.as_str())),
+                                title: opt_text(&e.title),
+                                date: e.date.map(|d| d.to_string().into()),
+                                quote: opt_text(&e.quote),
                             })
                             .collect(),
                     },
                 ))
             })
             .collect();
+        stances.sort_by(|(a, _), (b, _)| a.cmp(b));
         OfficialDoc {
-            id: Some(o.id.clone()),
-            name: o.name.clone(),
-            sort_name: o.sort_name.clone(),
-            state: o.state.code().to_string(),
-            position: self.position_label(o).map(str::to_string),
-            district: o.district.clone(),
-            city: o.city.clone(),
-            party: self.party_label(o).map(str::to_string),
-            division_id: o.division_id.clone(),
+            id: Some(text(&o.id)),
+            name: text(&o.name),
+            sort_name: opt_text(&o.sort_name),
+            state: text(o.state.code()),
+            position: self.position_label(o).map(text),
+            district: opt_text(&o.district),
+            city: opt_text(&o.city),
+            party: self.party_label(o).map(text),
+            division_id: opt_text(&o.division_id),
             identifiers: o
                 .identifiers
                 .iter()
-                .map(|i| IdentifierDoc { scheme: i.scheme.clone(), identifier: i.identifier.clone() })
+                .map(|i| IdentifierDoc { scheme: text(&i.scheme), identifier: text(&i.identifier) })
                 .collect(),
-            website: o.website.as_ref().map(|u| u.to_string()),
-            donate_url: o.donate_url.as_ref().map(|u| u.to_string()),
-            email: o.email.as_ref().map(|u| u.to_string()),
-            image: o.image.as_ref().map(|u| u.to_string()),
-            stances,
+            website: o.website.as_ref().map(|u| text(u.as_str())),
+            donate_url: o.donate_url.as_ref().map(|u| text(u.as_str())),
+            email: o.email.as_ref().map(|u| text(u.as_str())),
+            image: o.image.as_ref().map(|u| text(u.as_str())),
+            stances: StanceMap(stances),
         }
     }
+}
+
+fn text(s: &str) -> Text<'_> {
+    Text::from(s)
+}
+
+fn opt_text(s: &Option<String>) -> Option<Text<'_>> {
+    s.as_deref().map(Text::from)
 }
 
 impl NamedLink {
@@ -338,35 +346,54 @@ fn sorted_table(table: Vec<String>) -> (Vec<String>, Vec<u32>) {
     (sorted, map)
 }
 
-/// Official indices sorted by [`name_sort_key`], ties in feed order.
-fn name_order(officials: &[Official], folded: &[String]) -> Vec<u32> {
-    let keys: Vec<String> = officials.iter().zip(folded).map(|(o, name)| name_sort_key(o, name)).collect();
+/// Official indices sorted by family name, then full name (both folded), ties in feed order.
+fn name_order(officials: &[Official], folded: &TextList) -> Vec<u32> {
+    // "family name, full name": officials sort by family name as scorecards do.
+    let keys = TextList::build(officials, |key, o| {
+        match &o.sort_name {
+            Some(sort_name) => fold_into(key, sort_name),
+            None => fold_into(key, family_name(&o.name)),
+        }
+        key.push(' ');
+    });
+    let key = |i: u32| keys.get(i as usize).bytes().chain(folded.get(i as usize).bytes());
     // Most comparisons are settled by the first eight bytes: sorting (prefix, index) pairs keeps
     // them in one cache-friendly array and reads the full keys only on a tie.
-    let prefix = |key: &str| {
+    let prefix = |i: u32| {
         let mut bytes = [0u8; 8];
-        let n = key.len().min(8);
-        bytes[..n].copy_from_slice(&key.as_bytes()[..n]);
+        for (slot, byte) in bytes.iter_mut().zip(key(i)) {
+            *slot = byte;
+        }
         u64::from_be_bytes(bytes)
     };
-    let mut order: Vec<(u64, u32)> = keys.iter().enumerate().map(|(i, k)| (prefix(k), i as u32)).collect();
-    order.sort_unstable_by(|(pa, a), (pb, b)| {
-        pa.cmp(pb).then_with(|| keys[*a as usize].cmp(&keys[*b as usize])).then(a.cmp(b))
-    });
+    let mut order: Vec<(u64, u32)> = (0..officials.len() as u32).map(|i| (prefix(i), i)).collect();
+    order.sort_unstable_by(|(pa, a), (pb, b)| pa.cmp(pb).then_with(|| key(*a).cmp(key(*b))).then(a.cmp(b)));
     order.into_iter().map(|(_, i)| i).collect()
 }
 
-/// "family name, full name", folded: officials sort by family name as scorecards do.
-fn name_sort_key(official: &Official, folded_name: &str) -> String {
-    let family = match &official.sort_name {
-        Some(sort_name) => fold(sort_name),
-        None => fold(family_name(&official.name)),
-    };
-    let mut key = String::with_capacity(family.len() + 1 + folded_name.len());
-    key.push_str(&family);
-    key.push(' ');
-    key.push_str(folded_name);
-    key
+/// One short text per official, all in one buffer: building a feed makes two per official
+/// (folded name, sort key), and a `String` each would be an allocation each.
+struct TextList {
+    text: String,
+    /// `starts[i]..starts[i + 1]` is official `i`'s text.
+    starts: Vec<u32>,
+}
+
+impl TextList {
+    fn build(officials: &[Official], mut write: impl FnMut(&mut String, &Official)) -> TextList {
+        let mut text = String::with_capacity(officials.iter().map(|o| o.name.len() + 1).sum());
+        let mut starts = Vec::with_capacity(officials.len() + 1);
+        starts.push(0);
+        for official in officials {
+            write(&mut text, official);
+            starts.push(text.len() as u32);
+        }
+        TextList { text, starts }
+    }
+
+    fn get(&self, i: usize) -> &str {
+        &self.text[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
 }
 
 /// The last word of a name that is not a generational suffix: "Henry R Muñoz III" → "Muñoz".

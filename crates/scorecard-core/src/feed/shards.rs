@@ -41,23 +41,23 @@ pub fn shard_file_name(state: State) -> String {
 
 /// A feed cut into an index and one feed per state.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Split {
+pub struct Split<'a> {
     /// Meta and questions, no officials, and a `shards` entry per state (in code order).
-    pub index: FeedDoc,
+    pub index: FeedDoc<'a>,
     /// One complete feed per state, in code order, named by [`shard_file_name`] in the index.
-    pub shards: Vec<(State, FeedDoc)>,
+    pub shards: Vec<(State, FeedDoc<'a>)>,
     /// Names of officials whose state is not a known code: in no shard.
     pub unplaced: Vec<String>,
 }
 
 /// Splits a feed by state. Officials keep their order within each state.
-pub fn split(doc: &FeedDoc) -> Split {
-    let mut by_state: BTreeMap<State, Vec<OfficialDoc>> = BTreeMap::new();
+pub fn split<'a>(doc: &FeedDoc<'a>) -> Split<'a> {
+    let mut by_state: BTreeMap<State, Vec<OfficialDoc<'a>>> = BTreeMap::new();
     let mut unplaced = Vec::new();
     for official in &doc.officials {
         match State::parse(&official.state) {
             Some(state) => by_state.entry(state).or_default().push(official.clone()),
-            None => unplaced.push(official.name.clone()),
+            None => unplaced.push(official.name.to_string()),
         }
     }
     // Meta and questions only: cloning `doc` whole would copy every official once more.
@@ -69,7 +69,7 @@ pub fn split(doc: &FeedDoc) -> Split {
         officials: Vec::new(),
         shards: Vec::new(),
     };
-    let shards: Vec<(State, FeedDoc)> =
+    let shards: Vec<(State, FeedDoc<'a>)> =
         by_state.into_iter().map(|(state, officials)| (state, FeedDoc { officials, ..shell.clone() })).collect();
     let entries = shards
         .iter()

@@ -10,12 +10,15 @@
 //! whole feed (reading the bytes can fail earlier: encoding, JSON syntax).
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use super::doc::{
-    EvidenceDoc, FeedDoc, MetaDoc, NamedLinkDoc, OfficialDoc, QuestionDoc, StanceRecordDoc, Tone, FORMAT_VERSION,
+    EvidenceDoc, FeedDoc, MetaDoc, NamedLinkDoc, OfficialDoc, QuestionDoc, StanceMap, Text, Tone, FORMAT_VERSION,
 };
-use super::model::{Evidence, Feed, Identifier, Meta, NamedLink, Official, Question, Stance, StanceIx, StanceRecord};
+use super::model::{
+    id_hash, Evidence, Feed, Identifier, Meta, NamedLink, Official, Question, Stance, StanceIx, StanceRecord,
+};
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Location, Report};
 use crate::link::SafeUrl;
@@ -67,7 +70,7 @@ pub trait Locate {
 /// Checks a feed. Returns `None` only when nothing usable remains (wrong format version or no
 /// valid question). Sets `report.loaded` and adds the officials skipped here to
 /// `report.skipped` (which may already count records lost earlier, e.g. unreadable JSON).
-pub fn validate(doc: FeedDoc, locate: &dyn Locate, report: &mut Report) -> Option<Feed> {
+pub fn validate(doc: FeedDoc<'_>, locate: &dyn Locate, report: &mut Report) -> Option<Feed> {
     let mut v = Validator { locate, report };
     if doc.format_version != FORMAT_VERSION {
         v.error(
@@ -107,20 +110,32 @@ impl Validator<'_> {
     ///
     /// `at` is a function so the path (often formatted) is only built when there is a problem:
     /// loading runs this for every text of every official.
-    fn limited<'p>(
+    fn limited<'p, 't>(
         &mut self,
-        value: Option<String>,
+        value: Option<impl Into<Text<'t>>>,
         max: usize,
         at: impl FnOnce() -> FeedPath<'p>,
         what: &str,
     ) -> Option<String> {
-        let cleaned = clean_owned(value?);
+        self.limited_text(value, max, at, what).map(Text::into_owned)
+    }
+
+    /// [`Self::limited`], still borrowing from the input when the text was already clean: for
+    /// texts that are only looked up (offices and parties are interned).
+    fn limited_text<'p, 't>(
+        &mut self,
+        value: Option<impl Into<Text<'t>>>,
+        max: usize,
+        at: impl FnOnce() -> FeedPath<'p>,
+        what: &str,
+    ) -> Option<Text<'t>> {
+        let cleaned = clean_text(value?.into());
         if cleaned.is_empty() {
             return None;
         }
         if cleaned.len() > max && cleaned.chars().count() > max {
             self.warn(at(), format!("{what} is longer than {max} characters and was shortened"));
-            return Some(text::truncate(&cleaned, max));
+            return Some(Text::from(text::truncate(&cleaned, max)));
         }
         Some(cleaned)
     }
@@ -298,17 +313,17 @@ impl Validator<'_> {
 
     fn officials(
         &mut self,
-        docs: Vec<OfficialDoc>,
+        docs: Vec<OfficialDoc<'_>>,
         questions: &[Question],
     ) -> (Vec<Official>, Vec<String>, Vec<String>) {
         let mut officials = Vec::with_capacity(docs.len());
-        let mut ids: HashMap<String, usize> = HashMap::with_capacity(docs.len());
+        let mut ids = SeenIds::with_capacity(docs.len());
         let mut positions = Interner::default();
         let mut parties = Interner::default();
         for (index, doc) in docs.into_iter().enumerate() {
-            match self.official(index, doc, questions, &mut ids, &mut positions, &mut parties) {
+            match self.official(index, doc, questions, &ids, &officials, &mut positions, &mut parties) {
                 Some(official) => {
-                    ids.insert(official.id.clone(), index);
+                    ids.insert(&official.id, officials.len(), index);
                     officials.push(official);
                 }
                 None => self.report.skipped += 1,
@@ -318,12 +333,14 @@ impl Validator<'_> {
         (officials, positions.table, parties.table)
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn official(
         &mut self,
         index: usize,
-        doc: OfficialDoc,
+        doc: OfficialDoc<'_>,
         questions: &[Question],
-        ids: &mut HashMap<String, usize>,
+        ids: &SeenIds,
+        officials: &[Official],
         positions: &mut Interner,
         parties: &mut Interner,
     ) -> Option<Official> {
@@ -342,21 +359,21 @@ impl Validator<'_> {
             self.error(at("state"), message);
             return None;
         };
-        let id = match doc.id.map(clean_owned).filter(|id| !id.is_empty()) {
+        let id = match doc.id.map(clean_text).filter(|id| !id.is_empty()) {
             Some(id) if id.chars().count() > limits::ID => {
                 self.error(at("id"), format!("the id is longer than {} characters; {name} skipped", limits::ID));
                 return None;
             }
             Some(id) => {
-                if let Some(first) = ids.get(&id) {
-                    let first_at = self.locate.locate(&FeedPath::official(*first, ""));
+                if let Some(first) = ids.first_with(&id, officials) {
+                    let first_at = self.locate.locate(&FeedPath::official(first, ""));
                     self.error(
                         at("id"),
                         format!("the id \"{id}\" is already used by the official at {first_at}; {name} skipped"),
                     );
                     return None;
                 }
-                id
+                id.into_owned()
             }
             None => {
                 // Slugs of long names are cut so made-up ids stay well within the id limit.
@@ -364,7 +381,7 @@ impl Validator<'_> {
                 let base = format!("{}-{}", name_slug.trim_end_matches('-'), state.code().to_ascii_lowercase());
                 let mut id = base.clone();
                 let mut n = 2;
-                while ids.contains_key(&id) {
+                while ids.first_with(&id, officials).is_some() {
                     id = format!("{base}-{n}");
                     n += 1;
                 }
@@ -373,12 +390,13 @@ impl Validator<'_> {
             }
         };
         let sort_name = self.limited(doc.sort_name, limits::NAME, || at("sort_name"), "the sort name");
-        let position = self.limited(doc.position, limits::SHORT, || at("position"), "the position");
-        let position = position.map(|p| positions.intern(p));
+        let position = self.limited_text(doc.position, limits::SHORT, || at("position"), "the position");
+        let position = position.map(|p| positions.intern(&p));
         let district = self.limited(doc.district, limits::SHORT, || at("district"), "the district");
         let city = self.limited(doc.city, limits::SHORT, || at("city"), "the city");
-        let party = self.limited(doc.party, limits::SHORT, || at("party"), "the party").map(|p| parties.intern(p));
-        let division_id = doc.division_id.map(|d| d.trim().to_string()).filter(|d| !d.is_empty()).and_then(|d| {
+        let party = self.limited_text(doc.party, limits::SHORT, || at("party"), "the party");
+        let party = party.map(|p| parties.intern(&p));
+        let division_id = doc.division_id.as_deref().map(str::trim).filter(|d| !d.is_empty()).and_then(|d| {
             let ok = d.starts_with("ocd-division/")
                 && d.len() <= 200
                 && d.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"/:_.~-".contains(&b));
@@ -388,7 +406,7 @@ impl Validator<'_> {
                     format!("\"{}\" is not an Open Civic Data division id; ignored", text::truncate(&clean(&d), 80)),
                 );
             }
-            ok.then_some(d)
+            ok.then(|| d.to_string())
         });
         let identifiers =
             doc.identifiers.into_iter().enumerate().filter_map(|(i, ident)| self.identifier(index, i, ident)).collect();
@@ -422,7 +440,7 @@ impl Validator<'_> {
         })
     }
 
-    fn identifier(&mut self, official: usize, i: usize, doc: super::doc::IdentifierDoc) -> Option<Identifier> {
+    fn identifier(&mut self, official: usize, i: usize, doc: super::doc::IdentifierDoc<'_>) -> Option<Identifier> {
         let scheme = doc.scheme.trim().to_ascii_lowercase();
         let identifier = clean(&doc.identifier);
         let at = || FeedPath::official(official, format!("identifiers[{i}]"));
@@ -456,7 +474,7 @@ impl Validator<'_> {
         Some(Identifier { scheme, identifier })
     }
 
-    fn https<'p>(&mut self, value: Option<String>, at: impl FnOnce() -> FeedPath<'p>) -> Option<SafeUrl> {
+    fn https<'p>(&mut self, value: Option<Text<'_>>, at: impl FnOnce() -> FeedPath<'p>) -> Option<SafeUrl> {
         let value = value.filter(|v| !v.trim().is_empty())?;
         match SafeUrl::https(&value) {
             Ok(url) => Some(url),
@@ -472,14 +490,14 @@ impl Validator<'_> {
         &mut self,
         index: usize,
         name: &str,
-        docs: std::collections::BTreeMap<String, StanceRecordDoc>,
+        docs: StanceMap<'_>,
         questions: &[Question],
     ) -> Vec<Option<StanceRecord>> {
         let mut records: Vec<Option<StanceRecord>> = vec![None; questions.len()];
         for (question_id, doc) in docs {
             // Paths are built only when there is something to report.
             let at = |suffix: &str| FeedPath::official(index, format!("stances.{question_id}{suffix}"));
-            let Some(q) = questions.iter().position(|q| q.id == question_id) else {
+            let Some(q) = questions.iter().position(|q| q.id == *question_id) else {
                 self.warn(at(""), format!("there is no question \"{question_id}\"; this stance of {name} is ignored"));
                 continue;
             };
@@ -523,7 +541,7 @@ impl Validator<'_> {
         records
     }
 
-    fn evidence(&mut self, index: usize, question_id: &str, i: usize, doc: EvidenceDoc) -> Option<Evidence> {
+    fn evidence(&mut self, index: usize, question_id: &str, i: usize, doc: EvidenceDoc<'_>) -> Option<Evidence> {
         let at = |field: &str| FeedPath::official(index, format!("stances.{question_id}.evidence[{i}].{field}"));
         let url = self.https(doc.url, || at("url"));
         let date = self.date(doc.date, || at("date"));
@@ -534,7 +552,7 @@ impl Validator<'_> {
         (url.is_some() || title.is_some() || quote.is_some()).then_some(Evidence { url, title, date, quote })
     }
 
-    fn date<'p>(&mut self, value: Option<String>, at: impl FnOnce() -> FeedPath<'p>) -> Option<Date> {
+    fn date<'p>(&mut self, value: Option<Text<'_>>, at: impl FnOnce() -> FeedPath<'p>) -> Option<Date> {
         let value = value.filter(|v| !v.trim().is_empty())?;
         let parsed = Date::parse_iso(value.trim());
         if parsed.is_none() {
@@ -548,8 +566,8 @@ impl Validator<'_> {
     }
 }
 
-/// Cleans text, reusing the allocation when it is already clean (the common case).
-fn clean_owned(value: String) -> String {
+/// Cleans text, keeping it as it is (borrowed or owned) when it is already clean: the common case.
+fn clean_text(value: Text<'_>) -> Text<'_> {
     let already_clean = !value.starts_with(' ')
         && !value.ends_with(' ')
         && !value.contains("  ")
@@ -557,7 +575,45 @@ fn clean_owned(value: String) -> String {
     if already_clean {
         value
     } else {
-        clean(&value)
+        Text::from(clean(&value))
+    }
+}
+
+/// The ids of the officials kept so far, to refuse a second official with the same id.
+///
+/// Keyed by [`id_hash`] so no id is copied (std's `HashMap` still hashes that with a random
+/// key, so crafted ids cannot make lookups slow); a different id with the same hash (possible,
+/// since FNV is not collision-resistant) goes to a second map, by its text.
+struct SeenIds {
+    /// id hash → (position in the officials kept, input index of that official).
+    by_hash: HashMap<u64, (u32, u32)>,
+    collided: HashMap<String, u32>,
+}
+
+impl SeenIds {
+    fn with_capacity(n: usize) -> Self {
+        SeenIds { by_hash: HashMap::with_capacity(n), collided: HashMap::new() }
+    }
+
+    /// The input index of the kept official with this id, if any.
+    fn first_with(&self, id: &str, officials: &[Official]) -> Option<usize> {
+        match self.by_hash.get(&id_hash(id)) {
+            Some(&(kept, index)) if officials[kept as usize].id == id => Some(index as usize),
+            Some(_) => self.collided.get(id).map(|&index| index as usize),
+            None => None,
+        }
+    }
+
+    fn insert(&mut self, id: &str, kept: usize, index: usize) {
+        let entry = (kept as u32, index as u32);
+        match self.by_hash.entry(id_hash(id)) {
+            Entry::Vacant(slot) => {
+                slot.insert(entry);
+            }
+            Entry::Occupied(_) => {
+                self.collided.insert(id.to_string(), index as u32);
+            }
+        }
     }
 }
 
@@ -569,13 +625,13 @@ struct Interner {
 }
 
 impl Interner {
-    fn intern(&mut self, value: String) -> u32 {
-        if let Some(i) = self.lookup.get(&value) {
+    fn intern(&mut self, value: &str) -> u32 {
+        if let Some(i) = self.lookup.get(value) {
             return *i;
         }
         let i = self.table.len() as u32;
-        self.lookup.insert(value.clone(), i);
-        self.table.push(value);
+        self.lookup.insert(value.to_string(), i);
+        self.table.push(value.to_string());
         i
     }
 }
