@@ -76,7 +76,12 @@ impl SafeUrl {
         if text.len() > max_len {
             return Err(UrlProblem::TooLong(text.len()));
         }
-        if text.chars().any(|c| c.is_whitespace() || crate::text::is_invisible(c)) {
+        let invisible = if text.is_ascii() {
+            text.bytes().any(|b| b <= b' ' || b == 0x7f)
+        } else {
+            text.chars().any(|c| c.is_whitespace() || crate::text::is_invisible(c))
+        };
+        if invisible {
             return Err(UrlProblem::InvisibleCharacters);
         }
         let Some(colon) = text.find(':') else {
@@ -89,9 +94,8 @@ impl SafeUrl {
             // "www.x.com:8080/path" or "//x.com": there is no scheme.
             return Err(UrlProblem::NoScheme);
         }
-        let scheme = scheme.to_ascii_lowercase();
-        if scheme != "https" {
-            return Err(UrlProblem::NotHttps(scheme));
+        if !scheme.eq_ignore_ascii_case("https") {
+            return Err(UrlProblem::NotHttps(scheme.to_ascii_lowercase()));
         }
         if text.contains('\\') {
             return Err(UrlProblem::Malformed("backslashes are not allowed"));
@@ -122,7 +126,12 @@ impl SafeUrl {
         }
         let mut normalized = String::with_capacity(text.len());
         normalized.push_str("https://");
-        normalized.push_str(&authority.to_lowercase());
+        if authority.is_ascii() {
+            normalized.push_str(authority);
+            normalized.make_ascii_lowercase();
+        } else {
+            normalized.push_str(&authority.to_lowercase());
+        }
         normalized.push_str(&rest[authority_end..]);
         Ok(SafeUrl(normalized))
     }

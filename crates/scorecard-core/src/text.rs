@@ -71,6 +71,14 @@ pub fn fold(text: &str) -> String {
 
 /// [`fold`], appended to `out`: a feed folds every official's name into one buffer.
 pub fn fold_into(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        fold_ascii_into(out, text)
+    } else {
+        fold_chars_into(out, text)
+    }
+}
+
+fn fold_chars_into(out: &mut String, text: &str) {
     let start = out.len();
     let mut pending_space = false;
     for c in text.chars() {
@@ -93,6 +101,55 @@ pub fn fold_into(out: &mut String, text: &str) {
             out.extend(c.to_lowercase());
         }
     }
+}
+
+/// [`fold_into`] for ASCII text (most names), byte by byte: the same rules without decoding
+/// characters.
+fn fold_ascii_into(out: &mut String, text: &str) {
+    let start = out.len();
+    let mut pending_space = false;
+    for b in text.bytes() {
+        if is_ascii_whitespace(b) {
+            pending_space = out.len() > start;
+            continue;
+        }
+        if b.is_ascii_control() {
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(char::from(b.to_ascii_lowercase()));
+    }
+}
+
+/// `char::is_whitespace` for ASCII (unlike `u8::is_ascii_whitespace`, it includes U+000B).
+fn is_ascii_whitespace(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// Whether [`clean`] would change `text`. Most texts in a feed are clean ASCII, checked here
+/// byte by byte.
+pub fn needs_cleaning(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return true;
+    }
+    let mut previous_space = false;
+    for &b in bytes {
+        match b {
+            b' ' if previous_space => return true,
+            b' ' => previous_space = true,
+            0x21..=0x7e => previous_space = false,
+            // Controls (tabs, newlines included) always need it; anything else is not ASCII.
+            0x00..=0x1f | 0x7f => return true,
+            _ => {
+                return text.chars().any(|c| (c.is_whitespace() && c != ' ') || is_invisible(c)) || text.contains("  ")
+            }
+        }
+    }
+    false
 }
 
 fn is_combining_mark(c: char) -> bool {
@@ -163,6 +220,23 @@ pub fn is_identifier(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        // The byte-by-byte shortcuts must agree with the general rules they skip.
+        #[test]
+        fn ascii_folding_equals_folding_by_characters(text in "[\\x00-\\x7f]{0,40}") {
+            let (mut fast, mut general) = (String::from("x"), String::from("x"));
+            fold_ascii_into(&mut fast, &text);
+            fold_chars_into(&mut general, &text);
+            prop_assert_eq!(fast, general);
+        }
+
+        #[test]
+        fn needs_cleaning_exactly_when_clean_changes_the_text(text in "([\\x00-\\x7f]|[ \u{a0}\u{202e}\u{200b}é\u{3000}]){0,30}") {
+            prop_assert_eq!(needs_cleaning(&text), clean(&text) != text);
+        }
+    }
 
     #[test]
     fn clean_removes_controls_and_bidi_and_collapses_spaces() {

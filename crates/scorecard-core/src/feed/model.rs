@@ -171,7 +171,7 @@ impl Feed {
             officials.iter().enumerate().map(|(i, o)| (id_hash(&o.id), i as u32)).collect();
         id_hashes.sort_unstable();
         // Names folded for accent- and case-insensitive sorting and search, once per feed.
-        let folded = TextList::build(&officials, |out, o| fold_into(out, &o.name));
+        let folded = TextList::build(&officials, |out, _, o| fold_into(out, &o.name));
         let name_order = name_order(&officials, &folded);
         let columns = Columns::build(&officials, &name_order, questions.len(), |i| folded.get(i));
         Feed { meta, questions, officials, positions, parties, index: Index { id_hashes, name_order, columns } }
@@ -349,21 +349,21 @@ fn sorted_table(table: Vec<String>) -> (Vec<String>, Vec<u32>) {
 /// Official indices sorted by family name, then full name (both folded), ties in feed order.
 fn name_order(officials: &[Official], folded: &TextList) -> Vec<u32> {
     // "family name, full name": officials sort by family name as scorecards do.
-    let keys = TextList::build(officials, |key, o| {
+    let keys = TextList::build(officials, |key, i, o| {
         match &o.sort_name {
             Some(sort_name) => fold_into(key, sort_name),
             None => fold_into(key, family_name(&o.name)),
         }
         key.push(' ');
+        key.push_str(folded.get(i));
     });
-    let key = |i: u32| keys.get(i as usize).bytes().chain(folded.get(i as usize).bytes());
+    let key = |i: u32| keys.get(i as usize).as_bytes();
     // Most comparisons are settled by the first eight bytes: sorting (prefix, index) pairs keeps
     // them in one cache-friendly array and reads the full keys only on a tie.
     let prefix = |i: u32| {
         let mut bytes = [0u8; 8];
-        for (slot, byte) in bytes.iter_mut().zip(key(i)) {
-            *slot = byte;
-        }
+        let n = key(i).len().min(8);
+        bytes[..n].copy_from_slice(&key(i)[..n]);
         u64::from_be_bytes(bytes)
     };
     let mut order: Vec<(u64, u32)> = (0..officials.len() as u32).map(|i| (prefix(i), i)).collect();
@@ -380,12 +380,13 @@ struct TextList {
 }
 
 impl TextList {
-    fn build(officials: &[Official], mut write: impl FnMut(&mut String, &Official)) -> TextList {
-        let mut text = String::with_capacity(officials.iter().map(|o| o.name.len() + 1).sum());
+    /// `write(text, i, official)` appends official `i`'s text.
+    fn build(officials: &[Official], mut write: impl FnMut(&mut String, usize, &Official)) -> TextList {
+        let mut text = String::with_capacity(officials.iter().map(|o| o.name.len() * 2).sum());
         let mut starts = Vec::with_capacity(officials.len() + 1);
         starts.push(0);
-        for official in officials {
-            write(&mut text, official);
+        for (i, official) in officials.iter().enumerate() {
+            write(&mut text, i, official);
             starts.push(text.len() as u32);
         }
         TextList { text, starts }

@@ -568,14 +568,10 @@ impl Validator<'_> {
 
 /// Cleans text, keeping it as it is (borrowed or owned) when it is already clean: the common case.
 fn clean_text(value: Text<'_>) -> Text<'_> {
-    let already_clean = !value.starts_with(' ')
-        && !value.ends_with(' ')
-        && !value.contains("  ")
-        && !value.chars().any(|c| (c.is_whitespace() && c != ' ') || text::is_invisible(c));
-    if already_clean {
-        value
-    } else {
+    if text::needs_cleaning(&value) {
         Text::from(clean(&value))
+    } else {
+        value
     }
 }
 
