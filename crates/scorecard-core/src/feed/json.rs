@@ -221,32 +221,111 @@ fn parse_record<'a, T: Deserialize<'a>>(
     }
     match serde_json::from_str::<T>(raw.get()) {
         Ok(value) => Some(value),
-        Err(_) => {
-            // Slow path, only on error: deserialize again tracking the path to the bad field.
-            let mut de = serde_json::Deserializer::from_str(raw.get());
-            let (field, err) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
-                Ok(_) => (String::new(), None),
-                Err(e) => (e.path().to_string(), Some(e.into_inner())),
-            };
+        Err(err) => {
+            // serde_json positions are relative to the record; the field is the value there.
+            let record_text = raw.get();
+            let relative = byte_offset(record_text, err.line(), err.column());
+            let field = field_path_at(record_text, relative);
             let path = path();
             let what = suffix(&path);
-            let full_path = match field.as_str() {
-                "" | "." => path.to_string(),
-                f if f.starts_with('[') => format!("{path}{f}"),
-                f => format!("{path}.{f}"),
-            };
-            let start = offset_in(locator.text, raw);
-            let (location, message) = match err {
-                Some(err) => {
-                    // serde_json positions are relative to the record; make them absolute.
-                    let record_text = raw.get();
-                    let relative = byte_offset(record_text, err.line(), err.column());
-                    (locator.at(start + relative, &full_path), explain(&err, record_text))
-                }
-                None => (locator.at(start, &full_path), "this record could not be read".to_string()),
-            };
-            report.push(Diagnostic::error(location, format!("{message}{what}")));
+            let full_path = if field.is_empty() { path.clone() } else { format!("{path}.{field}") };
+            let location = locator.at(offset_in(locator.text, raw) + relative, &full_path);
+            report.push(Diagnostic::error(location, format!("{}{what}", explain(&err, record_text))));
             None
+        }
+    }
+}
+
+/// The path (like `stances.q.evidence[0].url`) to the innermost value of a JSON record whose
+/// text holds byte `offset`, where serde_json stopped on an error; empty for the record itself.
+///
+/// The record was already split out by serde_json, so it is well-formed JSON; should anything
+/// be unexpected, the path found so far is returned. (A crate that tracks the path while
+/// deserializing, serde_path_to_error, cost 39 KB of wasm for this one message.)
+fn field_path_at(text: &str, offset: usize) -> String {
+    let bytes = text.as_bytes();
+    let mut path = String::new();
+    let mut at = skip_whitespace(bytes, 0);
+    // `at` is the start of a value whose text holds `offset`: look for a member that does too.
+    'value: loop {
+        let (open, close) = match bytes.get(at) {
+            Some(b'{') => (b'{', b'}'),
+            Some(b'[') => (b'[', b']'),
+            _ => break, // text, a number, true, false or null: nothing inside
+        };
+        for index in 0.. {
+            // serde_json stops on the last byte it read: the value's last byte, or (when the value
+            // is of the wrong kind) the `[`, `,` or `:` before it, or whitespace after that. So a
+            // member's bytes run from there to the end of its value.
+            let mut member_start = at;
+            at = skip_whitespace(bytes, at + 1);
+            if bytes.get(at) == Some(&close) {
+                break 'value;
+            }
+            let mut key = None;
+            if open == b'{' {
+                let Some(key_end) = value_end(bytes, at) else { break 'value };
+                key = Some(serde_json::from_str::<String>(&text[at..key_end]).unwrap_or_default());
+                at = skip_whitespace(bytes, key_end);
+                if bytes.get(at) != Some(&b':') {
+                    break 'value;
+                }
+                member_start = at;
+                at = skip_whitespace(bytes, at + 1);
+            }
+            let Some(end) = value_end(bytes, at) else { break 'value };
+            if (member_start..end).contains(&offset) {
+                match key {
+                    Some(key) => {
+                        if !path.is_empty() {
+                            path.push('.');
+                        }
+                        path.push_str(&key);
+                    }
+                    None => path.push_str(&format!("[{index}]")),
+                }
+                continue 'value;
+            }
+            at = skip_whitespace(bytes, end);
+            if bytes.get(at) != Some(&b',') {
+                break 'value;
+            }
+        }
+    }
+    path
+}
+
+fn skip_whitespace(bytes: &[u8], mut at: usize) -> usize {
+    while bytes.get(at).is_some_and(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')) {
+        at += 1;
+    }
+    at
+}
+
+/// Where the JSON value starting at `at` ends (exclusive), or `None` if the text ends first.
+fn value_end(bytes: &[u8], at: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut i = at;
+    loop {
+        match *bytes.get(i)? {
+            b'"' => {
+                i += 1;
+                loop {
+                    match *bytes.get(i)? {
+                        b'\\' => i += 2,
+                        b'"' => break,
+                        _ => i += 1,
+                    }
+                }
+            }
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' if depth > 0 => depth -= 1,
+            b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r' if depth == 0 => return Some(i),
+            _ => {}
+        }
+        i += 1;
+        if depth == 0 && matches!(bytes.get(at), Some(b'"' | b'{' | b'[')) {
+            return Some(i);
         }
     }
 }
@@ -455,6 +534,27 @@ fn find_key(object: &str, key: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_field_path_is_the_innermost_value_at_the_error() {
+        let record = r#"{"id": "a", "stances": {"q": {"evidence": [{"url": 5}, {"url": [1]}]}}, "a\"b": true}"#;
+        let at = |needle: &str| record.find(needle).expect("in the record");
+        assert_eq!(field_path_at(record, at("5")), "stances.q.evidence[0].url");
+        assert_eq!(field_path_at(record, at("1]")), "stances.q.evidence[1].url[0]");
+        // serde_json may stop before a value of the wrong kind.
+        assert_eq!(field_path_at(record, at(" [1]")), "stances.q.evidence[1].url");
+        assert_eq!(field_path_at(record, at(": [1]")), "stances.q.evidence[1].url");
+        assert_eq!(field_path_at(record, at("{\"url\": [1]")), "stances.q.evidence[1]");
+        assert_eq!(field_path_at(record, at("true")), "a\"b");
+        assert_eq!(field_path_at(record, at("\"id\"")), "");
+        assert_eq!(field_path_at(record, record.len() - 1), "");
+        // Never panics, whatever the text or offset.
+        for cut in 0..record.len() {
+            for offset in [0, cut, record.len() + 5] {
+                let _ = field_path_at(&record[..cut], offset);
+            }
+        }
+    }
 
     #[test]
     fn finds_top_level_keys_only() {

@@ -358,15 +358,16 @@ fn name_order(officials: &[Official], folded: &TextList) -> Vec<u32> {
         key.push_str(folded.get(i));
     });
     let key = |i: u32| keys.get(i as usize).as_bytes();
-    // Most comparisons are settled by the first eight bytes: sorting (prefix, index) pairs keeps
-    // them in one cache-friendly array and reads the full keys only on a tie.
+    // Most comparisons are settled by the first sixteen bytes (common family names fill eight):
+    // sorting (prefix, index) pairs keeps them in one cache-friendly array and reads the full
+    // keys only on a tie.
     let prefix = |i: u32| {
-        let mut bytes = [0u8; 8];
-        let n = key(i).len().min(8);
+        let mut bytes = [0u8; 16];
+        let n = key(i).len().min(16);
         bytes[..n].copy_from_slice(&key(i)[..n]);
-        u64::from_be_bytes(bytes)
+        u128::from_be_bytes(bytes)
     };
-    let mut order: Vec<(u64, u32)> = (0..officials.len() as u32).map(|i| (prefix(i), i)).collect();
+    let mut order: Vec<(u128, u32)> = (0..officials.len() as u32).map(|i| (prefix(i), i)).collect();
     order.sort_unstable_by(|(pa, a), (pb, b)| pa.cmp(pb).then_with(|| key(*a).cmp(key(*b))).then(a.cmp(b)));
     order.into_iter().map(|(_, i)| i).collect()
 }
