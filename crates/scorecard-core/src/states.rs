@@ -77,9 +77,9 @@ impl State {
     /// are ignored.
     pub fn parse(text: &str) -> Option<State> {
         let text = text.trim();
-        if text.len() == 2 {
-            let upper = text.to_ascii_uppercase();
-            if let Ok(i) = TABLE.binary_search_by(|(code, _)| (*code).cmp(upper.as_str())) {
+        if let &[a, b] = text.as_bytes() {
+            let upper = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
+            if let Ok(i) = TABLE.binary_search_by(|(code, _)| code.as_bytes().cmp(&upper[..])) {
                 return Some(State(i as u8));
             }
         }

@@ -107,6 +107,12 @@ fn fold_chars_into(out: &mut String, text: &str) {
 /// characters.
 fn fold_ascii_into(out: &mut String, text: &str) {
     let start = out.len();
+    if !needs_cleaning(text) {
+        // Printable, single spaces inside: folding only lower-cases it (most names).
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     let mut pending_space = false;
     for b in text.bytes() {
         if is_ascii_whitespace(b) {

@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use proptest::prelude::*;
 use scorecard_core::csv_import::load_csv;
+use scorecard_core::diagnostics::Severity;
 use scorecard_core::donate::donate_link;
 use scorecard_core::feed::doc::{FeedDoc, MetaDoc, OfficialDoc, QuestionDoc, StanceDoc, StanceRecordDoc};
 use scorecard_core::feed::{load_json, to_json_pretty, Feed};
@@ -266,6 +267,29 @@ proptest! {
             prop_assert_ne!(shared.integrity, Integrity::Intact);
             prop_assert!(!decoded.problems.is_empty());
         }
+    }
+
+    /// A feed whose records are all well-formed is read in one pass; one bad record sends it
+    /// through the record-by-record path. Both must give the same feed and the same messages,
+    /// at the same places.
+    #[test]
+    fn the_one_pass_and_record_by_record_reads_agree(officials in proptest::collection::vec(official_strategy(), 1..12), insecure in proptest::collection::vec(any::<bool>(), 12)) {
+        let feed = build_feed(&officials, true);
+        let mut doc = feed.to_doc();
+        for (official, insecure) in doc.officials.iter_mut().zip(insecure) {
+            if insecure {
+                official.website = Some("http://example.org".into()); // a warning, located
+            }
+        }
+        let good = to_json_pretty(&doc);
+        let end = good.rfind("\n  ]").expect("the officials' list ends");
+        let with_bad_record = format!("{},\n{{\"name\": 5}}{}", &good[..end], &good[end..]);
+        let (one_pass, by_record) = (load_json(good.as_bytes()), load_json(with_bad_record.as_bytes()));
+        prop_assert_eq!(one_pass.feed, by_record.feed);
+        let errors: Vec<_> = by_record.report.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
+        prop_assert_eq!(errors.len(), 1);
+        let warnings: Vec<_> = by_record.report.diagnostics.iter().filter(|d| d.severity != Severity::Error).collect();
+        prop_assert_eq!(one_pass.report.diagnostics.iter().collect::<Vec<_>>(), warnings);
     }
 
     #[test]

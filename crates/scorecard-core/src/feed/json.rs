@@ -4,6 +4,8 @@
 //! copies), then each question and official is deserialized on its own. A record that does
 //! not fit the format is reported at its line:column and skipped; the others load.
 
+use std::cell::OnceCell;
+
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -40,21 +42,30 @@ pub fn load_json(bytes: &[u8]) -> Loaded {
         report.push(Diagnostic::error(Location::Json { path: String::new(), line, column }, message));
         return Loaded { feed: None, report };
     }
-    // Fast path: the top level and the officials' list split in one scan. When that fails (the
-    // list is not a list, or the JSON is broken) the careful path below says where and why.
-    let (envelope, official_items) = match serde_json::from_str::<ListedEnvelope>(text) {
-        Ok(listed) => {
-            let Envelope { format_version, meta, questions, officials } = listed;
-            // The list's own position is only needed to report that it is not a list.
-            let envelope = Envelope { format_version, meta, questions, officials: None };
-            (envelope, officials)
+    // Fast path, for a feed whose every official is well-formed: one scan reads the top level
+    // and every official. Otherwise the officials' list is split into its items (still one scan)
+    // and each is read on its own below, so one bad record is reported and skipped; failing
+    // that (the list is not a list, or the JSON is broken), the careful path says where and why.
+    let (envelope, officials) = match serde_json::from_str::<ParsedEnvelope>(text) {
+        Ok(parsed) => {
+            let Envelope { format_version, meta, questions, officials } = parsed;
+            let officials = officials.map(Officials::Read);
+            (Envelope { format_version, meta, questions, officials: None }, officials)
         }
-        Err(_) => match serde_json::from_str::<Envelope>(text) {
-            Ok(envelope) => (envelope, None),
-            Err(err) => {
-                report.push(Diagnostic::error(error_location(&err, ""), explain(&err, text)));
-                return Loaded { feed: None, report };
+        Err(_) => match serde_json::from_str::<ListedEnvelope>(text) {
+            Ok(listed) => {
+                let Envelope { format_version, meta, questions, officials } = listed;
+                // The list's own position is only needed to report that it is not a list.
+                let officials = officials.map(Officials::Items);
+                (Envelope { format_version, meta, questions, officials: None }, officials)
             }
+            Err(_) => match serde_json::from_str::<Envelope>(text) {
+                Ok(envelope) => (envelope, None),
+                Err(err) => {
+                    report.push(Diagnostic::error(error_location(&err, ""), explain(&err, text)));
+                    return Loaded { feed: None, report };
+                }
+            },
         },
     };
     let mut locator = JsonLocator {
@@ -64,7 +75,8 @@ pub fn load_json(bytes: &[u8]) -> Loaded {
         questions_at: None,
         version_at: None,
         questions: Vec::new(),
-        officials: Vec::new(),
+        officials: OnceCell::new(),
+        officials_list: None,
     };
 
     locator.version_at = envelope.format_version.map(|raw| offset_in(text, raw));
@@ -115,34 +127,58 @@ pub fn load_json(bytes: &[u8]) -> Loaded {
         }
     }
 
-    let mut officials = Vec::new();
-    let items = match (official_items, envelope.officials) {
-        (Some(items), _) => Some(items),
-        (None, Some(raw)) => Some(list(raw, "officials", &locator, &mut report)),
-        (None, None) => None,
-    };
-    match items {
-        None => report.push(Diagnostic::error(
-            Location::Json { path: "officials".into(), line: 1, column: 1 },
-            "the feed has no \"officials\" list",
-        )),
-        Some(items) => {
-            officials.reserve(items.len());
-            for (index, item) in items.into_iter().enumerate() {
-                match parse_record::<OfficialDoc>(item, || format!("officials[{index}]"), &locator, &mut report) {
-                    Some(o) => {
-                        officials.push(o);
-                        locator.officials.push((index, item));
-                    }
-                    None => report.skipped += 1,
-                }
-            }
+    let officials = match (officials, envelope.officials) {
+        (Some(Officials::Read(officials)), _) => {
+            // Located only if the validator has something to say about one of them.
+            locator.officials_list = Some(text);
+            officials
         }
-    }
+        (Some(Officials::Items(items)), _) => read_officials(items, &mut locator, &mut report),
+        (None, Some(raw)) => {
+            let items = list(raw, "officials", &locator, &mut report);
+            read_officials(items, &mut locator, &mut report)
+        }
+        (None, None) => {
+            report.push(Diagnostic::error(
+                Location::Json { path: "officials".into(), line: 1, column: 1 },
+                "the feed has no \"officials\" list",
+            ));
+            Vec::new()
+        }
+    };
 
     let doc = FeedDoc { schema: None, format_version, meta, questions, officials, shards: Vec::new() };
     let feed = validate(doc, &locator, &mut report);
     Loaded { feed, report }
+}
+
+/// Reads the officials one by one, reporting and skipping those that do not fit the format.
+fn read_officials<'a>(
+    items: Vec<&'a RawValue>,
+    locator: &mut JsonLocator<'a>,
+    report: &mut Report,
+) -> Vec<OfficialDoc<'a>> {
+    let mut officials = Vec::with_capacity(items.len());
+    let mut located = Vec::with_capacity(items.len());
+    for (index, item) in items.into_iter().enumerate() {
+        match parse_record::<OfficialDoc>(item, || format!("officials[{index}]"), locator, report) {
+            Some(o) => {
+                officials.push(o);
+                located.push((index, item));
+            }
+            None => report.skipped += 1,
+        }
+    }
+    let _ = locator.officials.set(located);
+    officials
+}
+
+/// The officials as the first scan left them.
+enum Officials<'a> {
+    /// All of them read (the fast path).
+    Read(Vec<OfficialDoc<'a>>),
+    /// Split into items, each still to be read.
+    Items(Vec<&'a RawValue>),
 }
 
 /// The top level, split without copying. Unknown top-level fields are ignored so later
@@ -165,6 +201,9 @@ struct Envelope<'a, Officials = &'a RawValue> {
 
 /// [`Envelope`] with the officials already split into items.
 type ListedEnvelope<'a> = Envelope<'a, Vec<&'a RawValue>>;
+
+/// [`Envelope`] with every official read.
+type ParsedEnvelope<'a> = Envelope<'a, Vec<OfficialDoc<'a>>>;
 
 /// Byte offset of a borrowed raw value in the text it was read from.
 pub(crate) fn offset_in(text: &str, raw: &RawValue) -> usize {
@@ -449,10 +488,20 @@ struct JsonLocator<'a> {
     version_at: Option<usize>,
     /// (index in the input, raw record) for each question that was read, in doc order.
     questions: Vec<(usize, &'a RawValue)>,
-    officials: Vec<(usize, &'a RawValue)>,
+    /// The same for officials: set as they are read one by one, or, when the fast path read
+    /// them all at once, found on first use by splitting `officials_list` (the feed's text).
+    officials: OnceCell<Vec<(usize, &'a RawValue)>>,
+    officials_list: Option<&'a str>,
 }
 
-impl JsonLocator<'_> {
+impl<'a> JsonLocator<'a> {
+    fn officials(&self) -> &[(usize, &'a RawValue)] {
+        self.officials.get_or_init(|| {
+            let listed = self.officials_list.and_then(|text| serde_json::from_str::<ListedEnvelope>(text).ok());
+            listed.and_then(|l| l.officials).unwrap_or_default().into_iter().enumerate().collect()
+        })
+    }
+
     fn at(&self, offset: usize, path: &str) -> Location {
         let (line, column) = self.lines.line_column(offset);
         Location::Json { path: path.to_string(), line, column }
@@ -479,7 +528,7 @@ impl Locate for JsonLocator<'_> {
                 Some((original, raw)) => self.in_record(raw, field, join(&format!("questions[{original}]"), field)),
                 None => self.at(0, &join(&format!("questions[{index}]"), field)),
             },
-            FeedPath::Official { index, field } => match self.officials.get(*index) {
+            FeedPath::Official { index, field } => match self.officials().get(*index) {
                 Some((original, raw)) => self.in_record(raw, field, join(&format!("officials[{original}]"), field)),
                 None => self.at(0, &join(&format!("officials[{index}]"), field)),
             },

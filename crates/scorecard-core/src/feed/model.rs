@@ -357,7 +357,7 @@ fn name_order(officials: &[Official], folded: &TextList) -> Vec<u32> {
         key.push(' ');
         key.push_str(folded.get(i));
     });
-    let key = |i: u32| keys.get(i as usize).as_bytes();
+    let key = |i: u32| keys.bytes(i as usize);
     // Most comparisons are settled by the first sixteen bytes (common family names fill eight):
     // sorting (prefix, index) pairs keeps them in one cache-friendly array and reads the full
     // keys only on a tie.
@@ -396,6 +396,11 @@ impl TextList {
     fn get(&self, i: usize) -> &str {
         &self.text[self.starts[i] as usize..self.starts[i + 1] as usize]
     }
+
+    /// [`Self::get`] as bytes, for comparing: no check that the ends are character boundaries.
+    fn bytes(&self, i: usize) -> &[u8] {
+        &self.text.as_bytes()[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
 }
 
 /// The last word of a name that is not a generational suffix: "Henry R Muñoz III" → "Muñoz".
@@ -404,7 +409,7 @@ pub fn family_name(name: &str) -> &str {
     name.split_whitespace()
         .rev()
         .map(|w| w.trim_end_matches(','))
-        .find(|w| !w.is_empty() && !SUFFIXES.contains(&w.to_ascii_lowercase().as_str()))
+        .find(|w| !w.is_empty() && !SUFFIXES.iter().any(|suffix| suffix.eq_ignore_ascii_case(w)))
         .unwrap_or(name)
 }
 
