@@ -40,8 +40,11 @@ pub fn start() {
 /// so a blog can load everything from a CDN. A `data-feed` resolves against the page, as any
 /// URL the page's author writes. The element's own content (the no-JavaScript fallback) stays
 /// in the page, hidden by the shadow root. Mounting an element twice does nothing.
+///
+/// `prefetched` is the loader's guess at the feed, already being fetched (`{url, response,
+/// controller}`, or undefined): used if it is the feed the options name, cancelled if not.
 #[wasm_bindgen]
-pub fn mount(element: web_sys::Element, assets: String) -> Result<(), JsValue> {
+pub fn mount(element: web_sys::Element, assets: String, prefetched: JsValue) -> Result<(), JsValue> {
     if element.shadow_root().is_some() {
         return Ok(());
     }
@@ -52,6 +55,11 @@ pub fn mount(element: web_sys::Element, assets: String) -> Result<(), JsValue> {
         Some(why) => FeedSource::Refused(why.clone()),
         None => FeedSource::Url(options.feed.clone()),
     };
+    let wanted = match &source {
+        FeedSource::Url(url) => Some(url.as_str()),
+        _ => None,
+    };
+    browser::fetch::adopt_prefetched(&prefetched, wanted);
     yew::Renderer::<App>::with_root_and_props(root, AppProps { source, options }).render();
     Ok(())
 }

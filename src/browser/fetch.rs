@@ -1,8 +1,10 @@
 //! Fetching a feed, with a time limit and messages a reader can act on.
 
+use std::cell::RefCell;
 use std::fmt;
 
-use gloo::net::http::Request;
+use gloo::net::http::{Request, Response};
+use wasm_bindgen::{JsCast, JsValue};
 use gloo::timers::callback::Timeout;
 
 /// How long a feed may take to arrive before we give up and offer a retry (`data-timeout`
@@ -54,10 +56,51 @@ impl fmt::Display for FetchError {
     }
 }
 
+/// A request the loader (web/embed.js) started before the wasm was ready.
+struct Prefetched {
+    url: String,
+    response: js_sys::Promise,
+    controller: web_sys::AbortController,
+}
+
+thread_local! {
+    /// Prefetched feeds not yet taken, one per widget that wants it.
+    static PREFETCHED: RefCell<Vec<Prefetched>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Keeps the loader's prefetched feed (`{url, response, controller}`) for the widget's first
+/// fetch of `wanted`, or cancels it when the widget wants another feed (or none).
+pub fn adopt_prefetched(prefetched: &JsValue, wanted: Option<&str>) {
+    let field = |name: &str| js_sys::Reflect::get(prefetched, &name.into()).ok();
+    let Some(controller) = field("controller").and_then(|c| c.dyn_into::<web_sys::AbortController>().ok()) else {
+        return;
+    };
+    let url = field("url").and_then(|u| u.as_string());
+    let response = field("response").and_then(|r| r.dyn_into::<js_sys::Promise>().ok());
+    match (url, response) {
+        (Some(url), Some(response)) if wanted == Some(url.as_str()) => {
+            PREFETCHED.with(|p| p.borrow_mut().push(Prefetched { url, response, controller }));
+        }
+        _ => controller.abort(),
+    }
+}
+
+fn take_prefetched(url: &str) -> Option<Prefetched> {
+    PREFETCHED.with(|p| {
+        let mut p = p.borrow_mut();
+        let i = p.iter().position(|f| f.url == url)?;
+        Some(p.swap_remove(i))
+    })
+}
+
 /// The body of `url` as bytes, and its content type.
 /// Gives up after `timeout_secs`.
 pub async fn fetch_bytes(url: &str, timeout_secs: u32) -> Result<(Vec<u8>, Option<String>), FetchError> {
-    let controller = web_sys::AbortController::new().ok();
+    let prefetched = take_prefetched(url);
+    let controller = match &prefetched {
+        Some(p) => Some(p.controller.clone()),
+        None => web_sys::AbortController::new().ok(),
+    };
     let signal = controller.as_ref().map(|c| c.signal());
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     let _timer = controller.clone().map(|controller| {
@@ -74,8 +117,14 @@ pub async fn fetch_bytes(url: &str, timeout_secs: u32) -> Result<(Vec<u8>, Optio
             FetchError::Network { url: url.to_string() }
         }
     };
-    let response =
-        Request::get(url).abort_signal(signal.as_ref()).send().await.map_err(|_| failure(timed_out.get()))?;
+    let response = match prefetched {
+        Some(p) => wasm_bindgen_futures::JsFuture::from(p.response)
+            .await
+            .and_then(|r| r.dyn_into::<web_sys::Response>())
+            .map(Response::from)
+            .map_err(|_| failure(timed_out.get()))?,
+        None => Request::get(url).abort_signal(signal.as_ref()).send().await.map_err(|_| failure(timed_out.get()))?,
+    };
     if !response.ok() {
         return Err(FetchError::Status { url: url.to_string(), status: response.status() });
     }

@@ -110,13 +110,19 @@ test('a hostile host page: its CSS and globals do not reach the widget, the widg
 });
 
 test('two widgets on one page, two feeds: options, views, shortlists and storage stay apart', async () => {
-  const { context, errors } = await freshContext(browser);
+  const { context, errors, requests } = await freshContext(browser);
   const page = await context.newPage();
   await page.goto(`${site.url}two.html`);
   const twenty = page.locator('#twenty');
   const eighteen = page.locator('#eighteen');
   await twenty.locator('.sc-count-number').waitFor();
   await eighteen.locator('.sc-count-number').waitFor();
+  // The loader fetched both feeds while the wasm loaded, and each widget took its answer:
+  // one request per feed.
+  assert.deepEqual(
+    requests.filter((url) => url.includes('/feeds/')).sort(),
+    [`${assets.origin}/feeds/endorsements-2020.json`, `${assets.origin}/feeds/primaries-2018.json`],
+  );
   assert.equal(await twenty.locator('.sc-title').textContent(), 'Who endorsed Bernie Sanders in 2020?');
   assert.equal(await eighteen.locator('.sc-title').textContent(), 'Who backed whom in the 2018 Democratic primaries');
   // Presets from data-* attributes.
