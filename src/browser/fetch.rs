@@ -4,8 +4,8 @@ use std::cell::RefCell;
 use std::fmt;
 
 use gloo::net::http::{Request, Response};
-use wasm_bindgen::{JsCast, JsValue};
 use gloo::timers::callback::Timeout;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// How long a feed may take to arrive before we give up and offer a retry (`data-timeout`
 /// changes it).
