@@ -245,6 +245,69 @@ fn share_url_for(state: &AppState, param: &str, sharded: bool) -> String {
     format!("{}#{}", location::page_url(), share_link::with_param(&location::fragment(), param, Some(&value)))
 }
 
+/// The state as last rendered, and its results.
+type Latest = Rc<std::cell::RefCell<(UseReducerHandle<AppState>, Rc<filter::FilterResult>)>>;
+
+/// What the shortlist and result buttons do: copy or share the link, download CSVs.
+struct Handlers {
+    copy_link: Callback<()>,
+    /// Present when the browser has a share sheet.
+    share: Option<Callback<()>>,
+    download_results: Callback<()>,
+    download_shortlist: Callback<()>,
+}
+
+impl Handlers {
+    fn new(latest: Latest, share_url: UseStateHandle<Option<String>>, param: String, sharded: bool) -> Self {
+        let state = {
+            let latest = latest.clone();
+            move || latest.borrow().0.clone()
+        };
+        let copy_link = {
+            let (state, param) = (state.clone(), param.clone());
+            Callback::from(move |_| {
+                let state = state();
+                let url = share_url_for(&state, &param, sharded);
+                share_url.set(Some(url.clone()));
+                wasm_bindgen_futures::spawn_local(async move {
+                    let message = if clipboard::copy(&url).await {
+                        "Share link copied. Paste it anywhere to share your shortlist."
+                    } else {
+                        "Copy the share link from the box below."
+                    };
+                    state.dispatch(Action::Announce(message.to_string()));
+                });
+            })
+        };
+        let share = share::available().then(|| {
+            let state = state.clone();
+            Callback::from(move |_| {
+                let state = state();
+                let url = share_url_for(&state, &param, sharded);
+                let title = format!("My shortlist: {}", state.feed.meta.title);
+                wasm_bindgen_futures::spawn_local(async move {
+                    share::share(&title, &url).await;
+                });
+            })
+        });
+        let download_results = Callback::from(move |_| {
+            let (state, result) = latest.borrow().clone();
+            let csv = scorecard_core::export::results_csv(&state.feed, &result);
+            if !download::download_text("scorecard-results.csv", "text/csv;charset=utf-8", &csv) {
+                state.dispatch(Action::Announce("This browser did not allow the download.".into()));
+            }
+        });
+        let download_shortlist = Callback::from(move |_| {
+            let state = state();
+            let csv = scorecard_core::export::shortlist_csv(&state.feed, &state.shortlist);
+            if !download::download_text("shortlist.csv", "text/csv;charset=utf-8", &csv) {
+                state.dispatch(Action::Announce("This browser did not allow the download.".into()));
+            }
+        });
+        Handlers { copy_link, share, download_results, download_shortlist }
+    }
+}
+
 /// A shortlist shared in an address pasted while the page was open, waiting for the files of
 /// its officials' states.
 #[derive(Clone, Debug, PartialEq)]
@@ -268,10 +331,9 @@ fn scorecard(props: &ScorecardProps) -> Html {
     let storage_problem = use_state(|| init.1);
     let share_url = use_state(|| None::<String>);
     let waiting_link = use_state(|| None::<WaitingLink>);
-    let dispatch = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
-    };
+    // The same callback in every render (the dispatcher never changes), so components given
+    // it, down to every row, see unchanged props and are not rendered again for nothing.
+    let dispatch = use_callback(state.dispatcher(), |action: Action, dispatcher| dispatcher.dispatch(action));
     // `None` for an ordinary feed.
     let statuses: Option<Rc<Vec<ShardStatus>>> = loaded.shards.clone();
     let sharded = statuses.is_some();
@@ -372,11 +434,8 @@ fn scorecard(props: &ScorecardProps) -> Html {
         use_effect_with((state.view(), state.pending_share.is_some()), move |(view, pending)| {
             if sync && !*pending {
                 let value = (*view != Default::default()).then(|| encode_link(view, None, &feed, sharded));
-                let current = location::fragment();
-                let fragment = share_link::with_param(&current, &param, value.as_deref());
-                if fragment != current {
-                    location::set_fragment(&fragment, push);
-                }
+                // After the new view is painted: the reader should not wait for the history.
+                location::set_param_after_paint(&param, value, push);
             }
         });
     }
@@ -392,6 +451,9 @@ fn scorecard(props: &ScorecardProps) -> Html {
         let options = props.options.clone();
         use_effect_with((), move |_| {
             let listeners = location::on_fragment_change(move || {
+                // The address now says which view to show; a write of an older one waiting
+                // for a paint would undo that.
+                location::drop_pending(&param);
                 let (feed, statuses) = current.borrow().clone();
                 let fragment = location::fragment();
                 let mut decoded = share_link::decode(&fragment, &param, &feed);
@@ -423,57 +485,15 @@ fn scorecard(props: &ScorecardProps) -> Html {
 
     let result = use_memo((feed.clone(), state.filter.clone()), |(feed, filter)| filter::run(feed, filter));
 
-    let on_copy_link = {
-        let state = state.clone();
+    // The shortlist panel's callbacks, made once: they read the state when called, so they stay
+    // the same callbacks across renders and the panel is not rendered again for nothing.
+    let latest = use_mut_ref(|| (state.clone(), result.clone()));
+    *latest.borrow_mut() = (state.clone(), result.clone());
+    let handlers = use_memo((param.clone(), sharded), {
+        let latest = latest.clone();
         let share_url = share_url.clone();
-        let param = param.clone();
-        Callback::from(move |_| {
-            let url = share_url_for(&state, &param, sharded);
-            share_url.set(Some(url.clone()));
-            let state = state.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let message = if clipboard::copy(&url).await {
-                    "Share link copied. Paste it anywhere to share your shortlist."
-                } else {
-                    "Copy the share link from the box below."
-                };
-                state.dispatch(Action::Announce(message.to_string()));
-            });
-        })
-    };
-
-    let on_share = share::available().then(|| {
-        let state = state.clone();
-        let param = param.clone();
-        Callback::from(move |_| {
-            let url = share_url_for(&state, &param, sharded);
-            let title = format!("My shortlist: {}", state.feed.meta.title);
-            wasm_bindgen_futures::spawn_local(async move {
-                share::share(&title, &url).await;
-            });
-        })
+        move |(param, sharded)| Handlers::new(latest, share_url, param.clone(), *sharded)
     });
-    let on_download_results = {
-        let result = result.clone();
-        let feed = feed.clone();
-        let state = state.clone();
-        Callback::from(move |_| {
-            let csv = scorecard_core::export::results_csv(&feed, &result);
-            if !download::download_text("scorecard-results.csv", "text/csv;charset=utf-8", &csv) {
-                state.dispatch(Action::Announce("This browser did not allow the download.".into()));
-            }
-        })
-    };
-    let on_download_shortlist = {
-        let feed = feed.clone();
-        let state = state.clone();
-        Callback::from(move |_| {
-            let csv = scorecard_core::export::shortlist_csv(&feed, &state.shortlist);
-            if !download::download_text("shortlist.csv", "text/csv;charset=utf-8", &csv) {
-                state.dispatch(Action::Announce("This browser did not allow the download.".into()));
-            }
-        })
-    };
     let open_index = state.open.as_deref().and_then(|id| feed.official_index(id));
     let shortlist_ref = use_node_ref();
     let on_jump = {
@@ -531,7 +551,7 @@ fn scorecard(props: &ScorecardProps) -> Html {
                         shortlist={state.shortlist.clone()}
                         pending={!progress.loading.is_empty()}
                         on_action={dispatch.clone()}
-                        on_download={on_download_results}
+                        on_download={handlers.download_results.clone()}
                     >
                         if sharded {
                             <ShardNotes progress={progress.clone()} on_retry={props.on_retry_state.clone()} />
@@ -546,9 +566,9 @@ fn scorecard(props: &ScorecardProps) -> Html {
                     split_error={state.split_error.clone()}
                     refcode={props.options.refcode.clone()}
                     share_url={(*share_url).clone()}
-                    on_copy_link={on_copy_link}
-                    on_share={on_share}
-                    on_download={on_download_shortlist}
+                    on_copy_link={handlers.copy_link.clone()}
+                    on_share={handlers.share.clone()}
+                    on_download={handlers.download_shortlist.clone()}
                     on_action={dispatch.clone()}
                     node_ref={shortlist_ref}
                 />

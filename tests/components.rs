@@ -78,11 +78,17 @@ async fn mount(storage_key: &str, fragment: &str, options: WidgetOptions) -> Mou
     Mounted { root, handle: Some(handle) }
 }
 
-/// Lets Yew run effects and re-render.
+/// Lets Yew run effects and re-render, and the browser paint: the widget writes the view into
+/// the address, and adds the rest of a list's rows, once the new ones are painted.
 async fn settle() {
     for _ in 0..3 {
         yew::platform::time::sleep(Duration::from_millis(5)).await;
     }
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+    yew::platform::time::sleep(Duration::from_millis(5)).await;
 }
 
 fn query(root: &Element, selector: &str) -> Option<Element> {

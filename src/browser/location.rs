@@ -1,5 +1,9 @@
 //! The page URL's fragment, where the view and shared shortlists live (it never reaches a server).
 
+use std::cell::RefCell;
+
+use scorecard_core::share_link;
+
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
@@ -31,6 +35,58 @@ pub fn set_fragment(fragment: &str, push: bool) {
             history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
         };
     }
+}
+
+/// A parameter of the fragment to write once the next frame is painted.
+struct PendingWrite {
+    param: String,
+    value: Option<String>,
+    push: bool,
+}
+
+thread_local! {
+    static PENDING: RefCell<Vec<PendingWrite>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Sets the fragment's parameter `param` to `value` (removes it when `None`), leaving the rest
+/// of the fragment as it is, as a new history entry (`push`) or in place; nothing if that is
+/// already the address.
+///
+/// Done after the next paint: a history write takes the browser several milliseconds, which the
+/// reader would otherwise wait for before seeing the results of their click. Writes are made in
+/// the order they were asked for; one in place right after another of the same parameter
+/// replaces it (the address ends the same). While the page is hidden (no frames) it is
+/// written at once.
+pub fn set_param_after_paint(param: &str, value: Option<String>, push: bool) {
+    let first = PENDING.with_borrow_mut(|pending| {
+        let first = pending.is_empty();
+        match pending.last_mut() {
+            Some(last) if !push && last.param == param => last.value = value,
+            _ => pending.push(PendingWrite { param: param.to_string(), value, push }),
+        }
+        first
+    });
+    let hidden = window().and_then(|w| w.document()).is_none_or(|d| d.hidden());
+    if hidden || (first && !crate::browser::after_paint(write_pending)) {
+        write_pending();
+    }
+}
+
+/// Makes the writes waiting for a paint now.
+pub fn write_pending() {
+    for write in PENDING.with_borrow_mut(std::mem::take) {
+        let current = fragment();
+        let next = share_link::with_param(&current, &write.param, write.value.as_deref());
+        if next != current {
+            set_fragment(&next, write.push);
+        }
+    }
+}
+
+/// Forgets the writes of `param` still waiting for a paint: the address was changed by
+/// Back/Forward or by hand, and is now the view.
+pub fn drop_pending(param: &str) {
+    PENDING.with_borrow_mut(|pending| pending.retain(|w| w.param != param));
 }
 
 /// Calls `on_change` when the fragment changes by Back/Forward or an edited address; the

@@ -12,7 +12,21 @@ pub mod shadow;
 pub mod share;
 pub mod storage;
 
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// Runs `f` once the next frame has been painted (a frame, then a task), so that work the
+/// reader does not see waits until what they do see is on screen. Frames are paused while the
+/// page is hidden, and so is `f`. Returns `false`, without running `f`, when there is no window.
+pub fn after_paint(f: impl FnOnce() + 'static) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let after_frame = Closure::once_into_js(move || {
+        let Some(window) = web_sys::window() else { return };
+        let then = Closure::once_into_js(f);
+        let _ = window.set_timeout_with_callback(then.unchecked_ref());
+    });
+    window.request_animation_frame(after_frame.unchecked_ref()).is_ok()
+}
 
 /// Scrolls to an element and moves keyboard focus to it.
 pub fn focus_element(element: &web_sys::HtmlElement) {

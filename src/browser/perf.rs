@@ -2,7 +2,6 @@
 //! the feed starts and ends, and when the first results have been painted. They are cheap,
 //! invisible, and need no global: read them with `performance.getEntriesByName("scorecard:…")`.
 
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 fn performance() -> Option<web_sys::Performance> {
@@ -19,26 +18,19 @@ pub fn mark(name: &str) {
 /// Marks `name` once the next frame has been painted (a frame, then a task), with the size of
 /// the wasm memory as its detail: that memory is invisible to the JS heap figures.
 pub fn mark_after_paint(name: &'static str) {
-    let Some(window) = web_sys::window() else { return };
-    let after_paint = Closure::once_into_js(move || {
-        let Some(window) = web_sys::window() else { return };
-        let then = Closure::once_into_js(move || {
-            let Some(performance) = performance() else { return };
-            // `mark(name, { detail })`, called through JS: web-sys has it only as an unstable API.
-            let detail = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&detail, &"wasmMemoryBytes".into(), &wasm_memory_bytes().into());
-            let options = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&options, &"detail".into(), &detail);
-            let mark = js_sys::Reflect::get(&performance, &"mark".into())
-                .ok()
-                .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-            if let Some(mark) = mark {
-                let _ = mark.call2(&performance, &name.into(), &options);
-            }
-        });
-        let _ = window.set_timeout_with_callback(then.unchecked_ref());
+    super::after_paint(move || {
+        let Some(performance) = performance() else { return };
+        // `mark(name, { detail })`, called through JS: web-sys has it only as an unstable API.
+        let detail = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&detail, &"wasmMemoryBytes".into(), &wasm_memory_bytes().into());
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"detail".into(), &detail);
+        let mark =
+            js_sys::Reflect::get(&performance, &"mark".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        if let Some(mark) = mark {
+            let _ = mark.call2(&performance, &name.into(), &options);
+        }
     });
-    let _ = window.request_animation_frame(after_paint.unchecked_ref());
 }
 
 fn wasm_memory_bytes() -> f64 {

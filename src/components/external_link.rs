@@ -17,16 +17,15 @@ pub struct ExternalLinkProps {
 }
 
 #[function_component(ExternalLink)]
-pub fn external_link(props: &ExternalLinkProps) -> Html {
+pub fn external_link_component(props: &ExternalLinkProps) -> Html {
+    external_link(&props.url, props.label.clone(), props.class.clone(), props.children.clone())
+}
+
+/// The same link without a component of its own, for lists that render many (a row each).
+pub fn external_link(url: &SafeUrl, label: Option<AttrValue>, class: Classes, children: Html) -> Html {
     html! {
-        <a
-            href={props.url.as_str().to_string()}
-            class={props.class.clone()}
-            target="_blank"
-            rel="noopener noreferrer"
-            aria-label={props.label.clone()}
-        >
-            { props.children.clone() }
+        <a href={url.as_str().to_string()} class={class} target="_blank" rel="noopener noreferrer" aria-label={label}>
+            { children }
         </a>
     }
 }

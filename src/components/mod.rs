@@ -15,7 +15,7 @@ mod shortlist;
 mod stance_badge;
 mod state_picker;
 
-pub use external_link::ExternalLink;
+pub use external_link::{external_link, ExternalLink};
 pub use filters::FilterPanel;
 pub use header::Header;
 pub use notices::{LoadNotes, UndoBar};
@@ -25,7 +25,7 @@ pub use results::Results;
 pub use shards::{PickStatePrompt, ShardNotes};
 pub use share_banner::ShareBanner;
 pub use shortlist::ShortlistPanel;
-pub use stance_badge::StanceBadge;
+pub use stance_badge::{stance_badge, StanceBadge};
 pub use state_picker::StatePicker;
 
 use std::cell::Cell;

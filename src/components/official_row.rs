@@ -4,7 +4,7 @@
 use scorecard_core::feed::{Feed, Official};
 use yew::prelude::*;
 
-use super::{ExternalLink, StanceBadge};
+use super::{external_link, stance_badge};
 use crate::state::{Action, FeedRef};
 
 #[derive(Properties, PartialEq)]
@@ -87,7 +87,7 @@ pub fn official_row(props: &OfficialRowProps) -> Html {
                     { match record {
                         Some(record) => html! {
                             <>
-                                <StanceBadge stance={question.stances[record.stance as usize].clone()} />
+                                { stance_badge(&question.stances[record.stance as usize]) }
                                 if let Some(detail) = &record.detail {
                                     <span class="sc-detail">{ detail.clone() }</span>
                                 }
@@ -102,9 +102,12 @@ pub fn official_row(props: &OfficialRowProps) -> Html {
                 if let Some((evidence, url)) = record.and_then(|r| r.evidence.iter().find_map(|e| Some((e, e.url.as_ref()?)))) {
                     <p class="sc-evidence">
                         { "Source: " }
-                        <ExternalLink url={url.clone()} label={AttrValue::from(format!("Source for {}: {}", official.name, url.site_name()))}>
-                            { evidence.title.clone().unwrap_or_else(|| url.site_name().to_string()) }
-                        </ExternalLink>
+                        { external_link(
+                            url,
+                            Some(AttrValue::from(format!("Source for {}: {}", official.name, url.site_name()))),
+                            Classes::new(),
+                            html! { evidence.title.clone().unwrap_or_else(|| url.site_name().to_string()) },
+                        ) }
                     </p>
                 }
             </div>

@@ -9,7 +9,7 @@ use scorecard_core::shortlist::Shortlist;
 use yew::prelude::*;
 
 use super::{plural, OfficialRow};
-use crate::hooks::{use_style_property, use_visible_window};
+use crate::hooks::{use_staged_rows, use_style_property, use_visible_window};
 use crate::state::{Action, FeedRef};
 
 /// Up to this many results are all rendered; beyond it the list is windowed.
@@ -70,10 +70,12 @@ pub fn results(props: &ResultsProps) -> Html {
     let list_ref = use_node_ref();
     let windowed = total > RENDER_ALL_UP_TO;
     let window = use_visible_window(list_ref.clone(), total, windowed);
-    let (start, end) = if windowed { (window.start, window.end) } else { (0, total) };
+    // Right after a long list became a short one, the rows on screen (and two more) come first.
+    let shown = use_staged_rows(windowed, total, window.visible_end + 2);
+    let (start, end) = if windowed { (window.start, window.end) } else { (0, shown) };
     // Padding stands in for the rows not rendered, so the scrollbar and positions stay true.
     let above = windowed.then(|| format!("{}px", start as f64 * window.row_height));
-    let below = windowed.then(|| format!("{}px", (total - end) as f64 * window.row_height));
+    let below = (windowed || end < total).then(|| format!("{}px", (total - end) as f64 * window.row_height));
     use_style_property(list_ref.clone(), "padding-top", above);
     use_style_property(list_ref.clone(), "padding-bottom", below);
     let on_clear = on_action.reform(|_| Action::ClearFilters);

@@ -19,21 +19,35 @@ pub fn tone_icon(tone: Tone) -> &'static str {
     }
 }
 
-#[function_component(StanceBadge)]
-pub fn stance_badge(props: &StanceBadgeProps) -> Html {
-    let stance = &props.stance;
+/// A stance's badge. Only a stance with its own colour needs the [`StanceBadge`] component, to
+/// set that colour through the CSSOM; the others are plain markup, which a list of rows makes
+/// much faster than a component each.
+pub fn stance_badge(stance: &Stance) -> Html {
+    if stance.color.is_some() {
+        html! { <StanceBadge stance={stance.clone()} /> }
+    } else {
+        badge_markup(stance, NodeRef::default())
+    }
+}
+
+fn badge_markup(stance: &Stance, node: NodeRef) -> Html {
     let tone = match stance.tone {
         Tone::Positive => "sc-tone-positive",
         Tone::Negative => "sc-tone-negative",
         Tone::Neutral => "sc-tone-neutral",
     };
-    // The colour was checked to be #rrggbb when the feed loaded, so it is safe as a value.
-    let node = use_node_ref();
-    use_style_property(node.clone(), "--sc-stance-color", stance.color.clone());
     html! {
         <span class={classes!("sc-badge", tone)} ref={node}>
             <span class="sc-badge-icon" aria-hidden="true">{ tone_icon(stance.tone) }</span>
             <span class="sc-badge-label">{ stance.label.clone() }</span>
         </span>
     }
+}
+
+#[function_component(StanceBadge)]
+pub fn stance_badge_component(props: &StanceBadgeProps) -> Html {
+    // The colour was checked to be #rrggbb when the feed loaded, so it is safe as a value.
+    let node = use_node_ref();
+    use_style_property(node.clone(), "--sc-stance-color", props.stance.color.clone());
+    badge_markup(&props.stance, node)
 }

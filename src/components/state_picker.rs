@@ -25,11 +25,17 @@ pub fn state_picker(props: &StatePickerProps) -> Html {
     let open = use_state(|| false);
     let active = use_state(|| 0usize);
 
-    let matches: Vec<(State, u32)> = states::search(&query)
-        .into_iter()
-        .filter(|s| !props.selected.contains(*s))
-        .filter_map(|s| props.available.iter().find(|(a, _)| *a == s).copied())
-        .collect();
+    // Only an open list, or Enter on a typed name, needs the matches; a closed list renders none
+    // (every filter change would otherwise update fifty hidden counts).
+    let matches: Vec<(State, u32)> = if *open || !query.is_empty() {
+        states::search(&query)
+            .into_iter()
+            .filter(|s| !props.selected.contains(*s))
+            .filter_map(|s| props.available.iter().find(|(a, _)| *a == s).copied())
+            .collect()
+    } else {
+        Vec::new()
+    };
     let active_index = (*active).min(matches.len().saturating_sub(1));
     let option_id = |i: usize| format!("{id}-option-{i}");
 
@@ -127,7 +133,7 @@ pub fn state_picker(props: &StatePickerProps) -> Html {
                 onblur={on_blur}
             />
             <ul class="sc-listbox" id={listbox_id} role="listbox" aria-label="States" hidden={!expanded}>
-                { for matches.iter().enumerate().map(|(i, (state, count))| {
+                { for matches.iter().enumerate().filter(|_| expanded).map(|(i, (state, count))| {
                     let state = *state;
                     // mousedown, not click: it comes before the input's blur closes the list.
                     let on_pick = {

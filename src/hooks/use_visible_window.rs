@@ -17,6 +17,8 @@ pub struct VisibleWindow {
     pub start: usize,
     /// One past the last row to render.
     pub end: usize,
+    /// One past the last row in the viewport (`end` adds rows below it, for quick scrolling).
+    pub visible_end: usize,
     /// Height of one row (pixels), for the spacers standing in for the others.
     pub row_height: f64,
 }
@@ -26,8 +28,10 @@ pub struct VisibleWindow {
 /// it neither listens nor measures.
 #[hook]
 pub fn use_visible_window(list: NodeRef, count: usize, enabled: bool) -> VisibleWindow {
-    let window =
-        use_state(|| VisibleWindow { start: 0, end: count.min(OVERSCAN * 4), row_height: FALLBACK_ROW_HEIGHT });
+    let window = use_state(|| {
+        let end = count.min(OVERSCAN * 4);
+        VisibleWindow { start: 0, end, visible_end: end, row_height: FALLBACK_ROW_HEIGHT }
+    });
     let compute = {
         let list = list.clone();
         let window = window.clone();
@@ -67,7 +71,8 @@ pub fn use_visible_window(list: NodeRef, count: usize, enabled: bool) -> Visible
 }
 
 fn measure(list: &NodeRef, count: usize, known_height: f64) -> VisibleWindow {
-    let fallback = VisibleWindow { start: 0, end: count.min(OVERSCAN * 4), row_height: known_height };
+    let end = count.min(OVERSCAN * 4);
+    let fallback = VisibleWindow { start: 0, end, visible_end: end, row_height: known_height };
     let (Some(element), Some(window)) = (list.cast::<web_sys::Element>(), web_sys::window()) else { return fallback };
     let row_height = element
         .query_selector(".sc-slot")
@@ -84,5 +89,7 @@ fn measure(list: &NodeRef, count: usize, known_height: f64) -> VisibleWindow {
     let visible = (viewport / row_height).ceil() as usize + 1;
     let start = first.saturating_sub(OVERSCAN).min(count);
     let end = (first + visible + OVERSCAN).min(count);
-    VisibleWindow { start, end: end.max(start), row_height }
+    // The row at the bottom edge of the viewport, and one more.
+    let visible_end = (((viewport - top) / row_height).max(0.0) as usize + 1).clamp(start, count);
+    VisibleWindow { start, end: end.max(start), visible_end, row_height }
 }

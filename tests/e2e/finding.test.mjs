@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serve, launch, freshContext, waitForWidget, pickState, makeFeed, syntheticOfficials, screenshot } from './support.mjs';
+import { serve, launch, freshContext, waitForWidget, pickState, makeFeed, syntheticOfficials, screenshot, addressHas } from './support.mjs';
 
 const detailed = makeFeed([
   {
@@ -91,6 +91,7 @@ test('the view lives in the URL: Back and Forward step through it, reload restor
   await page.getByRole('group', { name: 'Stance' }).getByRole('checkbox', { name: /Endorsed Sanders/ }).check();
   await page.getByLabel('Sort by', { exact: true }).selectOption('date');
   assert.equal(await count(page), '8 officials');
+  await addressHas(page, 'o=date'); // the sort's history entry (and those before it) are in
   await page.goBack();
   assert.equal(await page.getByLabel('Sort by', { exact: true }).inputValue(), 'name');
   await page.goBack();
@@ -119,6 +120,7 @@ test('details: every source, website, who funds them; opens from the URL; closes
   await page.getByRole('button', { name: 'Ann Able', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Ann Able' });
   await dialog.waitFor();
+  await addressHas(page, ';d=');
   assert.ok(page.url().includes(';d='), page.url());
   const source = dialog.getByRole('link', { name: 'Ann backs our candidate' });
   assert.equal(await source.getAttribute('href'), 'https://news.example.com/ann');
@@ -135,6 +137,7 @@ test('details: every source, website, who funds them; opens from the URL; closes
   await page.getByRole('dialog', { name: 'Ann Able' }).waitFor();
   await page.keyboard.press('Escape');
   await page.locator('dialog').waitFor({ state: 'detached' }); // the element itself, not just its role
+  await addressHas(page, ';d=', false);
   assert.ok(!page.url().includes(';d='), page.url());
   assert.deepEqual(await page.getByRole('region', { name: 'Shortlist' }).locator('.sc-entry-name').allTextContents(), ['Ann Able']);
   assert.deepEqual(errors, []);
@@ -264,6 +267,8 @@ test('several questions: the picker switches stances and counts (2018 primaries 
   await stances.getByRole('checkbox', { name: /Endorsed/ }).first().check();
   assert.equal(await count(page), '85 officials');
   assert.equal(await page.locator('.sc-question').textContent(), 'Did Our Revolution endorse them in the 2018 primary?');
+  await addressHas(page, 'q=our-revolution');
+  await addressHas(page, 'sn=');
   await page.reload();
   await waitForWidget(page);
   assert.equal(await count(page), '85 officials', 'the question is part of the view in the URL');

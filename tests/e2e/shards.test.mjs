@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, freshContext, repo } from './support.mjs';
+import { serve, launch, freshContext, repo, addressHas } from './support.mjs';
 
 let site;
 let browser;
@@ -91,6 +91,7 @@ test('the index alone first; a picked state loads its file only; a reload brings
   // Out of the view: only the saved shortlist says Vermont is needed.
   await page.getByRole('button', { name: 'Remove Vermont from the state filter' }).click();
   await prompt(page).waitFor();
+  await addressHas(page, 'st=VT', false);
 
   requests.length = 0;
   await page.reload();

@@ -130,6 +130,15 @@ export async function pickState(page, text) {
   await box.press('Enter');
 }
 
+/**
+ * Waits until the page address has (or, with `present` false, no longer has) `part` in its
+ * fragment. The widget writes the view into the address once the view is painted, a frame
+ * after it shows on screen, so a test that reads the address or goes Back waits for that.
+ */
+export async function addressHas(page, part, present = true) {
+  await page.waitForFunction(([part, present]) => location.hash.includes(part) === present, [part, present], { polling: 'raf' });
+}
+
 /** A feed document (format v1) with `officials` and one question with three stances. */
 export function makeFeed(officials, meta = {}) {
   return JSON.stringify({

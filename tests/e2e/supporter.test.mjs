@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, freshContext, waitForWidget, screenshot, pickState, dist } from './support.mjs';
+import { serve, launch, freshContext, waitForWidget, screenshot, pickState, dist, addressHas } from './support.mjs';
 
 /** Every file of the built site, as URL paths ("/index.html", "/feeds/…"). */
 function builtFiles(dir = dist) {
@@ -52,6 +52,7 @@ test('filter, shortlist, share, open the link in a fresh browser, reload', async
     assert.ok(vermont.includes(name), `${name} is listed: ${vermont}`);
   }
   assert.equal(await page.locator('.sc-count-number').textContent(), `${vermont.length} officials`);
+  await addressHas(page, 'st=VT');
   assert.ok(page.url().includes('st=VT'), page.url());
 
   // Shortlist three, change one amount.
