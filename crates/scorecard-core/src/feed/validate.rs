@@ -72,21 +72,35 @@ pub trait Locate {
 /// valid question). Sets `report.loaded` and adds the officials skipped here to
 /// `report.skipped` (which may already count records lost earlier, e.g. unreadable JSON).
 pub fn validate(doc: FeedDoc<'_>, locate: &dyn Locate, report: &mut Report) -> Option<Feed> {
+    let count = doc.officials.len();
+    validate_records(doc.format_version, doc.meta, doc.questions, doc.officials, count, locate, report)
+}
+
+/// [`validate`], for officials that come as any sequence (a feed read in pieces), `count` of them.
+pub(crate) fn validate_records<'a>(
+    format_version: u32,
+    meta: MetaDoc,
+    questions: Vec<QuestionDoc>,
+    officials: impl IntoIterator<Item = OfficialDoc<'a>>,
+    count: usize,
+    locate: &dyn Locate,
+    report: &mut Report,
+) -> Option<Feed> {
     let mut v = Validator { locate, report };
-    if doc.format_version != FORMAT_VERSION {
+    if format_version != FORMAT_VERSION {
         v.error(
             FeedPath::Root("format_version"),
-            format!("this is format version {}; this widget reads version {FORMAT_VERSION}", doc.format_version),
+            format!("this is format version {format_version}; this widget reads version {FORMAT_VERSION}"),
         );
         return None;
     }
-    let meta = v.meta(doc.meta);
-    let questions = v.questions(doc.questions);
+    let meta = v.meta(meta);
+    let questions = v.questions(questions);
     if questions.is_empty() {
         v.error(FeedPath::Root("questions"), "the feed has no usable question, so there is nothing to show");
         return None;
     }
-    let (officials, positions, parties) = v.officials(doc.officials, &questions);
+    let (officials, positions, parties) = v.officials(officials, count, &questions);
     Some(Feed::assemble(meta, questions, officials, positions, parties))
 }
 
@@ -312,13 +326,14 @@ impl Validator<'_> {
         Some(stances.into_iter().map(|(_, s)| s).collect())
     }
 
-    fn officials(
+    fn officials<'a>(
         &mut self,
-        docs: Vec<OfficialDoc<'_>>,
+        docs: impl IntoIterator<Item = OfficialDoc<'a>>,
+        count: usize,
         questions: &[Question],
     ) -> (Vec<Official>, Vec<String>, Vec<String>) {
-        let mut officials = Vec::with_capacity(docs.len());
-        let mut ids = SeenIds::with_capacity(docs.len());
+        let mut officials = Vec::with_capacity(count);
+        let mut ids = SeenIds::with_capacity(count);
         let mut positions = Interner::default();
         let mut parties = Interner::default();
         for (index, doc) in docs.into_iter().enumerate() {
