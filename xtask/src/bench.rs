@@ -515,8 +515,17 @@ fn kb(v: &Value) -> String {
 
 fn commit() -> String {
     let head = output(cmd("git").args(["rev-parse", "--short", "HEAD"])).unwrap_or_default();
-    let dirty = output(cmd("git").args(["status", "--porcelain", "--untracked-files=no"]))
-        .is_some_and(|s| !s.trim().is_empty());
+    // The reports this command writes do not count: a second run would otherwise always be "dirty".
+    let dirty = output(cmd("git").args([
+        "status",
+        "--porcelain",
+        "--untracked-files=no",
+        "--",
+        ".",
+        ":!bench/RESULTS.md",
+        ":!bench/results.json",
+    ]))
+    .is_some_and(|s| !s.trim().is_empty());
     format!("{}{}", head.trim(), if dirty { " + uncommitted changes" } else { "" })
 }
 
