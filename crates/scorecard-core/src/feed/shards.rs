@@ -21,6 +21,7 @@ use serde_json::value::RawValue;
 use super::doc::{FeedDoc, OfficialDoc, ShardDoc};
 use super::json::offset_in;
 use super::model::{Official, Question, StanceIx, StanceRecord};
+use super::validate::Interner;
 use super::{load_json, Feed, Loaded};
 use crate::diagnostics::{group_thousands, Diagnostic, LineIndex, Location, Report};
 use crate::link::{SafeUrl, UrlProblem, MAX_URL_LEN};
@@ -544,8 +545,8 @@ impl ShardedFeed {
     /// every loaded file, in state order), and everything reading the index and the files
     /// reported.
     pub fn combined(&self) -> Loaded {
-        let mut positions = Table::default();
-        let mut parties = Table::default();
+        let mut positions = Interner::default();
+        let mut parties = Interner::default();
         let total = self.officials.values().map(|s| s.officials.len()).sum();
         let mut officials = Vec::with_capacity(total);
         for shard in self.officials.values() {
@@ -569,8 +570,8 @@ impl ShardedFeed {
             self.index.feed.meta.clone(),
             self.index.feed.questions.clone(),
             officials,
-            positions.names,
-            parties.names,
+            positions.table,
+            parties.table,
         );
         Loaded { feed: Some(feed), report }
     }
@@ -638,25 +639,6 @@ impl<'a> RecordFinder<'a> {
         };
         let (line, column) = offset.map_or((1, 1), |o| self.lines.line_column(o));
         Location::Json { path, line, column }
-    }
-}
-
-/// Distinct names, numbered in first-seen order (sorted later by `Feed::assemble`).
-#[derive(Default)]
-struct Table {
-    names: Vec<String>,
-    numbers: HashMap<String, u32>,
-}
-
-impl Table {
-    fn intern(&mut self, name: &str) -> u32 {
-        if let Some(n) = self.numbers.get(name) {
-            return *n;
-        }
-        let n = self.names.len() as u32;
-        self.numbers.insert(name.to_string(), n);
-        self.names.push(name.to_string());
-        n
     }
 }
 

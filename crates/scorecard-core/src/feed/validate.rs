@@ -662,15 +662,15 @@ impl SeenIds {
     }
 }
 
-/// Distinct strings in first-seen order.
+/// Distinct strings (offices, parties) numbered in first-seen order; `Feed::assemble` sorts them.
 #[derive(Default)]
-struct Interner {
-    table: Vec<String>,
+pub(super) struct Interner {
+    pub(super) table: Vec<String>,
     lookup: FastMap<String, u32>,
 }
 
 impl Interner {
-    fn intern(&mut self, value: &str) -> u32 {
+    pub(super) fn intern(&mut self, value: &str) -> u32 {
         if let Some(i) = self.lookup.get(value) {
             return *i;
         }
