@@ -440,7 +440,7 @@ mod lenient {
     use serde::de::{self, Deserializer, Visitor};
     use std::fmt;
 
-    use super::Text;
+    use super::{Text, TextVisitor};
 
     pub fn opt_string<'de: 'a, 'a, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Text<'a>>, D::Error> {
         struct OptString;
@@ -449,14 +449,15 @@ mod lenient {
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a string or a number")
             }
+            // Text as any `Text` field reads it (borrowed when it can be).
             fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-                Ok(Some(Text::from(v)))
+                TextVisitor.visit_borrowed_str(v).map(Some)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(Some(Text::from(v.to_string())))
+                TextVisitor.visit_str(v).map(Some)
             }
             fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-                Ok(Some(Text::from(v)))
+                TextVisitor.visit_string(v).map(Some)
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
                 Ok(Some(Text::from(v.to_string())))
