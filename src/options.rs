@@ -4,6 +4,8 @@
 use scorecard_core::states::{State, StateSet};
 
 /// The feed used when the page names none: the bundled default, next to the widget's files.
+/// `web/embed.js` fetches the same address early (it runs before this module exists); the
+/// end-to-end test "two widgets on one page" fails if the two disagree.
 pub const DEFAULT_FEED: &str = "feeds/endorsements-2020.json";
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
