@@ -155,7 +155,9 @@ test('100,000 officials: only the visible rows are in the page, and scrolling re
   const rendered = await page.locator('.sc-slot').count();
   assert.ok(rendered > 5 && rendered < 120, `${rendered} rows rendered`);
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-  await page.waitForTimeout(100);
+  // The window of rows follows the scroll after a frame or two; on a busy machine that can be
+  // well over 100 ms, so wait for the last row to appear rather than for a fixed time.
+  await page.locator('.sc-slot[aria-posinset="100000"]').waitFor({ timeout: 10_000 });
   const positions = await page.locator('.sc-slot').evaluateAll((slots) => slots.map((s) => Number(s.getAttribute('aria-posinset'))));
   assert.equal(Math.max(...positions), 100_000);
   assert.ok(await page.locator('.sc-slot').count() < 120);
