@@ -146,13 +146,17 @@ impl ShardSession {
         }
     }
 
-    /// Reads a state's file, or records why it could not be fetched.
+    /// Reads a state's file, or records why it could not be fetched, and rebuilds the feed.
     fn receive(&mut self, state: State, fetched: Result<Vec<u8>, fetch::FetchError>) {
+        self.take(state, fetched);
+        self.combine();
+    }
+
+    /// Reads a state's file, or records why it could not be fetched; the feed is rebuilt by
+    /// [`ShardSession::combine`] once the files that came together are in.
+    fn take(&mut self, state: State, fetched: Result<Vec<u8>, fetch::FetchError>) {
         match fetched {
-            Ok(bytes) => {
-                self.sharded.add_shard(state, &bytes);
-                self.combine();
-            }
+            Ok(bytes) => self.sharded.add_shard(state, &bytes),
             Err(error) => {
                 self.sharded.fail(state, format!("The officials of {} could not be loaded. {error}", state.name()))
             }
@@ -215,15 +219,23 @@ pub(crate) fn arriving_states(session: &ShardSession, options: &WidgetOptions) -
     shards::wanted_states(view, &saved, decoded.list_states)
 }
 
-/// Fetches the files of the states a reader arrives wanting, one after the other, before the
-/// first results are shown.
+/// Fetches the files of the states a reader arrives wanting, all at once (a link naming several
+/// states waits for the slowest file, not for the sum), before the first results are shown.
 pub(crate) async fn load_arriving_states(session: &mut ShardSession, options: &WidgetOptions) {
     let wanted = arriving_states(session, options);
-    for entry in session.sharded.start_loading(wanted) {
-        let url = location::resolve(&entry.url, &session.index_url);
-        let fetched = fetch::fetch_bytes(&url, options.timeout_secs).await.map(|(bytes, _)| bytes);
-        session.receive(entry.state, fetched);
+    let started = session.sharded.start_loading(wanted);
+    if started.is_empty() {
+        return;
     }
+    let fetches = started.iter().map(|entry| {
+        let url = location::resolve(&entry.url, &session.index_url);
+        async move { fetch::fetch_bytes(&url, options.timeout_secs).await.map(|(bytes, _)| bytes) }
+    });
+    let fetched = futures::future::join_all(fetches).await;
+    for (entry, fetched) in started.iter().zip(fetched) {
+        session.take(entry.state, fetched);
+    }
+    session.combine();
 }
 
 /// What the feed's address gave: a feed, or the index of a sharded feed.

@@ -136,6 +136,16 @@ test('the index alone first; a picked state loads its file only; a reload brings
 test('states preset in the address load with the index; a state file that fails says so and can be tried again', async () => {
   const { context, requests, errors } = await freshContext(browser);
   const page = await context.newPage();
+  // Minnesota's answer waits (up to 5 s) for Vermont's file to be asked for: fetched one after
+  // the other, Vermont would only be asked for once Minnesota's answer is in.
+  let vermontAsked;
+  const vermont = new Promise((resolve) => (vermontAsked = resolve));
+  page.on('request', (request) => request.url().endsWith('/shards/VT.json') && vermontAsked(true));
+  let bothAskedFor;
+  await context.route('**/shards/MN.json', (route) => {
+    bothAskedFor = Promise.race([vermont, new Promise((resolve) => setTimeout(resolve, 5_000, false))]);
+    return bothAskedFor.then(() => route.continue());
+  });
   await page.goto(`${site.url}?feed=shards/index.json&states=VT,MN`);
   const failure = page.getByRole('alert').filter({ hasText: 'The officials of Minnesota could not be loaded.' });
   await failure.waitFor({ timeout: 30_000 });
@@ -143,9 +153,11 @@ test('states preset in the address load with the index; a state file that fails 
   // Vermont's officials are shown meanwhile, and counted as results painted.
   assert.equal(await page.locator('.sc-count-number').textContent(), '14 officials');
   assert.deepEqual(shardFiles(requests).sort(), ['MN.json', 'VT.json', 'index.json']);
+  assert.ok(await bothAskedFor, 'the two files were asked for side by side, not one after the other');
   await page.waitForFunction(() => performance.getEntriesByName('scorecard:results').length === 1);
   assert.deepEqual(await axeViolations(page), [], 'a state file that failed');
 
+  await context.unroute('**/shards/MN.json');
   minnesotaFails = false;
   await failure.getByRole('button', { name: 'Try again' }).click();
   await page.getByRole('button', { name: 'Add Walter Mondale to shortlist' }).waitFor();
