@@ -539,6 +539,7 @@ fn scorecard(props: &ScorecardProps) -> Html {
                     filter={state.filter.clone()}
                     result={result.clone()}
                     states_available={state_choices}
+                    counts_known={!choosing}
                     on_action={dispatch.clone()}
                 />
                 if let (true, Some((officials, states))) = (choosing, totals) {

@@ -20,12 +20,16 @@ pub struct FilterPanelProps {
     /// offers every state in its index, loaded or not.
     #[prop_or_default]
     pub states_available: Option<Vec<(State, u32)>>,
+    /// False while a sharded feed waits for a state to be picked: no officials are loaded, so
+    /// stance counts would all read 0; they are left out rather than shown wrong.
+    #[prop_or(true)]
+    pub counts_known: bool,
     pub on_action: Callback<Action>,
 }
 
 #[function_component(FilterPanel)]
 pub fn filter_panel(props: &FilterPanelProps) -> Html {
-    let FilterPanelProps { feed, filter, result, states_available, on_action } = props;
+    let FilterPanelProps { feed, filter, result, states_available, counts_known, on_action } = props;
     let question = &feed.questions[result.question];
     let facets = &result.facets;
 
@@ -53,7 +57,9 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
             <label class="sc-check">
                 <input type="checkbox" checked={checked} onchange={on_change} />
                 { label }
-                <span class="sc-facet-count">{ count }</span>
+                if *counts_known {
+                    <span class="sc-facet-count">{ count }</span>
+                }
             </label>
         }
     };

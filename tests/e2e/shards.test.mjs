@@ -73,6 +73,9 @@ test('the index alone first; a picked state loads its file only; a reload brings
   assert.match(await page.locator('.sc-summary').textContent(), /^1,015 officials in 56 states\. Pick a state/);
   assert.deepEqual(shardFiles(requests), ['index.json']);
   assert.equal(await marks(page), 0, 'no results painted yet');
+  // No officials are loaded, so the stances carry no counts (rather than a row of zeros).
+  assert.equal(await page.locator('.sc-stances label').count(), 3);
+  assert.equal(await page.locator('.sc-facet-count').count(), 0);
   assert.deepEqual(await axeViolations(page), [], 'the prompt to pick a state');
 
   // The picker offers every state of the index, with its count, before any file is loaded.
@@ -84,6 +87,9 @@ test('the index alone first; a picked state loads its file only; a reload brings
   await add.waitFor();
   assert.equal(await page.locator('.sc-count-number').textContent(), '14 officials');
   assert.deepEqual(shardFiles(requests), ['index.json', 'VT.json']);
+  const counts = await page.locator('.sc-facet-count').allTextContents();
+  assert.equal(counts.length, 3);
+  assert.equal(counts.reduce((sum, n) => sum + Number(n), 0), 14, counts.join());
   await page.waitForFunction(() => performance.getEntriesByName('scorecard:results').length === 1);
 
   await add.click();
