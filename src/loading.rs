@@ -3,6 +3,7 @@
 //! (an index plus one file per state, see `scorecard_core::feed::shards`) loads in steps: the
 //! index, then the files of the states a reader arrives wanting (their view, saved shortlist and
 //! shared link), then each state they pick; every file that arrives gives a new combined feed.
+//! State files are kept as last good copies too, so a reader offline still finds their states.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -147,20 +148,50 @@ impl ShardSession {
     }
 
     /// Reads a state's file, or records why it could not be fetched, and rebuilds the feed.
-    fn receive(&mut self, state: State, fetched: Result<Vec<u8>, fetch::FetchError>) {
-        self.take(state, fetched);
+    fn receive(&mut self, state: State, file: StateFile) {
+        self.take(state, file);
         self.combine();
     }
 
     /// Reads a state's file, or records why it could not be fetched; the feed is rebuilt by
     /// [`ShardSession::combine`] once the files that came together are in.
-    fn take(&mut self, state: State, fetched: Result<Vec<u8>, fetch::FetchError>) {
-        match fetched {
-            Ok(bytes) => self.sharded.add_shard(state, &bytes),
-            Err(error) => {
-                self.sharded.fail(state, format!("The officials of {} could not be loaded. {error}", state.name()))
+    fn take(&mut self, state: State, file: StateFile) {
+        let could_not =
+            |error: &fetch::FetchError| format!("The officials of {} could not be loaded. {error}", state.name());
+        match file {
+            StateFile::Latest { url, bytes } => {
+                self.sharded.add_shard(state, &bytes);
+                if self.sharded.loaded_states().contains(state) {
+                    feed_cache::store_later(url, bytes);
+                }
             }
+            StateFile::Saved { bytes, saved_at, error } => {
+                self.sharded.add_shard(state, &bytes);
+                // One notice for the whole widget: the first copy shown says when and why.
+                if self.stale.is_none() && self.sharded.loaded_states().contains(state) {
+                    self.stale = Some(Stale { saved_at, reason: could_not(&error) });
+                }
+            }
+            StateFile::Failed(error) => self.sharded.fail(state, could_not(&error)),
         }
+    }
+}
+
+/// A state's file as fetched: the latest, or (when that fails) the copy saved the last time it
+/// loaded, or neither.
+enum StateFile {
+    Latest { url: String, bytes: Vec<u8> },
+    Saved { bytes: Vec<u8>, saved_at: String, error: fetch::FetchError },
+    Failed(fetch::FetchError),
+}
+
+async fn fetch_state_file(url: String, timeout_secs: u32) -> StateFile {
+    match fetch::fetch_bytes(&url, timeout_secs).await {
+        Ok((bytes, _)) => StateFile::Latest { url, bytes },
+        Err(error) => match feed_cache::load(&url).await {
+            Some((bytes, saved_at)) => StateFile::Saved { bytes, saved_at, error },
+            None => StateFile::Failed(error),
+        },
     }
 }
 
@@ -191,7 +222,7 @@ pub(crate) fn fetch_shards(
         let load = load.clone();
         let url = location::resolve(&entry.url, &index_url);
         wasm_bindgen_futures::spawn_local(async move {
-            let fetched = fetch::fetch_bytes(&url, timeout_secs).await.map(|(bytes, _)| bytes);
+            let fetched = fetch_state_file(url, timeout_secs).await;
             let snapshot = {
                 let mut guard = session.borrow_mut();
                 let Some(current) = guard.as_mut().filter(|s| s.generation == generation) else { return };
@@ -227,10 +258,9 @@ pub(crate) async fn load_arriving_states(session: &mut ShardSession, options: &W
     if started.is_empty() {
         return;
     }
-    let fetches = started.iter().map(|entry| {
-        let url = location::resolve(&entry.url, &session.index_url);
-        async move { fetch::fetch_bytes(&url, options.timeout_secs).await.map(|(bytes, _)| bytes) }
-    });
+    let fetches = started
+        .iter()
+        .map(|entry| fetch_state_file(location::resolve(&entry.url, &session.index_url), options.timeout_secs));
     let fetched = futures::future::join_all(fetches).await;
     for (entry, fetched) in started.iter().zip(fetched) {
         session.take(entry.state, fetched);

@@ -175,6 +175,46 @@ test('states preset in the address load with the index; a state file that fails 
   await context.close();
 });
 
+test('offline, the index and the state files saved last time are shown, dated', async () => {
+  const { context, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${site.url}?feed=shards/index.json&states=VT`);
+  await page.getByRole('button', { name: 'Add Peter Welch to shortlist' }).waitFor({ timeout: 30_000 });
+  // Copies are saved a moment after the first results.
+  const saved = () =>
+    page.evaluate(async () => (await (await caches.open('scorecard-feeds-v1')).keys()).map((r) => new URL(r.url).pathname).sort());
+  for (let tries = 0; (await saved()).length < 2; tries++) {
+    assert.ok(tries < 100, 'the index and the state file are saved within 10 seconds');
+    await page.waitForTimeout(100);
+  }
+  assert.deepEqual(await saved(), ['/shards/VT.json', '/shards/index.json']);
+
+  // The state file alone cannot be reached: Vermont comes from its saved copy, and the notice names it.
+  await context.route('**/shards/VT.json', (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  const notice = page.locator('.sc-stale');
+  await notice.waitFor({ timeout: 30_000 });
+  assert.match(await notice.textContent(), /^Showing data saved on .*: the latest could not be loaded\. The officials of Vermont could not be loaded\./);
+  assert.equal(await page.locator('.sc-count-number').textContent(), '14 officials');
+
+  // Nothing can be reached: the same, from the saved index.
+  await context.route('**/shards/index.json', (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  await notice.waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('.sc-count-number').textContent(), '14 officials');
+  await page.getByRole('button', { name: 'Add Peter Welch to shortlist' }).waitFor();
+
+  // Back online: "Try again" brings the latest, and the notice goes.
+  await context.unroute('**/shards/index.json');
+  await context.unroute('**/shards/VT.json');
+  await notice.getByRole('button', { name: 'Try again' }).click();
+  await notice.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('.sc-count-number').textContent(), '14 officials');
+  // Errors the page logged for the failed requests themselves are the browser's, not ours.
+  assert.deepEqual(errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED')), []);
+  await context.close();
+});
+
 test('the organizer checks an index by its address: its report and every state with its count, without loading the files', async () => {
   const { context, requests, errors } = await freshContext(browser);
   const page = await context.newPage();
