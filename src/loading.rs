@@ -6,7 +6,10 @@
 //! State files are kept as last good copies too, so a reader offline still finds their states.
 
 use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
+use std::task::Poll;
 
 use scorecard_core::csv_import::load_csv;
 use scorecard_core::diagnostics::Report;
@@ -260,12 +263,36 @@ pub(crate) async fn load_arriving_states(session: &mut ShardSession, options: &W
     }
     let fetches = started
         .iter()
-        .map(|entry| fetch_state_file(location::resolve(&entry.url, &session.index_url), options.timeout_secs));
-    let fetched = futures::future::join_all(fetches).await;
-    for (entry, fetched) in started.iter().zip(fetched) {
+        .map(|entry| {
+            Box::pin(fetch_state_file(location::resolve(&entry.url, &session.index_url), options.timeout_secs))
+        })
+        .collect();
+    for (entry, fetched) in started.iter().zip(all(fetches).await) {
         session.take(entry.state, fetched);
     }
     session.combine();
+}
+
+/// Waits for all of `futures`, which run side by side, and gives their outputs in order.
+/// (`futures::future::join_all` does the same but added 4 KB of gzipped wasm.)
+async fn all<F: Future + Unpin>(mut futures: Vec<F>) -> Vec<F::Output> {
+    let mut outputs: Vec<Option<F::Output>> = futures.iter().map(|_| None).collect();
+    std::future::poll_fn(|context| {
+        for (future, output) in futures.iter_mut().zip(&mut outputs) {
+            if output.is_none() {
+                if let Poll::Ready(value) = Pin::new(future).poll(context) {
+                    *output = Some(value);
+                }
+            }
+        }
+        if outputs.iter().all(Option::is_some) {
+            Poll::Ready(())
+        } else {
+            Poll::Pending
+        }
+    })
+    .await;
+    outputs.into_iter().flatten().collect()
 }
 
 /// What the feed's address gave: a feed, or the index of a sharded feed.
