@@ -147,19 +147,32 @@ pub fn smoke() -> Result {
 
     ensure_feed("10k")?;
     let out = repo.join("bench/tmp/smoke.json");
-    run(cmd("node")
-        .arg(repo.join("bench/browser.mjs"))
-        .args(["--feeds", &feeds_dir().to_string_lossy(), "--out", &out.to_string_lossy()])
-        .args(["--runs", "1", "--reps", "20", "--sizes", "10k", "--only", "widget", "--no-transfer"])
-        .env("SCORECARD_DIST", repo.join("dist")))?;
-    let now: Value = read_json(&out)?;
     let p95 = |v: &Value| v["sizes"]["10k"]["widget"]["interactions"]["state"]["p95"].as_f64();
     let recorded_p95 = p95(&recorded["browser"]).ok_or("bench-smoke: no recorded 10k state-filter p95")?;
-    let now_p95 = p95(&now).ok_or("bench-smoke: the smoke run measured no 10k state-filter p95")?;
     let limit = (2.0 * recorded_p95).max(50.0);
-    eprintln!("bench-smoke: 10k state filter p95 {now_p95:.1} ms (recorded {recorded_p95:.1} ms, limit {limit:.1} ms)");
-    if now_p95 > limit {
-        return Err(format!("bench-smoke: the 10k state filter's p95 is {now_p95:.1} ms, over {limit:.1} ms"));
+    // A p95 over 20 repetitions is the second-slowest of them: one stall of a busy machine can
+    // put it over the limit. A real regression is over it twice, so one more run decides.
+    const ATTEMPTS: usize = 2;
+    for attempt in 1..=ATTEMPTS {
+        run(cmd("node")
+            .arg(repo.join("bench/browser.mjs"))
+            .args(["--feeds", &feeds_dir().to_string_lossy(), "--out", &out.to_string_lossy()])
+            .args(["--runs", "1", "--reps", "20", "--sizes", "10k", "--only", "widget", "--no-transfer"])
+            .env("SCORECARD_DIST", repo.join("dist")))?;
+        let now: Value = read_json(&out)?;
+        let now_p95 = p95(&now).ok_or("bench-smoke: the smoke run measured no 10k state-filter p95")?;
+        eprintln!(
+            "bench-smoke: 10k state filter p95 {now_p95:.1} ms (recorded {recorded_p95:.1} ms, limit {limit:.1} ms)"
+        );
+        if now_p95 <= limit {
+            return Ok(());
+        }
+        if attempt == ATTEMPTS {
+            return Err(format!(
+                "bench-smoke: the 10k state filter's p95 is {now_p95:.1} ms, over {limit:.1} ms in {ATTEMPTS} runs"
+            ));
+        }
+        eprintln!("bench-smoke: over the limit; measuring once more");
     }
     Ok(())
 }
