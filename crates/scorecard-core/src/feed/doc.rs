@@ -259,8 +259,6 @@ pub struct EvidenceDoc<'a> {
     pub quote: Option<Text<'a>>,
 }
 
-/// Spreadsheet exports often turn ids and district numbers into JSON numbers; read those as
-/// text instead of rejecting the whole record.
 /// Text of an official's record, borrowed from the feed's bytes when it has no escapes.
 ///
 /// Loading a big feed reads a dozen texts per official, most of them only to check, intern or
@@ -436,6 +434,8 @@ impl<'de: 'a, 'a> Deserialize<'de> for StanceMap<'a> {
     }
 }
 
+/// Spreadsheet exports often turn ids and district numbers into JSON numbers; read those as
+/// text instead of rejecting the whole record.
 mod lenient {
     use serde::de::{self, Deserializer, Visitor};
     use std::fmt;
