@@ -293,18 +293,21 @@ impl Handlers {
         let download_results = Callback::from(move |_| {
             let (state, result) = latest.borrow().clone();
             let csv = scorecard_core::export::results_csv(&state.feed, &result);
-            if !download::download_text("scorecard-results.csv", "text/csv;charset=utf-8", &csv) {
-                state.dispatch(Action::Announce("This browser did not allow the download.".into()));
-            }
+            download_csv(&state, "scorecard-results.csv", &csv);
         });
         let download_shortlist = Callback::from(move |_| {
             let state = state();
             let csv = scorecard_core::export::shortlist_csv(&state.feed, &state.shortlist);
-            if !download::download_text("shortlist.csv", "text/csv;charset=utf-8", &csv) {
-                state.dispatch(Action::Announce("This browser did not allow the download.".into()));
-            }
+            download_csv(&state, "shortlist.csv", &csv);
         });
         Handlers { copy_link, share, download_results, download_shortlist }
+    }
+}
+
+/// Offers `csv` as a download named `file_name`, and says so when the browser refuses.
+fn download_csv(state: &UseReducerHandle<AppState>, file_name: &str, csv: &str) {
+    if !download::download_text(file_name, "text/csv;charset=utf-8", csv) {
+        state.dispatch(Action::Announce("This browser did not allow the download.".into()));
     }
 }
 
