@@ -204,6 +204,52 @@ fn is_valid_host(host: &str) -> bool {
         })
 }
 
+/// Checks a link one published file gives to another (a sharded feed's state file, a feed's ZIP
+/// table): relative to the giving file's address (`MN.json`, `../zip/`, `/feeds/MN.json`), which
+/// keeps it on that file's server, or an absolute `https://` URL. Returns it trimmed, or why it is
+/// refused, naming the `files` it points at and the file it is relative to (`base`, e.g. "the index").
+pub fn relative_or_https(raw: &str, files: &str, base: &str) -> Result<String, String> {
+    let url = raw.trim_matches(|c: char| c.is_ascii_whitespace());
+    if url.is_empty() {
+        return Err("the url is empty".into());
+    }
+    if url.len() > MAX_URL_LEN {
+        return Err(format!("the url is {} characters long; the limit is {MAX_URL_LEN}", url.len()));
+    }
+    if url.chars().any(|c| c.is_whitespace() || crate::text::is_invisible(c)) {
+        return Err("the url contains spaces, control or invisible characters".into());
+    }
+    // Browsers read a backslash as a slash: `\\evil.example/x` would leave the server.
+    if url.contains('\\') {
+        return Err("backslashes are not allowed in the url".into());
+    }
+    if url.starts_with("//") {
+        return Err(format!(
+            "a url starting with // leaves {base}'s server without saying how: write https:// in full, or a url relative to {base}"
+        ));
+    }
+    if !has_scheme(url) {
+        return Ok(url.to_string());
+    }
+    SafeUrl::https(url).map(|u| u.to_string()).map_err(|problem| match problem {
+        UrlProblem::NotHttps(scheme) => {
+            format!("{files} load only over https: or from {base}'s own server, not with \"{scheme}:\"")
+        }
+        other => other.to_string(),
+    })
+}
+
+/// Whether a URL starts with a scheme (`https:`, `javascript:`) as browsers read it: a letter,
+/// then letters, digits, `+`, `-` or `.`, then `:`, all before any `/`, `?` or `#`.
+fn has_scheme(url: &str) -> bool {
+    let first_part = &url[..url.find(['/', '?', '#']).unwrap_or(url.len())];
+    first_part.find(':').is_some_and(|colon| {
+        let scheme = &first_part[..colon];
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -265,3 +265,48 @@ fn normalized_output_round_trips() {
     assert!(again.report.diagnostics.is_empty(), "{:?}", again.report.diagnostics);
     assert_eq!(again.feed.unwrap(), feed);
 }
+
+#[test]
+fn districts_zip_table_donation_search_and_contact_forms_are_checked() {
+    let meta = |fields: &str| {
+        feed_with(GOOD).replace(r#""updated": "2020-03-27","#, &format!(r#""updated": "2020-03-27", {fields},"#))
+    };
+    let good = meta(
+        r#""districts": "us-house-119", "zip_table": "../zip/",
+           "donation_search": "https://example.org/find?q={name}&s={state}&o={office}""#,
+    );
+    let loaded = load(&good);
+    assert!(loaded.report.diagnostics.is_empty(), "{:?}", loaded.report.diagnostics);
+    let feed = loaded.feed.unwrap();
+    assert_eq!(feed.meta.districts.as_deref(), Some("us-house-119"));
+    assert_eq!(feed.meta.zip_table.as_deref(), Some("../zip/"));
+    assert!(feed.meta.donation_search.is_some());
+    let again = load(&to_json_pretty(&feed.to_doc())).feed.unwrap();
+    assert_eq!(again, feed, "the new fields survive a round trip");
+
+    let bad = meta(
+        r#""districts": "US House 119", "zip_table": "http://example.org/zip/",
+           "donation_search": "https://example.org/find?q={who}""#,
+    );
+    let loaded = load(&bad);
+    let messages: Vec<String> = loaded.report.diagnostics.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), 3, "{messages:#?}");
+    assert!(messages[0].starts_with("warning: meta.districts (line 3,"), "{}", messages[0]);
+    assert!(messages[0].contains("\"US House 119\" is not a districts id like us-house-119"), "{}", messages[0]);
+    assert!(messages[1].contains("meta.zip_table") && messages[1].contains("not with \"http:\"; ignored"));
+    assert!(messages[2].contains("meta.donation_search") && messages[2].contains("\"{who}\""));
+    let meta = &loaded.feed.unwrap().meta;
+    assert_eq!((&meta.districts, &meta.zip_table, &meta.donation_search), (&None, &None, &None));
+
+    let official = GOOD
+        .replace(r#""party": "Democratic","#, r#""party": "Democratic", "contact_url": "http://example.org/contact","#);
+    let loaded = load(&feed_with(&official));
+    assert_eq!(loaded.report.diagnostics.len(), 1);
+    assert!(loaded.report.diagnostics[0].to_string().contains("officials[0].contact_url"));
+    let official = GOOD.replace(
+        r#""party": "Democratic","#,
+        r#""party": "Democratic", "contact_url": "https://example.org/contact","#,
+    );
+    let feed = load(&feed_with(&official)).feed.unwrap();
+    assert_eq!(feed.officials[0].contact_url.as_ref().map(|u| u.as_str()), Some("https://example.org/contact"));
+}

@@ -68,6 +68,8 @@ pub struct ColumnMapping {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<ColumnSpec>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_url: Option<ColumnSpec>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub donate_url: Option<ColumnSpec>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<ColumnSpec>,

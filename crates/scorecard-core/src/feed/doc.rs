@@ -76,6 +76,22 @@ pub struct MetaDoc {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
     pub updated: Option<String>,
+    /// Which districts the officials' `district` and `division_id` are, as an id for the period,
+    /// e.g. `us-house-119` (U.S. House districts of the 119th Congress) or `us-house-116`. ZIP
+    /// code lookups match districts only when this equals the ZIP table's period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^[a-z0-9][a-z0-9_-]{0,63}$")))]
+    pub districts: Option<String>,
+    /// Where this feed's ZIP table is: the folder of its shard files (`054.json`, …), relative to
+    /// the feed's address (e.g. `../zip/`) or a full `https://` address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zip_table: Option<String>,
+    /// A donation search for officials without a `donate_url`: an `https://` address with the
+    /// placeholders `{name}`, `{state}` and `{office}`, e.g.
+    /// `https://example.org/search?q={name}&state={state}`. Values are percent-encoded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^https://")))]
+    pub donation_search: Option<String>,
 }
 
 /// A text with an optional https link.
@@ -192,6 +208,10 @@ pub struct OfficialDoc<'a> {
     #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^https://")))]
     pub website: Option<Text<'a>>,
+    /// The official's contact form; must start with `https://`.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^https://")))]
+    pub contact_url: Option<Text<'a>>,
     /// Where to give to this official's campaign; must start with `https://`. ActBlue links
     /// get the amount and refcode added.
     #[serde(borrow, default, skip_serializing_if = "Option::is_none")]

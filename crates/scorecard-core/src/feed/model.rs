@@ -11,6 +11,7 @@ use super::doc::{
     StanceRecordDoc, Text, Tone, FORMAT_VERSION,
 };
 use crate::date::Date;
+use crate::donate::DonationSearch;
 use crate::link::SafeUrl;
 use crate::states::State;
 use crate::text::{fold, fold_into};
@@ -35,6 +36,11 @@ pub struct Meta {
     pub attribution: Option<NamedLink>,
     pub license: Option<NamedLink>,
     pub updated: Option<Date>,
+    /// The period of the officials' districts, e.g. `us-house-119` (checked: an identifier).
+    pub districts: Option<String>,
+    /// The folder of the feed's ZIP table: relative to the feed's address, or https (checked).
+    pub zip_table: Option<String>,
+    pub donation_search: Option<DonationSearch>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -81,6 +87,8 @@ pub struct Official {
     pub division_id: Option<String>,
     pub identifiers: Vec<Identifier>,
     pub website: Option<SafeUrl>,
+    /// Contact form.
+    pub contact_url: Option<SafeUrl>,
     pub donate_url: Option<SafeUrl>,
     pub email: Option<SafeUrl>,
     pub image: Option<SafeUrl>,
@@ -231,6 +239,9 @@ impl Feed {
                 attribution: self.meta.attribution.as_ref().map(NamedLink::to_doc),
                 license: self.meta.license.as_ref().map(NamedLink::to_doc),
                 updated: self.meta.updated.map(|d| d.to_string()),
+                districts: self.meta.districts.clone(),
+                zip_table: self.meta.zip_table.clone(),
+                donation_search: self.meta.donation_search.as_ref().map(|t| t.template().to_string()),
             },
             questions: self.questions.iter().map(Question::to_doc).collect(),
             officials: self.officials.iter().map(|o| self.official_doc(o)).collect(),
@@ -283,6 +294,7 @@ impl Feed {
                 .map(|i| IdentifierDoc { scheme: text(&i.scheme), identifier: text(&i.identifier) })
                 .collect(),
             website: o.website.as_ref().map(|u| text(u.as_str())),
+            contact_url: o.contact_url.as_ref().map(|u| text(u.as_str())),
             donate_url: o.donate_url.as_ref().map(|u| text(u.as_str())),
             email: o.email.as_ref().map(|u| text(u.as_str())),
             image: o.image.as_ref().map(|u| text(u.as_str())),

@@ -24,7 +24,7 @@ use super::model::{Official, Question, StanceIx, StanceRecord};
 use super::validate::Interner;
 use super::{load_json, Feed, Loaded};
 use crate::diagnostics::{group_thousands, Diagnostic, LineIndex, Location, Report};
-use crate::link::{SafeUrl, UrlProblem, MAX_URL_LEN};
+use crate::link;
 use crate::shortlist::{Entry, Shortlist};
 use crate::source;
 use crate::states::{State, StateSet};
@@ -298,43 +298,7 @@ fn read_count(raw: &RawValue) -> Result<u32, String> {
 /// address (`MN.json`, `../2024/MN.json`, `/feeds/MN.json`), which keeps it on the index's
 /// server, or an absolute `https://` URL. Returns it trimmed, or why it is refused.
 pub fn check_shard_url(raw: &str) -> Result<String, String> {
-    let url = raw.trim_matches(|c: char| c.is_ascii_whitespace());
-    if url.is_empty() {
-        return Err("the url is empty".into());
-    }
-    if url.len() > MAX_URL_LEN {
-        return Err(format!("the url is {} characters long; the limit is {MAX_URL_LEN}", url.len()));
-    }
-    if url.chars().any(|c| c.is_whitespace() || text::is_invisible(c)) {
-        return Err("the url contains spaces, control or invisible characters".into());
-    }
-    // Browsers read a backslash as a slash: `\\evil.example/x` would leave the index's server.
-    if url.contains('\\') {
-        return Err("backslashes are not allowed in the url".into());
-    }
-    if url.starts_with("//") {
-        return Err("a url starting with // leaves the index's server without saying how: write https:// in full, or a url relative to the index".into());
-    }
-    if !has_scheme(url) {
-        return Ok(url.to_string());
-    }
-    SafeUrl::https(url).map(|u| u.to_string()).map_err(|problem| match problem {
-        UrlProblem::NotHttps(scheme) => {
-            format!("state files load only over https: or from the index's own server, not with \"{scheme}:\"")
-        }
-        other => other.to_string(),
-    })
-}
-
-/// Whether a URL starts with a scheme (`https:`, `javascript:`) as browsers read it: a letter,
-/// then letters, digits, `+`, `-` or `.`, then `:`, all before any `/`, `?` or `#`.
-fn has_scheme(url: &str) -> bool {
-    let first_part = &url[..url.find(['/', '?', '#']).unwrap_or(url.len())];
-    first_part.find(':').is_some_and(|colon| {
-        let scheme = &first_part[..colon];
-        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-    })
+    link::relative_or_https(raw, "state files", "the index")
 }
 
 // ---------------------------------------------------------------- loading shards
@@ -835,6 +799,7 @@ pub fn presence(feed: &Feed, entry: &Entry, shards: Option<&[ShardStatus]>) -> P
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::link::MAX_URL_LEN;
 
     #[test]
     fn shard_urls_stay_on_the_index_server_or_use_https() {

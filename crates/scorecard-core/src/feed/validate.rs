@@ -22,6 +22,7 @@ use super::model::{
 };
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Location, Report};
+use crate::donate::DonationSearch;
 use crate::link::SafeUrl;
 use crate::states::State;
 use crate::text::{self, clean, is_identifier, slug};
@@ -174,6 +175,37 @@ impl Validator<'_> {
             }
             parsed
         });
+        let districts = doc.districts.map(|d| d.trim().to_string()).filter(|d| !d.is_empty()).and_then(|d| {
+            let ok = is_identifier(&d);
+            if !ok {
+                self.warn(
+                    FeedPath::Root("meta.districts"),
+                    format!(
+                        "\"{}\" is not a districts id like us-house-119 (lower-case letters, digits, - and _); ignored",
+                        text::truncate(&clean(&d), 40)
+                    ),
+                );
+            }
+            ok.then_some(d)
+        });
+        let zip_table =
+            doc.zip_table.filter(|z| !z.trim().is_empty()).and_then(|z| {
+                match crate::link::relative_or_https(&z, "ZIP tables", "the feed") {
+                    Ok(url) => Some(url),
+                    Err(problem) => {
+                        self.warn(FeedPath::Root("meta.zip_table"), format!("{problem}; ignored"));
+                        None
+                    }
+                }
+            });
+        let donation_search =
+            doc.donation_search.filter(|t| !t.trim().is_empty()).and_then(|t| match DonationSearch::parse(&t) {
+                Ok(search) => Some(search),
+                Err(problem) => {
+                    self.warn(FeedPath::Root("meta.donation_search"), format!("{problem}; dropped"));
+                    None
+                }
+            });
         Meta {
             title,
             description,
@@ -181,6 +213,9 @@ impl Validator<'_> {
             attribution: self.named_link(doc.attribution, "meta.attribution.url"),
             license: self.named_link(doc.license, "meta.license.url"),
             updated,
+            districts,
+            zip_table,
+            donation_search,
         }
     }
 
@@ -427,6 +462,7 @@ impl Validator<'_> {
         let identifiers =
             doc.identifiers.into_iter().enumerate().filter_map(|(i, ident)| self.identifier(index, i, ident)).collect();
         let website = self.https(doc.website, || at("website"));
+        let contact_url = self.https(doc.contact_url, || at("contact_url"));
         let donate_url = self.https(doc.donate_url, || at("donate_url"));
         let image = self.https(doc.image, || at("image"));
         let email = doc.email.filter(|e| !e.trim().is_empty()).and_then(|e| match SafeUrl::mailto(&e) {
@@ -449,6 +485,7 @@ impl Validator<'_> {
             division_id,
             identifiers,
             website,
+            contact_url,
             donate_url,
             email,
             image,
