@@ -33,6 +33,7 @@ pub mod source;
 pub mod states;
 pub mod stats;
 pub mod text;
+pub mod zip_table;
 
 #[cfg(feature = "schema")]
 pub mod schema;

@@ -223,6 +223,14 @@ pub fn is_identifier(text: &str) -> bool {
         && bytes.iter().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-' || *b == b'_')
 }
 
+/// An Open Civic Data division id as feeds and ZIP tables may give it:
+/// `ocd-division/…`, lower-case letters, digits and `/ : _ . ~ -`, at most 200 characters.
+pub fn is_division_id(text: &str) -> bool {
+    text.starts_with("ocd-division/")
+        && text.len() <= 200
+        && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"/:_.~-".contains(&b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

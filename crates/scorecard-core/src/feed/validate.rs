@@ -448,9 +448,7 @@ impl Validator<'_> {
         let party = self.limited_text(doc.party, limits::SHORT, || at("party"), "the party");
         let party = party.map(|p| parties.intern(&p));
         let division_id = doc.division_id.as_deref().map(str::trim).filter(|d| !d.is_empty()).and_then(|d| {
-            let ok = d.starts_with("ocd-division/")
-                && d.len() <= 200
-                && d.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"/:_.~-".contains(&b));
+            let ok = text::is_division_id(d);
             if !ok {
                 self.warn(
                     at("division_id"),
