@@ -223,6 +223,7 @@ fn install_debian_packages(packages: &[&str]) -> Result {
 fn serve(args: &[String]) -> Result {
     setup(Needs { browser: false })?;
     build_organizer(args.iter().any(|a| a == "--release"))?;
+    zip_table()?;
     let port = args.iter().position(|a| a == "--port").and_then(|i| args.get(i + 1)).map_or("8080", String::as_str);
     eprintln!("\nServing the widget at http://127.0.0.1:{port}/ (Ctrl-C to stop)\n");
     let mut command = cmd("trunk");
@@ -238,6 +239,7 @@ fn serve(args: &[String]) -> Result {
 pub fn build(release: bool) -> Result<PathBuf> {
     setup(Needs { browser: false })?;
     build_organizer(release)?;
+    zip_table()?;
     let mut command = cmd("trunk");
     command.args(["build", "--dist", "dist"]);
     if release {
@@ -254,6 +256,13 @@ fn build_organizer(release: bool) -> Result {
         command.arg("--release");
     }
     run(&mut command)
+}
+
+/// The ZIP table the site ships (`[zip_table]` in feeds/bundled.toml), into target/zip-table,
+/// which index.html copies to dist/zip/. Generated, not committed: hundreds of files.
+fn zip_table() -> Result {
+    let cli = ["run", "--quiet", "-p", "scorecard-cli", "--", "zip-table", "feeds/bundled.toml"];
+    run(cmd("cargo").args(cli).args(["--out", "target/zip-table"]))
 }
 
 fn feeds() -> Result {

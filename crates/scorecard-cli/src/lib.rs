@@ -10,6 +10,7 @@ use scorecard_core::feed::shards::{self, Opened, ShardedFeed};
 use scorecard_core::feed::{load_json, to_json_pretty, Feed, Loaded};
 use scorecard_core::filter::{run, FilterSpec};
 use scorecard_core::source::looks_like_json;
+use scorecard_core::zip_table::{self, BuildOptions, Built};
 
 /// Reads a mapping file: TOML, or JSON when the name ends in `.json`.
 pub fn read_mapping(path: &Path) -> Result<CsvMapping, String> {
@@ -130,16 +131,82 @@ pub struct BundledFeed {
     pub mapping: String,
 }
 
+/// `feeds/bundled.toml`: the bundled feeds and the bundled ZIP table.
 #[derive(serde::Deserialize)]
-struct Manifest {
-    feed: Vec<BundledFeed>,
+pub struct Manifest {
+    pub feed: Vec<BundledFeed>,
+    pub zip_table: Option<BundledZipTable>,
+}
+
+/// The ZIP table the widget ships (built into `target/`, not committed: hundreds of files).
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BundledZipTable {
+    /// The ZIP→district CSV, relative to the manifest.
+    pub source: String,
+    pub period: Option<String>,
+    pub attribution: Option<scorecard_core::feed::doc::NamedLinkDoc>,
+}
+
+fn read_manifest_file(path: &Path) -> Result<Manifest, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Reads `feeds/bundled.toml`.
 pub fn read_manifest(path: &Path) -> Result<Vec<BundledFeed>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let manifest: Manifest = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(manifest.feed)
+    Ok(read_manifest_file(path)?.feed)
+}
+
+/// The CSV and options of the manifest's `[zip_table]`.
+pub fn manifest_zip_table(path: &Path) -> Result<(std::path::PathBuf, BuildOptions), String> {
+    let table =
+        read_manifest_file(path)?.zip_table.ok_or_else(|| format!("{} has no [zip_table] section", path.display()))?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    Ok((dir.join(table.source), BuildOptions { period: table.period, attribution: table.attribution }))
+}
+
+/// What `zip-table` wrote.
+pub struct ZipTableSummary {
+    pub built: Built,
+    pub files: usize,
+    pub total_bytes: usize,
+    /// (file name, raw bytes, gzip -9 bytes) of the largest shard.
+    pub largest: Option<(String, usize, usize)>,
+}
+
+/// Builds a ZIP table from a CSV into `dir`: one `<prefix>.json` per shard. Shard files of an
+/// earlier build are removed first, so a prefix that disappeared leaves no stale file.
+pub fn write_zip_table(csv: &Path, options: &BuildOptions, dir: &Path) -> Result<ZipTableSummary, String> {
+    let bytes = std::fs::read(csv).map_err(|e| format!("cannot read {}: {e}", csv.display()))?;
+    let built = zip_table::build(&bytes, options);
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    for entry in std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let is_shard = name.len() == 8 && name.ends_with(".json") && name[..3].bytes().all(|b| b.is_ascii_digit());
+        if is_shard {
+            std::fs::remove_file(entry.path()).map_err(|e| format!("cannot remove {}: {e}", entry.path().display()))?;
+        }
+    }
+    let mut largest: Option<(String, usize, usize)> = None;
+    let mut total_bytes = 0;
+    for (name, json) in &built.shards {
+        let path = dir.join(name);
+        std::fs::write(&path, json).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        total_bytes += json.len();
+        if largest.as_ref().is_none_or(|(_, raw, _)| json.len() > *raw) {
+            largest = Some((name.clone(), json.len(), gzip_size(json.as_bytes())));
+        }
+    }
+    Ok(ZipTableSummary { files: built.shards.len(), total_bytes, largest, built })
+}
+
+/// Bytes of `data` compressed with gzip at level 9.
+pub fn gzip_size(data: &[u8]) -> usize {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let _ = encoder.write_all(data);
+    encoder.finish().map(|v| v.len()).unwrap_or(0)
 }
 
 /// What rebuilding one bundled feed found.

@@ -7,11 +7,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use scorecard_cli::{
-    convert_csv, describe_index, describe_stats, load_any, load_shard_files, open_any, read_mapping, rebuild_bundled,
-    write_split,
+    convert_csv, describe_index, describe_stats, load_any, load_shard_files, manifest_zip_table, open_any,
+    read_mapping, rebuild_bundled, write_split, write_zip_table,
 };
-use scorecard_core::diagnostics::Report;
+use scorecard_core::diagnostics::{group_thousands, Report};
+use scorecard_core::feed::doc::NamedLinkDoc;
 use scorecard_core::feed::shards::{Opened, ShardedFeed};
+use scorecard_core::zip_table::BuildOptions;
 
 const USAGE: &str = "\
 scorecard-feed: check, convert and inspect Scorecard feeds
@@ -34,6 +36,12 @@ USAGE:
         Print the feed format's JSON Schema.
     scorecard-feed link-lengths <FEED.json>
         Print how long share links are for 5, 20 and 100 shortlisted officials.
+    scorecard-feed zip-table <ZIP.csv> --out DIR [--period ID] [--attribution TEXT] [--attribution-url URL]
+    scorecard-feed zip-table <feeds/bundled.toml> --out DIR
+        Build a ZIP table (one small file per first three ZIP digits) from a ZIP-to-district
+        CSV (columns zcta/zip, state, cd/district, optional division_id), or from the CSV and
+        settings in a manifest's [zip_table]. Bad rows are reported and left out. --period
+        names the districts' period, e.g. us-house-119. See docs/zip-table.md.
     scorecard-feed bundle <feeds/bundled.toml> [--check]
         Rebuild every feed listed in the manifest from its spreadsheet and mapping.
         --check writes nothing and exits 1 if a committed feed is stale.
@@ -60,16 +68,34 @@ struct Options {
     strict: bool,
     check: bool,
     shards: bool,
+    period: Option<String>,
+    attribution: Option<String>,
+    attribution_url: Option<String>,
 }
 
 fn parse_options(args: &[String]) -> Result<Options, String> {
-    let mut options = Options { input: None, mapping: None, output: None, strict: false, check: false, shards: false };
+    let mut options = Options {
+        input: None,
+        mapping: None,
+        output: None,
+        strict: false,
+        check: false,
+        shards: false,
+        period: None,
+        attribution: None,
+        attribution_url: None,
+    };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--mapping" | "-m" => options.mapping = Some(it.next().ok_or("--mapping needs a file")?.into()),
             "--output" | "-o" | "--out" => {
                 options.output = Some(it.next().ok_or_else(|| format!("{arg} needs a file or folder"))?.into())
+            }
+            "--period" => options.period = Some(it.next().ok_or("--period needs an id, like us-house-119")?.clone()),
+            "--attribution" => options.attribution = Some(it.next().ok_or("--attribution needs a text")?.clone()),
+            "--attribution-url" => {
+                options.attribution_url = Some(it.next().ok_or("--attribution-url needs an https address")?.clone())
             }
             "--strict" => options.strict = true,
             "--shards" => options.shards = true,
@@ -213,6 +239,38 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 eprintln!("{}: {} ({})", feed.output.display(), state, feed.report.summary());
             }
             Ok(if options.check && stale { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+        }
+        "zip-table" => {
+            let path = input()?;
+            let dir =
+                options.output.as_deref().ok_or("zip-table needs --out DIR: the folder to write the files into")?;
+            let (csv, build_options) = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml")) {
+                manifest_zip_table(path)?
+            } else {
+                let attribution = match (options.attribution.clone(), options.attribution_url.clone()) {
+                    (None, None) => None,
+                    (text, url) => Some(NamedLinkDoc { text: text.unwrap_or_default(), url }),
+                };
+                (path.to_path_buf(), BuildOptions { period: options.period.clone(), attribution })
+            };
+            if build_options.period.is_none() {
+                eprintln!("{}: note: without --period, ZIP lookups match officials by state only", csv.display());
+            }
+            let summary = write_zip_table(&csv, &build_options, dir)?;
+            print_report(&csv, &summary.built.report);
+            eprintln!(
+                "{}: {} shard files for {} ZIP codes ({} ZIP-district pairs), {} bytes in all",
+                dir.display(),
+                summary.files,
+                group_thousands(summary.built.zips as u64),
+                group_thousands(summary.built.pairs as u64),
+                group_thousands(summary.total_bytes as u64)
+            );
+            if let Some((name, raw, gzip)) = &summary.largest {
+                eprintln!("{}: largest {name}: {raw} bytes, {gzip} gzipped (-9)", dir.display());
+            }
+            let failed = summary.files == 0 || (options.strict && summary.built.report.has_errors());
+            Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
         "link-lengths" => {
             let loaded = load_any(input()?, None)?;
