@@ -25,6 +25,8 @@ pub enum Location {
     /// A place in a CSV file. `row` is 1-based as a spreadsheet shows it (the header is row 1);
     /// `column` is the header text when the problem is in one cell.
     Csv { row: u32, column: Option<String> },
+    /// A record of another kind of input (a roster's YAML), by its path: `[12] Maria Cantwell, terms[-1].url`.
+    Record { path: String },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -62,6 +64,7 @@ impl fmt::Display for Location {
                 write!(f, "row {row}, column \"{column}\"")
             }
             Location::Csv { row, column: None } => write!(f, "row {row}"),
+            Location::Record { path } => f.write_str(path),
         }
     }
 }

@@ -546,7 +546,9 @@ fn in_file(diagnostic: Diagnostic, file: &str) -> Diagnostic {
     let location = match diagnostic.location {
         Location::Json { path, line, column } if path.is_empty() => Location::Json { path: file.into(), line, column },
         Location::Json { path, line, column } => Location::Json { path: format!("{file}, {path}"), line, column },
-        Location::Input | Location::Csv { .. } => Location::Json { path: file.into(), line: 1, column: 1 },
+        Location::Input | Location::Csv { .. } | Location::Record { .. } => {
+            Location::Json { path: file.into(), line: 1, column: 1 }
+        }
     };
     Diagnostic { location, ..diagnostic }
 }
