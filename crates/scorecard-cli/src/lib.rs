@@ -1,14 +1,19 @@
 //! The command-line tool's file handling, shared with its tests (which rebuild the bundled
 //! feeds and compare them with the committed ones).
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use scorecard_core::csv_import::{load_csv, CsvMapping};
-use scorecard_core::diagnostics::group_thousands;
+use scorecard_core::diagnostics::{group_thousands, Location, Report};
+use scorecard_core::feed::doc::FeedDoc;
 use scorecard_core::feed::shards::{self, Opened, ShardedFeed};
+use scorecard_core::feed::validate::{validate, FeedPath, Locate};
 use scorecard_core::feed::{load_json, to_json_pretty, Feed, Loaded};
 use scorecard_core::filter::{run, FilterSpec};
+use scorecard_core::join::{self, JoinReport, JoinRules, NameParts};
+use scorecard_core::roster::{self, Legislator, RosterMapping};
 use scorecard_core::source::looks_like_json;
 use scorecard_core::zip_table::{self, BuildOptions, Built};
 
@@ -113,22 +118,26 @@ pub fn describe_index(sharded: &ShardedFeed) -> String {
 }
 
 /// Converts a spreadsheet to canonical feed JSON. `None` when no feed could be made.
-pub fn convert_csv(
-    path: &Path,
-    mapping: Option<&CsvMapping>,
-) -> Result<(Option<String>, scorecard_core::diagnostics::Report), String> {
+pub fn convert_csv(path: &Path, mapping: Option<&CsvMapping>) -> Result<(Option<String>, Report), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let loaded = load_csv(&bytes, mapping).loaded;
     let json = loaded.feed.as_ref().map(|feed| to_json_pretty(&feed.to_doc()));
     Ok((json, loaded.report))
 }
 
-/// One bundled feed: a spreadsheet, its mapping, and the committed JSON built from them.
+/// One bundled feed: a spreadsheet (or roster), its mapping, an optional join, and the
+/// committed JSON built from them.
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct BundledFeed {
     pub output: String,
+    /// A CSV, or a roster in the congress-legislators YAML format (`.yaml`, `.yml`).
     pub source: String,
     pub mapping: String,
+    /// Rules for taking a question's stances from another feed (see `scorecard_core::join`).
+    pub join: Option<String>,
+    /// A Markdown file with markers where the join's report is written (e.g. `README.md`).
+    pub join_report: Option<String>,
 }
 
 /// `feeds/bundled.toml`: the bundled feeds and the bundled ZIP table.
@@ -209,32 +218,230 @@ pub fn gzip_size(data: &[u8]) -> usize {
     encoder.finish().map(|v| v.len()).unwrap_or(0)
 }
 
-/// What rebuilding one bundled feed found.
+/// What rebuilding one bundled file (a feed, or a file with a join report) found.
 pub struct Rebuilt {
-    pub output: std::path::PathBuf,
+    pub output: PathBuf,
+    /// The new content.
     pub json: String,
-    pub report: scorecard_core::diagnostics::Report,
+    pub report: Report,
+    pub join: Option<JoinReport>,
     /// Whether the committed file already had exactly this content.
     pub up_to_date: bool,
 }
 
-/// Converts every feed in the manifest. With `write`, stale outputs are rewritten.
+/// A feed built by [`convert_any`].
+pub struct Converted {
+    /// Canonical JSON; `None` when no feed could be made.
+    pub json: Option<String>,
+    pub report: Report,
+    pub join: Option<JoinReport>,
+}
+
+fn is_roster(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
+/// Reads a roster in the congress-legislators YAML format.
+pub fn read_roster(path: &Path) -> Result<Vec<Legislator>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    serde_saphyr::from_str(&text).map_err(|e| format!("{}: not a congress-legislators roster: {e}", path.display()))
+}
+
+fn read_toml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Locates problems of a feed rebuilt in memory (after a join) by their path in it.
+struct PathLocator;
+
+impl Locate for PathLocator {
+    fn locate(&self, path: &FeedPath<'_>) -> Location {
+        let path = match path {
+            FeedPath::Root(field) => field.to_string(),
+            FeedPath::Question { index, field } => format!("questions[{index}].{field}"),
+            FeedPath::Official { index, field } => format!("officials[{index}].{field}"),
+        };
+        Location::Record { path: path.trim_end_matches('.').to_string() }
+    }
+}
+
+/// Builds a feed from a spreadsheet or a roster with its mapping, then, with `join`, takes a
+/// question's stances from another feed. `fresh` holds feeds rebuilt earlier in the same run
+/// (by path), used instead of the files on disk so `bundle --check` writes nothing.
+pub fn convert_any(
+    source: &Path,
+    mapping: Option<&Path>,
+    join_rules: Option<&Path>,
+    fresh: &HashMap<PathBuf, String>,
+) -> Result<Converted, String> {
+    let mut report = Report::default();
+    let csv_feed: scorecard_core::feed::Feed;
+    let (mut doc, names, locator): (FeedDoc<'_>, Vec<NameParts>, Box<dyn Locate>) = if is_roster(source) {
+        let mapping = mapping.ok_or("a roster needs --mapping: the roster mapping (see docs/csv-import.md)")?;
+        let mapping: RosterMapping = read_toml(mapping)?;
+        let imported = roster::import(&read_roster(source)?, &mapping, &mut report);
+        (imported.doc, imported.names, Box::new(imported.locator))
+    } else {
+        let mapping = mapping.map(read_mapping).transpose()?;
+        if join_rules.is_none() {
+            let (json, report) = convert_csv(source, mapping.as_ref())?;
+            return Ok(Converted { json, report, join: None });
+        }
+        let bytes = std::fs::read(source).map_err(|e| format!("cannot read {}: {e}", source.display()))?;
+        let loaded = load_csv(&bytes, mapping.as_ref()).loaded;
+        report = loaded.report;
+        let Some(feed) = loaded.feed else {
+            return Ok(Converted { json: None, report, join: None });
+        };
+        csv_feed = feed;
+        let doc = csv_feed.to_doc();
+        let names = doc.officials.iter().map(|o| NameParts::from_full(&o.name)).collect();
+        (doc, names, Box::new(PathLocator))
+    };
+    let mut join_report = None;
+    if let Some(rules_path) = join_rules {
+        let rules: JoinRules = read_toml(rules_path)?;
+        let other_path = rules_path.parent().unwrap_or(Path::new(".")).join(&rules.from);
+        let other_path = normalize(&other_path);
+        let bytes = match fresh.get(&other_path) {
+            Some(json) => json.clone().into_bytes(),
+            None => std::fs::read(&other_path).map_err(|e| format!("cannot read {}: {e}", other_path.display()))?,
+        };
+        let other = load_json(&bytes)
+            .feed
+            .ok_or_else(|| format!("{}: the feed to take stances from could not be loaded", other_path.display()))?;
+        join_report =
+            Some(join::join(&mut doc, &names, &other, &rules).map_err(|e| format!("{}: {e}", rules_path.display()))?);
+    }
+    // Officials were counted (and any skipped) by the import; the validator counts again.
+    let skipped = report.skipped;
+    report.skipped = 0;
+    let feed = validate(doc, locator.as_ref(), &mut report);
+    report.skipped += skipped;
+    let json = feed.as_ref().map(|feed| to_json_pretty(&feed.to_doc()));
+    Ok(Converted { json, report, join: join_report })
+}
+
+/// `feeds/mappings/../x.json` → `feeds/x.json`, so fresh feeds are found by path.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir if out.file_name().is_some() => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Converts every feed in the manifest, in order (a join may read a feed listed before it),
+/// and writes each join's report into its Markdown file between the markers
+/// `<!-- join report: OUTPUT -->` and `<!-- end of join report: OUTPUT -->`. With `write`,
+/// stale files are rewritten.
 pub fn rebuild_bundled(manifest_path: &Path, write: bool) -> Result<Vec<Rebuilt>, String> {
     let dir = manifest_path.parent().unwrap_or(Path::new("."));
     let mut rebuilt = Vec::new();
+    let mut fresh: HashMap<PathBuf, String> = HashMap::new();
+    let mut documents: Vec<(PathBuf, String, String)> = Vec::new(); // (path, committed, new)
     for entry in read_manifest(manifest_path)? {
-        let mapping = read_mapping(&dir.join(&entry.mapping))?;
         let source = dir.join(&entry.source);
-        let (json, report) = convert_csv(&source, Some(&mapping))?;
-        let json = json.ok_or_else(|| format!("{}: no feed could be made", source.display()))?;
+        let join_rules = entry.join.as_ref().map(|j| dir.join(j));
+        let converted = convert_any(&source, Some(&dir.join(&entry.mapping)), join_rules.as_deref(), &fresh)?;
+        let json = converted.json.ok_or_else(|| format!("{}: no feed could be made", source.display()))?;
         let output = dir.join(&entry.output);
+        fresh.insert(normalize(&output), json.clone());
+        if let (Some(report), Some(target)) = (&converted.join, &entry.join_report) {
+            let path = dir.join(target);
+            let index = match documents.iter().position(|(p, _, _)| *p == path) {
+                Some(i) => i,
+                None => {
+                    let text =
+                        std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                    documents.push((path.clone(), text.clone(), text));
+                    documents.len() - 1
+                }
+            };
+            let rules: JoinRules = read_toml(join_rules.as_deref().unwrap_or(Path::new("")))?;
+            let section = describe_join(report, &rules, &entry.output);
+            documents[index].2 = replace_section(&documents[index].2, &entry.output, &section)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+        }
         let up_to_date = std::fs::read_to_string(&output).is_ok_and(|current| current == json);
         if write && !up_to_date {
             std::fs::write(&output, &json).map_err(|e| format!("cannot write {}: {e}", output.display()))?;
         }
-        rebuilt.push(Rebuilt { output, json, report, up_to_date });
+        rebuilt.push(Rebuilt { output, json, report: converted.report, join: converted.join, up_to_date });
+    }
+    for (path, committed, new) in documents {
+        let up_to_date = committed == new;
+        if write && !up_to_date {
+            std::fs::write(&path, &new).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+        rebuilt.push(Rebuilt { output: path, json: new, report: Report::default(), join: None, up_to_date });
     }
     Ok(rebuilt)
+}
+
+/// Puts `section` between the markers for `output` in `text`.
+pub fn replace_section(text: &str, output: &str, section: &str) -> Result<String, String> {
+    let start = format!("<!-- join report: {output} -->");
+    let end = format!("<!-- end of join report: {output} -->");
+    let (Some(a), Some(b)) = (text.find(&start), text.find(&end)) else {
+        return Err(format!("no markers for the join report of {output}: add the lines\n{start}\n{end}"));
+    };
+    if b < a {
+        return Err(format!("the end marker of {output}'s join report comes before its start"));
+    }
+    Ok(format!("{}{start}\n{section}{}", &text[..a], &text[b..]))
+}
+
+/// The join's report as Markdown, for `feeds/README.md`: the match rate, then every pair
+/// confirmed by hand or kept apart, and every near-miss rejected.
+pub fn describe_join(report: &JoinReport, rules: &JoinRules, output: &str) -> String {
+    let mut out = String::new();
+    let other = |l: &scorecard_core::join::Link| {
+        let position = l.other_position.as_deref().map_or(String::new(), |p| format!(", {p}"));
+        format!("{} ({}{position}, `{}`)", l.other_name, l.other_state.code(), l.other_id)
+    };
+    let official =
+        |l: &scorecard_core::join::Link| format!("{} ({}, `{}`)", l.official_name, l.state.code(), l.official_id);
+    let _ =
+        writeln!(out, "<!-- Written by `scorecard-feed bundle` from `{}`; edit the rules, not this. -->", rules.from);
+    let _ = writeln!(
+        out,
+        "**Match rate:** {} officials of `{output}` have their stance from `{}` (question `{}`): {} matched by name and state, {} confirmed by hand. The other {} get \"{}\".",
+        report.rate(),
+        rules.from.trim_start_matches("../"),
+        rules.question,
+        report.matched.len(),
+        report.confirmed.len(),
+        report.officials - report.joined(),
+        rules.unmatched.label
+    );
+    let _ = writeln!(out);
+    let table = |out: &mut String, title: &str, links: &[scorecard_core::join::Link], why: &str| {
+        let _ = writeln!(out, "{title} ({}):\n", links.len());
+        if links.is_empty() {
+            let _ = writeln!(out, "(none)\n");
+            return;
+        }
+        let _ = writeln!(out, "| official | other feed | {why} |\n|---|---|---|");
+        for l in links {
+            let _ = writeln!(out, "| {} | {} | {} |", official(l), other(l), l.why);
+        }
+        let _ = writeln!(out);
+    };
+    table(&mut out, "**Near-misses rejected**", &report.near_misses, "why rejected");
+    table(&mut out, "**Confirmed by hand** (`same_person` in the rules)", &report.confirmed, "note");
+    table(&mut out, "**Kept apart by hand** (`different_person` in the rules)", &report.kept_apart, "note");
+    for problem in &report.problems {
+        let _ = writeln!(out, "- Rule problem: {problem}");
+    }
+    out
 }
 
 /// Share-link lengths for 5, 20 and 100 officials (spread through the feed), with all amounts

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use scorecard_cli::{
-    convert_csv, describe_index, describe_stats, load_any, load_shard_files, manifest_zip_table, open_any,
+    convert_any, describe_index, describe_stats, load_any, load_shard_files, manifest_zip_table, open_any,
     read_mapping, rebuild_bundled, write_split, write_zip_table,
 };
 use scorecard_core::diagnostics::{group_thousands, Report};
@@ -25,9 +25,12 @@ USAGE:
     scorecard-feed split <FEED.json|SHEET.csv> --out DIR [--mapping MAPPING.toml] [--strict]
         Split a feed by state: DIR/index.json and one DIR/<STATE>.json per state, for feeds
         too big for one file. --strict exits 1 when the feed had any error.
-    scorecard-feed convert <SHEET.csv> [--mapping MAPPING.toml] [-o FEED.json] [--strict]
-        Turn a spreadsheet into feed JSON (to stdout without -o). Without a mapping the
-        columns are detected. --strict exits 1 when any row had an error.
+    scorecard-feed convert <SHEET.csv|ROSTER.yaml> [--mapping MAPPING.toml] [--join RULES.toml]
+                           [-o FEED.json] [--strict]
+        Turn a spreadsheet, or a congress-legislators roster (with its roster mapping), into
+        feed JSON (to stdout without -o). Without a mapping a sheet's columns are detected.
+        --join takes a question's stances from another feed, matched by name and state, and
+        prints the match rate and every near-miss rejected. --strict exits 1 on any error.
     scorecard-feed detect <SHEET.csv>
         Print the mapping auto-detection would use, as TOML, to start your own from.
     scorecard-feed stats <FEED.json|SHEET.csv> [--mapping MAPPING.toml]
@@ -43,8 +46,9 @@ USAGE:
         settings in a manifest's [zip_table]. Bad rows are reported and left out. --period
         names the districts' period, e.g. us-house-119. See docs/zip-table.md.
     scorecard-feed bundle <feeds/bundled.toml> [--check]
-        Rebuild every feed listed in the manifest from its spreadsheet and mapping.
-        --check writes nothing and exits 1 if a committed feed is stale.
+        Rebuild every feed listed in the manifest from its spreadsheet or roster, mapping and
+        join, and write each join's report into its Markdown file (between markers).
+        --check writes nothing and exits 1 if a committed feed or report is stale.
 
 Mappings may be TOML (.toml) or JSON (.json). See docs/feed-format.md and docs/csv-import.md.
 ";
@@ -68,6 +72,7 @@ struct Options {
     strict: bool,
     check: bool,
     shards: bool,
+    join: Option<PathBuf>,
     period: Option<String>,
     attribution: Option<String>,
     attribution_url: Option<String>,
@@ -81,6 +86,7 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
         strict: false,
         check: false,
         shards: false,
+        join: None,
         period: None,
         attribution: None,
         attribution_url: None,
@@ -97,6 +103,7 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
             "--attribution-url" => {
                 options.attribution_url = Some(it.next().ok_or("--attribution-url needs an https address")?.clone())
             }
+            "--join" => options.join = Some(it.next().ok_or("--join needs a rules file (TOML)")?.into()),
             "--strict" => options.strict = true,
             "--shards" => options.shards = true,
             "--check" => options.check = true,
@@ -187,8 +194,13 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         "convert" => {
             let path = input()?;
-            let (json, report) = convert_csv(path, mapping()?.as_ref())?;
+            let converted =
+                convert_any(path, options.mapping.as_deref(), options.join.as_deref(), &Default::default())?;
+            let (json, report) = (converted.json, converted.report);
             print_report(path, &report);
+            if let Some(join) = &converted.join {
+                print_join(path, join);
+            }
             let Some(json) = json else {
                 return Ok(ExitCode::FAILURE);
             };
@@ -236,7 +248,14 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                     (false, false) => "rebuilt",
                 };
                 stale |= !feed.up_to_date;
+                if feed.output.extension().is_some_and(|e| e == "md") {
+                    eprintln!("{}: {} (join reports)", feed.output.display(), state);
+                    continue;
+                }
                 eprintln!("{}: {} ({})", feed.output.display(), state, feed.report.summary());
+                if let Some(join) = &feed.join {
+                    print_join(&feed.output, join);
+                }
             }
             Ok(if options.check && stale { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
@@ -288,6 +307,20 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
 
 fn read(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn print_join(path: &Path, join: &scorecard_core::join::JoinReport) {
+    eprintln!(
+        "{}: joined {}: {} by name and state, {} confirmed by hand; {} near-misses rejected",
+        path.display(),
+        join.rate(),
+        join.matched.len(),
+        join.confirmed.len(),
+        join.near_misses.len()
+    );
+    for problem in &join.problems {
+        eprintln!("{}: warning: join rules: {problem}", path.display());
+    }
 }
 
 fn print_report(path: &Path, report: &Report) {

@@ -164,7 +164,15 @@ pub fn compare(person: &NameParts, other: &str) -> Comparison {
     let middle = person.middle.as_deref().map(words).unwrap_or_default();
     let nickname = person.nickname.as_deref().map(words).unwrap_or_default();
     let is_initial = |w: &[String]| w.len() == 1 && w[0].len() == 1;
-    let mut heads: Vec<&[String]> = vec![&first, &nickname];
+    // The given name of `official_full` is the one the person officially goes by ("Val T. Hoyle").
+    let official_given: Vec<String> = person
+        .official_full
+        .as_deref()
+        .map(|f| Plain::parse(f).words)
+        .filter(|w| w.len() > last.len() && w.ends_with(&last))
+        .map(|w| w[..1].to_vec())
+        .unwrap_or_default();
+    let mut heads: Vec<&[String]> = vec![&first, &nickname, &official_given];
     if is_initial(&first) {
         heads.push(&middle); // "J. Luis Correa" goes by Luis
     }
