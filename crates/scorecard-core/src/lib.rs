@@ -35,6 +35,7 @@ pub mod source;
 pub mod states;
 pub mod stats;
 pub mod text;
+pub mod your_officials;
 pub mod zip_table;
 
 #[cfg(feature = "schema")]
