@@ -28,6 +28,7 @@ pub mod fuzzing;
 pub mod join;
 pub mod link;
 pub mod money;
+pub mod next_step;
 pub mod roster;
 pub mod share_link;
 pub mod shortlist;

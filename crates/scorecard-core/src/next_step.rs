@@ -1,0 +1,124 @@
+//! What to offer next for each official: give on their own donation page, else search for one,
+//! else contact them, else nothing. Every link is a [`SafeUrl`] (https, or mailto for e-mail).
+
+use crate::donate::donate_link;
+use crate::feed::{Feed, Official};
+use crate::link::SafeUrl;
+use crate::money::Cents;
+
+/// An official's next step, with the link behind its button.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NextStep {
+    /// "Give $27": the official's own `donate_url` (ActBlue links get the amount and refcode).
+    Give { url: SafeUrl, amount: Cents },
+    /// "Find a donation page": the feed's donation search filled in. A search, never presented
+    /// as the official's own page.
+    FindDonationPage { url: SafeUrl },
+    /// "Contact": their contact form, else website, else e-mail address.
+    Contact { url: SafeUrl },
+    None,
+}
+
+impl NextStep {
+    /// The button's text: "Give $27", "Find a donation page", "Contact", or "" for none.
+    pub fn label(&self) -> String {
+        match self {
+            NextStep::Give { amount, .. } => format!("Give {amount}"),
+            NextStep::FindDonationPage { .. } => "Find a donation page".into(),
+            NextStep::Contact { .. } => "Contact".into(),
+            NextStep::None => String::new(),
+        }
+    }
+
+    pub fn url(&self) -> Option<&SafeUrl> {
+        match self {
+            NextStep::Give { url, .. } | NextStep::FindDonationPage { url } | NextStep::Contact { url } => Some(url),
+            NextStep::None => None,
+        }
+    }
+
+    /// Whether the step leads to giving (a donation page, or a search for one).
+    pub fn is_donation(&self) -> bool {
+        matches!(self, NextStep::Give { .. } | NextStep::FindDonationPage { .. })
+    }
+}
+
+/// Decides an official's next step for a gift of `amount`, with the embedder's `refcode`.
+pub fn next_step(feed: &Feed, official: &Official, amount: Cents, refcode: Option<&str>) -> NextStep {
+    if let Some(url) = &official.donate_url {
+        return NextStep::Give { url: donate_link(url, amount, refcode), amount };
+    }
+    let search = feed.meta.donation_search.as_ref();
+    if let Some(url) = search.and_then(|s| s.fill(&official.name, official.state, feed.position_label(official))) {
+        return NextStep::FindDonationPage { url };
+    }
+    match official.contact_url.as_ref().or(official.website.as_ref()).or(official.email.as_ref()) {
+        Some(url) => NextStep::Contact { url: url.clone() },
+        None => NextStep::None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::load_json;
+
+    fn feed(search: &str, official: &str) -> Feed {
+        let json = format!(
+            r#"{{ "format_version": 1, "meta": {{ "title": "T" {search} }},
+                 "questions": [ {{ "id": "q", "text": "Q?", "stances": [ {{ "id": "y", "label": "Y" }} ] }} ],
+                 "officials": [ {{ "id": "a", "name": "Ann Able", "state": "VT", "position": "Senator" {official} }} ] }}"#
+        );
+        let loaded = load_json(json.as_bytes());
+        assert!(loaded.report.diagnostics.is_empty(), "{:?}", loaded.report.diagnostics);
+        loaded.feed.unwrap()
+    }
+
+    fn step(search: &str, official: &str) -> NextStep {
+        let feed = feed(search, official);
+        next_step(&feed, &feed.officials[0], Cents(27_00), Some("blog"))
+    }
+
+    const SEARCH: &str = r#", "donation_search": "https://example.org/find?q={name}&s={state}&o={office}""#;
+
+    #[test]
+    fn the_officials_own_page_comes_first() {
+        let s = step(SEARCH, r#", "donate_url": "https://secure.actblue.com/donate/ann", "website": "https://ann.example""#);
+        assert_eq!(s.label(), "Give $27");
+        assert_eq!(s.url().unwrap().as_str(), "https://secure.actblue.com/donate/ann?amount=27&refcode=blog");
+        assert!(s.is_donation());
+    }
+
+    #[test]
+    fn then_the_feeds_donation_search() {
+        let s = step(SEARCH, r#", "website": "https://ann.example""#);
+        assert_eq!(s.label(), "Find a donation page");
+        assert_eq!(s.url().unwrap().as_str(), "https://example.org/find?q=Ann%20Able&s=VT&o=Senator");
+        assert!(s.is_donation());
+    }
+
+    #[test]
+    fn then_contact_then_nothing() {
+        let s = step("", r#", "website": "https://ann.example", "contact_url": "https://ann.example/contact""#);
+        assert_eq!((s.label().as_str(), s.url().unwrap().as_str()), ("Contact", "https://ann.example/contact"));
+        assert!(!s.is_donation());
+        assert_eq!(step("", r#", "website": "https://ann.example""#).url().unwrap().as_str(), "https://ann.example");
+        assert_eq!(step("", r#", "email": "ann@example.org""#).url().unwrap().as_str(), "mailto:ann@example.org");
+        assert_eq!(step("", ""), NextStep::None);
+        assert_eq!(NextStep::None.label(), "");
+    }
+
+    #[test]
+    fn unsafe_links_never_become_steps() {
+        // Dropped when the feed is read, so nothing http: or javascript: can reach a button.
+        let feed = load_json(
+            br#"{ "format_version": 1, "meta": { "title": "T", "donation_search": "http://x.example/?q={name}" },
+                 "questions": [ { "id": "q", "text": "Q?", "stances": [ { "id": "y", "label": "Y" } ] } ],
+                 "officials": [ { "id": "a", "name": "A B", "state": "VT", "donate_url": "javascript:alert(1)",
+                                  "contact_url": "http://x.example/" } ] }"#,
+        )
+        .feed
+        .unwrap();
+        assert_eq!(next_step(&feed, &feed.officials[0], Cents(27_00), None), NextStep::None);
+    }
+}
