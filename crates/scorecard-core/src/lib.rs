@@ -25,6 +25,7 @@ pub mod export;
 pub mod feed;
 pub mod filter;
 pub mod fuzzing;
+pub mod give_run;
 pub mod join;
 pub mod link;
 pub mod money;

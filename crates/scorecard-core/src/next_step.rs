@@ -10,12 +10,19 @@ use crate::money::Cents;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NextStep {
     /// "Give $27": the official's own `donate_url` (ActBlue links get the amount and refcode).
-    Give { url: SafeUrl, amount: Cents },
+    Give {
+        url: SafeUrl,
+        amount: Cents,
+    },
     /// "Find a donation page": the feed's donation search filled in. A search, never presented
     /// as the official's own page.
-    FindDonationPage { url: SafeUrl },
+    FindDonationPage {
+        url: SafeUrl,
+    },
     /// "Contact": their contact form, else website, else e-mail address.
-    Contact { url: SafeUrl },
+    Contact {
+        url: SafeUrl,
+    },
     None,
 }
 
@@ -83,7 +90,10 @@ mod tests {
 
     #[test]
     fn the_officials_own_page_comes_first() {
-        let s = step(SEARCH, r#", "donate_url": "https://secure.actblue.com/donate/ann", "website": "https://ann.example""#);
+        let s = step(
+            SEARCH,
+            r#", "donate_url": "https://secure.actblue.com/donate/ann", "website": "https://ann.example""#,
+        );
         assert_eq!(s.label(), "Give $27");
         assert_eq!(s.url().unwrap().as_str(), "https://secure.actblue.com/donate/ann?amount=27&refcode=blog");
         assert!(s.is_donation());

@@ -1,0 +1,256 @@
+//! The guided "Give to each" run over the shortlist: one official at a time, the page to open
+//! with the amount; after each, "Did you give?" (yes sets the private Given mark, no moves on);
+//! skip; resume later from a saved position; the total given so far. The widget opens one page
+//! per click; this decides everything else.
+
+use serde::{Deserialize, Serialize};
+
+use crate::feed::Feed;
+use crate::money::Cents;
+use crate::next_step::{next_step, NextStep};
+use crate::shortlist::Shortlist;
+
+/// Where a run is. Serializable (`to_json`/`from_json`) so a reader can stop and resume.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GiveRun {
+    /// The officials of the run (ids), in shortlist order when it started.
+    ids: Vec<String>,
+    /// The next one to handle.
+    position: usize,
+    /// Its page was opened: waiting for "Did you give?".
+    asking: bool,
+    /// (id, cents) of each gift confirmed in this run.
+    given: Vec<(String, u64)>,
+    skipped: usize,
+}
+
+/// Why a shortlisted official is not in a run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LeftOut {
+    AlreadyGiven,
+    /// No longer in the feed (or their state's file is not loaded).
+    NotInFeed,
+    /// No donation page and no donation search: only "Contact", or nothing.
+    NoDonationPage,
+}
+
+/// One official to give to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    pub id: String,
+    pub name: String,
+    pub amount: Cents,
+    /// The page to open: [`NextStep::Give`] or [`NextStep::FindDonationPage`].
+    pub step: NextStep,
+    /// 1-based place in the run, and the run's length: "2 of 5".
+    pub number: usize,
+    pub of: usize,
+}
+
+/// What the widget shows now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// Show the official and a button to open the page.
+    Open(Item),
+    /// The page was opened: ask "Did you give?" (yes, no, or skip).
+    Ask(Item),
+    /// Everyone handled.
+    Done { gifts: usize, total: Cents, skipped: usize },
+}
+
+impl GiveRun {
+    /// A run over every shortlisted official not yet marked given who has a donation page or a
+    /// donation search, in list order; the others with why they were left out.
+    pub fn start(shortlist: &Shortlist, feed: &Feed) -> (GiveRun, Vec<(String, LeftOut)>) {
+        let mut ids = Vec::new();
+        let mut left_out = Vec::new();
+        for entry in shortlist.entries() {
+            let why = match feed.official(&entry.id) {
+                _ if entry.given => Some(LeftOut::AlreadyGiven),
+                None => Some(LeftOut::NotInFeed),
+                Some(o) if !next_step(feed, o, entry.amount, None).is_donation() => Some(LeftOut::NoDonationPage),
+                Some(_) => None,
+            };
+            match why {
+                Some(why) => left_out.push((entry.id.clone(), why)),
+                None => ids.push(entry.id.clone()),
+            }
+        }
+        (GiveRun { ids, ..GiveRun::default() }, left_out)
+    }
+
+    /// The current step. Officials removed from the list, marked given elsewhere, or gone from
+    /// the feed since the run started are passed over.
+    pub fn step(&self, shortlist: &Shortlist, feed: &Feed, refcode: Option<&str>) -> Step {
+        match self.current(shortlist, feed, refcode) {
+            Some((_, item)) if self.asking => Step::Ask(item),
+            Some((_, item)) => Step::Open(item),
+            None => Step::Done { gifts: self.given.len(), total: self.total_given(), skipped: self.skipped },
+        }
+    }
+
+    fn current(&self, shortlist: &Shortlist, feed: &Feed, refcode: Option<&str>) -> Option<(usize, Item)> {
+        (self.position..self.ids.len()).find_map(|i| {
+            let id = &self.ids[i];
+            let entry = shortlist.get(id).filter(|e| !e.given || (self.asking && i == self.position))?;
+            let official = feed.official(id)?;
+            let step = next_step(feed, official, entry.amount, refcode);
+            step.is_donation().then(|| {
+                let item = Item {
+                    id: id.clone(),
+                    name: official.name.clone(),
+                    amount: entry.amount,
+                    step,
+                    number: i + 1,
+                    of: self.ids.len(),
+                };
+                (i, item)
+            })
+        })
+    }
+
+    /// The reader opened the current official's page.
+    pub fn opened(&mut self, shortlist: &Shortlist, feed: &Feed) {
+        if let Some((i, _)) = self.current(shortlist, feed, None) {
+            self.position = i;
+            self.asking = true;
+        }
+    }
+
+    /// "Did you give?" Yes marks the official given (a private mark) and adds the amount to the
+    /// total; no does neither. Both move on.
+    pub fn answer(&mut self, gave: bool, shortlist: &mut Shortlist, feed: &Feed) {
+        let Some((i, item)) = self.current(shortlist, feed, None) else {
+            return;
+        };
+        if gave {
+            shortlist.set_given(&item.id, true);
+            self.given.push((item.id, item.amount.0));
+        }
+        self.position = i + 1;
+        self.asking = false;
+    }
+
+    /// Moves on without giving (before or after opening the page).
+    pub fn skip(&mut self, shortlist: &Shortlist, feed: &Feed) {
+        if let Some((i, _)) = self.current(shortlist, feed, None) {
+            self.position = i + 1;
+            self.asking = false;
+            self.skipped += 1;
+        }
+    }
+
+    /// The total of the gifts confirmed in this run.
+    pub fn total_given(&self) -> Cents {
+        Cents(self.given.iter().map(|(_, c)| *c).sum())
+    }
+
+    /// The run as JSON, to save and resume.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// A saved run; `None` if the text is not one (storage is untrusted: never panics).
+    pub fn from_json(text: &str) -> Option<GiveRun> {
+        let mut run: GiveRun = serde_json::from_str(text).ok()?;
+        run.position = run.position.min(run.ids.len());
+        Some(run)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::load_json;
+
+    fn feed() -> Feed {
+        load_json(
+            br#"{ "format_version": 1, "meta": { "title": "T" },
+                 "questions": [ { "id": "q", "text": "Q?", "stances": [ { "id": "y", "label": "Y" } ] } ],
+                 "officials": [
+                   { "id": "a", "name": "Ann", "state": "VT", "donate_url": "https://secure.actblue.com/donate/a" },
+                   { "id": "b", "name": "Bo", "state": "VT", "donate_url": "https://example.org/b" },
+                   { "id": "c", "name": "Cy", "state": "VT", "website": "https://cy.example" },
+                   { "id": "d", "name": "Di", "state": "VT", "donate_url": "https://example.org/d" } ] }"#,
+        )
+        .feed
+        .unwrap()
+    }
+
+    fn list(feed: &Feed, ids: &[&str]) -> Shortlist {
+        let mut list = Shortlist::default();
+        for id in ids {
+            list.add_official(feed.official(id).unwrap()).unwrap();
+        }
+        list
+    }
+
+    fn current_id(step: &Step) -> Option<&str> {
+        match step {
+            Step::Open(item) | Step::Ask(item) => Some(&item.id),
+            Step::Done { .. } => None,
+        }
+    }
+
+    #[test]
+    fn one_at_a_time_yes_marks_given_no_and_skip_move_on() {
+        let feed = feed();
+        let mut list = list(&feed, &["a", "b", "c", "d"]);
+        list.set_amount("b", Cents(10_00)).unwrap();
+        list.add_with_amount("gone", "Gone", Cents(5_00)).unwrap();
+        let (mut run, left_out) = GiveRun::start(&list, &feed);
+        assert_eq!(left_out, [("c".into(), LeftOut::NoDonationPage), ("gone".into(), LeftOut::NotInFeed)]);
+
+        let Step::Open(item) = run.step(&list, &feed, Some("blog")) else { panic!() };
+        assert_eq!((item.id.as_str(), item.number, item.of), ("a", 1, 3));
+        assert_eq!(item.step.url().unwrap().as_str(), "https://secure.actblue.com/donate/a?amount=27&refcode=blog");
+        run.opened(&list, &feed);
+        assert!(matches!(run.step(&list, &feed, None), Step::Ask(_)));
+        run.answer(true, &mut list, &feed);
+        assert!(list.get("a").unwrap().given);
+
+        let Step::Open(item) = run.step(&list, &feed, None) else { panic!() };
+        assert_eq!((item.id.as_str(), item.amount), ("b", Cents(10_00)));
+        run.opened(&list, &feed);
+        run.answer(false, &mut list, &feed);
+        assert!(!list.get("b").unwrap().given);
+
+        assert_eq!(current_id(&run.step(&list, &feed, None)), Some("d"));
+        run.skip(&list, &feed);
+        assert_eq!(run.step(&list, &feed, None), Step::Done { gifts: 1, total: Cents(27_00), skipped: 1 });
+        assert_eq!(run.total_given(), Cents(27_00));
+    }
+
+    #[test]
+    fn a_run_resumes_where_it_was_and_passes_over_changes() {
+        let feed = feed();
+        let mut list = list(&feed, &["a", "b", "d"]);
+        let (mut run, _) = GiveRun::start(&list, &feed);
+        run.opened(&list, &feed);
+        run.answer(true, &mut list, &feed);
+        let saved = run.to_json();
+
+        let mut resumed = GiveRun::from_json(&saved).unwrap();
+        assert_eq!(resumed, run);
+        list.remove("b"); // removed meanwhile
+        assert_eq!(current_id(&resumed.step(&list, &feed, None)), Some("d"));
+        resumed.opened(&list, &feed);
+        resumed.answer(true, &mut list, &feed);
+        assert_eq!(resumed.step(&list, &feed, None), Step::Done { gifts: 2, total: Cents(54_00), skipped: 0 });
+
+        assert_eq!(GiveRun::from_json("not json"), None);
+        let odd = GiveRun::from_json(r#"{"ids":["a"],"position":99,"asking":true,"given":[],"skipped":0}"#).unwrap();
+        assert!(matches!(odd.step(&list, &feed, None), Step::Done { .. }), "a position past the end is the end");
+    }
+
+    #[test]
+    fn officials_marked_given_are_left_out_and_given_elsewhere_passed_over() {
+        let feed = feed();
+        let mut list = list(&feed, &["a", "b"]);
+        list.set_given("a", true);
+        let (run, left_out) = GiveRun::start(&list, &feed);
+        assert_eq!(left_out, [("a".into(), LeftOut::AlreadyGiven)]);
+        list.set_given("b", true); // e.g. in another tab
+        assert!(matches!(run.step(&list, &feed, None), Step::Done { gifts: 0, .. }));
+    }
+}
