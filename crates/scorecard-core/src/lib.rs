@@ -12,6 +12,12 @@
 //! - [`stats`]: counts per state and stance, for organizers.
 //! - [`donate`]: donate links with amount and refcode, for safe (https) URLs only.
 //! - [`export`]: CSV downloads of the filtered view and the shortlist.
+//! - [`zip_table`]: ZIP tables (one small file per ZIP prefix): building, reading, looking up.
+//! - [`your_officials`]: a ZIP code's districts → the officials who represent it.
+//! - [`next_step`] and [`give_run`]: each official's next step (give, find a donation page,
+//!   contact) and the guided "Give to each" run over the shortlist.
+//! - [`roster`] and [`join`]: congress-legislators rosters to feeds, and stances taken from
+//!   another feed by name and state (used by the command-line tool to build feeds).
 //! - [`fuzzing`]: the fuzz targets' harnesses and the invariants they check.
 //!
 //! Untrusted input (feed bytes, CSV bytes, link fragments, stored JSON) never panics here:
