@@ -141,9 +141,9 @@ impl DonationSearch {
         &self.template
     }
 
-    /// The search for one official. Each value is percent-encoded (every byte but `A–Z a–z 0–9
-    /// - . _ ~`, spaces as `%20`), so data can add no parameter, path or fragment. `None` if the
-    /// result is not a safe link (e.g. too long).
+    /// The search for one official. Each value is percent-encoded (every byte but letters,
+    /// digits and `-._~`; spaces as `%20`), so data can add no parameter, path or fragment.
+    /// `None` if the result is not a safe link (e.g. too long).
     pub fn fill(&self, name: &str, state: State, office: Option<&str>) -> Option<SafeUrl> {
         let url = self
             .template
@@ -230,7 +230,7 @@ mod tests {
             DonationSearch::parse("http://example.org/?q={name}"),
             Err(TemplateProblem::Link(crate::link::UrlProblem::NotHttps(_)))
         ));
-        assert!(matches!(DonationSearch::parse("javascript:{name}"), Err(_)));
+        assert!(DonationSearch::parse("javascript:{name}").is_err());
         assert!(TemplateProblem::NoName.to_string().contains("{name}"));
     }
 

@@ -173,7 +173,7 @@ fn represents(official: &Official, district: &District) -> bool {
 fn is_statewide(official: &Official) -> bool {
     official.district.is_none()
         && official.city.is_none()
-        && official.division_id.as_deref().is_none_or(|id| is_whole_state_division(id))
+        && official.division_id.as_deref().is_none_or(is_whole_state_division)
 }
 
 /// `ocd-division/country:us/state:vt`, `…/district:dc`, `…/territory:pr`: one level below the country.

@@ -197,7 +197,7 @@ pub fn build(bytes: &[u8], options: &BuildOptions) -> Built {
     }
 
     // Shards: prefix → district → ZIP suffixes.
-    let mut shards: BTreeMap<String, BTreeMap<(State, DistrictKey, Option<String>), String>> = BTreeMap::new();
+    let mut shards: BTreeMap<String, BTreeMap<DistrictOf, String>> = BTreeMap::new();
     let mut zips: HashMap<&str, ()> = HashMap::new();
     for ((zip, state, district), (division, _)) in &rows {
         zips.insert(zip, ());
@@ -233,6 +233,9 @@ pub fn build(bytes: &[u8], options: &BuildOptions) -> Built {
     built.report.skipped = built.report.error_count();
     built
 }
+
+/// A district of a shard: state, name, division id.
+type DistrictOf = (State, DistrictKey, Option<String>);
 
 /// Districts in natural order: "2" before "10", then text.
 #[derive(Clone, Debug, PartialEq, Eq)]
