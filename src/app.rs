@@ -13,6 +13,7 @@ use scorecard_core::shortlist::Shortlist;
 use scorecard_core::states::{State, StateSet};
 use yew::prelude::*;
 
+use crate::browser::first_screen::FirstScreen;
 use crate::browser::{clipboard, download, location, perf, share, storage};
 use crate::components::{
     plural, FilterPanel, Header, LoadNotes, OfficialDetail, PickStatePrompt, Results, ShardNotes, ShareBanner,
@@ -30,6 +31,9 @@ pub struct AppProps {
     pub source: FeedSource,
     #[prop_or_default]
     pub options: WidgetOptions,
+    /// The loader's copy of the first screen, shown until the widget's own is ready.
+    #[prop_or_default]
+    pub first_screen: Option<Rc<FirstScreen>>,
 }
 
 #[function_component(App)]
@@ -105,6 +109,24 @@ pub fn app(props: &AppProps) -> Html {
             fetch_shards(&session, &load, [state].into_iter().collect(), timeout_secs);
         })
     };
+    // The loader's copy of the first screen goes once the widget's own screen (or its error) is
+    // in place, in the same frame; officials added from the copy meanwhile are added for real.
+    let settled = !matches!(*load, LoadState::Loading);
+    {
+        let first_screen = props.first_screen.clone();
+        use_effect_with(settled, move |settled| {
+            if let Some(first_screen) = first_screen.filter(|_| *settled) {
+                first_screen.remove();
+            }
+        });
+    }
+    let first_adds = use_memo(settled, {
+        let first_screen = props.first_screen.clone();
+        move |settled| first_screen.filter(|_| *settled).map(|f| f.take_adds()).unwrap_or_default()
+    });
+    if !settled && props.first_screen.is_some() {
+        return html! {};
+    }
     let body = match &*load {
         LoadState::Loading => html! { <p class="sc-status" role="status">{ "Loading the scorecard…" }</p> },
         LoadState::Failed(message) => html! {
@@ -122,6 +144,7 @@ pub fn app(props: &AppProps) -> Html {
                     retrying={*retrying}
                     on_load_states={on_load_states}
                     on_retry_state={on_retry_state}
+                    first_adds={first_adds.clone()}
                 />
             }
         }
@@ -146,6 +169,8 @@ struct ScorecardProps {
     on_load_states: Callback<StateSet>,
     /// A sharded feed: fetch a state's file again after it failed.
     on_retry_state: Callback<State>,
+    /// Officials added from the loader's copy of the first screen, before the widget was ready.
+    first_adds: Rc<Vec<String>>,
 }
 
 impl PartialEq for ScorecardProps {
@@ -156,6 +181,7 @@ impl PartialEq for ScorecardProps {
             && self.retrying == other.retrying
             && self.on_load_states == other.on_load_states
             && self.on_retry_state == other.on_retry_state
+            && Rc::ptr_eq(&self.first_adds, &other.first_adds)
     }
 }
 
@@ -337,6 +363,16 @@ fn scorecard(props: &ScorecardProps) -> Html {
     // The same callback in every render (the dispatcher never changes), so components given
     // it, down to every row, see unchanged props and are not rendered again for nothing.
     let dispatch = use_callback(state.dispatcher(), |action: Action, dispatcher| dispatcher.dispatch(action));
+    // Officials added from the loader's copy of the first screen: added now, as if clicked here
+    // (before the first paint, so the shortlist shows them at once).
+    {
+        let (first_adds, dispatch) = (props.first_adds.clone(), dispatch.clone());
+        use_effect_with((), move |_| {
+            for id in first_adds.iter() {
+                dispatch.emit(Action::Add { id: id.clone() });
+            }
+        });
+    }
     // `None` for an ordinary feed.
     let statuses: Option<Rc<Vec<ShardStatus>>> = loaded.shards.clone();
     let sharded = statuses.is_some();

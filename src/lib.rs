@@ -33,7 +33,8 @@ pub fn start() {
 }
 
 /// Mounts a widget into `element`, with options from its `data-*` attributes, inside a shadow
-/// root so the host page's CSS and the widget's cannot affect each other.
+/// root so the host page's CSS and the widget's cannot affect each other (the loader's, when it
+/// attached one: see `browser::shadow::claim`).
 ///
 /// `assets` is the URL of the directory holding the widget's files (the loader passes its own):
 /// the stylesheet, and the bundled default feed when `data-feed` names none, come from there,
@@ -43,13 +44,19 @@ pub fn start() {
 ///
 /// `prefetched` is the loader's guess at the feed, already being fetched (`{url, response,
 /// controller}`, or undefined): used if it is the feed the options name, cancelled if not.
+/// `first_screen` (`{adds: [...]}`, or undefined) goes with the copy of the first screen the
+/// loader may have shown meanwhile: the ids of the officials a reader added from it.
 #[wasm_bindgen]
-pub fn mount(element: web_sys::Element, assets: String, prefetched: JsValue) -> Result<(), JsValue> {
-    if element.shadow_root().is_some() {
-        return Ok(());
-    }
+pub fn mount(
+    element: web_sys::Element,
+    assets: String,
+    prefetched: JsValue,
+    first_screen: JsValue,
+) -> Result<(), JsValue> {
     let stylesheet = browser::location::resolve("scorecard.css", &assets);
-    let root = browser::shadow::attach(&element, Some(&stylesheet))?;
+    let Some(root) = browser::shadow::claim(&element, &stylesheet)? else {
+        return Ok(());
+    };
     let options = WidgetOptions::from_element(&element, &assets);
     let source = match &options.feed_refused {
         Some(why) => FeedSource::Refused(why.clone()),
@@ -60,6 +67,7 @@ pub fn mount(element: web_sys::Element, assets: String, prefetched: JsValue) -> 
         _ => None,
     };
     browser::fetch::adopt_prefetched(&prefetched, wanted);
-    yew::Renderer::<App>::with_root_and_props(root, AppProps { source, options }).render();
+    let first_screen = browser::first_screen::FirstScreen::find(&root, &first_screen).map(std::rc::Rc::new);
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { source, options, first_screen }).render();
     Ok(())
 }

@@ -72,7 +72,7 @@ async fn mount(storage_key: &str, fragment: &str, options: WidgetOptions) -> Mou
     let loaded = LoadedFeed::from_loaded(load_json(FEED.as_bytes()), storage_key.to_string()).unwrap();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    let props = AppProps { source: FeedSource::Loaded(Rc::new(loaded)), options };
+    let props = AppProps { source: FeedSource::Loaded(Rc::new(loaded)), options, first_screen: None };
     let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     settle().await;
     Mounted { root, handle: Some(handle) }
@@ -413,7 +413,8 @@ async fn a_crash_replaces_every_widget_with_a_message_and_leaves_the_page_alone(
     document().body().unwrap().append_child(&host).unwrap();
     let root = scorecard::browser::shadow::attach(&host, None).unwrap();
     let loaded = LoadedFeed::from_loaded(load_json(FEED.as_bytes()), "t-crash".to_string()).unwrap();
-    let props = AppProps { source: FeedSource::Loaded(Rc::new(loaded)), options: WidgetOptions::default() };
+    let props =
+        AppProps { source: FeedSource::Loaded(Rc::new(loaded)), options: WidgetOptions::default(), first_screen: None };
     let _handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     settle().await;
     let shadow = host.shadow_root().unwrap();

@@ -5,17 +5,26 @@
 // loaded from next to this file, so all of it can be served from any static host or CDN, on
 // another origin than the page. No inline scripts, no eval: it runs under a strict CSP that
 // allows this origin and 'wasm-unsafe-eval'.
-import init, { mount } from './scorecard.js';
 
 // Where the widget's files are: next to this loader.
 const assets = new URL('./', import.meta.url).href;
-const ready = init({ module_or_path: new URL('scorecard_bg.wasm', assets) });
 
-// Each widget's feed, fetched while the wasm downloads and compiles (on a fast connection that
-// is most of the wait). The widget alone decides which feed it loads (src/options.rs): it takes
-// this answer only if it wants the same address, and cancels it otherwise. Only addresses it
-// would fetch anyway are guessed: a same-site `?feed=` (for pages that take options from their
-// address), its `data-feed`, or the bundled default next to these files.
+// Everything the first screen needs is requested at once, none waiting on another (on a phone
+// each wait costs a round trip): the wasm, compiled while it streams in; its JavaScript glue
+// (imported dynamically so that this file runs without waiting for it); each widget's
+// stylesheet and feed (below).
+const wasm = fetch(new URL('scorecard_bg.wasm', assets));
+wasm.catch(() => {}); // reported by `ready`
+const ready = import('./scorecard.js').then(async (glue) => {
+  await glue.default({ module_or_path: wasm });
+  return glue.mount;
+});
+
+// Each widget's feed, fetched while the wasm downloads and compiles. The widget alone decides
+// which feed it loads (src/options.rs): it takes this answer only if it wants the same address,
+// and cancels it otherwise. Only addresses it would fetch anyway are guessed: a same-site
+// `?feed=` (for pages that take options from their address), its `data-feed`, or the bundled
+// default next to these files.
 function prefetchFeed(element) {
   const fromQuery = element.getAttribute('data-options') === 'query';
   const requested = fromQuery ? new URLSearchParams(location.search).get('feed')?.trim() : '';
@@ -37,25 +46,137 @@ function prefetchFeed(element) {
   return { url: url.href, response, controller };
 }
 
-const prefetched = new Map();
-for (const element of document.querySelectorAll('[data-scorecard]')) {
-  if (!element.shadowRoot) prefetched.set(element, prefetchFeed(element));
+// The shadow root is attached now, with the stylesheet (so it downloads alongside the wasm) and a
+// loading note; the widget takes over its `data-sc-root` element once the wasm is ready
+// (src/browser/shadow.rs). That element stays hidden until the stylesheet is in, so nobody sees
+// the widget unstyled.
+function prepare(element) {
+  const shadow = element.attachShadow({ mode: 'open' });
+  const stylesheet = document.createElement('link');
+  stylesheet.rel = 'stylesheet';
+  stylesheet.href = new URL('scorecard.css', assets).href;
+  const root = document.createElement('div');
+  root.setAttribute('data-sc-root', '');
+  root.hidden = true;
+  for (const type of ['load', 'error']) stylesheet.addEventListener(type, () => (root.hidden = false), { once: true });
+  // The widget's own loading state (src/app.rs), until it takes over.
+  const frame = document.createElement('div');
+  frame.className = 'scorecard';
+  const note = frame.appendChild(document.createElement('p'));
+  note.className = 'sc-status';
+  note.setAttribute('role', 'status');
+  note.textContent = 'Loading the scorecard…';
+  root.append(frame);
+  shadow.append(stylesheet, root);
+  // What the widget takes over when it mounts: officials added from the first screen's copy.
+  const waiting = { root, feed: prefetchFeed(element), handoff: { adds: [] } };
+  const firstScreen = firstScreenUrl(element);
+  if (firstScreen) showFirstScreen(waiting, firstScreen);
+  return waiting;
 }
 
-function mountWithFeed(element) {
-  const feed = prefetched.get(element);
-  prefetched.delete(element);
-  mount(element, assets, feed);
+// A copy of the widget's first screen, rendered at build time for each bundled feed's default
+// view (crates/scorecard-prerender), shown while the wasm downloads: readers see the officials at
+// once and can add them to the shortlist (the widget adds them for real when it takes over);
+// filters and details wait for the widget. Only where the widget will start with exactly that
+// view: a bundled feed, no view options on the element (or, for a page that takes them, in its
+// address) and no view or shared list in the address.
+const VIEW_OPTIONS = ['question', 'states', 'stance', 'compact', 'theme'];
+
+function firstScreenUrl(element) {
+  const named = element.getAttribute('data-feed')?.trim();
+  const bundled = new URL('feeds/', assets).href;
+  let feed;
+  try {
+    feed = named ? new URL(named, location.href).href : new URL('feeds/endorsements-2020.json', assets).href;
+  } catch {
+    return null;
+  }
+  const name = feed.startsWith(bundled) && feed.endsWith('.json') ? feed.slice(bundled.length, -'.json'.length) : '';
+  if (!/^[a-z0-9-]+$/.test(name)) return null;
+  if (VIEW_OPTIONS.some((option) => element.hasAttribute(`data-${option}`))) return null;
+  if (element.getAttribute('data-options') === 'query') {
+    const query = new URLSearchParams(location.search);
+    if (['feed', ...VIEW_OPTIONS].some((option) => query.has(option))) return null;
+  }
+  if (/(?:^#|&)sc(?:-[^=&]*)?=/.test(location.hash)) return null;
+  return new URL(`first/${name}.html`, assets);
 }
 
-async function mountAll(root = document) {
-  await ready;
-  for (const element of root.querySelectorAll('[data-scorecard]')) mountWithFeed(element);
+function showFirstScreen(waiting, url) {
+  fetch(url)
+    .then((response) => (response.ok ? response.text() : null))
+    .then((html) => {
+      // Too late (the widget has taken over) or nothing to show: the loading note stays.
+      if (!html || waiting.root.hasAttribute('data-sc-mounted')) return;
+      const copy = document.createElement('div');
+      copy.setAttribute('data-sc-snapshot', '');
+      copy.innerHTML = html; // our own file, from next to this loader, like the wasm
+      for (const part of copy.querySelectorAll('.sc-filters, .sc-results-head, .sc-name-button, .sc-shortlist')) part.inert = true;
+      copy.addEventListener('click', (event) => {
+        const button = event.target.closest('.sc-add[data-official]');
+        if (!button) return;
+        const adds = waiting.handoff.adds;
+        const id = button.getAttribute('data-official');
+        const at = adds.indexOf(id);
+        if (at < 0) adds.push(id);
+        else adds.splice(at, 1);
+        button.classList.toggle('sc-added', at < 0);
+        button.setAttribute('aria-pressed', String(at < 0));
+      });
+      waiting.root.replaceChildren(copy);
+    })
+    .catch(() => {}); // the loading note stays
+}
+
+// Elements this loader prepared and has not mounted yet.
+const prepared = new Map();
+
+function prepareAll(root) {
+  for (const element of root.querySelectorAll('[data-scorecard]')) {
+    if (!element.shadowRoot) prepared.set(element, prepare(element));
+  }
+}
+prepareAll(document);
+
+// If the widget cannot start (no WebAssembly, a CSP without 'wasm-unsafe-eval', the files
+// unreachable), the element shows its own content again: the host's no-JavaScript fallback.
+function showFallback(element) {
+  const waiting = prepared.get(element);
+  prepared.delete(element);
+  waiting?.feed?.controller.abort();
+  waiting?.root.replaceChildren(document.createElement('slot'));
+  if (waiting) waiting.root.hidden = false;
 }
 
 async function mountOne(element) {
-  await ready;
-  mountWithFeed(element);
+  if (!element.shadowRoot) prepared.set(element, prepare(element));
+  let mount;
+  try {
+    mount = await ready;
+  } catch (error) {
+    showFallback(element);
+    throw error;
+  }
+  const waiting = prepared.get(element);
+  prepared.delete(element);
+  mount(element, assets, waiting?.feed, waiting?.handoff);
+}
+
+async function mountAll(root = document) {
+  prepareAll(root);
+  const elements = [...root.querySelectorAll('[data-scorecard]')];
+  try {
+    const mount = await ready;
+    for (const element of elements) {
+      const waiting = prepared.get(element);
+      prepared.delete(element);
+      mount(element, assets, waiting?.feed, waiting?.handoff);
+    }
+  } catch (error) {
+    elements.forEach(showFallback);
+    throw error;
+  }
 }
 
 // The one global, for pages that add widgets after loading (mounting twice does nothing).
@@ -65,6 +186,5 @@ if (!('Scorecard' in globalThis)) {
 }
 
 mountAll().catch((error) => {
-  // The elements keep their own content (the no-JavaScript fallback).
   console.error('Scorecard could not start:', error);
 });

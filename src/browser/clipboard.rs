@@ -5,7 +5,7 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Whether the text was copied.
 pub async fn copy(text: &str) -> bool {
-    let Some(window) = web_sys::window() else { return false };
+    let Some(window) = crate::browser::window() else { return false };
     let navigator = window.navigator();
     // `navigator.clipboard` is undefined on insecure origins; check before calling it.
     let has_clipboard =

@@ -4,7 +4,7 @@ use wasm_bindgen::JsCast;
 
 /// Offers `text` as a download named `filename`. Returns whether the browser accepted it.
 pub fn download_text(filename: &str, mime: &str, text: &str) -> bool {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
+    let Some(document) = crate::browser::window().and_then(|w| w.document()) else { return false };
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

@@ -10,7 +10,7 @@ const CACHE: &str = "scorecard-feeds-v1";
 const SAVED_HEADER: &str = "x-scorecard-saved";
 
 fn caches() -> Option<web_sys::CacheStorage> {
-    web_sys::window()?.caches().ok()
+    crate::browser::window()?.caches().ok()
 }
 
 async fn open() -> Option<web_sys::Cache> {

@@ -4,9 +4,7 @@ use std::cell::RefCell;
 
 use scorecard_core::share_link;
 
-fn window() -> Option<web_sys::Window> {
-    web_sys::window()
-}
+use super::window;
 
 /// The current fragment without the `#`.
 pub fn fragment() -> String {

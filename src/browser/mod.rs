@@ -6,6 +6,7 @@ pub mod dialog;
 pub mod download;
 pub mod feed_cache;
 pub mod fetch;
+pub mod first_screen;
 pub mod location;
 pub mod perf;
 pub mod shadow;
@@ -15,17 +16,27 @@ pub mod storage;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// The page's window. Natively there is none: the prerenderer (`src/bin/prerender.rs`) renders
+/// the first screen at build time as a browser with nothing saved, no address and no features.
+pub fn window() -> Option<web_sys::Window> {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
+}
+
 /// Runs `f` once the next frame has been painted (a frame, then a task), so that work the
 /// reader does not see waits until what they do see is on screen. Frames are paused while the
 /// page is hidden, and so is `f`. Returns `false`, without running `f`, when there is no window.
 pub fn after_paint(f: impl FnOnce() + 'static) -> bool {
-    let Some(window) = web_sys::window() else { return false };
+    let Some(page) = window() else { return false };
     let after_frame = Closure::once_into_js(move || {
-        let Some(window) = web_sys::window() else { return };
+        let Some(page) = window() else { return };
         let then = Closure::once_into_js(f);
-        let _ = window.set_timeout_with_callback(then.unchecked_ref());
+        let _ = page.set_timeout_with_callback(then.unchecked_ref());
     });
-    window.request_animation_frame(after_frame.unchecked_ref()).is_ok()
+    page.request_animation_frame(after_frame.unchecked_ref()).is_ok()
 }
 
 /// Scrolls to an element and moves keyboard focus to it.
@@ -39,7 +50,7 @@ pub fn focus_element(element: &web_sys::HtmlElement) {
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("Scorecard crashed: {info}").into());
-        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        if let Some(document) = window().and_then(|w| w.document()) {
             show_crash_message(&document);
         }
     }));

@@ -5,7 +5,7 @@
 use wasm_bindgen::JsCast;
 
 fn performance() -> Option<web_sys::Performance> {
-    web_sys::window()?.performance()
+    crate::browser::window()?.performance()
 }
 
 /// `performance.mark(name)`.

@@ -4,7 +4,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 fn share_function() -> Option<(web_sys::Navigator, js_sys::Function)> {
-    let navigator = web_sys::window()?.navigator();
+    let navigator = crate::browser::window()?.navigator();
     let share = js_sys::Reflect::get(&navigator, &"share".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
     Some((navigator, share))
 }

@@ -19,10 +19,14 @@ impl StorageProblem {
 }
 
 fn local_storage() -> Result<web_sys::Storage, StorageProblem> {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten()).ok_or(StorageProblem::Unavailable)
+    crate::browser::window().and_then(|w| w.local_storage().ok().flatten()).ok_or(StorageProblem::Unavailable)
 }
 
+/// The value saved under `key`. Without a window (the prerenderer), nothing is saved.
 pub fn load(key: &str) -> Result<Option<String>, StorageProblem> {
+    if super::window().is_none() {
+        return Ok(None);
+    }
     local_storage()?.get_item(key).map_err(|_| StorageProblem::Unavailable)
 }
 

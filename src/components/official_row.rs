@@ -60,7 +60,13 @@ pub fn shortlist_button(official: &Official, listed: bool, on_action: &Callback<
         )
     };
     html! {
-        <button type="button" class={classes!("sc-button", "sc-add", listed.then_some("sc-added"))} aria-label={label} onclick={on_click}>
+        <button
+            type="button"
+            class={classes!("sc-button", "sc-add", listed.then_some("sc-added"))}
+            aria-label={label}
+            data-official={official.id.clone()}
+            onclick={on_click}
+        >
             <span aria-hidden="true">{ icon }</span>{ text }
         </button>
     }

@@ -50,7 +50,7 @@ pub fn use_visible_window(list: NodeRef, count: usize, enabled: bool) -> Visible
                 return Box::new(|| ()) as Box<dyn FnOnce()>;
             }
             compute();
-            let listeners = web_sys::window().map(|w| {
+            let listeners = crate::browser::window().map(|w| {
                 let on_scroll = compute.clone();
                 let on_resize = compute.clone();
                 [
@@ -73,7 +73,9 @@ pub fn use_visible_window(list: NodeRef, count: usize, enabled: bool) -> Visible
 fn measure(list: &NodeRef, count: usize, known_height: f64) -> VisibleWindow {
     let end = count.min(OVERSCAN * 4);
     let fallback = VisibleWindow { start: 0, end, visible_end: end, row_height: known_height };
-    let (Some(element), Some(window)) = (list.cast::<web_sys::Element>(), web_sys::window()) else { return fallback };
+    let (Some(element), Some(window)) = (list.cast::<web_sys::Element>(), crate::browser::window()) else {
+        return fallback;
+    };
     let row_height = element
         .query_selector(".sc-slot")
         .ok()

@@ -171,7 +171,8 @@ test('the widget files come from another origin than the page, and only the feed
   await waitForWidget(page);
   assert.notEqual(site.origin, assets.origin);
   const fromAssets = requests.filter((url) => url.startsWith(assets.origin)).map((url) => new URL(url).pathname).sort();
-  assert.deepEqual(fromAssets, ['/embed.js', '/feeds/endorsements-2020.json', '/scorecard.css', '/scorecard.js', '/scorecard_bg.wasm']);
+  // The bundled feed's first screen too: this widget starts on its default view.
+  assert.deepEqual(fromAssets, ['/embed.js', '/feeds/endorsements-2020.json', '/first/endorsements-2020.html', '/scorecard.css', '/scorecard.js', '/scorecard_bg.wasm']);
   const elsewhere = requests.filter((url) => !url.startsWith(assets.origin) && !url.startsWith(site.origin));
   assert.deepEqual(elsewhere, []);
   assert.deepEqual(errors, []);

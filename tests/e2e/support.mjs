@@ -111,10 +111,16 @@ export async function freshContext(browser, options = {}) {
   return { context, requests, errors };
 }
 
-/** Waits until the widget has loaded its feed and shows a result count. */
+/**
+ * Waits until the widget has loaded its feed and shows a result count: the widget's own, not
+ * the loader's copy of the first screen (`[data-sc-snapshot]`), which shows one before.
+ */
 export async function waitForWidget(page) {
-  await page.locator('.sc-count-number').first().waitFor({ timeout: 30_000 });
+  await page.locator(WIDGET_READY).first().waitFor({ timeout: 30_000 });
 }
+
+/** The widget's result count, once the widget itself (not the first screen's copy) shows it. */
+export const WIDGET_READY = '[data-sc-app] > .scorecard .sc-count-number';
 
 export async function screenshot(page, name) {
   fs.mkdirSync(artifacts, { recursive: true });

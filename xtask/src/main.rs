@@ -224,6 +224,7 @@ fn serve(args: &[String]) -> Result {
     setup(Needs { browser: false })?;
     build_organizer(args.iter().any(|a| a == "--release"))?;
     zip_table()?;
+    first_screens()?;
     let port = args.iter().position(|a| a == "--port").and_then(|i| args.get(i + 1)).map_or("8080", String::as_str);
     eprintln!("\nServing the widget at http://127.0.0.1:{port}/ (Ctrl-C to stop)\n");
     let mut command = cmd("trunk");
@@ -240,6 +241,7 @@ pub fn build(release: bool) -> Result<PathBuf> {
     setup(Needs { browser: false })?;
     build_organizer(release)?;
     zip_table()?;
+    first_screens()?;
     let mut command = cmd("trunk");
     command.args(["build", "--dist", "dist"]);
     if release {
@@ -263,6 +265,24 @@ fn build_organizer(release: bool) -> Result {
 fn zip_table() -> Result {
     let cli = ["run", "--quiet", "-p", "scorecard-cli", "--", "zip-table", "feeds/bundled.toml"];
     run(cmd("cargo").args(cli).args(["--out", "target/zip-table"]))
+}
+
+/// Each bundled feed's first screen, rendered by the widget's own components
+/// (crates/scorecard-prerender) into target/first-screen/<feed>.html, which index.html copies to
+/// dist/first/: the loader shows it while the wasm downloads (docs/embed.md).
+fn first_screens() -> Result {
+    let out = repo().join("target/first-screen");
+    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let feeds = std::fs::read_dir(repo().join("feeds")).map_err(|e| format!("feeds/: {e}"))?;
+    let mut feeds: Vec<PathBuf> =
+        feeds.filter_map(|e| Some(e.ok()?.path())).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+    feeds.sort();
+    for feed in feeds {
+        let Some(stem) = feed.file_stem() else { continue };
+        let page = out.join(stem).with_extension("html");
+        run(cmd("cargo").args(["run", "--quiet", "-p", "scorecard-prerender", "--"]).arg(&feed).arg("-o").arg(&page))?;
+    }
+    Ok(())
 }
 
 fn feeds() -> Result {

@@ -631,8 +631,11 @@ fn preview_panel(props: &PreviewPanelProps) -> Html {
                         stale: None,
                         shards: None,
                     };
-                    let props =
-                        AppProps { source: FeedSource::Loaded(Rc::new(loaded)), options: WidgetOptions::default() };
+                    let props = AppProps {
+                        source: FeedSource::Loaded(Rc::new(loaded)),
+                        options: WidgetOptions::default(),
+                        first_screen: None,
+                    };
                     let handle = yew::Renderer::<App>::with_root_and_props(root, props).render();
                     *app = Some((container, handle));
                 }

@@ -1,0 +1,112 @@
+// The first screen before the wasm is ready: for a bundled feed's default view the loader shows
+// a copy rendered at build time (crates/scorecard-prerender). Readers can add officials from it;
+// the widget adds them for real when it takes over, in the same frame as the copy goes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serve, launch, freshContext, waitForWidget, repo, focused } from './support.mjs';
+
+let site;
+let browser;
+before(async () => {
+  site = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const AXE = path.join(repo, 'node_modules', 'axe-core', 'axe.min.js');
+const COPY = '[data-sc-snapshot]';
+
+/** A page whose wasm is held back until `release()`: the time a phone takes to download it. */
+async function withHeldWasm(context) {
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await context.route('**/scorecard_bg.wasm', async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+const shortlisted = (page) => page.getByRole('region', { name: 'Shortlist' }).locator('.sc-entry-name').allTextContents();
+
+test('before the wasm: the first screen shows the officials, and officials added from it are on the shortlist when the widget takes over', async () => {
+  const { context, errors } = await freshContext(browser);
+  const release = await withHeldWasm(context);
+  const page = await context.newPage();
+  await page.goto(site.url);
+
+  const copy = page.locator(COPY);
+  await copy.locator('.sc-list .sc-add').first().waitFor();
+  assert.equal(await copy.locator('.sc-count-number').textContent(), '1,015 officials');
+  const buttons = copy.locator('.sc-list .sc-add');
+  const label = async (i) => (await buttons.nth(i).getAttribute('aria-label')).replace(/^Add (.*) to shortlist$/, '$1');
+  const [first, second, third] = [await label(0), await label(1), await label(2)];
+
+  // A click, a click taken back, and a key press: the loader keeps what the reader meant.
+  await buttons.nth(0).click();
+  assert.equal(await buttons.nth(0).getAttribute('aria-pressed'), 'true');
+  await buttons.nth(2).click();
+  await buttons.nth(2).click();
+  assert.equal(await buttons.nth(2).getAttribute('aria-pressed'), 'false');
+  await buttons.nth(1).focus();
+  await page.keyboard.press('Enter');
+  // The filters wait for the widget: the copy's are inert.
+  assert.equal(await copy.locator('.sc-filters').evaluate((el) => el.inert), true);
+  assert.equal(await page.locator('[data-sc-app] > .scorecard').count(), 0, 'only the copy is on screen');
+
+  release();
+  await waitForWidget(page);
+  assert.equal(await page.locator(COPY).count(), 0, 'the copy is gone');
+  assert.deepEqual(await shortlisted(page), [first, second]);
+  assert.ok(!(await shortlisted(page)).includes(third));
+  // Focus stays with the official the reader was on (a frame later, once the rows are drawn).
+  const onSecond = `Remove ${second} from shortlist`;
+  for (let frame = 0; frame < 50 && (await focused(page)) !== onSecond; frame++) await page.waitForTimeout(20);
+  assert.equal(await focused(page), onSecond);
+  assert.match(await page.locator('.sc-live').textContent(), new RegExp(`Added ${second}`));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('axe finds no violations on the first screen', async () => {
+  const { context, errors } = await freshContext(browser);
+  const release = await withHeldWasm(context);
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await page.locator(`${COPY} .sc-list .sc-add`).first().waitFor();
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run({ include: [['[data-scorecard]', '[data-sc-snapshot]']] }, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      rules: { region: { enabled: false }, 'page-has-heading-one': { enabled: false } },
+    }),
+  );
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.help}`), []);
+  release();
+  await waitForWidget(page);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the first screen is only shown for the view the widget starts on', async () => {
+  // A view in the page address (query options, or a view or shared list in the fragment): the
+  // copy would show the wrong officials, so the loader does not ask for it.
+  for (const address of ['?states=VT', '#sc=1;st=VT', '?feed=feeds/primaries-2018.json']) {
+    const { context, requests, errors } = await freshContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${site.url}${address}`);
+    await waitForWidget(page);
+    // The standalone page preloads the default feed's copy (its usual first screen); nothing
+    // else is asked for, and the copy is not shown.
+    const asked = requests.map((url) => new URL(url).pathname).filter((p) => p.startsWith('/first/'));
+    assert.deepEqual(asked, ['/first/endorsements-2020.html'], address);
+    assert.equal(await page.locator(COPY).count(), 0, address);
+    assert.deepEqual(errors, [], address);
+    await context.close();
+  }
+});
