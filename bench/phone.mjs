@@ -9,8 +9,8 @@
 // slowdown, 150 ms round trip, 1.6 Mbps down, 750 Kbps up, a 412 × 823 touch screen. Files are
 // served gzipped (bench/serve.mjs).
 //
-// Two figures per load, both from navigation start, both found the same way for every page (a
-// script added before the page's own watches the DOM, inside shadow roots and frames too):
+// Two figures per load, both from navigation start, both found the same way for every page
+// (bench/detect.mjs):
 // - first results: an "Add" button of a result row is in the page, and painted;
 // - first working click: that button is clicked as soon as it is there, and the official shows
 //   in the shortlist, painted.
@@ -22,6 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { dist, serve } from './serve.mjs';
+import { SELECTORS, installDetector, reported } from './detect.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -43,12 +44,6 @@ export const PHONE = {
   deviceScaleFactor: 1.75,
 };
 
-/** How each page shows a result's "Add" button and a shortlisted official. */
-const SELECTORS = {
-  widget: { add: '.sc-list .sc-add', listed: '.sc-entries li' },
-  baseline: { add: '#list .row button', listed: '#shortlist li' },
-};
-
 function pageUrl(origin, kind, size) {
   const feed = size === 'default' ? '' : `/bench-feeds/${size}.json`;
   const query = feed ? `?feed=${encodeURIComponent(feed)}` : '';
@@ -64,33 +59,6 @@ function pageUrl(origin, kind, size) {
     default:
       throw new Error(`unknown kind ${kind}`);
   }
-}
-
-/**
- * Added to every frame before its own scripts: reports (through `__benchReport`) the moment,
- * after the next paint, when `add` and then `listed` first match, in the document or in any
- * shadow root. Times are absolute (timeOrigin + now), so a frame's compare with its parent's.
- */
-function detector({ add, listed }) {
-  const roots = [document];
-  const seen = new Set();
-  const check = () => {
-    for (const [name, selector] of [['results', add], ['listed', listed]]) {
-      if (seen.has(name) || !roots.some((root) => root.querySelector(selector))) continue;
-      seen.add(name);
-      const at = () => window.__benchReport(name, performance.timeOrigin + performance.now());
-      requestAnimationFrame(() => setTimeout(at));
-    }
-  };
-  const observe = (root) => new MutationObserver(check).observe(root, { childList: true, subtree: true });
-  const attachShadow = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function (init) {
-    const root = attachShadow.call(this, init);
-    roots.push(root);
-    observe(root);
-    return root;
-  };
-  observe(document);
 }
 
 function launch() {
@@ -110,12 +78,7 @@ async function throttle(page) {
 /** One load of `url` in `page`: first results and first working click, ms from navigation start. */
 async function load(page, url, kind, reports) {
   reports.clear();
-  const waitFor = (name) =>
-    new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${kind}: no ${name} within 120 s at ${url}`)), 120_000);
-      const poll = () => (reports.has(name) ? (clearTimeout(timer), resolve(reports.get(name))) : setTimeout(poll, 5));
-      poll();
-    });
+  const waitFor = (name) => reported(reports, name, `${kind} at ${url}`);
   await page.goto(url, { waitUntil: 'commit' });
   const start = await page.evaluate(() => performance.timeOrigin);
   const results = await waitFor('results');
@@ -182,11 +145,7 @@ async function main() {
         const browser = await launch();
         results.browser = browser.version();
         const context = await browser.newContext({ viewport: PHONE.viewport, deviceScaleFactor: PHONE.deviceScaleFactor, isMobile: true, hasTouch: true });
-        const reports = new Map();
-        await context.exposeBinding('__benchReport', (_source, name, at) => {
-          if (!reports.has(name)) reports.set(name, at);
-        });
-        await context.addInitScript(detector, SELECTORS[kind === 'baseline' ? 'baseline' : 'widget']);
+        const reports = await installDetector(context, kind);
         const page = await context.newPage();
         await throttle(page);
         const url = pageUrl(origin, kind, size);

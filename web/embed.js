@@ -68,8 +68,9 @@ function prepare(element) {
   note.textContent = 'Loading the scorecard…';
   root.append(frame);
   shadow.append(stylesheet, root);
-  // What the widget takes over when it mounts: officials added from the first screen's copy.
-  const waiting = { root, feed: prefetchFeed(element), handoff: { adds: [] } };
+  // What the widget takes over when it mounts (officials added from the first screen's copy);
+  // `done` once it has, or could not start.
+  const waiting = { root, feed: prefetchFeed(element), handoff: { adds: [] }, done: false };
   const firstScreen = firstScreenUrl(element);
   if (firstScreen) showFirstScreen(waiting, firstScreen);
   return waiting;
@@ -107,8 +108,8 @@ function showFirstScreen(waiting, url) {
   fetch(url)
     .then((response) => (response.ok ? response.text() : null))
     .then((html) => {
-      // Too late (the widget has taken over) or nothing to show: the loading note stays.
-      if (!html || waiting.root.hasAttribute('data-sc-mounted')) return;
+      // Nothing to show, or too late: the widget has taken over, or could not start.
+      if (!html || waiting.done) return;
       const copy = document.createElement('div');
       copy.setAttribute('data-sc-snapshot', '');
       copy.innerHTML = html; // our own file, from next to this loader, like the wasm
@@ -144,9 +145,19 @@ prepareAll(document);
 function showFallback(element) {
   const waiting = prepared.get(element);
   prepared.delete(element);
-  waiting?.feed?.controller.abort();
-  waiting?.root.replaceChildren(document.createElement('slot'));
-  if (waiting) waiting.root.hidden = false;
+  if (!waiting) return;
+  waiting.done = true;
+  waiting.feed?.controller.abort();
+  waiting.root.replaceChildren(document.createElement('slot'));
+  waiting.root.hidden = false;
+}
+
+/** Hands a prepared element to the widget: the loader's part is done. */
+function take(element) {
+  const waiting = prepared.get(element);
+  prepared.delete(element);
+  if (waiting) waiting.done = true;
+  return waiting;
 }
 
 async function mountOne(element) {
@@ -158,8 +169,7 @@ async function mountOne(element) {
     showFallback(element);
     throw error;
   }
-  const waiting = prepared.get(element);
-  prepared.delete(element);
+  const waiting = take(element);
   mount(element, assets, waiting?.feed, waiting?.handoff);
 }
 
@@ -169,8 +179,7 @@ async function mountAll(root = document) {
   try {
     const mount = await ready;
     for (const element of elements) {
-      const waiting = prepared.get(element);
-      prepared.delete(element);
+      const waiting = take(element);
       mount(element, assets, waiting?.feed, waiting?.handoff);
     }
   } catch (error) {

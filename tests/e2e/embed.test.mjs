@@ -238,6 +238,18 @@ test('without JavaScript the fallback content shows; with it, the fallback stays
   await context.close();
 });
 
+test('when the widget cannot start (its wasm unreachable), the page\'s own content shows again', async () => {
+  const { context, errors } = await freshContext(browser);
+  await context.route('**/scorecard_bg.wasm', (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(`${site.url}hostile.html`);
+  // The loader covered it at once; once the start fails, its slot shows it again.
+  await page.getByRole('link', { name: 'See the scorecard' }).waitFor({ state: 'visible' });
+  assert.equal(await page.locator('.sc-status, [data-sc-snapshot]').count(), 0, 'no loading note or first screen left');
+  assert.ok(errors.some((e) => e.includes('Scorecard could not start')), errors.join('\n'));
+  await context.close();
+});
+
 test('feeds that cannot be loaded say why in plain words, and offer to try again', async () => {
   const { context } = await freshContext(browser);
   const page = await context.newPage();

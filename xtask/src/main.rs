@@ -3,7 +3,8 @@
 //! - `setup`: install what is missing: wasm32 target, trunk, wasm-bindgen-cli (the version in
 //!   Cargo.lock), Node packages (wasm-opt, Playwright, axe-core), Chromium and its driver.
 //! - `serve`: run the widget on its default feed at http://127.0.0.1:8080 (live reload).
-//! - `build`: build the site into `dist/` (release: optimized and wasm-opt'ed).
+//! - `build`: build the site into `dist/` (release: optimized, the wasm with the pinned nightly's
+//!   size-optimized standard library; `--stable` without it).
 //! - `test`: every test: format, lints, native unit/property tests, generated-file checks,
 //!   component tests in headless Chromium, release build, end-to-end tests.
 //! - `feeds`: rebuild the bundled feeds and the feed JSON Schema from their sources.
@@ -21,10 +22,18 @@ use std::time::Instant;
 
 mod bench;
 mod fuzz;
+mod precompress;
 mod synth;
 
 /// trunk 0.22 needs a newer rustc than the one this project builds with.
 const TRUNK_VERSION: &str = "0.21.14";
+/// The nightly toolchain the release wasm is built with (pinned: builds repeat), for the
+/// size-optimized standard library: `-Zbuild-std` with `optimize_for_size`, derived `Debug`
+/// printing only type names (`shallow`: `none` would also blank the values serde's messages
+/// quote), no panic locations. 10% less gzipped wasm than stable (bench/ANALYSIS.md).
+/// Everything else, tests included, uses the stable toolchain; `build --release --stable`
+/// makes the release wasm on stable too.
+const NIGHTLY: &str = "nightly-2026-10-30";
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// Packages that only make sense in the browser: linted and tested for wasm32, not natively.
@@ -39,7 +48,7 @@ fn main() -> ExitCode {
     let result = match command {
         "setup" => setup(Needs::all()),
         "serve" => serve(rest),
-        "build" => build(rest.iter().any(|a| a == "--release")).map(|_| ()),
+        "build" => build_site(rest.iter().any(|a| a == "--release"), rest.iter().any(|a| a == "--stable")).map(|_| ()),
         "test" => test(rest),
         "feeds" => feeds(),
         "bench" => bench::run_report(rest),
@@ -50,6 +59,8 @@ fn main() -> ExitCode {
         _ => {
             eprintln!("usage: cargo xtask <setup|serve|build|test|feeds|bench|bench-smoke|fuzz|synth|screenshots>\n");
             eprintln!("  serve [--port N] [--release]   run the widget on the default feed");
+            eprintln!("  build [--release [--stable]]    the site in dist/ (release: wasm from the pinned nightly's");
+            eprintln!("                                  size-optimized std; --stable: from stable)");
             eprintln!("  test [--skip-browser]           run every test (the CI command)");
             eprintln!(
                 "  bench [--quick] [--runs N] [--reps N] [--sizes default,10k,100k,500k] [--no-native] [--report-only]"
@@ -133,6 +144,7 @@ impl Needs {
 fn setup(needs: Needs) -> Result {
     let started = Instant::now();
     ensure_wasm_target()?;
+    ensure_nightly()?;
     ensure_cargo_tool("trunk", TRUNK_VERSION, &["install", "trunk", "--version", TRUNK_VERSION, "--locked"])?;
     let bindgen = wasm_bindgen_version()?;
     ensure_cargo_tool("wasm-bindgen", &bindgen, &["install", "wasm-bindgen-cli", "--version", &bindgen])?;
@@ -150,6 +162,32 @@ fn ensure_wasm_target() -> Result {
         return Ok(());
     }
     run(cmd("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+/// The pinned nightly with the standard library's sources (for `-Zbuild-std`) and their
+/// dependencies fetched, so trunk's offline build finds them.
+fn ensure_nightly() -> Result {
+    let sysroot = output(cmd("rustc").arg(format!("+{NIGHTLY}")).args(["--print", "sysroot"]));
+    let library = sysroot.map(|s| PathBuf::from(s.trim()).join("lib/rustlib/src/rust/library"));
+    let has_target = || {
+        output(cmd("rustup").args(["target", "list", "--installed", "--toolchain", NIGHTLY]))
+            .is_some_and(|t| t.lines().any(|l| l.trim() == "wasm32-unknown-unknown"))
+    };
+    let library = match library.filter(|l| l.join("Cargo.toml").exists() && has_target()) {
+        Some(library) => library,
+        None => {
+            run(cmd("rustup").args(["toolchain", "install", NIGHTLY, "--profile", "minimal"]).args([
+                "--component",
+                "rust-src",
+                "--target",
+                "wasm32-unknown-unknown",
+            ]))?;
+            let sysroot = output(cmd("rustc").arg(format!("+{NIGHTLY}")).args(["--print", "sysroot"]))
+                .ok_or(format!("rustc +{NIGHTLY} does not run"))?;
+            PathBuf::from(sysroot.trim()).join("lib/rustlib/src/rust/library")
+        }
+    };
+    run(cmd("cargo").arg(format!("+{NIGHTLY}")).arg("fetch").arg("--manifest-path").arg(library.join("Cargo.toml")))
 }
 
 /// Installs `binary` with `cargo install` unless `binary --version` already reports `version`.
@@ -238,6 +276,11 @@ fn serve(args: &[String]) -> Result {
 /// Builds the site into `dist/` and returns its path: first the organizer's wasm (its own
 /// module, so blog readers never download it), then the widget and pages, which copy it in.
 pub fn build(release: bool) -> Result<PathBuf> {
+    build_site(release, false)
+}
+
+/// [`build`]; with `stable`, a release build's wasm is made by the stable toolchain too.
+fn build_site(release: bool, stable: bool) -> Result<PathBuf> {
     setup(Needs { browser: false })?;
     build_organizer(release)?;
     zip_table()?;
@@ -246,9 +289,28 @@ pub fn build(release: bool) -> Result<PathBuf> {
     command.args(["build", "--dist", "dist"]);
     if release {
         command.arg("--release");
+        if !stable {
+            size_optimized_std(&mut command);
+        }
     }
     run(&mut command)?;
-    Ok(repo().join("dist"))
+    let dist = repo().join("dist");
+    if release {
+        let count = precompress::precompress(&dist)?;
+        eprintln!("build: wrote .gz and .br copies of {count} files in dist/");
+    }
+    Ok(dist)
+}
+
+/// Has the cargo that `command` runs build the wasm with the pinned nightly and its
+/// size-optimized standard library ([`NIGHTLY`]). Panics still reach the panic hook (which
+/// shows the crash message); they only lose their file and line.
+fn size_optimized_std(command: &mut Command) {
+    command
+        .env("RUSTUP_TOOLCHAIN", NIGHTLY)
+        .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
+        .env("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size")
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", "-Zfmt-debug=shallow -Zlocation-detail=none");
 }
 
 fn build_organizer(release: bool) -> Result {

@@ -1,0 +1,60 @@
+// How the benchmark sees "first results" and "a working click" the same way on every page (the
+// widget, with or without its first screen's copy, and the plain-JS baseline): a script added
+// before the page's own watches the DOM, inside shadow roots and frames too, and reports the
+// moment, after the next paint, when a result's "Add" button and then a shortlisted official
+// are first in the page.
+
+/** How each page shows a result's "Add" button and a shortlisted official. */
+export const SELECTORS = {
+  widget: { add: '.sc-list .sc-add', listed: '.sc-entries li' },
+  baseline: { add: '#list .row button', listed: '#shortlist li' },
+};
+
+/**
+ * Added to every frame before its own scripts: reports (through `__benchReport`) when `add` and
+ * then `listed` first match, in the document or in any shadow root, after the next paint. Times
+ * are absolute (timeOrigin + now), so a frame's compare with its parent's.
+ */
+function detector({ add, listed }) {
+  const roots = [document];
+  const seen = new Set();
+  const check = () => {
+    for (const [name, selector] of [['results', add], ['listed', listed]]) {
+      if (seen.has(name) || !roots.some((root) => root.querySelector(selector))) continue;
+      seen.add(name);
+      const at = () => window.__benchReport(name, performance.timeOrigin + performance.now());
+      requestAnimationFrame(() => setTimeout(at));
+    }
+  };
+  const observe = (root) => new MutationObserver(check).observe(root, { childList: true, subtree: true });
+  const attachShadow = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attachShadow.call(this, init);
+    roots.push(root);
+    observe(root);
+    return root;
+  };
+  observe(document);
+}
+
+/**
+ * Installs the detector in a browser context for `kind` ('baseline' or a widget page) and
+ * returns the map its reports land in (name → absolute ms), cleared by the caller per load.
+ */
+export async function installDetector(context, kind) {
+  const reports = new Map();
+  await context.exposeBinding('__benchReport', (_source, name, at) => {
+    if (!reports.has(name)) reports.set(name, at);
+  });
+  await context.addInitScript(detector, SELECTORS[kind === 'baseline' ? 'baseline' : 'widget']);
+  return reports;
+}
+
+/** Resolves to the report `name` (absolute ms) once it is in, or rejects after `ms`. */
+export function reported(reports, name, what, ms = 120_000) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${name} within ${ms / 1000} s: ${what}`)), ms);
+    const poll = () => (reports.has(name) ? (clearTimeout(timer), resolve(reports.get(name))) : setTimeout(poll, 5));
+    poll();
+  });
+}
