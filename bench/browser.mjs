@@ -203,7 +203,35 @@ async function interactions(page, kind, reps) {
     }
   }
   await box.fill('');
+  result.typing = await typing(page, box);
   return Object.fromEntries(Object.entries(result).map(([k, xs]) => [k, summary(xs)]));
+}
+
+/** Keys a reader types without waiting for the page: "smith" and back to empty, 15 times. */
+const TYPED = 'smith'.split('').concat(Array(5).fill('Backspace'));
+const TYPING_ROUNDS = 15;
+/** Between keys: a quick typist's pace (about 12 keys a second). */
+const TYPING_DELAY_MS = 80;
+
+/**
+ * Every keystroke's latency (keydown `timeStamp` to after the next paint) while keys come at a
+ * typist's pace, without waiting for each other: work a page defers until after a paint lands
+ * under the next key, as it does for a reader. 150 keystrokes.
+ */
+async function typing(page, box) {
+  await box.focus();
+  await page.evaluate(() => {
+    window.__typed = [];
+    addEventListener('keydown', (event) => {
+      const start = event.timeStamp;
+      requestAnimationFrame(() => setTimeout(() => window.__typed.push(performance.now() - start)));
+    }, true);
+  });
+  for (let round = 0; round < TYPING_ROUNDS; round++) {
+    for (const key of TYPED) await page.keyboard.press(key, { delay: 0 }).then(() => page.waitForTimeout(TYPING_DELAY_MS));
+  }
+  await page.waitForTimeout(500);
+  return page.evaluate(() => window.__typed);
 }
 
 // ------------------------------------------------------------------ transfer

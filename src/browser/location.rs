@@ -42,36 +42,52 @@ struct PendingWrite {
     push: bool,
 }
 
+/// How long in-place writes wait for the reader to pause: a history write takes the browser
+/// several milliseconds, and while someone types it would land under their next key.
+const QUIET_MS: u32 = 400;
+
 thread_local! {
     static PENDING: RefCell<Vec<PendingWrite>> = const { RefCell::new(Vec::new()) };
+    /// The wait for a pause, while only in-place writes are pending.
+    static QUIET: RefCell<Option<gloo::timers::callback::Timeout>> = const { RefCell::new(None) };
 }
 
 /// Sets the fragment's parameter `param` to `value` (removes it when `None`), leaving the rest
 /// of the fragment as it is, as a new history entry (`push`) or in place; nothing if that is
 /// already the address.
 ///
-/// Done after the next paint: a history write takes the browser several milliseconds, which the
-/// reader would otherwise wait for before seeing the results of their click. Writes are made in
-/// the order they were asked for; one in place right after another of the same parameter
-/// replaces it (the address ends the same). While the page is hidden (no frames) it is
-/// written at once.
+/// Never before the next paint: a history write takes the browser several milliseconds, which
+/// the reader would otherwise wait for before seeing the results of their click. A new entry
+/// (a pick Back can undo) is written after that paint; an in-place write (typing, the view
+/// settling) once the reader pauses for [`QUIET_MS`]. Writes are made in the order they were
+/// asked for; one in place right after another of the same parameter replaces it (the address
+/// ends the same). While the page is hidden (no frames) it is written at once.
 pub fn set_param_after_paint(param: &str, value: Option<String>, push: bool) {
-    let first = PENDING.with_borrow_mut(|pending| {
-        let first = pending.is_empty();
+    let first_push = PENDING.with_borrow_mut(|pending| {
+        let first_push = push && !pending.iter().any(|w| w.push);
         match pending.last_mut() {
             Some(last) if !push && last.param == param => last.value = value,
             _ => pending.push(PendingWrite { param: param.to_string(), value, push }),
         }
-        first
+        first_push
     });
     let hidden = window().and_then(|w| w.document()).is_none_or(|d| d.hidden());
-    if hidden || (first && !crate::browser::after_paint(write_pending)) {
+    if hidden {
         write_pending();
+    } else if push {
+        if first_push && !crate::browser::after_paint(write_pending) {
+            write_pending();
+        }
+    } else {
+        // Waits anew from this write on.
+        let timer = gloo::timers::callback::Timeout::new(QUIET_MS, write_pending);
+        QUIET.with_borrow_mut(|quiet| *quiet = Some(timer));
     }
 }
 
-/// Makes the writes waiting for a paint now.
+/// Makes the waiting writes now.
 pub fn write_pending() {
+    QUIET.with_borrow_mut(|quiet| quiet.take().map(gloo::timers::callback::Timeout::forget));
     for write in PENDING.with_borrow_mut(std::mem::take) {
         let current = fragment();
         let next = share_link::with_param(&current, &write.param, write.value.as_deref());
