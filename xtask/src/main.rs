@@ -23,17 +23,13 @@ use std::time::Instant;
 mod bench;
 mod fuzz;
 mod precompress;
+mod widget;
+
+use widget::NIGHTLY;
 mod synth;
 
 /// trunk 0.22 needs a newer rustc than the one this project builds with.
 const TRUNK_VERSION: &str = "0.21.14";
-/// The nightly toolchain the release wasm is built with (pinned: builds repeat), for the
-/// size-optimized standard library: `-Zbuild-std` with `optimize_for_size`, derived `Debug`
-/// printing only type names (`shallow`: `none` would also blank the values serde's messages
-/// quote), no panic locations. 10% less gzipped wasm than stable (bench/ANALYSIS.md).
-/// Everything else, tests included, uses the stable toolchain; `build --release --stable`
-/// makes the release wasm on stable too.
-const NIGHTLY: &str = "nightly-2026-10-30";
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// Packages that only make sense in the browser: linted and tested for wasm32, not natively.
@@ -53,6 +49,8 @@ fn main() -> ExitCode {
         "feeds" => feeds(),
         "bench" => bench::run_report(rest),
         "bench-smoke" => build(true).and_then(|_| bench::smoke()),
+        // Run by trunk before each build (Trunk.toml): the widget's wasm and glue.
+        "widget-wasm" => widget::from_trunk_hook(),
         "fuzz" => fuzz::fuzz(rest),
         "synth" => synth::command(rest),
         "screenshots" => build(true).and_then(|_| run(cmd("node").arg("tests/e2e/screenshots.mjs"))),
@@ -285,13 +283,11 @@ fn build_site(release: bool, stable: bool) -> Result<PathBuf> {
     build_organizer(release)?;
     zip_table()?;
     first_screens()?;
+    // Trunk's hook builds the widget's wasm (widget.rs), stable if asked.
     let mut command = cmd("trunk");
-    command.args(["build", "--dist", "dist"]);
+    command.args(["build", "--dist", "dist"]).env("SCORECARD_STABLE", if stable { "1" } else { "0" });
     if release {
         command.arg("--release");
-        if !stable {
-            size_optimized_std(&mut command);
-        }
     }
     run(&mut command)?;
     let dist = repo().join("dist");
@@ -300,17 +296,6 @@ fn build_site(release: bool, stable: bool) -> Result<PathBuf> {
         eprintln!("build: wrote .gz and .br copies of {count} files in dist/");
     }
     Ok(dist)
-}
-
-/// Has the cargo that `command` runs build the wasm with the pinned nightly and its
-/// size-optimized standard library ([`NIGHTLY`]). Panics still reach the panic hook (which
-/// shows the crash message); they only lose their file and line.
-fn size_optimized_std(command: &mut Command) {
-    command
-        .env("RUSTUP_TOOLCHAIN", NIGHTLY)
-        .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
-        .env("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size")
-        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", "-Zfmt-debug=shallow -Zlocation-detail=none");
 }
 
 fn build_organizer(release: bool) -> Result {
