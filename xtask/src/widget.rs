@@ -58,9 +58,6 @@ pub fn build(release: bool, stable: bool) -> Result {
     let out = out_dir();
     let mut bindgen = cmd("wasm-bindgen");
     bindgen.args(["--target", "web", "--no-typescript", "--out-name", "scorecard", "--out-dir"]).arg(&out).arg(&built);
-    if !release {
-        bindgen.arg("--keep-debug");
-    }
     run(&mut bindgen)?;
     if release {
         let wasm = out.join("scorecard_bg.wasm");
