@@ -34,6 +34,24 @@ pub enum LeftOut {
     NoDonationPage,
 }
 
+impl LeftOut {
+    /// Why, in a few words: "already marked given".
+    pub fn reason(&self) -> &'static str {
+        match self {
+            LeftOut::AlreadyGiven => "already marked given",
+            LeftOut::NotInFeed => "not in this feed",
+            LeftOut::NoDonationPage => "no donation page in this feed",
+        }
+    }
+}
+
+/// "Left out: Cy Castro (no donation page in this feed), Di (already marked given)." Names are
+/// the shortlist's.
+pub fn left_out_text(left_out: &[(String, LeftOut)]) -> Option<String> {
+    let parts: Vec<String> = left_out.iter().map(|(name, why)| format!("{name} ({})", why.reason())).collect();
+    (!parts.is_empty()).then(|| format!("Left out: {}.", parts.join(", ")))
+}
+
 /// One official to give to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Item {
@@ -45,6 +63,18 @@ pub struct Item {
     /// 1-based place in the run, and the run's length: "2 of 5".
     pub number: usize,
     pub of: usize,
+}
+
+impl Item {
+    /// "2 of 5".
+    pub fn position_text(&self) -> String {
+        format!("{} of {}", self.number, self.of)
+    }
+
+    /// "Did you give $27 to Peter Welch?"
+    pub fn ask_text(&self) -> String {
+        format!("Did you give {} to {}?", self.amount, self.name)
+    }
 }
 
 /// What the widget shows now.
@@ -140,6 +170,29 @@ impl GiveRun {
         }
     }
 
+    /// How many officials the run is over.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The number of gifts confirmed in this run.
+    pub fn gifts(&self) -> usize {
+        self.given.len()
+    }
+
+    /// "Given so far: $54 to 2 officials", or "Nothing given yet".
+    pub fn progress_text(&self) -> String {
+        match self.given.len() {
+            0 => "Nothing given yet".to_string(),
+            1 => format!("Given so far: {} to 1 official", self.total_given()),
+            n => format!("Given so far: {} to {n} officials", self.total_given()),
+        }
+    }
+
     /// The total of the gifts confirmed in this run.
     pub fn total_given(&self) -> Cents {
         Cents(self.given.iter().map(|(_, c)| *c).sum())
@@ -155,6 +208,19 @@ impl GiveRun {
         let mut run: GiveRun = serde_json::from_str(text).ok()?;
         run.position = run.position.min(run.ids.len());
         Some(run)
+    }
+}
+
+/// What a finished run says: "You gave $81 to 3 officials. 1 skipped."
+pub fn done_text(gifts: usize, total: Cents, skipped: usize) -> String {
+    let gave = match gifts {
+        0 => "No gifts were marked this time.".to_string(),
+        1 => format!("You gave {total} to 1 official."),
+        n => format!("You gave {total} to {n} officials."),
+    };
+    match skipped {
+        0 => gave,
+        n => format!("{gave} {n} skipped."),
     }
 }
 
@@ -241,6 +307,32 @@ mod tests {
         assert_eq!(GiveRun::from_json("not json"), None);
         let odd = GiveRun::from_json(r#"{"ids":["a"],"position":99,"asking":true,"given":[],"skipped":0}"#).unwrap();
         assert!(matches!(odd.step(&list, &feed, None), Step::Done { .. }), "a position past the end is the end");
+    }
+
+    #[test]
+    fn the_run_speaks_plainly() {
+        let feed = feed();
+        let mut list = list(&feed, &["a", "b", "c"]);
+        list.set_amount("b", Cents(10_50)).unwrap();
+        let (mut run, left_out) = GiveRun::start(&list, &feed);
+        assert_eq!((run.len(), run.is_empty(), run.gifts()), (2, false, 0));
+        let named: Vec<(String, LeftOut)> =
+            left_out.into_iter().map(|(id, why)| (list.get(&id).unwrap().name.clone(), why)).collect();
+        assert_eq!(left_out_text(&named).as_deref(), Some("Left out: Cy (no donation page in this feed)."));
+        assert_eq!(left_out_text(&[]), None);
+        assert_eq!(run.progress_text(), "Nothing given yet");
+        let Step::Open(item) = run.step(&list, &feed, None) else { panic!() };
+        assert_eq!((item.position_text().as_str(), item.ask_text().as_str()), ("1 of 2", "Did you give $27 to Ann?"));
+        run.opened(&list, &feed);
+        run.answer(true, &mut list, &feed);
+        assert_eq!(run.progress_text(), "Given so far: $27 to 1 official");
+        run.opened(&list, &feed);
+        run.answer(true, &mut list, &feed);
+        assert_eq!(run.progress_text(), "Given so far: $37.50 to 2 officials");
+        assert_eq!(done_text(2, run.total_given(), 0), "You gave $37.50 to 2 officials.");
+        assert_eq!(done_text(1, Cents(27_00), 2), "You gave $27 to 1 official. 2 skipped.");
+        assert_eq!(done_text(0, Cents(0), 1), "No gifts were marked this time. 1 skipped.");
+        assert!(GiveRun::start(&Shortlist::default(), &feed).0.is_empty());
     }
 
     #[test]

@@ -92,7 +92,7 @@ pub fn find(feed: &Feed, districts: &[&District], period: Option<&str>) -> YourO
             states.push(d.state);
         }
     }
-    let has_districts = feed.officials.iter().any(|o| o.district.is_some() || o.division_id.is_some());
+    let has_districts = feed_has_districts(feed);
     let note = match (feed.meta.districts.as_deref(), period) {
         (_, _) if !has_districts => None,
         (Some(feed_period), Some(table)) if feed_period == table => None,
@@ -156,6 +156,12 @@ pub fn find(feed: &Feed, districts: &[&District], period: Option<&str>) -> YourO
         }
     }
     YourOfficials { states, districts: district_groups, statewide, note }
+}
+
+/// Whether any official of the feed has a district or a division id (a feed without any has
+/// nothing to match a ZIP code's districts against: it can only be narrowed to the states).
+pub fn feed_has_districts(feed: &Feed) -> bool {
+    feed.officials.iter().any(|o| o.district.is_some() || o.division_id.is_some())
 }
 
 /// Whether an official holds the seat of a table district.
