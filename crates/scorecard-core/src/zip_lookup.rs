@@ -10,8 +10,6 @@
 //! fetched for it ([`Zip::shard_url`]); links carry at most the "my officials" flag
 //! ([`crate::share_link::View::mine`]), never the ZIP code.
 
-use serde::{Deserialize, Serialize};
-
 use crate::diagnostics::group_thousands;
 use crate::feed::Feed;
 use crate::states::{State, StateSet};
@@ -26,6 +24,17 @@ pub const ASK_FOR_ZIP: &str = "Enter your ZIP code to see your officials.";
 
 /// Under a district no official of the feed holds (a scorecard of candidates, or a vacancy).
 pub const NOBODY_HERE: &str = "No one in this scorecard holds this seat.";
+
+/// Whether typed text is a whole ZIP code, to look up as the reader types its last digit (five
+/// digits, or ZIP+4 with all nine); anything else waits for Enter, which says what is wrong.
+pub fn looks_complete(typed: &str) -> bool {
+    let t = typed.trim();
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    match t.split_once('-') {
+        Some((zip, plus4)) => zip.len() == 5 && plus4.len() == 4 && digits(zip) && digits(plus4),
+        None => (t.len() == 5 || t.len() == 9) && digits(t),
+    }
+}
 
 /// Which ZIP table a widget asks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,16 +73,6 @@ pub struct SavedZip {
     pub district: Option<(State, String)>,
 }
 
-/// The stored form: `{"zip":"02138","state":"MA","district":"5"}`.
-#[derive(Serialize, Deserialize)]
-struct SavedDoc {
-    zip: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    state: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    district: Option<String>,
-}
-
 impl SavedZip {
     /// The ZIP code and, for a split one, the district picked among `your`'s.
     pub fn new(zip: Zip, your: Option<&YourOfficials>, choice: DistrictChoice) -> SavedZip {
@@ -86,21 +85,21 @@ impl SavedZip {
         SavedZip { zip, district }
     }
 
+    /// The stored form: `05401`, or with a picked district `35062|AL|6` (plain text: a JSON
+    /// reader for it would add kilobytes to the wasm).
     pub fn to_storage(&self) -> String {
-        let doc = SavedDoc {
-            zip: self.zip.to_string(),
-            state: self.district.as_ref().map(|(s, _)| s.code().to_string()),
-            district: self.district.as_ref().map(|(_, d)| d.clone()),
-        };
-        serde_json::to_string(&doc).unwrap_or_default()
+        match &self.district {
+            Some((state, district)) => format!("{}|{}|{district}", self.zip, state.code()),
+            None => self.zip.to_string(),
+        }
     }
 
     /// A saved ZIP code, or `None` for anything else (storage is untrusted: never panics).
     pub fn from_storage(text: &str) -> Option<SavedZip> {
-        let doc: SavedDoc = serde_json::from_str(text).ok()?;
-        let zip = Zip::parse(&doc.zip).ok()?;
-        let district = match (doc.state.as_deref().and_then(State::parse), doc.district) {
-            (Some(state), Some(d)) if !d.is_empty() && d.len() <= 64 => Some((state, d)),
+        let mut parts = text.splitn(3, '|');
+        let zip = parts.next().filter(|z| z.len() == 5).and_then(|z| Zip::parse(z).ok())?;
+        let district = match (parts.next().and_then(State::parse), parts.next()) {
+            (Some(state), Some(d)) if !d.is_empty() && d.len() <= 64 => Some((state, d.to_string())),
             _ => None,
         };
         Some(SavedZip { zip, district })
@@ -287,17 +286,19 @@ mod tests {
     #[test]
     fn a_saved_zip_code_round_trips_and_storage_garbage_is_nothing() {
         let plain = SavedZip { zip: zip("05401"), district: None };
-        assert_eq!(plain.to_storage(), r#"{"zip":"05401"}"#);
+        assert_eq!(plain.to_storage(), "05401");
         assert_eq!(SavedZip::from_storage(&plain.to_storage()), Some(plain));
-        let picked = SavedZip { zip: zip("35062"), district: Some((State::parse("AL").unwrap(), "6".into())) };
-        assert_eq!(picked.to_storage(), r#"{"zip":"35062","state":"AL","district":"6"}"#);
+        let picked =
+            SavedZip { zip: zip("35062"), district: Some((State::parse("AL").unwrap(), "Suffolk | 12".into())) };
+        assert_eq!(picked.to_storage(), "35062|AL|Suffolk | 12");
         assert_eq!(SavedZip::from_storage(&picked.to_storage()), Some(picked));
-        for bad in ["", "05401", "null", r#"{"zip":"abcde"}"#, r#"{"zip":5401}"#, r#"{"zap":"05401"}"#, "[1,2]"] {
+        for bad in ["", "0540", "abcde", "05401-1234", "null", "{\"zip\":\"05401\"}", "|05401", "054011"] {
             assert_eq!(SavedZip::from_storage(bad), None, "{bad}");
         }
         // A district without a known state is dropped, the ZIP code kept.
-        let odd = SavedZip::from_storage(r#"{"zip":"05401","state":"XX","district":"1"}"#).unwrap();
+        let odd = SavedZip::from_storage("05401|XX|1").unwrap();
         assert_eq!(odd.district, None);
+        assert_eq!(SavedZip::from_storage("05401|VT|").unwrap().district, None);
     }
 
     #[test]
@@ -405,6 +406,17 @@ mod tests {
             TableProblem::Unreadable("this is a web page (HTML), not a ZIP table file".into()).message(&z),
             "ZIP code 05401 could not be looked up: the ZIP code table's file for ZIP codes starting 054 could not be read (this is a web page (HTML), not a ZIP table file). Pick your state in the filters instead."
         );
+    }
+
+    #[test]
+    fn a_lookup_starts_with_the_last_digit_typed() {
+        for complete in ["05401", " 05401 ", "05401-1234", "054011234"] {
+            assert!(looks_complete(complete), "{complete}");
+            assert!(Zip::parse(complete).is_ok(), "what looks complete also parses: {complete}");
+        }
+        for partial in ["", "0540", "05401-", "05401-12", "054011", "abcde", "0540a", "05401-12345"] {
+            assert!(!looks_complete(partial), "{partial}");
+        }
     }
 
     #[test]
