@@ -6,6 +6,10 @@ const form = document.getElementById('feed-chooser');
 const select = form?.querySelector('select[name="feed"]');
 if (form && select) {
   const current = new URLSearchParams(location.search).get('feed');
-  if (current && [...select.options].some((option) => option.value === current)) select.value = current;
+  if (current && ![...select.options].some((option) => option.value === current)) {
+    // A feed of someone else's, named in the address: say so rather than show a bundled one.
+    select.add(new Option('The feed named in this page\'s address', current), 0);
+  }
+  if (current) select.value = current;
   select.addEventListener('change', () => form.requestSubmit());
 }

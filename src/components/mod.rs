@@ -20,7 +20,7 @@ mod your_officials;
 
 pub use external_link::{external_link, external_link_on_click, ExternalLink};
 pub use filters::FilterPanel;
-pub use give_run::GiveRunPanel;
+pub use give_run::{GiveRunPanel, GiveRunProps};
 pub use header::Header;
 pub use next_step::next_step_link;
 pub use notices::{LoadNotes, UndoBar};
@@ -32,7 +32,7 @@ pub use share_banner::ShareBanner;
 pub use shortlist::ShortlistPanel;
 pub use stance_badge::{stance_badge, StanceBadge};
 pub use state_picker::StatePicker;
-pub use your_officials::YourOfficialsPanel;
+pub use your_officials::{YourOfficialsPanel, YourOfficialsProps};
 
 use std::cell::Cell;
 
