@@ -405,22 +405,11 @@ fn scorecard(props: &ScorecardProps) -> Html {
     // A sharded feed: fetch the files of the states the reader now wants (their view, their
     // shortlist, a shared list waiting for its states). The core decides which.
     // The officials of the reader's ZIP code, once its districts are known.
-    let your = use_memo(
-        (feed.clone(), state.zip.shard.clone(), state.zip.zip, state.zip.status == ZipStatus::Found),
-        |(feed, shard, zip, found)| match (shard, zip, found) {
-            (Some(shard), Some(zip), true) => match scorecard_core::zip_table::lookup(Some(shard), zip) {
-                scorecard_core::zip_table::ZipAnswer::Districts(districts) => {
-                    Some(Rc::new(scorecard_core::your_officials::find(feed, &districts, shard.period.as_deref())))
-                }
-                scorecard_core::zip_table::ZipAnswer::Unknown => None,
-            },
-            _ => None,
-        },
-    );
+    let your = state.zip.your.clone().filter(|_| state.zip.status == ZipStatus::Found);
     {
         let mut wanted_states = waiting_link.as_ref().map_or(StateSet::EMPTY, |w| w.states);
         // A sharded feed loads the states of the reader's ZIP code too.
-        for zip_state in your.as_ref().iter().flat_map(|y| y.states.iter()) {
+        for zip_state in your.iter().flat_map(|y| y.states.iter()) {
             wanted_states.insert(*zip_state);
         }
         let to_fetch = statuses
@@ -642,7 +631,7 @@ fn scorecard(props: &ScorecardProps) -> Html {
                 <YourOfficialsPanel
                     feed={feed.clone()}
                     zip={state.zip.clone()}
-                    your={(*your).clone()}
+                    your={your.clone()}
                     mine={state.mine}
                     question={result.question}
                     shortlist={state.shortlist.clone()}

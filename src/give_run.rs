@@ -12,14 +12,14 @@ fn give_key_for(storage_key: &str) -> String {
 
 /// A run left unfinished in this browser, if any (anything unreadable is none).
 pub(crate) fn load_saved(storage_key: &str) -> Option<GiveRun> {
-    storage::load(&give_key_for(storage_key)).ok().flatten().and_then(|text| GiveRun::from_json(&text))
+    storage::load(&give_key_for(storage_key)).ok().flatten().and_then(|text| GiveRun::from_storage(&text))
 }
 
 /// Keeps the run, or forgets it once it is closed.
 pub(crate) fn keep(storage_key: &str, run: Option<&GiveRun>) {
     let key = give_key_for(storage_key);
     let _ = match run {
-        Some(run) => storage::save(&key, &run.to_json()),
+        Some(run) => storage::save(&key, &run.to_storage()),
         None => storage::remove(&key),
     };
 }

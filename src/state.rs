@@ -15,7 +15,7 @@ use scorecard_core::money::Cents;
 use scorecard_core::share_link::View;
 use scorecard_core::shortlist::{AddError, Entry, Removed, Shortlist};
 use scorecard_core::states::State;
-use scorecard_core::your_officials::{find, DistrictChoice};
+use scorecard_core::your_officials::{find, DistrictChoice, YourOfficials};
 use scorecard_core::zip_lookup::{present, SavedZip, TableProblem};
 use scorecard_core::zip_table::{lookup, unknown_message, Shard, Zip, ZipAnswer};
 use yew::Reducible;
@@ -80,6 +80,9 @@ pub struct ZipState {
     pub choice: DistrictChoice,
     /// The table file last fetched: a ZIP code with the same first three digits needs no other.
     pub shard: Option<Rc<Shard>>,
+    /// The officials of the ZIP code, worked out once when it is found (and again when the feed
+    /// is replaced): a pass over the whole feed, too slow to repeat on every render at 100k.
+    pub your: Option<Rc<YourOfficials>>,
     /// What this browser keeps (`None`: nothing, or forgotten); the app writes it to storage.
     pub saved: Option<SavedZip>,
     /// Counts lookups: the app fetches a file for each, and an answer to an older one is dropped.
@@ -205,6 +208,12 @@ pub enum Action {
     ShowMine(bool),
     /// Forget the saved ZIP code, here and in this browser's storage.
     ForgetZip,
+    /// A group too long for "Your officials": show all of it in the list (its state and
+    /// position as the filters).
+    ShowInList {
+        state: State,
+        position: Option<String>,
+    },
     /// "Give to each": start a run over the shortlist.
     StartGiving,
     /// The reader opened the current official's page.
@@ -257,13 +266,11 @@ impl AppState {
     /// The lookup found districts for the ZIP code: the reader's saved pick, the narrowing of a
     /// feed without districts, and one sentence for screen readers.
     fn found(&mut self, zip: Zip) {
-        let Some(shard) = self.zip.shard.clone() else { return };
-        let ZipAnswer::Districts(districts) = lookup(Some(&shard), &zip) else {
+        let Some(your) = self.your_officials(zip) else {
             self.zip.status = ZipStatus::Failed(unknown_message(&zip));
             self.announce(unknown_message(&zip));
             return;
         };
-        let your = find(&self.feed, &districts, shard.period.as_deref());
         let same_place = self.zip.saved.as_ref().filter(|s| s.zip == zip);
         self.zip.choice = same_place.map_or(DistrictChoice::All, |s| s.choice(&your));
         self.zip.status = ZipStatus::Found;
@@ -273,6 +280,16 @@ impl AppState {
             self.filter.states = states;
         }
         self.announce(shown.summary);
+        self.zip.your = Some(Rc::new(your));
+    }
+
+    /// The feed's officials for `zip`, from the table file at hand.
+    fn your_officials(&self, zip: Zip) -> Option<YourOfficials> {
+        let shard = self.zip.shard.as_ref()?;
+        match lookup(Some(shard), &zip) {
+            ZipAnswer::Districts(districts) => Some(find(&self.feed, &districts, shard.period.as_deref())),
+            ZipAnswer::Unknown => None,
+        }
     }
 
     /// Sets the message for the live region (and the visible status line).
@@ -477,6 +494,10 @@ impl Reducible for AppState {
                     s.filter.stances.clear();
                 }
                 s.feed = feed;
+                // A sharded feed's state files arrived (those of the ZIP code's states, say).
+                if let (Some(zip), ZipStatus::Found) = (s.zip.zip, &s.zip.status) {
+                    s.zip.your = s.your_officials(zip).map(Rc::new);
+                }
             }
             Action::LookUpZip(text) => match Zip::parse(&text) {
                 Err(problem) => {
@@ -520,12 +541,9 @@ impl Reducible for AppState {
             }
             Action::ChooseDistrict(choice) => {
                 s.zip.choice = choice;
-                if let (Some(zip), Some(shard)) = (s.zip.zip, s.zip.shard.clone()) {
-                    if let ZipAnswer::Districts(districts) = lookup(Some(&shard), &zip) {
-                        let your = find(&s.feed, &districts, shard.period.as_deref());
-                        s.zip.saved = Some(SavedZip::new(zip, Some(&your), choice));
-                        s.announce(present(&s.feed, &your, choice, &zip).summary);
-                    }
+                if let (Some(zip), Some(your)) = (s.zip.zip, s.zip.your.clone()) {
+                    s.zip.saved = Some(SavedZip::new(zip, Some(&your), choice));
+                    s.announce(present(&s.feed, &your, choice, &zip).summary);
                 }
             }
             Action::ShowMine(mine) => {
@@ -538,6 +556,13 @@ impl Reducible for AppState {
             Action::ForgetZip => {
                 s.zip = ZipState { serial: s.zip.serial.wrapping_add(1), ..ZipState::default() };
                 s.announce("Your ZIP code was forgotten: it is no longer saved in this browser.");
+            }
+            Action::ShowInList { state, position } => {
+                s.filter.clear_filters();
+                s.filter.states.insert(state);
+                s.filter.positions = position.into_iter().collect();
+                s.mine = false;
+                s.history = HistoryMode::Push;
             }
             Action::StartGiving => {
                 let (run, left_out) = GiveRun::start(&s.shortlist, &s.feed);

@@ -9,7 +9,7 @@ use scorecard_core::shortlist::Shortlist;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::{control_checked, control_value, next_step_link, plural, use_id};
+use super::{control_checked, control_value, external_link, next_step_link, plural, use_id};
 use crate::state::{Action, FeedRef};
 
 #[derive(Properties, PartialEq)]
@@ -103,7 +103,10 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
                                 step => html! {
                                     <span class="sc-no-donate">
                                         { "No donation page in this feed" }
-                                        if step.url().is_some() { { " · " }{ next_step_link(&step, &name) } }
+                                        if let Some(url) = step.url() {
+                                            { " · " }
+                                            { external_link(url, Some(AttrValue::from(step.accessible_label(&name))), Classes::new(), html! { step.label() }) }
+                                        }
                                     </span>
                                 },
                             },

@@ -9,7 +9,9 @@ use std::rc::Rc;
 use scorecard_core::money::DEFAULT_AMOUNT;
 use scorecard_core::shortlist::Shortlist;
 use scorecard_core::your_officials::{DistrictChoice, YourOfficials};
-use scorecard_core::zip_lookup::{looks_complete, present, ASK_FOR_ZIP, NOBODY_HERE, PRIVACY_NOTE};
+use scorecard_core::zip_lookup::{
+    looks_complete, more_in_group, present, ASK_FOR_ZIP, GROUP_ROWS, NOBODY_HERE, PRIVACY_NOTE,
+};
 use scorecard_core::zip_table::Zip;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -93,7 +95,6 @@ pub fn your_officials_panel(props: &YourOfficialsProps) -> Html {
                         inputmode="numeric"
                         autocomplete="postal-code"
                         maxlength="10"
-                        placeholder="05401"
                         value={zip.zip.map(|z| z.to_string()).unwrap_or_default()}
                         aria-invalid={invalid.then_some("true")}
                         aria-describedby={described}
@@ -159,7 +160,7 @@ fn found_officials(props: &YourOfficialsProps, zip: &Zip, your: &YourOfficials, 
                         <p class="sc-empty-note">{ NOBODY_HERE }</p>
                     } else {
                         <ol class="sc-list">
-                            { for group.officials.iter().map(|&i| {
+                            { for group.officials.iter().take(GROUP_ROWS).map(|&i| {
                                 let official = &feed.officials[i as usize];
                                 html! {
                                     <li class="sc-slot" key={official.id.clone()}>
@@ -176,6 +177,15 @@ fn found_officials(props: &YourOfficialsProps, zip: &Zip, your: &YourOfficials, 
                                 }
                             }) }
                         </ol>
+                        if let Some(more) = more_in_group(group) {
+                            <p class="sc-your-more">
+                                { more }{ " " }
+                                <button type="button" class="sc-button sc-button-small" onclick={{
+                                    let (state, position) = (group.state, group.position.clone());
+                                    on_action.reform(move |_| Action::ShowInList { state, position: position.clone() })
+                                }}>{ "Show them all in the list" }</button>
+                            </p>
+                        }
                     }
                 </div>
             }) }

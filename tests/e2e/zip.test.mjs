@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, freshContext, waitForWidget, pickState, repo, dist, makeFeed, addressHas, focused, WIDGET_READY } from './support.mjs';
+import { serve, launch, freshContext, waitForWidget, pickState, repo, dist, makeFeed, addressHas, focused, withFocused, WIDGET_READY } from './support.mjs';
 
 const hosts = path.join(path.dirname(fileURLToPath(import.meta.url)), 'hosts');
 const congress = JSON.parse(fs.readFileSync(path.join(repo, 'feeds', 'congress-today.json'), 'utf8'));
@@ -457,6 +457,30 @@ test('"Give to each": one official at a time, one click per page, "Did you give?
   assert.match(await run.locator('.sc-give-left-out').textContent(), /Ann Able \(already marked given\)/);
   await run.getByRole('button', { name: 'Skip' }).click();
   assert.equal(await run.locator('p', { hasText: 'No gifts' }).textContent(), 'No gifts were marked this time. 1 skipped.');
+  assert.deepEqual(ours(errors), []);
+  await context.close();
+});
+
+test('keyboard only: Tab to the ZIP code, type it, Tab on to an official and add them, then forget the ZIP code', async () => {
+  const { context, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${assets.url}?feed=feeds/congress-today.json`);
+  await waitForWidget(page);
+  const tabTo = async (name) => {
+    for (let i = 0; i < 60 && (await focused(page)) !== name; i++) await page.keyboard.press('Tab');
+    assert.equal(await focused(page), name);
+  };
+  await tabTo('ZIP code');
+  assert.notEqual(await withFocused(page, (el) => getComputedStyle(el).outlineStyle), 'none', 'focus is visible');
+  await page.keyboard.type('05401');
+  await your(page).locator('.sc-name').first().waitFor();
+  await tabTo('Add Becca Balint to shortlist');
+  assert.notEqual(await withFocused(page, (el) => getComputedStyle(el).outlineStyle), 'none');
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await page.getByRole('region', { name: 'Shortlist' }).locator('.sc-entry-name').allTextContents(), ['Becca Balint']);
+  await tabTo('Forget my ZIP code');
+  await page.keyboard.press('Enter');
+  assert.equal(await zipField(page).inputValue(), '');
   assert.deepEqual(ours(errors), []);
   await context.close();
 });

@@ -3,15 +3,13 @@
 //! skip; resume later from a saved position; the total given so far. The widget opens one page
 //! per click; this decides everything else.
 
-use serde::{Deserialize, Serialize};
-
 use crate::feed::Feed;
 use crate::money::Cents;
 use crate::next_step::{next_step, NextStep};
 use crate::shortlist::Shortlist;
 
-/// Where a run is. Serializable (`to_json`/`from_json`) so a reader can stop and resume.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Where a run is. Saved as text (`to_storage`/`from_storage`) so a reader can stop and resume.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct GiveRun {
     /// The officials of the run (ids), in shortlist order when it started.
     ids: Vec<String>,
@@ -198,15 +196,44 @@ impl GiveRun {
         Cents(self.given.iter().map(|(_, c)| *c).sum())
     }
 
-    /// The run as JSON, to save and resume.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    /// The run as text, to save and resume: a line `1 position asking skipped`, then a line
+    /// `i <id>` per official of the run and `g <cents> <id>` per gift. Plain text rather than
+    /// JSON: a JSON reader for it added kilobytes to the widget's wasm. (Ids are cleaned text
+    /// when a feed is read, so they hold no line breaks.)
+    pub fn to_storage(&self) -> String {
+        let mut out = format!("1 {} {} {}\n", self.position, u8::from(self.asking), self.skipped);
+        for id in &self.ids {
+            out.push_str("i ");
+            out.push_str(id);
+            out.push('\n');
+        }
+        for (id, cents) in &self.given {
+            out.push_str(&format!("g {cents} {id}\n"));
+        }
+        out
     }
 
     /// A saved run; `None` if the text is not one (storage is untrusted: never panics).
-    pub fn from_json(text: &str) -> Option<GiveRun> {
-        let mut run: GiveRun = serde_json::from_str(text).ok()?;
-        run.position = run.position.min(run.ids.len());
+    pub fn from_storage(text: &str) -> Option<GiveRun> {
+        let mut lines = text.lines();
+        let mut head = lines.next()?.split(' ');
+        if head.next()? != "1" {
+            return None;
+        }
+        let mut number = || head.next()?.parse::<usize>().ok();
+        let (position, asking, skipped) = (number()?, number()?, number()?);
+        let mut run = GiveRun { asking: asking == 1, skipped, ..GiveRun::default() };
+        for line in lines {
+            match line.split_once(' ')? {
+                ("i", id) => run.ids.push(id.to_string()),
+                ("g", gift) => {
+                    let (cents, id) = gift.split_once(' ')?;
+                    run.given.push((id.to_string(), cents.parse().ok()?));
+                }
+                _ => return None,
+            }
+        }
+        run.position = position.min(run.ids.len());
         Some(run)
     }
 }
@@ -294,9 +321,10 @@ mod tests {
         let (mut run, _) = GiveRun::start(&list, &feed);
         run.opened(&list, &feed);
         run.answer(true, &mut list, &feed);
-        let saved = run.to_json();
+        let saved = run.to_storage();
+        assert_eq!(saved, "1 1 0 0\ni a\ni b\ni d\ng 2700 a\n");
 
-        let mut resumed = GiveRun::from_json(&saved).unwrap();
+        let mut resumed = GiveRun::from_storage(&saved).unwrap();
         assert_eq!(resumed, run);
         list.remove("b"); // removed meanwhile
         assert_eq!(current_id(&resumed.step(&list, &feed, None)), Some("d"));
@@ -304,8 +332,12 @@ mod tests {
         resumed.answer(true, &mut list, &feed);
         assert_eq!(resumed.step(&list, &feed, None), Step::Done { gifts: 2, total: Cents(54_00), skipped: 0 });
 
-        assert_eq!(GiveRun::from_json("not json"), None);
-        let odd = GiveRun::from_json(r#"{"ids":["a"],"position":99,"asking":true,"given":[],"skipped":0}"#).unwrap();
+        for bad in ["", "not a run", "2 0 0 0", "1 0 0", "1 x 0 0", "1 0 0 0\nx y", "1 0 0 0\ng 12", "1 0 0 0\ng x a"] {
+            assert_eq!(GiveRun::from_storage(bad), None, "{bad:?}");
+        }
+        let spaced = GiveRun { ids: vec!["an id with spaces".into()], ..GiveRun::default() };
+        assert_eq!(GiveRun::from_storage(&spaced.to_storage()), Some(spaced));
+        let odd = GiveRun::from_storage("1 99 1 0\ni a\n").unwrap();
         assert!(matches!(odd.step(&list, &feed, None), Step::Done { .. }), "a position past the end is the end");
     }
 

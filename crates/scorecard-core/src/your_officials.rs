@@ -20,6 +20,8 @@ use crate::zip_table::District;
 pub struct Group {
     pub heading: String,
     pub state: State,
+    /// The position shared by a statewide group (`None` for a district's members).
+    pub position: Option<String>,
     pub officials: Vec<u32>,
 }
 
@@ -126,7 +128,12 @@ pub fn find(feed: &Feed, districts: &[&District], period: Option<&str>) -> YourO
                     (0..feed.officials.len() as u32).filter(|i| represents(&feed.officials[*i as usize], d)).collect();
                 DistrictGroup {
                     district: (*d).clone(),
-                    group: Group { heading: district_heading(d), state: d.state, officials: ranked(members) },
+                    group: Group {
+                        heading: district_heading(d),
+                        state: d.state,
+                        position: None,
+                        officials: ranked(members),
+                    },
                 }
             })
             .collect()
@@ -152,6 +159,7 @@ pub fn find(feed: &Feed, districts: &[&District], period: Option<&str>) -> YourO
             statewide.push(Group {
                 heading: format!("{label} ({})", state.name()),
                 state: *state,
+                position: position.map(|p| feed.positions[p as usize].clone()),
                 officials: ranked(members),
             });
         }

@@ -36,6 +36,17 @@ pub fn looks_complete(typed: &str) -> bool {
     }
 }
 
+/// At most this many officials of a group are listed under "Your officials". A feed whose
+/// offices carry no district or city (county officials, say) can give a state thousands of
+/// "statewide" officials; the rest of such a group is shown in the list instead.
+pub const GROUP_ROWS: usize = 10;
+
+/// Under a group cut at [`GROUP_ROWS`]: "And 1,234 more." (`None` when none were left out).
+pub fn more_in_group(group: &Group) -> Option<String> {
+    let more = group.officials.len().saturating_sub(GROUP_ROWS);
+    (more > 0).then(|| format!("And {} more.", group_thousands(more as u64)))
+}
+
 /// Which ZIP table a widget asks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TableFrom {
@@ -417,6 +428,19 @@ mod tests {
         for partial in ["", "0540", "05401-", "05401-12", "054011", "abcde", "0540a", "05401-12345"] {
             assert!(!looks_complete(partial), "{partial}");
         }
+    }
+
+    #[test]
+    fn a_big_group_is_cut_and_says_how_many_more() {
+        let group = |n: u32| Group {
+            heading: "Judge (Alabama)".into(),
+            state: State::parse("AL").unwrap(),
+            position: Some("Judge".into()),
+            officials: (0..n).collect(),
+        };
+        assert_eq!(more_in_group(&group(GROUP_ROWS as u32)), None);
+        assert_eq!(more_in_group(&group(GROUP_ROWS as u32 + 1)).as_deref(), Some("And 1 more."));
+        assert_eq!(more_in_group(&group(GROUP_ROWS as u32 + 1_234)).as_deref(), Some("And 1,234 more."));
     }
 
     #[test]
