@@ -28,6 +28,13 @@ const giving = makeFeed(
 // The table file for 054, served as the real one until `zipDown` (then the server fails), and
 // a table file that is not one (for ZIP codes 123xx).
 let zipDown = false;
+
+// Twelve "statewide" judges in Vermont: more than "Your officials" lists in one group.
+const judges = makeFeed(
+  Array.from({ length: 12 }, (_, i) => ({ id: `j${i}`, name: `Judge ${String.fromCharCode(65 + i)}`, state: 'VT', position: 'Judge', stances: { q: { stance: 'yes' } } }))
+    .concat([{ id: 'm', name: 'May Or', state: 'VT', position: 'Mayor', city: 'Burlington', district: '3', stances: { q: { stance: 'yes' } } }]),
+  { districts: 'us-house-119', zip_table: '../zip/' },
+);
 const real054 = () => fs.readFileSync(path.join(dist, 'zip', '054.json'), 'utf8');
 
 let assets;
@@ -51,6 +58,7 @@ function strictPolicy(origin) {
 before(async () => {
   assets = await serve(undefined, {
     '/fixtures/giving.json': () => ({ body: giving }),
+    '/fixtures/judges.json': () => ({ body: judges }),
     '/zip/054.json': () => (zipDown ? { status: 503, type: 'text/plain', body: 'down' } : { body: real054() }),
     '/zip/123.json': () => ({ type: 'text/html', body: '<!doctype html><title>Not here</title>' }),
     '/zip/999.json': () => ({ status: 500, type: 'text/plain', body: 'Internal Server Error' }),
@@ -457,6 +465,24 @@ test('"Give to each": one official at a time, one click per page, "Did you give?
   assert.match(await run.locator('.sc-give-left-out').textContent(), /Ann Able \(already marked given\)/);
   await run.getByRole('button', { name: 'Skip' }).click();
   assert.equal(await run.locator('p', { hasText: 'No gifts' }).textContent(), 'No gifts were marked this time. 1 skipped.');
+  assert.deepEqual(ours(errors), []);
+  await context.close();
+});
+
+test('a group too long for "Your officials" lists ten, says how many more, and shows them all in the list', async () => {
+  const { context, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${assets.url}?feed=fixtures/judges.json`);
+  await waitForWidget(page);
+  await typeZip(page, '05401');
+  await your(page).locator('.sc-name').first().waitFor();
+  assert.deepEqual(await headings(page), ['Vermont, at large', 'Judge (Vermont)']);
+  assert.equal(await your(page).locator('.sc-name').count(), 10);
+  assert.match(await your(page).locator('.sc-your-more').textContent(), /^And 2 more\./);
+  await your(page).getByRole('button', { name: 'Show them all in the list' }).click();
+  assert.equal(await your(page).locator('.sc-name').count(), 0, 'the panel makes way for the list');
+  assert.equal(await page.locator('.sc-results .sc-count-number').textContent(), '12 officials');
+  assert.equal(await page.getByLabel('Position', { exact: true }).inputValue(), 'Judge');
   assert.deepEqual(ours(errors), []);
   await context.close();
 });
