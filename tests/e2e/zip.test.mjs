@@ -29,6 +29,13 @@ const giving = makeFeed(
 // a table file that is not one (for ZIP codes 123xx).
 let zipDown = false;
 
+// No official has a district: a ZIP code can only narrow the list to its state.
+const noDistricts = makeFeed([
+  { id: 'g', name: 'Gov Nor', state: 'VT', position: 'Governor', stances: { q: { stance: 'yes' } } },
+  { id: 'm', name: 'May Or', state: 'VT', position: 'Mayor', city: 'Burlington', stances: { q: { stance: 'yes' } } },
+  { id: 'n', name: 'New Yorker', state: 'NY', position: 'Mayor', city: 'Albany', stances: { q: { stance: 'yes' } } },
+]);
+
 // Twelve "statewide" judges in Vermont: more than "Your officials" lists in one group.
 const judges = makeFeed(
   Array.from({ length: 12 }, (_, i) => ({ id: `j${i}`, name: `Judge ${String.fromCharCode(65 + i)}`, state: 'VT', position: 'Judge', stances: { q: { stance: 'yes' } } }))
@@ -59,6 +66,8 @@ before(async () => {
   assets = await serve(undefined, {
     '/fixtures/giving.json': () => ({ body: giving }),
     '/fixtures/judges.json': () => ({ body: judges }),
+    '/fixtures/no-districts.json': () => ({ body: noDistricts }),
+    '/mirror/zip/054.json': () => ({ body: real054() }),
     '/zip/054.json': () => (zipDown ? { status: 503, type: 'text/plain', body: 'down' } : { body: real054() }),
     '/zip/123.json': () => ({ type: 'text/html', body: '<!doctype html><title>Not here</title>' }),
     '/zip/999.json': () => ({ status: 500, type: 'text/plain', body: 'Internal Server Error' }),
@@ -349,7 +358,8 @@ test('two widgets under a strict Content-Security-Policy: each looks up its own 
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   const keys = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.endsWith(':zip')).map(([k, v]) => `${k.split(':').at(-2)}=${v}`).sort());
   assert.deepEqual(keys, ['congress=35062|AL|7', 'tracker=05401']);
-  assert.deepEqual(zipRequests(requests), ['/zip/054.json', '/zip/000.json', '/zip/350.json', '/zip/054.json']);
+  // The tracker widget names its own table (data-zip-table): asked there, not at the feed's.
+  assert.deepEqual(zipRequests(requests), ['/zip/054.json', '/zip/000.json', '/zip/350.json', '/mirror/zip/054.json']);
   assert.deepEqual(ours(errors), []);
   await context.close();
 });
@@ -465,6 +475,25 @@ test('"Give to each": one official at a time, one click per page, "Did you give?
   assert.match(await run.locator('.sc-give-left-out').textContent(), /Ann Able \(already marked given\)/);
   await run.getByRole('button', { name: 'Skip' }).click();
   assert.equal(await run.locator('p', { hasText: 'No gifts' }).textContent(), 'No gifts were marked this time. 1 skipped.');
+  assert.deepEqual(ours(errors), []);
+  await context.close();
+});
+
+test('a feed without districts: the ZIP code narrows the list to its state, and says so', async () => {
+  const { context, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${assets.url}?feed=fixtures/no-districts.json`);
+  await waitForWidget(page);
+  assert.equal(await page.locator('.sc-results .sc-count-number').textContent(), '3 officials');
+  await typeZip(page, '05401');
+  await your(page).locator('.sc-your-note').waitFor();
+  assert.equal(
+    await your(page).locator('.sc-your-note').textContent(),
+    'This scorecard does not say which district each official serves, so the list below shows every official of Vermont.',
+  );
+  assert.equal(await page.locator('.sc-results .sc-count-number').textContent(), '2 officials');
+  assert.deepEqual(await page.getByRole('list', { name: 'Selected states' }).getByRole('button').allTextContents(), ['Vermont ×']);
+  assert.equal(await your(page).locator('.sc-name').count(), 0, 'the list shows them, not the panel');
   assert.deepEqual(ours(errors), []);
   await context.close();
 });
