@@ -16,15 +16,16 @@ use yew::prelude::*;
 use crate::browser::first_screen::FirstScreen;
 use crate::browser::{clipboard, download, location, perf, share, storage};
 use crate::components::{
-    plural, FilterPanel, Header, LoadNotes, OfficialDetail, PickStatePrompt, Results, ShardNotes, ShareBanner,
-    ShortlistPanel, UndoBar,
+    plural, FilterPanel, GiveRunPanel, Header, LoadNotes, OfficialDetail, PickStatePrompt, Results, ShardNotes,
+    ShareBanner, ShortlistPanel, UndoBar, YourOfficialsPanel,
 };
 use crate::loading::{
     fetch_shards, load_arriving_states, load_from_url, shortlist_key_for, Fetched, LoadState, SharedSession,
 };
 pub use crate::loading::{FeedSource, LoadedFeed, Stale};
 use crate::options::{Theme, UrlMode, WidgetOptions};
-use crate::state::{Action, AppState, HistoryMode};
+use crate::state::{Action, AppState, HistoryMode, ZipStatus};
+use crate::{give_run, zip_lookup};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -219,6 +220,9 @@ fn initial_state(loaded: &LoadedFeed, options: &WidgetOptions) -> (AppState, Opt
     let view = if decoded.present { decoded.view } else { preset_view(options) };
     let mut state = AppState::new(loaded.feed.clone(), view.filter, saved);
     state.open = view.open;
+    state.mine = view.mine;
+    let mut state =
+        state.with_saved(zip_lookup::load_saved(&loaded.storage_key), give_run::load_saved(&loaded.storage_key));
     notes.extend(decoded.problems.iter().cloned());
     if let Some(shared) = decoded.shared {
         state.receive_shared(shared.to_shortlist(&loaded.feed), decoded.problems);
@@ -400,8 +404,14 @@ fn scorecard(props: &ScorecardProps) -> Html {
     }
     // A sharded feed: fetch the files of the states the reader now wants (their view, their
     // shortlist, a shared list waiting for its states). The core decides which.
+    // The officials of the reader's ZIP code, once its districts are known.
+    let your = state.zip.your.clone().filter(|_| state.zip.status == ZipStatus::Found);
     {
-        let wanted_states = waiting_link.as_ref().map_or(StateSet::EMPTY, |w| w.states);
+        let mut wanted_states = waiting_link.as_ref().map_or(StateSet::EMPTY, |w| w.states);
+        // A sharded feed loads the states of the reader's ZIP code too.
+        for zip_state in your.iter().flat_map(|y| y.states.iter()) {
+            wanted_states.insert(*zip_state);
+        }
         let to_fetch = statuses
             .as_ref()
             .map(|s| shards::to_fetch(s, shards::wanted_states(state.filter.states, &state.shortlist, wanted_states)));
@@ -458,6 +468,42 @@ fn scorecard(props: &ScorecardProps) -> Html {
             let problem = result.err().map(|p| p.message());
             if *storage_problem != problem {
                 storage_problem.set(problem);
+            }
+        });
+    }
+    // Keep the reader's ZIP code (per widget) and an unfinished give run in this browser; forget
+    // them when the reader says so.
+    {
+        let key = loaded.storage_key.clone();
+        use_effect_with(state.zip.saved.clone(), move |saved| zip_lookup::keep(&key, saved.as_ref()));
+    }
+    {
+        let key = loaded.storage_key.clone();
+        use_effect_with(state.give.clone(), move |run| give_run::keep(&key, run.as_ref()));
+    }
+    // A ZIP code to look up: fetch the one table file for its first three digits.
+    {
+        let dispatch = dispatch.clone();
+        let options = props.options.clone();
+        let feed = feed.clone();
+        let looking = (state.zip.status == ZipStatus::Looking).then_some(state.zip.zip).flatten();
+        use_effect_with((state.zip.serial, looking), move |(serial, looking)| {
+            if let Some(zip) = *looking {
+                let serial = *serial;
+                let table = zip_lookup::table_url(&options, &feed);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let arrival = zip_lookup::fetch_shard(&table, zip, options.timeout_secs).await;
+                    dispatch.emit(Action::ZipArrived { serial, arrival });
+                });
+            }
+        });
+    }
+    // For anyone measuring: a lookup's officials are on screen.
+    {
+        let shown = state.mine && your.is_some();
+        use_effect_with((shown, state.zip.serial), move |(shown, _)| {
+            if *shown {
+                perf::mark_after_paint("scorecard:zip-results");
             }
         });
     }
@@ -544,6 +590,7 @@ fn scorecard(props: &ScorecardProps) -> Html {
         })
     };
     let state_choices = statuses.as_ref().map(|s| shards::state_choices(s, &result.facets.states));
+    let refcode = props.options.refcode.clone().map(AttrValue::from);
     let totals = statuses.as_ref().map(|s| shards::totals(s));
 
     html! {
@@ -581,6 +628,16 @@ fn scorecard(props: &ScorecardProps) -> Html {
                     counts_known={!choosing}
                     on_action={dispatch.clone()}
                 />
+                <YourOfficialsPanel
+                    feed={feed.clone()}
+                    zip={state.zip.clone()}
+                    your={your.clone()}
+                    mine={state.mine}
+                    question={result.question}
+                    shortlist={state.shortlist.clone()}
+                    refcode={refcode.clone()}
+                    on_action={dispatch.clone()}
+                />
                 if let (true, Some((officials, states))) = (choosing, totals) {
                     <PickStatePrompt officials={officials} states={states} />
                 } else {
@@ -589,6 +646,7 @@ fn scorecard(props: &ScorecardProps) -> Html {
                         filter={state.filter.clone()}
                         result={result.clone()}
                         shortlist={state.shortlist.clone()}
+                        refcode={refcode.clone()}
                         pending={!progress.loading.is_empty()}
                         on_action={dispatch.clone()}
                         on_download={handlers.download_results.clone()}
@@ -611,7 +669,16 @@ fn scorecard(props: &ScorecardProps) -> Html {
                     on_download={handlers.download_shortlist.clone()}
                     on_action={dispatch.clone()}
                     node_ref={shortlist_ref}
-                />
+                >
+                    <GiveRunPanel
+                        feed={feed.clone()}
+                        shortlist={state.shortlist.clone()}
+                        run={state.give.clone()}
+                        left_out={state.give_left_out.clone()}
+                        refcode={refcode.clone()}
+                        on_action={dispatch.clone()}
+                    />
+                </ShortlistPanel>
             </div>
             if !state.shortlist.is_empty() {
                 <button type="button" class="sc-button sc-primary sc-jump" onclick={on_jump}>

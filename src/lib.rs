@@ -5,7 +5,9 @@
 //!   validation or filtering happens in them.
 //! - [`hooks`]: custom hooks for what components need from the page (scroll position, dialogs).
 //! - [`browser`]: the only code that touches browser APIs (fetch, storage, URL, clipboard).
-//! - [`app`]: loads the feed and wires state, effects and layout together.
+//! - [`app`]: loads the feed and wires state, effects and layout together; `loading`,
+//!   `zip_lookup` and `give_run` are its browser-side helpers for the feed, the ZIP code lookup
+//!   and the guided give run.
 //!
 //! The page's loader (`web/embed.js`) initializes this module and calls [`mount`] for every
 //! element with a `data-scorecard` attribute.
@@ -16,10 +18,12 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+mod give_run;
 pub mod hooks;
 mod loading;
 pub mod options;
 pub mod state;
+mod zip_lookup;
 
 pub use app::{App, AppProps, FeedSource};
 pub use options::WidgetOptions;

@@ -48,6 +48,11 @@ pub struct WidgetOptions {
     pub instance: Option<String>,
     /// Seconds to wait for the feed before showing an error (`data-timeout`, 1–300).
     pub timeout_secs: u32,
+    /// The embedder's ZIP table folder (`data-zip-table`, absolute). Never taken from the page
+    /// address: whoever made a link would learn the first digits of each reader's ZIP code.
+    pub zip_table: Option<String>,
+    /// The widget's own ZIP table, `zip/` beside its files (absolute).
+    pub own_zip_table: String,
 }
 
 impl WidgetOptions {
@@ -94,6 +99,8 @@ impl WidgetOptions {
                 .and_then(|t| t.trim().parse::<u32>().ok())
                 .map_or(crate::browser::fetch::DEFAULT_TIMEOUT_SECS, |t| t.clamp(1, 300)),
             feed_refused: None,
+            zip_table: attr("zip-table").map(|t| absolute(t.trim())),
+            own_zip_table: resolve("zip/", assets),
         };
         if from_query {
             if let Some(requested) = crate::browser::location::query_param("feed").filter(|f| !f.trim().is_empty()) {

@@ -2,17 +2,22 @@
 //!
 //! One [`Action`] per user intent, one reducer. The feed is shared (`Rc`) and never copied:
 //! the state holds only what the user changes — filters, the shortlist, pending choices.
-//! Filtering itself is derived from this state by the app with `scorecard_core::filter::run`.
+//! Filtering itself is derived from this state by the app with `scorecard_core::filter::run`,
+//! and a ZIP code's officials with `scorecard_core::your_officials::find`.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use scorecard_core::feed::Feed;
 use scorecard_core::filter::{FilterSpec, SortKey, StanceChoice};
+use scorecard_core::give_run::{GiveRun, LeftOut};
 use scorecard_core::money::Cents;
 use scorecard_core::share_link::View;
 use scorecard_core::shortlist::{AddError, Entry, Removed, Shortlist};
 use scorecard_core::states::State;
+use scorecard_core::your_officials::{find, DistrictChoice, YourOfficials};
+use scorecard_core::zip_lookup::{present, SavedZip, TableProblem};
+use scorecard_core::zip_table::{lookup, unknown_message, Shard, Zip, ZipAnswer};
 use yew::Reducible;
 
 /// The loaded feed, shared by every component and compared by pointer: a feed never changes
@@ -54,7 +59,53 @@ pub struct AppState {
     pub split_error: Option<String>,
     /// Message for the screen-reader live region and the visible status line.
     pub announcement: Announcement,
+    /// "My officials": the officials of the reader's ZIP code are shown (part of the view, so
+    /// it can be shared; the ZIP code itself never is).
+    pub mine: bool,
+    /// The reader's ZIP code and its lookup.
+    pub zip: ZipState,
+    /// The guided "Give to each" run over the shortlist, while one is under way.
+    pub give: Option<GiveRun>,
+    /// Who the run left out and why (names from the shortlist), said when it starts.
+    pub give_left_out: Vec<(String, LeftOut)>,
 }
+
+/// The reader's ZIP code: typed, or saved in this browser on an earlier visit. It stays on the
+/// device; only the three-digit name of one table file is ever requested for it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ZipState {
+    pub zip: Option<Zip>,
+    pub status: ZipStatus,
+    /// For a ZIP code split between districts: the reader's pick.
+    pub choice: DistrictChoice,
+    /// The table file last fetched: a ZIP code with the same first three digits needs no other.
+    pub shard: Option<Rc<Shard>>,
+    /// The officials of the ZIP code, worked out once when it is found (and again when the feed
+    /// is replaced): a pass over the whole feed, too slow to repeat on every render at 100k.
+    pub your: Option<Rc<YourOfficials>>,
+    /// What this browser keeps (`None`: nothing, or forgotten); the app writes it to storage.
+    pub saved: Option<SavedZip>,
+    /// Counts lookups: the app fetches a file for each, and an answer to an older one is dropped.
+    pub serial: u32,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum ZipStatus {
+    /// Nothing looked up (a saved ZIP code waits until the reader asks for their officials).
+    #[default]
+    Idle,
+    /// What was typed is not a ZIP code: why.
+    Invalid(String),
+    /// Waiting for the table's file.
+    Looking,
+    /// The districts are known: `ZipState::shard` has them.
+    Found,
+    /// A message: the table does not know the ZIP code, or could not be reached or read.
+    Failed(String),
+}
+
+/// What the table gave for a lookup.
+pub type ZipArrival = Result<Option<Rc<Shard>>, TableProblem>;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct PendingShare {
@@ -143,6 +194,34 @@ pub enum Action {
     /// A newer copy of the feed arrived (a retry got through): keep the filters, the shortlist
     /// and the open official wherever they still mean something.
     ReplaceFeed(FeedRef),
+    /// The reader asks for the officials of what they typed in the ZIP code field.
+    LookUpZip(String),
+    /// The table's file for lookup number `serial` arrived (`Ok(None)`: there is none, so the
+    /// ZIP code is unknown), or could not be had.
+    ZipArrived {
+        serial: u32,
+        arrival: ZipArrival,
+    },
+    /// Which district of a split ZIP code is the reader's.
+    ChooseDistrict(DistrictChoice),
+    /// Show "Your officials" (looking up a saved ZIP code if need be), or go back to the list.
+    ShowMine(bool),
+    /// Forget the saved ZIP code, here and in this browser's storage.
+    ForgetZip,
+    /// A group too long for "Your officials": show all of it in the list (its state and
+    /// position as the filters).
+    ShowInList {
+        state: State,
+        position: Option<String>,
+    },
+    /// "Give to each": start a run over the shortlist.
+    StartGiving,
+    /// The reader opened the current official's page.
+    GiveOpened,
+    /// "Did you give?"
+    GiveAnswered(bool),
+    GiveSkipped,
+    StopGiving,
 }
 
 impl AppState {
@@ -160,6 +239,56 @@ impl AppState {
             amount_errors: BTreeMap::new(),
             split_error: None,
             announcement: Announcement::default(),
+            mine: false,
+            zip: ZipState::default(),
+            give: None,
+            give_left_out: Vec::new(),
+        }
+    }
+
+    /// Starts with a ZIP code saved in this browser, and a give run left unfinished.
+    pub fn with_saved(mut self, zip: Option<SavedZip>, give: Option<GiveRun>) -> Self {
+        self.zip.zip = zip.as_ref().map(|z| z.zip);
+        self.zip.saved = zip;
+        self.give = give;
+        self.look_up_if_mine();
+        self
+    }
+
+    /// Asking for "my officials" with a ZIP code known but not yet looked up starts the lookup.
+    fn look_up_if_mine(&mut self) {
+        if self.mine && self.zip.zip.is_some() && self.zip.status == ZipStatus::Idle {
+            self.zip.status = ZipStatus::Looking;
+            self.zip.serial = self.zip.serial.wrapping_add(1);
+        }
+    }
+
+    /// The lookup found districts for the ZIP code: the reader's saved pick, the narrowing of a
+    /// feed without districts, and one sentence for screen readers.
+    fn found(&mut self, zip: Zip) {
+        let Some(your) = self.your_officials(zip) else {
+            self.zip.status = ZipStatus::Failed(unknown_message(&zip));
+            self.announce(unknown_message(&zip));
+            return;
+        };
+        let same_place = self.zip.saved.as_ref().filter(|s| s.zip == zip);
+        self.zip.choice = same_place.map_or(DistrictChoice::All, |s| s.choice(&your));
+        self.zip.status = ZipStatus::Found;
+        self.zip.saved = Some(SavedZip::new(zip, Some(&your), self.zip.choice));
+        let shown = present(&self.feed, &your, self.zip.choice, &zip);
+        if let Some(states) = shown.narrow_to {
+            self.filter.states = states;
+        }
+        self.announce(shown.summary);
+        self.zip.your = Some(Rc::new(your));
+    }
+
+    /// The feed's officials for `zip`, from the table file at hand.
+    fn your_officials(&self, zip: Zip) -> Option<YourOfficials> {
+        let shard = self.zip.shard.as_ref()?;
+        match lookup(Some(shard), &zip) {
+            ZipAnswer::Districts(districts) => Some(find(&self.feed, &districts, shard.period.as_deref())),
+            ZipAnswer::Unknown => None,
         }
     }
 
@@ -200,7 +329,7 @@ impl AppState {
 
     /// What the URL shows.
     pub fn view(&self) -> View {
-        View { filter: self.filter.clone(), open: self.open.clone() }
+        View { filter: self.filter.clone(), open: self.open.clone(), mine: self.mine }
     }
 }
 
@@ -264,7 +393,9 @@ impl Reducible for AppState {
             Action::RestoreView(view) => {
                 s.filter = view.filter;
                 s.open = view.open;
+                s.mine = view.mine;
                 s.history = HistoryMode::Replace;
+                s.look_up_if_mine();
             }
             Action::Add { id } => {
                 let name = s.name_of(&id);
@@ -363,6 +494,101 @@ impl Reducible for AppState {
                     s.filter.stances.clear();
                 }
                 s.feed = feed;
+                // A sharded feed's state files arrived (those of the ZIP code's states, say).
+                if let (Some(zip), ZipStatus::Found) = (s.zip.zip, &s.zip.status) {
+                    s.zip.your = s.your_officials(zip).map(Rc::new);
+                }
+            }
+            Action::LookUpZip(text) => match Zip::parse(&text) {
+                Err(problem) => {
+                    s.zip.status = ZipStatus::Invalid(problem.to_string());
+                    s.announce(problem.to_string());
+                }
+                Ok(zip) => {
+                    if !s.mine {
+                        s.mine = true;
+                        s.history = HistoryMode::Push;
+                    }
+                    let again = s.zip.zip == Some(zip) && s.zip.status == ZipStatus::Found;
+                    if !again {
+                        s.zip.zip = Some(zip);
+                        s.zip.serial = s.zip.serial.wrapping_add(1);
+                        match &s.zip.shard {
+                            // The file of these three digits is here already.
+                            Some(shard) if shard.prefix == zip.prefix() => s.found(zip),
+                            _ => s.zip.status = ZipStatus::Looking,
+                        }
+                    }
+                }
+            },
+            Action::ZipArrived { serial, arrival } => {
+                if let (Some(zip), true) = (s.zip.zip, serial == s.zip.serial && s.zip.status == ZipStatus::Looking) {
+                    match arrival {
+                        Ok(Some(shard)) => {
+                            s.zip.shard = Some(shard);
+                            s.found(zip);
+                        }
+                        Ok(None) => {
+                            s.zip.status = ZipStatus::Failed(unknown_message(&zip));
+                            s.announce(unknown_message(&zip));
+                        }
+                        Err(problem) => {
+                            s.zip.status = ZipStatus::Failed(problem.message(&zip));
+                            s.announce(problem.message(&zip));
+                        }
+                    }
+                }
+            }
+            Action::ChooseDistrict(choice) => {
+                s.zip.choice = choice;
+                if let (Some(zip), Some(your)) = (s.zip.zip, s.zip.your.clone()) {
+                    s.zip.saved = Some(SavedZip::new(zip, Some(&your), choice));
+                    s.announce(present(&s.feed, &your, choice, &zip).summary);
+                }
+            }
+            Action::ShowMine(mine) => {
+                if s.mine != mine {
+                    s.mine = mine;
+                    s.history = HistoryMode::Push;
+                }
+                s.look_up_if_mine();
+            }
+            Action::ForgetZip => {
+                s.zip = ZipState { serial: s.zip.serial.wrapping_add(1), ..ZipState::default() };
+                s.announce("Your ZIP code was forgotten: it is no longer saved in this browser.");
+            }
+            Action::ShowInList { state, position } => {
+                s.filter.clear_filters();
+                s.filter.states.insert(state);
+                s.filter.positions = position.into_iter().collect();
+                s.mine = false;
+                s.history = HistoryMode::Push;
+            }
+            Action::StartGiving => {
+                let (run, left_out) = GiveRun::start(&s.shortlist, &s.feed);
+                s.give_left_out = left_out.into_iter().map(|(id, why)| (s.name_of(&id), why)).collect();
+                s.give = Some(run);
+            }
+            Action::GiveOpened => {
+                if let Some(run) = s.give.as_mut() {
+                    run.opened(&s.shortlist, &s.feed);
+                }
+            }
+            Action::GiveAnswered(gave) => {
+                if let Some(run) = s.give.as_mut() {
+                    run.answer(gave, &mut s.shortlist, &s.feed);
+                    let progress = run.progress_text();
+                    s.announce(progress);
+                }
+            }
+            Action::GiveSkipped => {
+                if let Some(run) = s.give.as_mut() {
+                    run.skip(&s.shortlist, &s.feed);
+                }
+            }
+            Action::StopGiving => {
+                s.give = None;
+                s.give_left_out.clear();
             }
         }
         Rc::new(s)

@@ -275,10 +275,30 @@ async fn give_links_are_safe_and_carry_amount_and_refcode() {
     assert_eq!(give.get_attribute("rel").unwrap(), "noopener noreferrer");
     assert_eq!(give.get_attribute("target").unwrap(), "_blank");
     assert!(give.get_attribute("aria-label").unwrap().starts_with("Give $27 to Ann Able"));
-    // Bob has no donate link: say so and offer the website.
+    // Bob has no donation page: say so and offer to contact him (his website).
     let shortlist = query(&w.root, "section[aria-label=Shortlist]").unwrap();
-    assert!(text(&shortlist, ".sc-no-donate").contains("No donate link in this feed"));
-    assert_eq!(by_label(&shortlist, "Website of Bob Baker").get_attribute("href").unwrap(), "https://bob.example.org");
+    assert!(text(&shortlist, ".sc-no-donate").contains("No donation page in this feed"));
+    assert_eq!(
+        by_label(&shortlist, "Contact Bob Baker (opens their website)").get_attribute("href").unwrap(),
+        "https://bob.example.org"
+    );
+    // The rows offer the same next steps: Ann's gift, Bob's website, nothing for Cy.
+    let row_steps: Vec<(String, String)> = query_all(&w.root, ".sc-results .sc-row")
+        .iter()
+        .map(|row| {
+            let name = text(row, ".sc-name");
+            let step = query(row, "a.sc-next-step").and_then(|a| a.get_attribute("aria-label")).unwrap_or_default();
+            (name, step)
+        })
+        .collect();
+    assert_eq!(
+        row_steps[..3].to_vec(),
+        [
+            ("Ann Able".to_string(), "Give $27 to Ann Able (opens the campaign's page)".to_string()),
+            ("Bob Baker".to_string(), "Contact Bob Baker (opens their website)".to_string()),
+            ("Cy Castro".to_string(), String::new()),
+        ]
+    );
 }
 
 #[wasm_bindgen_test]
@@ -431,4 +451,199 @@ async fn a_crash_replaces_every_widget_with_a_message_and_leaves_the_page_alone(
     assert_eq!(neighbour.text_content().unwrap(), "the host page's own text");
     host.remove();
     neighbour.remove();
+}
+
+// ---- "Your officials" and "Give to each", mounted on their own with the props the app gives.
+
+const ZIP_FEED: &str = r#"{
+  "format_version": 1,
+  "meta": { "title": "New York", "districts": "us-house-119" },
+  "questions": [ { "id": "q", "text": "Q?", "stances": [ { "id": "y", "label": "Yes" } ] } ],
+  "officials": [
+    { "id": "r10", "name": "Ten Rep", "state": "NY", "position": "Representative", "district": "10",
+      "donate_url": "https://secure.actblue.com/donate/ten" },
+    { "id": "r12", "name": "Twelve Rep", "state": "NY", "position": "Representative", "district": "12",
+      "website": "https://twelve.example.org" },
+    { "id": "s1", "name": "Sen Ator", "state": "NY", "position": "Senator", "donate_url": "https://example.org/sen" }
+  ]
+}"#;
+
+/// Mounts a component with `props` in a fresh element, and the actions it emits.
+fn mount_component<C>(props: C::Properties) -> (Mounted2<C>, Element)
+where
+    C: yew::BaseComponent,
+{
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
+    (Mounted2 { root: root.clone(), handle: Some(handle) }, root)
+}
+
+struct Mounted2<C: yew::BaseComponent> {
+    root: Element,
+    handle: Option<yew::AppHandle<C>>,
+}
+
+impl<C: yew::BaseComponent> Drop for Mounted2<C> {
+    fn drop(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+type Emitted = Rc<std::cell::RefCell<Vec<scorecard::state::Action>>>;
+
+fn recorder() -> (Emitted, yew::Callback<scorecard::state::Action>) {
+    let emitted: Emitted = Rc::default();
+    let sink = emitted.clone();
+    (emitted, yew::Callback::from(move |a| sink.borrow_mut().push(a)))
+}
+
+fn zip_feed() -> scorecard::state::FeedRef {
+    scorecard::state::FeedRef(Rc::new(load_json(ZIP_FEED.as_bytes()).feed.unwrap()))
+}
+
+#[wasm_bindgen_test]
+async fn your_officials_lists_each_district_with_a_chooser_and_looks_up_at_the_fifth_digit() {
+    use scorecard::components::{YourOfficialsPanel, YourOfficialsProps};
+    use scorecard::state::{Action, ZipState, ZipStatus};
+    use scorecard_core::your_officials::{find, DistrictChoice};
+    use scorecard_core::zip_table::{lookup, Shard, Zip, ZipAnswer};
+
+    let feed = zip_feed();
+    let shard = Rc::new(
+        Shard::parse(
+            br#"{"zip_table":1,"period":"us-house-119","attribution":{"text":"ZIP to district: test"},"prefix":"100",
+                 "districts":[{"state":"NY","district":"10","zips":"01"},{"state":"NY","district":"12","zips":"0102"}]}"#,
+        )
+        .unwrap(),
+    );
+    let zip = Zip::parse("10001").unwrap();
+    let ZipAnswer::Districts(districts) = lookup(Some(&shard), &zip) else { panic!("10001 is in the shard") };
+    let your = Rc::new(find(&feed, &districts, shard.period.as_deref()));
+    let (emitted, on_action) = recorder();
+    let props = YourOfficialsProps {
+        feed: feed.clone(),
+        zip: ZipState { zip: Some(zip), status: ZipStatus::Found, shard: Some(shard), ..ZipState::default() },
+        your: Some(your),
+        mine: true,
+        question: 0,
+        shortlist: Default::default(),
+        refcode: None,
+        on_action,
+    };
+    let (_mounted, root) = mount_component::<YourOfficialsPanel>(props);
+    settle().await;
+    assert_eq!(text(&root, ".sc-your-title"), "Your officials for ZIP code 10001");
+    assert_eq!(text(&root, ".sc-chooser legend"), "ZIP code 10001 is split between 2 districts. Which is yours?");
+    let labels: Vec<String> = query_all(&root, ".sc-chooser label").iter().filter_map(|l| l.text_content()).collect();
+    assert_eq!(labels, ["New York, district 10: Ten Rep", "New York, district 12: Twelve Rep", "All 2 districts"]);
+    let headings: Vec<String> = query_all(&root, ".sc-your-heading").iter().filter_map(|h| h.text_content()).collect();
+    assert_eq!(headings, ["New York, district 10", "New York, district 12", "Senator (New York)"]);
+    // Each row with its next step.
+    assert!(query(&root, "a[aria-label=\"Give $27 to Ten Rep (opens the campaign's page)\"]").is_some());
+    assert!(query(&root, "a[aria-label=\"Contact Twelve Rep (opens their website)\"]").is_some());
+    assert!(text(&root, ".sc-your-credit").contains("ZIP to district: test"));
+
+    click(&query_all(&root, ".sc-chooser input")[1]).await;
+    assert_eq!(emitted.borrow().last(), Some(&Action::ChooseDistrict(DistrictChoice::One(1))));
+
+    // The lookup starts with the fifth digit, not before; other text waits for Enter.
+    let input = query(&root, "input[autocomplete=postal-code]").unwrap();
+    emitted.borrow_mut().clear();
+    type_text(&input, "0540").await;
+    type_text(&input, "abcde").await;
+    assert!(emitted.borrow().is_empty(), "{:?}", emitted.borrow());
+    type_text(&input, "05401").await;
+    assert_eq!(emitted.borrow().as_slice(), [Action::LookUpZip("05401".into())]);
+    query(&root, "form").unwrap().dyn_ref::<web_sys::HtmlFormElement>().unwrap().request_submit().unwrap();
+    settle().await;
+    assert_eq!(emitted.borrow().last(), Some(&Action::LookUpZip("05401".into())));
+}
+
+#[wasm_bindgen_test]
+async fn your_officials_says_what_went_wrong_next_to_the_field() {
+    use scorecard::components::{YourOfficialsPanel, YourOfficialsProps};
+    use scorecard::state::{ZipState, ZipStatus};
+
+    let (_emitted, on_action) = recorder();
+    let props = YourOfficialsProps {
+        feed: zip_feed(),
+        zip: ZipState {
+            status: ZipStatus::Invalid("A ZIP code has five digits and nothing else, like 05401.".into()),
+            ..ZipState::default()
+        },
+        your: None,
+        mine: true,
+        question: 0,
+        shortlist: Default::default(),
+        refcode: None,
+        on_action,
+    };
+    let (_mounted, root) = mount_component::<YourOfficialsPanel>(props);
+    settle().await;
+    let input = query(&root, "input[autocomplete=postal-code]").unwrap();
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let described = input.get_attribute("aria-describedby").unwrap();
+    let message_id = described.split(' ').next().unwrap();
+    assert_eq!(
+        document().get_element_by_id(message_id).and_then(|m| m.text_content()).as_deref(),
+        Some("A ZIP code has five digits and nothing else, like 05401.")
+    );
+    assert_eq!(query_all(&root, ".sc-row").len(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn give_to_each_asks_after_each_page_and_counts_what_was_given() {
+    use scorecard::components::{GiveRunPanel, GiveRunProps};
+    use scorecard::state::Action;
+    use scorecard_core::give_run::GiveRun;
+    use scorecard_core::shortlist::Shortlist;
+
+    let feed = zip_feed();
+    let mut list = Shortlist::default();
+    for id in ["r10", "r12", "s1"] {
+        list.add_official(feed.official(id).unwrap()).unwrap();
+    }
+    // No run yet: the button that starts one.
+    let (emitted, on_action) = recorder();
+    let props = GiveRunProps {
+        feed: feed.clone(),
+        shortlist: list.clone(),
+        run: None,
+        left_out: Vec::new(),
+        refcode: Some("blog".into()),
+        on_action: on_action.clone(),
+    };
+    let (mounted, root) = mount_component::<GiveRunPanel>(props);
+    settle().await;
+    click(&query(&root, ".sc-give-start button").unwrap()).await;
+    assert_eq!(emitted.borrow().as_slice(), [Action::StartGiving]);
+    drop(mounted);
+
+    // A run part-way: Ten Rep given, Sen Ator's page opened. (Twelve Rep has no donation page.)
+    let (mut run, left_out) = GiveRun::start(&list, &feed);
+    assert_eq!(run.len(), 2);
+    run.opened(&list, &feed);
+    run.answer(true, &mut list, &feed);
+    run.opened(&list, &feed);
+    let left_out = left_out.into_iter().map(|(id, why)| (list.get(&id).unwrap().name.clone(), why)).collect();
+    let props = GiveRunProps { feed, shortlist: list, run: Some(run), left_out, refcode: None, on_action };
+    let (_mounted, root) = mount_component::<GiveRunPanel>(props);
+    settle().await;
+    assert_eq!(text(&root, ".sc-give-title"), "Did you give $27 to Sen Ator?");
+    assert_eq!(text(&root, ".sc-give-progress"), "Given so far: $27 to 1 official");
+    assert_eq!(text(&root, ".sc-give-left-out"), "Left out: Twelve Rep (no donation page in this feed).");
+    let again = query(&root, ".sc-give-again a").unwrap();
+    assert_eq!(again.get_attribute("href").as_deref(), Some("https://example.org/sen"));
+    assert_eq!(again.get_attribute("target").as_deref(), Some("_blank"));
+    emitted.borrow_mut().clear();
+    let yes = query_all(&root, ".sc-give-actions button")
+        .into_iter()
+        .find(|b| b.text_content().unwrap() == "Yes, I gave")
+        .unwrap();
+    click(&yes).await;
+    assert_eq!(emitted.borrow().as_slice(), [Action::GiveAnswered(true)]);
 }

@@ -78,28 +78,32 @@ function prepare(element) {
 
 // A copy of the widget's first screen, rendered at build time for each bundled feed's default
 // view (crates/scorecard-prerender), shown while the wasm downloads: readers see the officials at
-// once and can add them to the shortlist (the widget adds them for real when it takes over);
-// filters and details wait for the widget. Only where the widget will start with exactly that
-// view: a bundled feed, no view options on the element (or, for a page that takes them, in its
-// address) and no view or shared list in the address.
+// once and can add them to the shortlist (the widget adds them for real when it takes over) or
+// follow their next step (real links); filters, the ZIP code lookup and details wait for the
+// widget. Only where the widget will start with exactly that view: a bundled feed, no view
+// options on the element (or, for a page that takes them, in its address) and no view or
+// shared list in the address.
 const VIEW_OPTIONS = ['question', 'states', 'stance', 'compact', 'theme'];
 
 function firstScreenUrl(element) {
+  const fromQuery = element.getAttribute('data-options') === 'query';
+  const query = new URLSearchParams(location.search);
+  // A page that takes options from its address may name a bundled feed there (the standalone
+  // page's feed chooser): its first screen is as good as the default's.
+  const requested = fromQuery ? query.get('feed')?.trim() : '';
   const named = element.getAttribute('data-feed')?.trim();
   const bundled = new URL('feeds/', assets).href;
   let feed;
   try {
-    feed = named ? new URL(named, location.href).href : new URL('feeds/endorsements-2020.json', assets).href;
+    const address = requested || named;
+    feed = address ? new URL(address, location.href).href : new URL('feeds/endorsements-2020.json', assets).href;
   } catch {
     return null;
   }
   const name = feed.startsWith(bundled) && feed.endsWith('.json') ? feed.slice(bundled.length, -'.json'.length) : '';
   if (!/^[a-z0-9-]+$/.test(name)) return null;
   if (VIEW_OPTIONS.some((option) => element.hasAttribute(`data-${option}`))) return null;
-  if (element.getAttribute('data-options') === 'query') {
-    const query = new URLSearchParams(location.search);
-    if (['feed', ...VIEW_OPTIONS].some((option) => query.has(option))) return null;
-  }
+  if (fromQuery && VIEW_OPTIONS.some((option) => query.has(option))) return null;
   if (/(?:^#|&)sc(?:-[^=&]*)?=/.test(location.hash)) return null;
   return new URL(`first/${name}.html`, assets);
 }
@@ -113,7 +117,7 @@ function showFirstScreen(waiting, url) {
       const copy = document.createElement('div');
       copy.setAttribute('data-sc-snapshot', '');
       copy.innerHTML = html; // our own file, from next to this loader, like the wasm
-      for (const part of copy.querySelectorAll('.sc-filters, .sc-results-head, .sc-name-button, .sc-shortlist')) part.inert = true;
+      for (const part of copy.querySelectorAll('.sc-filters, .sc-your, .sc-results-head, .sc-name-button, .sc-shortlist')) part.inert = true;
       copy.addEventListener('click', (event) => {
         const button = event.target.closest('.sc-add[data-official]');
         if (!button) return;

@@ -1,5 +1,6 @@
-//! The last good copy of each feed, kept in the browser's Cache Storage, so the widget can still
-//! show something (marked with its date) when the network or the feed's server fails.
+//! The last good copy of each feed (and of each ZIP table file looked up), kept in the browser's
+//! Cache Storage, so the widget can still show something (a feed marked with its date) when the
+//! network or the server fails.
 //! Nothing leaves the browser; an unavailable cache (private mode, insecure page) just means no
 //! fallback.
 
@@ -27,6 +28,12 @@ pub fn store_later(url: String, bytes: Vec<u8>) {
         wasm_bindgen_futures::spawn_local(async move { store(&url, &bytes).await });
     })
     .forget();
+}
+
+/// Keeps `bytes` as the last good copy of `url`, in the background: for small files (a ZIP
+/// table's), which cost nothing to copy.
+pub fn store_soon(url: String, bytes: Vec<u8>) {
+    wasm_bindgen_futures::spawn_local(async move { store(&url, &bytes).await });
 }
 
 async fn store(url: &str, bytes: &[u8]) {

@@ -23,8 +23,20 @@ pub fn external_link_component(props: &ExternalLinkProps) -> Html {
 
 /// The same link without a component of its own, for lists that render many (a row each).
 pub fn external_link(url: &SafeUrl, label: Option<AttrValue>, class: Classes, children: Html) -> Html {
+    external_link_on_click(url, label, class, children, None)
+}
+
+/// The same link, also telling `on_click` when it is followed. The browser opens the page
+/// itself, in that same click, so no popup blocker stands in the way.
+pub fn external_link_on_click(
+    url: &SafeUrl,
+    label: Option<AttrValue>,
+    class: Classes,
+    children: Html,
+    on_click: Option<Callback<MouseEvent>>,
+) -> Html {
     html! {
-        <a href={url.as_str().to_string()} class={class} target="_blank" rel="noopener noreferrer" aria-label={label}>
+        <a href={url.as_str().to_string()} class={class} target="_blank" rel="noopener noreferrer" aria-label={label} onclick={on_click}>
             { children }
         </a>
     }

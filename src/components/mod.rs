@@ -4,7 +4,9 @@
 
 mod external_link;
 mod filters;
+mod give_run;
 mod header;
+mod next_step;
 mod notices;
 mod official_detail;
 mod official_row;
@@ -14,10 +16,13 @@ mod share_banner;
 mod shortlist;
 mod stance_badge;
 mod state_picker;
+mod your_officials;
 
-pub use external_link::{external_link, ExternalLink};
+pub use external_link::{external_link, external_link_on_click, ExternalLink};
 pub use filters::FilterPanel;
+pub use give_run::{GiveRunPanel, GiveRunProps};
 pub use header::Header;
+pub use next_step::next_step_link;
 pub use notices::{LoadNotes, UndoBar};
 pub use official_detail::OfficialDetail;
 pub use official_row::OfficialRow;
@@ -27,6 +32,7 @@ pub use share_banner::ShareBanner;
 pub use shortlist::ShortlistPanel;
 pub use stance_badge::{stance_badge, StanceBadge};
 pub use state_picker::StatePicker;
+pub use your_officials::{YourOfficialsPanel, YourOfficialsProps};
 
 use std::cell::Cell;
 

@@ -1,13 +1,14 @@
 //! Everything the feed says about one official, in a modal dialog: every question's stance
-//! with all its evidence, their website, who funds them (FEC), and giving.
+//! with all its evidence, their next step (give, find a donation page, or contact), website,
+//! who funds them (FEC).
 
-use scorecard_core::donate::donate_link;
 use scorecard_core::link::fec_candidate_page;
 use scorecard_core::money::{Cents, DEFAULT_AMOUNT};
+use scorecard_core::next_step::{next_step, NextStep};
 use yew::prelude::*;
 
 use super::official_row::{describe_office, shortlist_button};
-use super::{use_id, ExternalLink, StanceBadge};
+use super::{next_step_link, use_id, ExternalLink, StanceBadge};
 use crate::hooks::use_modal;
 use crate::state::{Action, FeedRef};
 
@@ -33,6 +34,12 @@ pub fn official_detail(props: &OfficialDetailProps) -> Html {
     let on_close = props.on_action.reform(|_| Action::CloseOfficial);
     let fec = official.fec_id().and_then(fec_candidate_page);
     let amount = props.amount.unwrap_or(DEFAULT_AMOUNT);
+    let step = next_step(feed, official, amount, props.refcode.as_deref());
+    // "Contact" may be the website or e-mail link itself: then it is not listed twice.
+    let contact = match &step {
+        NextStep::Contact { url } => Some(url),
+        _ => None,
+    };
     html! {
         <dialog class="sc-dialog" ref={dialog_ref} aria-labelledby={title_id.clone()}>
             <div class="sc-dialog-head">
@@ -90,18 +97,14 @@ pub fn official_detail(props: &OfficialDetailProps) -> Html {
                 }) }
             </ul>
             <div class="sc-detail-links">
-                if let Some(url) = &official.donate_url {
-                    <ExternalLink url={donate_link(url, amount, props.refcode.as_deref())} class={classes!("sc-button", "sc-give")}>
-                        { format!("Give {amount}") }
-                    </ExternalLink>
-                }
-                if let Some(site) = &official.website {
+                { next_step_link(&step, &official.name) }
+                if let Some(site) = official.website.as_ref().filter(|s| contact != Some(*s)) {
                     <ExternalLink url={site.clone()}>{ "Website" }</ExternalLink>
                 }
                 if let Some(fec) = fec {
                     <ExternalLink url={fec}>{ "Who funds them (FEC)" }</ExternalLink>
                 }
-                if let Some(email) = &official.email {
+                if let Some(email) = official.email.as_ref().filter(|e| contact != Some(*e)) {
                     <ExternalLink url={email.clone()}>{ "E-mail" }</ExternalLink>
                 }
             </div>

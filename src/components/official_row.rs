@@ -1,10 +1,13 @@
 //! One official in the results: who they are, where they stand and why we think so, a way
-//! into the details, and the button to put them on the shortlist.
+//! into the details, their next step (give, find a donation page, or contact) and the button
+//! to put them on the shortlist.
 
 use scorecard_core::feed::{Feed, Official};
+use scorecard_core::money::{Cents, DEFAULT_AMOUNT};
+use scorecard_core::next_step::next_step;
 use yew::prelude::*;
 
-use super::{external_link, stance_badge};
+use super::{external_link, next_step_link, stance_badge};
 use crate::state::{Action, FeedRef};
 
 #[derive(Properties, PartialEq)]
@@ -15,6 +18,12 @@ pub struct OfficialRowProps {
     /// Index into `feed.questions`.
     pub question: usize,
     pub listed: bool,
+    /// The gift "Give" offers: the shortlist's amount when listed.
+    #[prop_or(DEFAULT_AMOUNT)]
+    pub amount: Cents,
+    /// The embedder's ActBlue refcode.
+    #[prop_or_default]
+    pub refcode: Option<AttrValue>,
     pub on_action: Callback<Action>,
 }
 
@@ -82,6 +91,7 @@ pub fn official_row(props: &OfficialRowProps) -> Html {
         let id = official.id.clone();
         props.on_action.reform(move |_| Action::OpenOfficial(id.clone()))
     };
+    let step = next_step(feed, official, props.amount, props.refcode.as_deref());
     html! {
         <article class={classes!("sc-row", props.listed.then_some("sc-row-listed"))}>
             <div class="sc-row-body">
@@ -117,7 +127,10 @@ pub fn official_row(props: &OfficialRowProps) -> Html {
                     </p>
                 }
             </div>
-            { shortlist_button(official, props.listed, &props.on_action) }
+            <div class="sc-row-actions">
+                { next_step_link(&step, &official.name) }
+                { shortlist_button(official, props.listed, &props.on_action) }
+            </div>
         </article>
     }
 }

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use scorecard_core::feed::Feed;
 use scorecard_core::filter::{FilterResult, FilterSpec, StanceChoice};
+use scorecard_core::money::DEFAULT_AMOUNT;
 use scorecard_core::shortlist::Shortlist;
 use yew::prelude::*;
 
@@ -21,6 +22,9 @@ pub struct ResultsProps {
     pub filter: FilterSpec,
     pub result: Rc<FilterResult>,
     pub shortlist: Shortlist,
+    /// The embedder's ActBlue refcode, for each row's "Give".
+    #[prop_or_default]
+    pub refcode: Option<AttrValue>,
     pub on_action: Callback<Action>,
     pub on_download: Callback<()>,
     /// More officials are on their way (a sharded feed's state file): "no match" would be
@@ -65,7 +69,7 @@ pub fn summary(feed: &Feed, filter: &FilterSpec, result: &FilterResult) -> Strin
 
 #[function_component(Results)]
 pub fn results(props: &ResultsProps) -> Html {
-    let ResultsProps { feed, filter, result, shortlist, on_action, on_download, pending, children } = props;
+    let ResultsProps { feed, filter, result, shortlist, refcode, on_action, on_download, pending, children } = props;
     let total = result.matches.len();
     let list_ref = use_node_ref();
     let windowed = total > RENDER_ALL_UP_TO;
@@ -127,6 +131,8 @@ pub fn results(props: &ResultsProps) -> Html {
                                 index={i as usize}
                                 question={result.question}
                                 listed={shortlist.contains(&official.id)}
+                                amount={shortlist.get(&official.id).map_or(DEFAULT_AMOUNT, |e| e.amount)}
+                                refcode={refcode.clone()}
                                 on_action={on_action.clone()}
                             />
                         </li>

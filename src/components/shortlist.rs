@@ -3,13 +3,13 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use scorecard_core::donate::donate_link;
 use scorecard_core::feed::shards::{presence, Presence, ShardStatus};
+use scorecard_core::next_step::{next_step, NextStep};
 use scorecard_core::shortlist::Shortlist;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::{control_checked, control_value, plural, use_id, ExternalLink};
+use super::{control_checked, control_value, external_link, next_step_link, plural, use_id};
 use crate::state::{Action, FeedRef};
 
 #[derive(Properties, PartialEq)]
@@ -31,6 +31,9 @@ pub struct ShortlistPanelProps {
     pub on_action: Callback<Action>,
     /// The panel element, so the page can jump to it.
     pub node_ref: NodeRef,
+    /// Shown under the total: the guided "Give to each" (its own component).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[function_component(ShortlistPanel)]
@@ -48,6 +51,7 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
         on_download,
         on_action,
         node_ref,
+        children,
     } = props;
     let budget_input = use_node_ref();
     let on_split = {
@@ -94,23 +98,17 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
                         let on_down = { let id = id.clone(); on_action.reform(move |_| Action::Move { id: id.clone(), to: i + 1 }) };
                         let on_remove = { let id = id.clone(); on_action.reform(move |_| Action::Remove { id: id.clone() }) };
                         let give = match official {
-                            Some(o) => match (&o.donate_url, &o.website) {
-                                (Some(url), _) => html! {
-                                    <ExternalLink
-                                        url={donate_link(url, entry.amount, refcode.as_deref())}
-                                        class={classes!("sc-button", "sc-give")}
-                                        label={AttrValue::from(format!("Give {} to {name} (opens the campaign's page)", entry.amount))}
-                                    >
-                                        { format!("Give {}", entry.amount) }
-                                    </ExternalLink>
-                                },
-                                (None, Some(site)) => html! {
+                            Some(o) => match next_step(feed, o, entry.amount, refcode.as_deref()) {
+                                step @ (NextStep::Give { .. } | NextStep::FindDonationPage { .. }) => next_step_link(&step, &name),
+                                step => html! {
                                     <span class="sc-no-donate">
-                                        { "No donate link in this feed · " }
-                                        <ExternalLink url={site.clone()} label={AttrValue::from(format!("Website of {name}"))}>{ "Website" }</ExternalLink>
+                                        { "No donation page in this feed" }
+                                        if let Some(url) = step.url() {
+                                            { " · " }
+                                            { external_link(url, Some(AttrValue::from(step.accessible_label(&name))), Classes::new(), html! { step.label() }) }
+                                        }
                                     </span>
                                 },
-                                (None, None) => html! { <span class="sc-no-donate">{ "No donate link in this feed" }</span> },
                             },
                             None => match presence(feed, entry, shards.as_ref().map(|s| s.as_slice())) {
                                 Presence::NotLoaded => html! {
@@ -170,6 +168,7 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
                     { "Total: " }<strong class="sc-total-amount">{ shortlist.total().to_string() }</strong>
                     { format!(" to {}", plural(count, "official", "officials")) }
                 </p>
+                { children.clone() }
                 <form class="sc-split" onsubmit={on_split}>
                     <div class="sc-field">
                         <label class="sc-field-label" for={format!("{ids}-budget")}>{ "Split a budget evenly" }</label>

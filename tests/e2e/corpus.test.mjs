@@ -61,7 +61,8 @@ async function inspect(page) {
       retry: [...root.querySelectorAll('.sc-error button')].map((b) => b.textContent),
       notesSummary: root.querySelector('.sc-load-notes summary')?.textContent ?? null,
       notes: [...root.querySelectorAll('.sc-load-notes li')].map((li) => li.textContent),
-      foreign: all.filter((e) => /^(script|iframe|object|embed|img|svg|marquee|style|form|base|meta)$/i.test(e.localName)).map((e) => e.localName),
+      // The widget's own forms (the ZIP code lookup, the budget splitter) are not from the feed.
+      foreign: all.filter((e) => /^(script|iframe|object|embed|img|svg|marquee|style|form|base|meta)$/i.test(e.localName) && !e.matches('form.sc-zip-form, form.sc-split')).map((e) => e.localName),
       handlers: all.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.localName}[${a.name}]`)),
       unsafeLinks: [...root.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')).filter((href) => !/^(https:|mailto:|#)/.test(href)),
       pwned: window.__pwned ?? null,

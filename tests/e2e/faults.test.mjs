@@ -213,10 +213,13 @@ test('a feed made of attacks: text stays text, unsafe links are not links, no sc
     const tags = [...new Set([...root.querySelectorAll('*')].map((e) => e.tagName.toLowerCase()))].sort();
     const links = [...root.querySelectorAll('a[href]')].map((a) => [a.getAttribute('href'), a.getAttribute('rel')]);
     const styled = [...root.querySelectorAll('[style]')].map((e) => e.getAttribute('style'));
-    return { tags, links, styled, pwned: window.__pwned, text: root.textContent };
+    const forms = [...root.querySelectorAll('form')].map((f) => f.className);
+    return { tags, links, styled, forms, pwned: window.__pwned, text: root.textContent };
   });
+  assert.deepEqual(seen.forms, ['sc-zip-form'], 'the only form is the ZIP code lookup');
   assert.equal(seen.pwned, undefined, 'no script ran');
-  const allowed = ['a', 'article', 'blockquote', 'button', 'details', 'dialog', 'div', 'fieldset', 'h2', 'h3', 'h4', 'header', 'input', 'label', 'legend', 'li', 'link', 'ol', 'option', 'p', 'section', 'select', 'span', 'strong', 'summary', 'ul'];
+  // `form`: the widget's own ZIP code lookup (checked below to be the only one).
+  const allowed = ['a', 'article', 'blockquote', 'button', 'details', 'dialog', 'div', 'fieldset', 'form', 'h2', 'h3', 'h4', 'header', 'input', 'label', 'legend', 'li', 'link', 'ol', 'option', 'p', 'section', 'select', 'span', 'strong', 'summary', 'ul'];
   assert.deepEqual(seen.tags.filter((t) => !allowed.includes(t)), [], 'no elements made from feed text');
   for (const [href, rel] of seen.links) {
     assert.ok(href.startsWith('https://') || href.startsWith('mailto:'), href);

@@ -96,7 +96,7 @@ test('axe finds no violations on the first screen', async () => {
 test('the first screen is only shown for the view the widget starts on', async () => {
   // A view in the page address (query options, or a view or shared list in the fragment): the
   // copy would show the wrong officials, so the loader does not ask for it.
-  for (const address of ['?states=VT', '#sc=1;st=VT', '?feed=feeds/primaries-2018.json']) {
+  for (const address of ['?states=VT', '#sc=1;st=VT', '?feed=feeds/congress-today.json&states=VT']) {
     const { context, requests, errors } = await freshContext(browser);
     const page = await context.newPage();
     await page.goto(`${site.url}${address}`);
@@ -109,4 +109,23 @@ test('the first screen is only shown for the view the widget starts on', async (
     assert.deepEqual(errors, [], address);
     await context.close();
   }
+});
+
+test('a bundled feed picked in the address (the page\'s feed chooser) gets its own first screen', async () => {
+  const { context, requests, errors } = await freshContext(browser);
+  const release = await withHeldWasm(context);
+  const page = await context.newPage();
+  await page.goto(`${site.url}?feed=feeds/congress-today.json`);
+  const copy = page.locator(COPY);
+  await copy.locator('.sc-list .sc-add').first().waitFor();
+  assert.match(await copy.locator('.sc-title').textContent(), /^Congress today/);
+  assert.equal(await copy.locator('.sc-your').evaluate((el) => el.inert), true, 'the ZIP code lookup waits for the widget');
+  release();
+  await waitForWidget(page);
+  assert.equal(await page.locator(COPY).count(), 0);
+  assert.match(await page.locator('.sc-title').textContent(), /^Congress today/);
+  const asked = requests.map((url) => new URL(url).pathname).filter((p) => p.startsWith('/first/'));
+  assert.deepEqual(asked.sort(), ['/first/congress-today.html', '/first/endorsements-2020.html'], 'its own, and the one the page preloads');
+  assert.deepEqual(errors, []);
+  await context.close();
 });

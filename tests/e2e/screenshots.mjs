@@ -30,5 +30,26 @@ for (const shot of shots) {
   console.log(`wrote ${path.relative(repo, file)}`);
   await context.close();
 }
+// "Your officials" on Congress today for ZIP code 05401, one of them on the shortlist.
+for (const shot of [
+  { name: 'your-officials-1280', width: 1280, height: 900 },
+  { name: 'your-officials-375', width: 375, height: 812 },
+]) {
+  const context = await browser.newContext({ viewport: { width: shot.width, height: shot.height }, colorScheme: 'light', deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.goto(`${site.url}?feed=feeds/congress-today.json`);
+  await waitForWidget(page);
+  await page.getByRole('textbox', { name: 'ZIP code' }).pressSequentially('05401');
+  await page.locator('.sc-your .sc-name').first().waitFor();
+  await page.locator('.sc-your').getByRole('button', { name: 'Add Peter Welch to shortlist' }).click();
+  await page.locator('.sc-your').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.evaluate(() => window.scrollBy(0, -12));
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => document.activeElement?.blur());
+  const file = path.join(out, `${shot.name}.png`);
+  await page.screenshot({ path: file });
+  console.log(`wrote ${path.relative(repo, file)}`);
+  await context.close();
+}
 await browser.close();
 await site.close();

@@ -81,7 +81,7 @@ test('the index alone first; a picked state loads its file only; a reload brings
   // The picker offers every state of the index, with its count, before any file is loaded.
   const box = page.getByRole('combobox', { name: 'State' });
   await box.fill('Vermont');
-  assert.match(await page.getByRole('option').first().textContent(), /^Vermont\s*VT\s*14$/);
+  assert.match(await page.locator('[data-scorecard]').getByRole('option').first().textContent(), /^Vermont\s*VT\s*14$/);
   await box.press('Enter');
   const add = page.getByRole('button', { name: 'Add Peter Welch to shortlist' });
   await add.waitFor();

@@ -81,7 +81,9 @@ test('"Give" opens the campaign page in a new tab: the amount, one-time (no expr
   const amount = page.getByRole('region', { name: 'Shortlist' }).getByLabel('Amount for Ann Able', { exact: true });
   await amount.fill('15');
   await amount.press('Enter');
-  const [popup] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: /^Give \$15 to Ann Able/ }).click()]);
+  // The row offers the same gift as the shortlist.
+  assert.equal(await page.getByRole('list', { name: 'Officials' }).getByRole('link', { name: /^Give \$15 to Ann Able/ }).getAttribute('href'), 'https://secure.actblue.com/donate/ann?amount=15');
+  const [popup] = await Promise.all([context.waitForEvent('page'), page.getByRole('region', { name: 'Shortlist' }).getByRole('link', { name: /^Give \$15 to Ann Able/ }).click()]);
   await popup.waitForLoadState();
   assert.equal(popup.url(), 'https://secure.actblue.com/donate/ann?amount=15');
   assert.equal(await popup.evaluate(() => window.opener), null);

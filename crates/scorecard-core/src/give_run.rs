@@ -3,15 +3,13 @@
 //! skip; resume later from a saved position; the total given so far. The widget opens one page
 //! per click; this decides everything else.
 
-use serde::{Deserialize, Serialize};
-
 use crate::feed::Feed;
 use crate::money::Cents;
 use crate::next_step::{next_step, NextStep};
 use crate::shortlist::Shortlist;
 
-/// Where a run is. Serializable (`to_json`/`from_json`) so a reader can stop and resume.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Where a run is. Saved as text (`to_storage`/`from_storage`) so a reader can stop and resume.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct GiveRun {
     /// The officials of the run (ids), in shortlist order when it started.
     ids: Vec<String>,
@@ -34,6 +32,24 @@ pub enum LeftOut {
     NoDonationPage,
 }
 
+impl LeftOut {
+    /// Why, in a few words: "already marked given".
+    pub fn reason(&self) -> &'static str {
+        match self {
+            LeftOut::AlreadyGiven => "already marked given",
+            LeftOut::NotInFeed => "not in this feed",
+            LeftOut::NoDonationPage => "no donation page in this feed",
+        }
+    }
+}
+
+/// "Left out: Cy Castro (no donation page in this feed), Di (already marked given)." Names are
+/// the shortlist's.
+pub fn left_out_text(left_out: &[(String, LeftOut)]) -> Option<String> {
+    let parts: Vec<String> = left_out.iter().map(|(name, why)| format!("{name} ({})", why.reason())).collect();
+    (!parts.is_empty()).then(|| format!("Left out: {}.", parts.join(", ")))
+}
+
 /// One official to give to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Item {
@@ -45,6 +61,18 @@ pub struct Item {
     /// 1-based place in the run, and the run's length: "2 of 5".
     pub number: usize,
     pub of: usize,
+}
+
+impl Item {
+    /// "2 of 5".
+    pub fn position_text(&self) -> String {
+        format!("{} of {}", self.number, self.of)
+    }
+
+    /// "Did you give $27 to Peter Welch?"
+    pub fn ask_text(&self) -> String {
+        format!("Did you give {} to {}?", self.amount, self.name)
+    }
 }
 
 /// What the widget shows now.
@@ -140,21 +168,86 @@ impl GiveRun {
         }
     }
 
+    /// How many officials the run is over.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The number of gifts confirmed in this run.
+    pub fn gifts(&self) -> usize {
+        self.given.len()
+    }
+
+    /// "Given so far: $54 to 2 officials", or "Nothing given yet".
+    pub fn progress_text(&self) -> String {
+        match self.given.len() {
+            0 => "Nothing given yet".to_string(),
+            1 => format!("Given so far: {} to 1 official", self.total_given()),
+            n => format!("Given so far: {} to {n} officials", self.total_given()),
+        }
+    }
+
     /// The total of the gifts confirmed in this run.
     pub fn total_given(&self) -> Cents {
         Cents(self.given.iter().map(|(_, c)| *c).sum())
     }
 
-    /// The run as JSON, to save and resume.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    /// The run as text, to save and resume: a line `1 position asking skipped`, then a line
+    /// `i <id>` per official of the run and `g <cents> <id>` per gift. Plain text rather than
+    /// JSON: a JSON reader for it added kilobytes to the widget's wasm. (Ids are cleaned text
+    /// when a feed is read, so they hold no line breaks.)
+    pub fn to_storage(&self) -> String {
+        let mut out = format!("1 {} {} {}\n", self.position, u8::from(self.asking), self.skipped);
+        for id in &self.ids {
+            out.push_str("i ");
+            out.push_str(id);
+            out.push('\n');
+        }
+        for (id, cents) in &self.given {
+            out.push_str(&format!("g {cents} {id}\n"));
+        }
+        out
     }
 
     /// A saved run; `None` if the text is not one (storage is untrusted: never panics).
-    pub fn from_json(text: &str) -> Option<GiveRun> {
-        let mut run: GiveRun = serde_json::from_str(text).ok()?;
-        run.position = run.position.min(run.ids.len());
+    pub fn from_storage(text: &str) -> Option<GiveRun> {
+        let mut lines = text.lines();
+        let mut head = lines.next()?.split(' ');
+        if head.next()? != "1" {
+            return None;
+        }
+        let mut number = || head.next()?.parse::<usize>().ok();
+        let (position, asking, skipped) = (number()?, number()?, number()?);
+        let mut run = GiveRun { asking: asking == 1, skipped, ..GiveRun::default() };
+        for line in lines {
+            match line.split_once(' ')? {
+                ("i", id) => run.ids.push(id.to_string()),
+                ("g", gift) => {
+                    let (cents, id) = gift.split_once(' ')?;
+                    run.given.push((id.to_string(), cents.parse().ok()?));
+                }
+                _ => return None,
+            }
+        }
+        run.position = position.min(run.ids.len());
         Some(run)
+    }
+}
+
+/// What a finished run says: "You gave $81 to 3 officials. 1 skipped."
+pub fn done_text(gifts: usize, total: Cents, skipped: usize) -> String {
+    let gave = match gifts {
+        0 => "No gifts were marked this time.".to_string(),
+        1 => format!("You gave {total} to 1 official."),
+        n => format!("You gave {total} to {n} officials."),
+    };
+    match skipped {
+        0 => gave,
+        n => format!("{gave} {n} skipped."),
     }
 }
 
@@ -228,9 +321,10 @@ mod tests {
         let (mut run, _) = GiveRun::start(&list, &feed);
         run.opened(&list, &feed);
         run.answer(true, &mut list, &feed);
-        let saved = run.to_json();
+        let saved = run.to_storage();
+        assert_eq!(saved, "1 1 0 0\ni a\ni b\ni d\ng 2700 a\n");
 
-        let mut resumed = GiveRun::from_json(&saved).unwrap();
+        let mut resumed = GiveRun::from_storage(&saved).unwrap();
         assert_eq!(resumed, run);
         list.remove("b"); // removed meanwhile
         assert_eq!(current_id(&resumed.step(&list, &feed, None)), Some("d"));
@@ -238,9 +332,39 @@ mod tests {
         resumed.answer(true, &mut list, &feed);
         assert_eq!(resumed.step(&list, &feed, None), Step::Done { gifts: 2, total: Cents(54_00), skipped: 0 });
 
-        assert_eq!(GiveRun::from_json("not json"), None);
-        let odd = GiveRun::from_json(r#"{"ids":["a"],"position":99,"asking":true,"given":[],"skipped":0}"#).unwrap();
+        for bad in ["", "not a run", "2 0 0 0", "1 0 0", "1 x 0 0", "1 0 0 0\nx y", "1 0 0 0\ng 12", "1 0 0 0\ng x a"] {
+            assert_eq!(GiveRun::from_storage(bad), None, "{bad:?}");
+        }
+        let spaced = GiveRun { ids: vec!["an id with spaces".into()], ..GiveRun::default() };
+        assert_eq!(GiveRun::from_storage(&spaced.to_storage()), Some(spaced));
+        let odd = GiveRun::from_storage("1 99 1 0\ni a\n").unwrap();
         assert!(matches!(odd.step(&list, &feed, None), Step::Done { .. }), "a position past the end is the end");
+    }
+
+    #[test]
+    fn the_run_speaks_plainly() {
+        let feed = feed();
+        let mut list = list(&feed, &["a", "b", "c"]);
+        list.set_amount("b", Cents(10_50)).unwrap();
+        let (mut run, left_out) = GiveRun::start(&list, &feed);
+        assert_eq!((run.len(), run.is_empty(), run.gifts()), (2, false, 0));
+        let named: Vec<(String, LeftOut)> =
+            left_out.into_iter().map(|(id, why)| (list.get(&id).unwrap().name.clone(), why)).collect();
+        assert_eq!(left_out_text(&named).as_deref(), Some("Left out: Cy (no donation page in this feed)."));
+        assert_eq!(left_out_text(&[]), None);
+        assert_eq!(run.progress_text(), "Nothing given yet");
+        let Step::Open(item) = run.step(&list, &feed, None) else { panic!() };
+        assert_eq!((item.position_text().as_str(), item.ask_text().as_str()), ("1 of 2", "Did you give $27 to Ann?"));
+        run.opened(&list, &feed);
+        run.answer(true, &mut list, &feed);
+        assert_eq!(run.progress_text(), "Given so far: $27 to 1 official");
+        run.opened(&list, &feed);
+        run.answer(true, &mut list, &feed);
+        assert_eq!(run.progress_text(), "Given so far: $37.50 to 2 officials");
+        assert_eq!(done_text(2, run.total_given(), 0), "You gave $37.50 to 2 officials.");
+        assert_eq!(done_text(1, Cents(27_00), 2), "You gave $27 to 1 official. 2 skipped.");
+        assert_eq!(done_text(0, Cents(0), 1), "No gifts were marked this time. 1 skipped.");
+        assert!(GiveRun::start(&Shortlist::default(), &feed).0.is_empty());
     }
 
     #[test]

@@ -14,6 +14,8 @@
 //! - [`export`]: CSV downloads of the filtered view and the shortlist.
 //! - [`zip_table`]: ZIP tables (one small file per ZIP prefix): building, reading, looking up.
 //! - [`your_officials`]: a ZIP code's districts → the officials who represent it.
+//! - [`zip_lookup`]: what the widget's lookup shows and keeps: which table, the saved ZIP code,
+//!   the messages, and the words around the results.
 //! - [`next_step`] and [`give_run`]: each official's next step (give, find a donation page,
 //!   contact) and the guided "Give to each" run over the shortlist.
 //! - [`roster`] and [`join`]: congress-legislators rosters to feeds, and stances taken from
@@ -44,6 +46,7 @@ pub mod states;
 pub mod stats;
 pub mod text;
 pub mod your_officials;
+pub mod zip_lookup;
 pub mod zip_table;
 
 #[cfg(feature = "schema")]

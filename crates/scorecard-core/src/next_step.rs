@@ -37,6 +37,21 @@ impl NextStep {
         }
     }
 
+    /// The link's accessible name, saying whom it is for and where it goes. It starts with the
+    /// visible label, as WCAG 2.5.3 asks ("Give $27" → "Give $27 to Peter Welch (…)"). A
+    /// donation search says it is a search: it is never presented as the official's own page.
+    pub fn accessible_label(&self, name: &str) -> String {
+        match self {
+            NextStep::Give { amount, .. } => format!("Give {amount} to {name} (opens the campaign's page)"),
+            NextStep::FindDonationPage { .. } => {
+                format!("Find a donation page for {name} (opens a search, not their own page)")
+            }
+            NextStep::Contact { url } if url.is_mailto() => format!("Contact {name} (writes an e-mail)"),
+            NextStep::Contact { .. } => format!("Contact {name} (opens their website)"),
+            NextStep::None => String::new(),
+        }
+    }
+
     pub fn url(&self) -> Option<&SafeUrl> {
         match self {
             NextStep::Give { url, .. } | NextStep::FindDonationPage { url } | NextStep::Contact { url } => Some(url),
@@ -116,6 +131,25 @@ mod tests {
         assert_eq!(step("", r#", "email": "ann@example.org""#).url().unwrap().as_str(), "mailto:ann@example.org");
         assert_eq!(step("", ""), NextStep::None);
         assert_eq!(NextStep::None.label(), "");
+    }
+
+    #[test]
+    fn accessible_names_start_with_the_visible_label_and_say_where_they_go() {
+        let give = step(SEARCH, r#", "donate_url": "https://secure.actblue.com/donate/ann""#);
+        let search = step(SEARCH, "");
+        let form = step("", r#", "contact_url": "https://ann.example/contact""#);
+        let mail = step("", r#", "email": "ann@example.org""#);
+        for s in [&give, &search, &form, &mail] {
+            assert!(s.accessible_label("Ann Able").starts_with(&s.label()), "{s:?}");
+        }
+        assert_eq!(give.accessible_label("Ann Able"), "Give $27 to Ann Able (opens the campaign's page)");
+        assert_eq!(
+            search.accessible_label("Ann Able"),
+            "Find a donation page for Ann Able (opens a search, not their own page)"
+        );
+        assert_eq!(form.accessible_label("Ann Able"), "Contact Ann Able (opens their website)");
+        assert_eq!(mail.accessible_label("Ann Able"), "Contact Ann Able (writes an e-mail)");
+        assert_eq!(NextStep::None.accessible_label("Ann Able"), "");
     }
 
     #[test]

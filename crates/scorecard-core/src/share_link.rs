@@ -12,7 +12,9 @@
 //! - `1`: format version. Links of an unknown version are refused with a message.
 //! - `q` question id; `st` state codes; `sn` stance ids (`_unrated` = not rated); `po`
 //!   positions; `pa` parties; `n` name search; `o` sort; `d` the official whose details are
-//!   open (a token, as below). Free text is percent-encoded.
+//!   open (a token, as below); `m=1` "my officials" (the officials of the reader's own ZIP code:
+//!   the link never holds a ZIP code, so a recipient sees their own, or is asked for theirs).
+//!   Free text is percent-encoded.
 //! - `l` the shortlist: one token per official, optionally `~` and an amount in dollars
 //!   (absent = the default $27). A token is the shortest prefix (at least 4 characters) of the
 //!   base64url FNV-1a hash of the official's id that is unique in the feed: 20 officials with
@@ -76,6 +78,9 @@ pub struct View {
     pub filter: FilterSpec,
     /// Id of the official whose details are open.
     pub open: Option<String>,
+    /// "My officials": the officials of the reader's ZIP code are shown. Only this flag travels
+    /// in links, never the ZIP code: each reader's own stays on their device.
+    pub mine: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -170,6 +175,9 @@ fn encode_with(view: &View, shortlist: Option<&Shortlist>, feed: &Feed, min_toke
         let hash = id_hash(id);
         push_field(&mut out, "d", &token(hash, token_len(feed, hash)));
     }
+    if view.mine {
+        push_field(&mut out, "m", "1");
+    }
     if let Some(list) = shortlist.filter(|l| !l.is_empty()) {
         let tokens: Vec<String> = list
             .entries()
@@ -259,6 +267,7 @@ pub fn decode(fragment: &str, param: &str, feed: &Feed) -> Decoded {
             "n" => filter.name = crate::text::truncate(&unescape(value), 100),
             "o" => filter.sort = SortKey::parse(value).unwrap_or_default(),
             "d" => decoded.view.open = resolve_token(value, feed).map(|i| feed.officials[i].id.clone()),
+            "m" => decoded.view.mine = value == "1",
             "l" => list_text = Some(value),
             // Only a hint of which state files to load: unknown codes are dropped quietly.
             "ls" => {
@@ -534,6 +543,23 @@ mod tests {
         assert_eq!(with_param("sc=1;st=VT", "sc-mn", Some("1;st=MN")), "sc=1;st=VT&sc-mn=1;st=MN");
         assert_eq!(find_param("sc=1;st=VT&sc-mn=1;st=MN", "sc"), Some("1;st=VT"));
         assert_eq!(find_param("sc=1;st=VT&sc-mn=1;st=MN", "sc-mn"), Some("1;st=MN"));
+    }
+
+    #[test]
+    fn my_officials_travels_as_a_flag_and_older_links_lack_it() {
+        let feed = crate::feed::load_json(
+            br#"{ "format_version": 1, "meta": { "title": "T" },
+                 "questions": [ { "id": "q", "text": "Q?", "stances": [ { "id": "y", "label": "Y" } ] } ],
+                 "officials": [ { "id": "a", "name": "Ann", "state": "VT" } ] }"#,
+        )
+        .feed
+        .unwrap();
+        let mine = View { mine: true, ..View::default() };
+        assert_eq!(encode(&mine, None, &feed), "1;m=1");
+        assert!(decode("#sc=1;m=1", PARAM, &feed).view.mine);
+        assert!(!decode("#sc=1;st=VT", PARAM, &feed).view.mine, "links made before the flag");
+        assert!(!decode("#sc=1;m=0", PARAM, &feed).view.mine);
+        assert_eq!(encode(&View::default(), None, &feed), "1");
     }
 
     #[test]

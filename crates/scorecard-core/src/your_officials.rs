@@ -20,6 +20,8 @@ use crate::zip_table::District;
 pub struct Group {
     pub heading: String,
     pub state: State,
+    /// The position shared by a statewide group (`None` for a district's members).
+    pub position: Option<String>,
     pub officials: Vec<u32>,
 }
 
@@ -92,7 +94,7 @@ pub fn find(feed: &Feed, districts: &[&District], period: Option<&str>) -> YourO
             states.push(d.state);
         }
     }
-    let has_districts = feed.officials.iter().any(|o| o.district.is_some() || o.division_id.is_some());
+    let has_districts = feed_has_districts(feed);
     let note = match (feed.meta.districts.as_deref(), period) {
         (_, _) if !has_districts => None,
         (Some(feed_period), Some(table)) if feed_period == table => None,
@@ -126,7 +128,12 @@ pub fn find(feed: &Feed, districts: &[&District], period: Option<&str>) -> YourO
                     (0..feed.officials.len() as u32).filter(|i| represents(&feed.officials[*i as usize], d)).collect();
                 DistrictGroup {
                     district: (*d).clone(),
-                    group: Group { heading: district_heading(d), state: d.state, officials: ranked(members) },
+                    group: Group {
+                        heading: district_heading(d),
+                        state: d.state,
+                        position: None,
+                        officials: ranked(members),
+                    },
                 }
             })
             .collect()
@@ -144,18 +151,26 @@ pub fn find(feed: &Feed, districts: &[&District], period: Option<&str>) -> YourO
                 }
             }
         }
-        // Positions in the feed's (alphabetical) order; officials without one last.
-        by_position.sort_by_key(|(p, _)| p.map_or(u32::MAX, |p| p));
-        for (position, members) in by_position {
+        // Positions in the feed's (alphabetical) order; officials without one last. A state has
+        // a handful, so the smallest is picked each time (a general sort adds kilobytes of wasm).
+        while let Some(next) = (0..by_position.len()).min_by_key(|i| by_position[*i].0.map_or(u32::MAX, |p| p)) {
+            let (position, members) = by_position.remove(next);
             let label = position.map_or("Other statewide officials", |p| feed.positions[p as usize].as_str());
             statewide.push(Group {
                 heading: format!("{label} ({})", state.name()),
                 state: *state,
+                position: position.map(|p| feed.positions[p as usize].clone()),
                 officials: ranked(members),
             });
         }
     }
     YourOfficials { states, districts: district_groups, statewide, note }
+}
+
+/// Whether any official of the feed has a district or a division id (a feed without any has
+/// nothing to match a ZIP code's districts against: it can only be narrowed to the states).
+pub fn feed_has_districts(feed: &Feed) -> bool {
+    feed.officials.iter().any(|o| o.district.is_some() || o.division_id.is_some())
 }
 
 /// Whether an official holds the seat of a table district.

@@ -219,6 +219,7 @@ proptest! {
         officials in proptest::collection::vec(official_strategy(), 1..300),
         picks in proptest::collection::vec((any::<prop::sample::Index>(), MIN_AMOUNT.0..=MAX_AMOUNT.0, any::<bool>()), 0..40),
         spec in spec_strategy(),
+        mine in any::<bool>(),
     ) {
         let feed = build_feed(&officials, true);
         let mut list = Shortlist::default();
@@ -228,7 +229,7 @@ proptest! {
             let _ = list.add_with_amount(&official.id, &official.name, amount.check_gift().unwrap_or(MIN_AMOUNT));
         }
         let open = picks.first().map(|(pick, _, _)| feed.officials[pick.index(feed.officials.len())].id.clone());
-        let param = share_link::encode(&View { filter: spec.clone(), open: open.clone() }, Some(&list), &feed);
+        let param = share_link::encode(&View { filter: spec.clone(), open: open.clone(), mine }, Some(&list), &feed);
         let fragment = format!("#top&sc={param}");
         let decoded = share_link::decode(&fragment, "sc", &feed);
         prop_assert!(decoded.present);
@@ -236,6 +237,7 @@ proptest! {
         expected.name = scorecard_core::text::clean(&expected.name); // words, single-spaced
         prop_assert_eq!(&decoded.view.filter, &expected);
         prop_assert_eq!(&decoded.view.open, &open);
+        prop_assert_eq!(decoded.view.mine, mine);
         if list.is_empty() {
             prop_assert!(decoded.shared.is_none());
         } else {

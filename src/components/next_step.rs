@@ -1,0 +1,24 @@
+//! An official's next step as a link: "Give $27" (their donation page), "Find a donation page"
+//! (the feed's search, said to be one), "Contact", or nothing. The core decides which
+//! (`scorecard_core::next_step`); this only draws it, through `external_link`.
+
+use scorecard_core::next_step::NextStep;
+use yew::prelude::*;
+
+use super::external_link;
+
+/// The link for `step`, whose accessible name says whom it is for (`name`).
+pub fn next_step_link(step: &NextStep, name: &str) -> Html {
+    let Some(url) = step.url() else { return html! {} };
+    let kind = match step {
+        NextStep::Give { .. } => "sc-give",
+        NextStep::FindDonationPage { .. } => "sc-find",
+        _ => "sc-contact",
+    };
+    external_link(
+        url,
+        Some(AttrValue::from(step.accessible_label(name))),
+        classes!("sc-button", "sc-next-step", kind),
+        html! { step.label() },
+    )
+}

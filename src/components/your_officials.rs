@@ -1,0 +1,202 @@
+//! "Your officials": the ZIP code field, and for a ZIP code found in the table the officials who
+//! represent it, grouped (district, then statewide offices), with a chooser when the ZIP code is
+//! split between districts; plain messages when it is invalid, unknown or cannot be looked up.
+//! The words and what to show come from `scorecard_core::zip_lookup::present`; the lookup's
+//! state is `state::ZipState`.
+
+use std::rc::Rc;
+
+use scorecard_core::money::DEFAULT_AMOUNT;
+use scorecard_core::shortlist::Shortlist;
+use scorecard_core::your_officials::{DistrictChoice, YourOfficials};
+use scorecard_core::zip_lookup::{
+    looks_complete, more_in_group, present, ASK_FOR_ZIP, GROUP_ROWS, NOBODY_HERE, PRIVACY_NOTE,
+};
+use scorecard_core::zip_table::Zip;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::{use_id, ExternalLink, OfficialRow};
+use crate::state::{Action, FeedRef, ZipState, ZipStatus};
+
+#[derive(Properties, PartialEq)]
+pub struct YourOfficialsProps {
+    pub feed: FeedRef,
+    pub zip: ZipState,
+    /// The ZIP code's officials, once its districts are known.
+    pub your: Option<Rc<YourOfficials>>,
+    /// Whether "Your officials" is open (the view's "my officials").
+    pub mine: bool,
+    /// Index into `feed.questions`: the stance each row shows.
+    pub question: usize,
+    pub shortlist: Shortlist,
+    #[prop_or_default]
+    pub refcode: Option<AttrValue>,
+    pub on_action: Callback<Action>,
+}
+
+#[function_component(YourOfficialsPanel)]
+pub fn your_officials_panel(props: &YourOfficialsProps) -> Html {
+    let YourOfficialsProps { zip, your, mine, feed, on_action, .. } = props;
+    let ids = use_id("zip");
+    let input = use_node_ref();
+    let on_submit = {
+        let input = input.clone();
+        on_action.reform(move |e: SubmitEvent| {
+            e.prevent_default();
+            Action::LookUpZip(input.cast::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default())
+        })
+    };
+    // The lookup starts as the last digit is typed; anything else waits for Enter.
+    let on_input = {
+        let on_action = on_action.clone();
+        Callback::from(move |e: InputEvent| {
+            let typed = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value());
+            if let Some(typed) = typed.filter(|t| looks_complete(t)) {
+                on_action.emit(Action::LookUpZip(typed));
+            }
+        })
+    };
+    let on_show = on_action.reform(|_| Action::ShowMine(true));
+    let on_hide = on_action.reform(|_| Action::ShowMine(false));
+    let on_forget = on_action.reform(|_| Action::ForgetZip);
+    let message_id = format!("{ids}-message");
+    let (message, invalid) = match &zip.status {
+        ZipStatus::Invalid(why) => (Some(why.clone()), true),
+        ZipStatus::Failed(why) => (Some(why.clone()), false),
+        ZipStatus::Looking => (zip.zip.map(|z| format!("Looking up ZIP code {z}…")), false),
+        ZipStatus::Idle | ZipStatus::Found if *mine && zip.zip.is_none() => (Some(ASK_FOR_ZIP.to_string()), false),
+        ZipStatus::Idle | ZipStatus::Found => (None, false),
+    };
+    let found = match (zip.zip, your, &zip.status) {
+        (Some(z), Some(your), ZipStatus::Found) if *mine => Some((z, your)),
+        _ => None,
+    };
+    let described = match &message {
+        Some(_) => format!("{message_id} {ids}-privacy"),
+        None => format!("{ids}-privacy"),
+    };
+
+    html! {
+        <section class="sc-your" aria-labelledby={format!("{ids}-title")}>
+            <h3 class="sc-your-title" id={format!("{ids}-title")}>
+                { match &found {
+                    Some((z, your)) => present(feed, your, zip.choice, z).heading,
+                    None => "Your officials".to_string(),
+                } }
+            </h3>
+            <form class="sc-zip-form" onsubmit={on_submit}>
+                <label class="sc-field-label" for={format!("{ids}-input")}>{ "ZIP code" }</label>
+                <div class="sc-zip-row">
+                    <input
+                        id={format!("{ids}-input")}
+                        ref={input}
+                        type="text"
+                        inputmode="numeric"
+                        autocomplete="postal-code"
+                        maxlength="10"
+                        value={zip.zip.map(|z| z.to_string()).unwrap_or_default()}
+                        aria-invalid={invalid.then_some("true")}
+                        aria-describedby={described}
+                        oninput={on_input}
+                    />
+                    <button type="submit" class="sc-button sc-primary">{ "Find" }</button>
+                </div>
+            </form>
+            if let Some(message) = message {
+                <p class={classes!("sc-zip-message", (invalid || matches!(zip.status, ZipStatus::Failed(_))).then_some("sc-field-error"))} id={message_id}>
+                    { message }
+                </p>
+            }
+            <p class="sc-zip-privacy" id={format!("{ids}-privacy")}>{ PRIVACY_NOTE }</p>
+            if let Some((z, your)) = found {
+                { found_officials(props, &z, your, &ids) }
+            }
+            <div class="sc-your-tools">
+                if zip.zip.is_some() && !*mine && zip.status != ZipStatus::Looking {
+                    <button type="button" class="sc-button sc-button-small" onclick={on_show}>{ "Show my officials" }</button>
+                }
+                if *mine {
+                    <button type="button" class="sc-button sc-button-small" onclick={on_hide}>{ "Hide my officials" }</button>
+                }
+                if zip.saved.is_some() || zip.zip.is_some() {
+                    <button type="button" class="sc-button sc-button-quiet sc-button-small" onclick={on_forget}>{ "Forget my ZIP code" }</button>
+                }
+            </div>
+        </section>
+    }
+}
+
+/// The officials of a found ZIP code: the chooser of a split one, notes, then each group.
+fn found_officials(props: &YourOfficialsProps, zip: &Zip, your: &YourOfficials, ids: &str) -> Html {
+    let YourOfficialsProps { feed, zip: state, question, shortlist, refcode, on_action, .. } = props;
+    let shown = present(feed, your, state.choice, zip);
+    let attribution = state.shard.as_ref().and_then(|s| s.attribution.clone());
+    let radio = |label: String, choice: DistrictChoice| {
+        let on_change = on_action.reform(move |_: Event| Action::ChooseDistrict(choice));
+        html! {
+            <label class="sc-check sc-district">
+                <input type="radio" name={format!("{ids}-district")} checked={state.choice == choice} onchange={on_change} />
+                <span>{ label }</span>
+            </label>
+        }
+    };
+    html! {
+        <div class="sc-your-found">
+            if let Some(chooser) = &shown.chooser {
+                <fieldset class="sc-chooser">
+                    <legend>{ chooser.legend.clone() }</legend>
+                    { for chooser.options.iter().enumerate().map(|(i, label)| radio(label.clone(), DistrictChoice::One(i))) }
+                    { radio(chooser.all.clone(), DistrictChoice::All) }
+                </fieldset>
+            }
+            if let Some(note) = &shown.note {
+                <p class="sc-notice sc-your-note">{ note.clone() }</p>
+            }
+            { for shown.groups.iter().map(|group| html! {
+                <div class="sc-your-group">
+                    <h4 class="sc-your-heading">{ group.heading.clone() }</h4>
+                    if group.officials.is_empty() {
+                        <p class="sc-empty-note">{ NOBODY_HERE }</p>
+                    } else {
+                        <ol class="sc-list">
+                            { for group.officials.iter().take(GROUP_ROWS).map(|&i| {
+                                let official = &feed.officials[i as usize];
+                                html! {
+                                    <li class="sc-slot" key={official.id.clone()}>
+                                        <OfficialRow
+                                            feed={feed.clone()}
+                                            index={i as usize}
+                                            question={*question}
+                                            listed={shortlist.contains(&official.id)}
+                                            amount={shortlist.get(&official.id).map_or(DEFAULT_AMOUNT, |e| e.amount)}
+                                            refcode={refcode.clone()}
+                                            on_action={on_action.clone()}
+                                        />
+                                    </li>
+                                }
+                            }) }
+                        </ol>
+                        if let Some(more) = more_in_group(group) {
+                            <p class="sc-your-more">
+                                { more }{ " " }
+                                <button type="button" class="sc-button sc-button-small" onclick={{
+                                    let (state, position) = (group.state, group.position.clone());
+                                    on_action.reform(move |_| Action::ShowInList { state, position: position.clone() })
+                                }}>{ "Show them all in the list" }</button>
+                            </p>
+                        }
+                    }
+                </div>
+            }) }
+            if let Some(credit) = attribution {
+                <p class="sc-your-credit">
+                    { match credit.url {
+                        Some(url) => html! { <ExternalLink url={url}>{ credit.text.clone() }</ExternalLink> },
+                        None => html! { { credit.text.clone() } },
+                    } }
+                </p>
+            }
+        </div>
+    }
+}
