@@ -4,6 +4,7 @@
 //! - [`components`]: function components that render state and dispatch actions; no parsing,
 //!   validation or filtering happens in them.
 //! - [`hooks`]: custom hooks for what components need from the page (scroll position, dialogs).
+//! - [`lazy`]: the parts the release build loads on first use (their own wasm modules).
 //! - [`browser`]: the only code that touches browser APIs (fetch, storage, URL, clipboard).
 //! - [`app`]: loads the feed and wires state, effects and layout together; `loading`,
 //!   `zip_lookup` and `give_run` are its browser-side helpers for the feed, the ZIP code lookup
@@ -20,6 +21,7 @@ pub mod browser;
 pub mod components;
 mod give_run;
 pub mod hooks;
+pub mod lazy;
 mod loading;
 pub mod options;
 pub mod state;

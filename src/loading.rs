@@ -22,6 +22,7 @@ use scorecard_core::states::{State, StateSet};
 use yew::prelude::*;
 
 use crate::browser::{feed_cache, fetch, location, perf, storage};
+use crate::lazy::{lazy_part, NotLoaded, Part};
 use crate::options::WidgetOptions;
 use crate::state::FeedRef;
 
@@ -322,25 +323,11 @@ pub(crate) async fn load_from_url(url: &str, options: &WidgetOptions) -> Result<
         None => format!("scorecard:v1:{absolute}"),
     };
     let is_csv_name = url.split(['?', '#']).next().is_some_and(|path| path.to_ascii_lowercase().ends_with(".csv"));
-    let read = |bytes: &[u8], csv: bool| {
-        if csv {
-            return LoadedFeed::from_loaded(load_csv(bytes, None).loaded, key.clone()).map(Fetched::Feed);
-        }
-        match shards::open(bytes) {
-            Opened::Feed(loaded) => LoadedFeed::from_loaded(loaded, key.clone()).map(Fetched::Feed),
-            Opened::Index { index: Some(index), report } => Ok(Fetched::Index(Box::new(ShardSession::new(
-                ShardedFeed::new(index, report),
-                absolute.clone(),
-                key.clone(),
-            )))),
-            Opened::Index { index: None, report } => Err(unreadable(&report)),
-        }
-    };
     let latest = match fetch::fetch_bytes(url, options.timeout_secs).await {
         Ok((bytes, content_type)) => {
             let csv = is_csv_name || content_type.is_some_and(|t| t.contains("csv"));
             perf::mark("scorecard:parse-start");
-            let loaded = read(&bytes, csv);
+            let loaded = read(&bytes, csv, &absolute, &key).await;
             perf::mark("scorecard:parse-end");
             if loaded.is_ok() {
                 feed_cache::store_later(absolute.clone(), bytes);
@@ -353,13 +340,44 @@ pub(crate) async fn load_from_url(url: &str, options: &WidgetOptions) -> Result<
         Ok(loaded) => Ok(loaded),
         Err(reason) => match feed_cache::load(&absolute).await {
             Some((bytes, saved_at)) => {
-                let mut loaded = read(&bytes, !looks_like_json(&bytes)).map_err(|_| reason.clone())?;
+                let mut loaded =
+                    read(&bytes, !looks_like_json(&bytes), &absolute, &key).await.map_err(|_| reason.clone())?;
                 loaded.set_stale(Stale { saved_at, reason });
                 Ok(loaded)
             }
             None => Err(reason),
         },
     }
+}
+
+/// Reads a feed's bytes: a spreadsheet (`csv`), a feed, or the index of a sharded feed.
+/// `absolute` is the feed's address, `key` where its shortlist is saved.
+async fn read(bytes: &[u8], csv: bool, absolute: &str, key: &str) -> Result<Fetched, String> {
+    if csv {
+        let read_csv = CsvImport::load().await.map_err(|NotLoaded| {
+            "The scorecard data is a spreadsheet (CSV), and the part of the scorecard that reads spreadsheets could not be loaded. Check your connection, then try again.".to_string()
+        })?;
+        return LoadedFeed::from_loaded(read_csv(bytes), key.to_string()).map(Fetched::Feed);
+    }
+    match shards::open(bytes) {
+        Opened::Feed(loaded) => LoadedFeed::from_loaded(loaded, key.to_string()).map(Fetched::Feed),
+        Opened::Index { index: Some(index), report } => Ok(Fetched::Index(Box::new(ShardSession::new(
+            ShardedFeed::new(index, report),
+            absolute.to_string(),
+            key.to_string(),
+        )))),
+        Opened::Index { index: None, report } => Err(unreadable(&report)),
+    }
+}
+
+lazy_part! {
+    /// Reading spreadsheets: the csv crate's reader, guessing a mapping, converting. Only a CSV
+    /// feed needs it, and most feeds are JSON.
+    pub(crate) struct CsvImport: fn(&[u8]) -> Loaded = csv_import => read_csv;
+}
+
+fn read_csv(bytes: &[u8]) -> Loaded {
+    load_csv(bytes, None).loaded
 }
 
 /// Where a feed's saved shortlist is kept in localStorage.

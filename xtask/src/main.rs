@@ -1,7 +1,8 @@
 //! Project chores as `cargo xtask <command>`, so a contributor needs only cargo.
 //!
 //! - `setup`: install what is missing: wasm32 target, trunk, wasm-bindgen-cli (the version in
-//!   Cargo.lock), Node packages (wasm-opt, Playwright, axe-core), Chromium and its driver.
+//!   Cargo.lock), the wasm splitter (`wasm_split_cli_support`, pinned), Node packages (wasm-opt,
+//!   Playwright, axe-core), Chromium and its driver.
 //! - `serve`: run the widget on its default feed at http://127.0.0.1:8080 (live reload).
 //! - `build`: build the site into `dist/` (release: optimized, the wasm with the pinned nightly's
 //!   size-optimized standard library; `--stable` without it).
@@ -146,6 +147,7 @@ fn setup(needs: Needs) -> Result {
     ensure_cargo_tool("trunk", TRUNK_VERSION, &["install", "trunk", "--version", TRUNK_VERSION, "--locked"])?;
     let bindgen = wasm_bindgen_version()?;
     ensure_cargo_tool("wasm-bindgen", &bindgen, &["install", "wasm-bindgen-cli", "--version", &bindgen])?;
+    ensure_splitter()?;
     ensure_node_packages()?;
     if needs.browser {
         ensure_chromium()?;
@@ -196,6 +198,24 @@ fn ensure_cargo_tool(binary: &str, version: &str, install: &[&str]) -> Result {
     }
     eprintln!("setup: installing {binary} {version} (found: {})", if found.is_empty() { "none" } else { found.trim() });
     run(cmd("cargo").args(install))
+}
+
+/// The splitter of the release wasm (xtask/src/widget.rs), at its pinned version. Installed as
+/// a tool, like trunk and wasm-bindgen, rather than called as a library from xtask: xtask is a
+/// workspace member, so its dependencies (rayon, gimli, regex, wasmparser, wasm-encoder, ...)
+/// would be compiled by every clippy and test run of the workspace, where a tool is built once
+/// per machine. It has no `--version`, so `cargo install --list` says which one is there.
+fn ensure_splitter() -> Result {
+    let (name, version) = (widget::SPLITTER_CRATE, widget::SPLITTER_VERSION);
+    let installed = output(cmd("cargo").args(["install", "--list"])).unwrap_or_default();
+    let wanted = format!("{name} v{version}:");
+    let binary = std::env::split_paths(&tool_path()).any(|dir| dir.join(widget::SPLITTER_BINARY).exists());
+    if binary && installed.lines().any(|line| line.trim() == wanted) {
+        return Ok(());
+    }
+    eprintln!("setup: installing {name} {version} (its {} binary)", widget::SPLITTER_BINARY);
+    let exact = format!("={version}");
+    run(cmd("cargo").args(["install", name, "--version", &exact, "--features", "build-binary", "--locked"]))
 }
 
 /// The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
@@ -373,7 +393,15 @@ fn test(args: &[String]) -> Result {
         run(cmd("cargo")
             .args(["clippy", "--target", "wasm32-unknown-unknown", "--all-targets"])
             .args(WASM_ONLY.map(|p| ["-p", p]).concat())
-            .args(["--", "-D", "warnings"]))
+            .args(["--", "-D", "warnings"]))?;
+        // The widget as the release build compiles it: its parts behind split points.
+        run(cmd("cargo").args(["clippy", "--target", "wasm32-unknown-unknown", "-p", "scorecard", "--lib"]).args([
+            "--features",
+            "split",
+            "--",
+            "-D",
+            "warnings",
+        ]))
         .map(|()| 0)
     })?;
     step("native unit, property and generated-file tests", &mut || {

@@ -1,14 +1,22 @@
 //! The widget's wasm and its JavaScript glue (`scorecard_bg.wasm`, `scorecard.js`), built into
-//! `target/widget-dist/` for `index.html` to copy into the site. Trunk runs it before each build
-//! (`cargo xtask widget-wasm`, a `pre_build` hook in Trunk.toml), so `trunk serve` rebuilds it
-//! on changes as it would its own.
+//! `target/widget-dist/` for `index.html` to copy into the site (`copy-dir`, flat next to
+//! `embed.js`). Trunk runs it before each build (`cargo xtask widget-wasm`, a `pre_build` hook in
+//! Trunk.toml), so `trunk serve` rebuilds it on changes as it would its own.
 //!
 //! Not trunk's own Rust pipeline, because:
 //! - the widget crate is also an `rlib` (the component tests, the organizer and the prerenderer
 //!   use it); built for both, its public items stay exported and LTO keeps them. Built here as a
 //!   `cdylib` alone, the wasm is 25 KB gzip smaller;
 //! - a release build uses the pinned nightly's size-optimized standard library ([`NIGHTLY`]);
-//! - the custom sections wasm-bindgen leaves (names of its shims, producers) are dropped.
+//! - a release build is split: the widget's `split` feature turns the functions marked
+//!   `#[wasm_split]` (src/lazy.rs) into split points, and `wasm-split-cli` cuts what only they
+//!   reach into modules of their own (`split_<name>.wasm`, code two of them share in
+//!   `chunk_<n>.wasm`), loaded on first use by `__wasm_split.js`. That must happen between the
+//!   link and wasm-bindgen, which trunk cannot do;
+//! - the custom sections wasm-bindgen and the splitter leave (names, producers) are dropped.
+//!
+//! Dev builds (`trunk serve`), the component tests, the organizer and the prerenderer never
+//! turn `split` on: without the splitter its split points would be imports nothing provides.
 
 use std::path::{Path, PathBuf};
 
@@ -21,6 +29,13 @@ use crate::{cmd, repo, run, Result};
 /// `build --release --stable` (environment `SCORECARD_STABLE=1`) makes the release wasm on
 /// stable too.
 pub const NIGHTLY: &str = "nightly-2026-10-30";
+
+/// The splitter (crates.io `wasm_split_cli_support`, its `wasm-split-cli` binary), installed by
+/// `cargo xtask setup`. Pinned, like wasm-bindgen: it rewrites the module between the linker and
+/// wasm-bindgen, and its `__wasm_split.js` relies on wasm-bindgen's glue (`initSync`).
+pub const SPLITTER_CRATE: &str = "wasm_split_cli_support";
+pub const SPLITTER_VERSION: &str = "0.2.4";
+pub const SPLITTER_BINARY: &str = "wasm-split-cli";
 
 /// Where the wasm and its glue are written.
 pub fn out_dir() -> PathBuf {
@@ -44,7 +59,10 @@ pub fn build(release: bool, stable: bool) -> Result {
     let mut cargo = cmd("cargo");
     cargo.args(["rustc", "-p", "scorecard", "--lib", "--crate-type", "cdylib", "--target", "wasm32-unknown-unknown"]);
     if release {
-        cargo.arg("--release");
+        // Split points on, and the relocations the splitter reads. A link argument, after `--`:
+        // `cargo rustc` gives it to the widget crate's final link alone, so no dependency is
+        // rebuilt and no other build (tests, organizer) changes.
+        cargo.args(["--release", "--features", "split"]);
         if !stable {
             cargo
                 .env("RUSTUP_TOOLCHAIN", NIGHTLY)
@@ -52,20 +70,57 @@ pub fn build(release: bool, stable: bool) -> Result {
                 .env("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size")
                 .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", "-Zfmt-debug=shallow -Zlocation-detail=none");
         }
+        cargo.args(["--", "-C", "link-arg=--emit-relocs"]);
     }
     run(&mut cargo)?;
     let built = repo().join("target/wasm32-unknown-unknown").join(profile).join("scorecard.wasm");
     let out = out_dir();
+    // A clean folder: index.html copies all of it, and a chunk from an earlier build must not
+    // be shipped beside a main module it does not match.
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let main_module = if release { split(&built)? } else { built };
     let mut bindgen = cmd("wasm-bindgen");
-    bindgen.args(["--target", "web", "--no-typescript", "--out-name", "scorecard", "--out-dir"]).arg(&out).arg(&built);
-    run(&mut bindgen)?;
+    bindgen.args(["--target", "web", "--no-typescript", "--out-name", "scorecard", "--out-dir"]).arg(&out);
     if release {
-        let wasm = out.join("scorecard_bg.wasm");
-        let bytes = std::fs::read(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
-        let stripped = without_custom_sections(&bytes).ok_or(format!("{}: not a wasm module", wasm.display()))?;
-        std::fs::write(&wasm, stripped).map_err(|e| format!("{}: {e}", wasm.display()))?;
+        // The chunks call into the main module through exports the linker made; wasm-bindgen
+        // would otherwise remove them.
+        bindgen.arg("--keep-lld-exports");
+    }
+    run(bindgen.arg(&main_module))?;
+    if release {
+        for entry in std::fs::read_dir(&out).map_err(|e| format!("{}: {e}", out.display()))? {
+            let wasm = entry.map_err(|e| e.to_string())?.path();
+            if wasm.extension().is_some_and(|x| x == "wasm") {
+                strip_custom_sections(&wasm)?;
+            }
+        }
     }
     Ok(())
+}
+
+/// Splits the linked module: the main module (for wasm-bindgen) is returned; the split modules,
+/// shared chunks and their loader `__wasm_split.js` go straight into [`out_dir`].
+fn split(built: &Path) -> Result<PathBuf> {
+    let work = repo().join("target/widget-split");
+    let _ = std::fs::remove_dir_all(&work);
+    run(cmd(SPLITTER_BINARY).arg(built).arg(&work).args(["--out-name", "scorecard", "--target", "web"]))?;
+    let main_module = work.join("scorecard.wasm");
+    for entry in std::fs::read_dir(&work).map_err(|e| format!("{}: {e}", work.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if path != main_module {
+            let to = out_dir().join(&name);
+            std::fs::copy(&path, &to).map_err(|e| format!("{} → {}: {e}", path.display(), to.display()))?;
+        }
+    }
+    Ok(main_module)
+}
+
+fn strip_custom_sections(wasm: &Path) -> Result {
+    let bytes = std::fs::read(wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    let stripped = without_custom_sections(&bytes).ok_or(format!("{}: not a wasm module", wasm.display()))?;
+    std::fs::write(wasm, stripped).map_err(|e| format!("{}: {e}", wasm.display()))
 }
 
 /// The module without its custom sections (names, producers, target features): nothing the
