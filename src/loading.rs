@@ -13,8 +13,8 @@ use std::task::Poll;
 
 use scorecard_core::csv_import::load_csv;
 use scorecard_core::diagnostics::Report;
-use scorecard_core::feed::shards::{self, Opened, ShardStatus, ShardedFeed};
-use scorecard_core::feed::Loaded;
+use scorecard_core::feed::shards::{self, Opened, ShardEntry, ShardStatus, ShardedFeed};
+use scorecard_core::feed::{self, Feed, Loaded};
 use scorecard_core::share_link;
 use scorecard_core::shortlist::Shortlist;
 use scorecard_core::source::looks_like_json;
@@ -101,9 +101,52 @@ fn unreadable(report: &Report) -> String {
     format!("The scorecard data could not be read. {first}")
 }
 
+/// A sharded feed's bookkeeping, `scorecard_core::feed::shards::ShardedFeed`, as the widget
+/// uses it. Reached only through this trait, from a box the careful part makes (below), so its
+/// code and the careful JSON path it reads state files with stay in that part's module: only
+/// sharded feeds need them.
+pub(crate) trait Sharded {
+    /// The index as a feed: meta and questions, no officials.
+    fn index_feed(&self) -> &Feed;
+    fn statuses(&self) -> &[ShardStatus];
+    fn loaded_states(&self) -> StateSet;
+    fn start_loading(&mut self, wanted: StateSet) -> Vec<ShardEntry>;
+    fn retry(&mut self, state: State);
+    fn fail(&mut self, state: State, message: String);
+    fn add_shard(&mut self, state: State, bytes: &[u8]);
+    fn combined(&self) -> Loaded;
+}
+
+impl Sharded for ShardedFeed {
+    fn index_feed(&self) -> &Feed {
+        &self.index().feed
+    }
+    fn statuses(&self) -> &[ShardStatus] {
+        ShardedFeed::statuses(self)
+    }
+    fn loaded_states(&self) -> StateSet {
+        ShardedFeed::loaded_states(self)
+    }
+    fn start_loading(&mut self, wanted: StateSet) -> Vec<ShardEntry> {
+        ShardedFeed::start_loading(self, wanted)
+    }
+    fn retry(&mut self, state: State) {
+        ShardedFeed::retry(self, state)
+    }
+    fn fail(&mut self, state: State, message: String) {
+        ShardedFeed::fail(self, state, message)
+    }
+    fn add_shard(&mut self, state: State, bytes: &[u8]) {
+        ShardedFeed::add_shard(self, state, bytes)
+    }
+    fn combined(&self) -> Loaded {
+        ShardedFeed::combined(self)
+    }
+}
+
 /// A sharded feed being loaded: the core's bookkeeping, and where its index is.
 pub(crate) struct ShardSession {
-    pub(crate) sharded: ShardedFeed,
+    pub(crate) sharded: Box<dyn Sharded>,
     /// The index's absolute URL: the state files' URLs resolve against it.
     pub(crate) index_url: String,
     pub(crate) storage_key: String,
@@ -116,9 +159,9 @@ pub(crate) struct ShardSession {
 }
 
 impl ShardSession {
-    fn new(sharded: ShardedFeed, index_url: String, storage_key: String) -> ShardSession {
+    fn new(sharded: Box<dyn Sharded>, index_url: String, storage_key: String) -> ShardSession {
         let Loaded { feed, report } = sharded.combined();
-        let feed = feed.unwrap_or_else(|| sharded.index().feed.clone());
+        let feed = feed.unwrap_or_else(|| sharded.index_feed().clone());
         ShardSession {
             sharded,
             index_url,
@@ -352,22 +395,33 @@ pub(crate) async fn load_from_url(url: &str, options: &WidgetOptions) -> Result<
 
 /// Reads a feed's bytes: a spreadsheet (`csv`), a feed, or the index of a sharded feed.
 /// `absolute` is the feed's address, `key` where its shortlist is saved.
+///
+/// The usual feed, well-formed JSON, is read by the main module alone; anything else by a part
+/// loaded for it (src/lazy.rs): spreadsheets by [`CsvImport`], the rest by [`Careful`].
 async fn read(bytes: &[u8], csv: bool, absolute: &str, key: &str) -> Result<Fetched, String> {
     if csv {
-        let read_csv = CsvImport::load().await.map_err(|NotLoaded| {
-            "The scorecard data is a spreadsheet (CSV), and the part of the scorecard that reads spreadsheets could not be loaded. Check your connection, then try again.".to_string()
-        })?;
+        let read_csv = CsvImport::load().await.map_err(|NotLoaded| part_missing("reads spreadsheets (CSV)"))?;
         return LoadedFeed::from_loaded(read_csv(bytes), key.to_string()).map(Fetched::Feed);
     }
-    match shards::open(bytes) {
-        Opened::Feed(loaded) => LoadedFeed::from_loaded(loaded, key.to_string()).map(Fetched::Feed),
-        Opened::Index { index: Some(index), report } => Ok(Fetched::Index(Box::new(ShardSession::new(
-            ShardedFeed::new(index, report),
-            absolute.to_string(),
-            key.to_string(),
-        )))),
-        Opened::Index { index: None, report } => Err(unreadable(&report)),
+    if let Some(loaded) = feed::load_json_fast(bytes) {
+        return LoadedFeed::from_loaded(loaded, key.to_string()).map(Fetched::Feed);
     }
+    let open = Careful::load().await.map_err(|NotLoaded| part_missing("reads this feed"))?;
+    match open(bytes) {
+        Opening::Feed(loaded) => LoadedFeed::from_loaded(loaded, key.to_string()).map(Fetched::Feed),
+        Opening::Index(sharded) => {
+            Ok(Fetched::Index(Box::new(ShardSession::new(sharded, absolute.to_string(), key.to_string()))))
+        }
+        Opening::Unreadable(report) => Err(unreadable(&report)),
+    }
+}
+
+/// The message when the part that reads a feed could not be loaded (the reader is offline, or
+/// the widget's host failed): `what` the part does.
+fn part_missing(what: &str) -> String {
+    format!(
+        "The scorecard data could not be read: the part of the scorecard that {what} could not be loaded. Check your connection, then try again."
+    )
 }
 
 lazy_part! {
@@ -378,6 +432,31 @@ lazy_part! {
 
 fn read_csv(bytes: &[u8]) -> Loaded {
     load_csv(bytes, None).loaded
+}
+
+/// What the careful part made of a JSON document the fast path could not read.
+pub(crate) enum Opening {
+    /// A feed: with its problems reported at their line:column, bad records skipped.
+    Feed(Loaded),
+    /// The index of a sharded feed, and the bookkeeping for its state files.
+    Index(Box<dyn Sharded>),
+    /// Nothing usable: the report says why.
+    Unreadable(Report),
+}
+
+lazy_part! {
+    /// Everything the usual well-formed feed does not need: the careful JSON path (each record
+    /// read on its own, a bad one reported at its line:column and skipped, broken JSON
+    /// explained), and sharded feeds (reading the index, then each state's file, combining them).
+    pub(crate) struct Careful: fn(&[u8]) -> Opening = careful => open_carefully;
+}
+
+fn open_carefully(bytes: &[u8]) -> Opening {
+    match shards::open(bytes) {
+        Opened::Feed(loaded) => Opening::Feed(loaded),
+        Opened::Index { index: Some(index), report } => Opening::Index(Box::new(ShardedFeed::new(index, report))),
+        Opened::Index { index: None, report } => Opening::Unreadable(report),
+    }
 }
 
 /// Where a feed's saved shortlist is kept in localStorage.

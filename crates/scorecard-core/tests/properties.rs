@@ -7,7 +7,7 @@ use scorecard_core::csv_import::load_csv;
 use scorecard_core::diagnostics::Severity;
 use scorecard_core::donate::donate_link;
 use scorecard_core::feed::doc::{FeedDoc, MetaDoc, OfficialDoc, QuestionDoc, StanceDoc, StanceRecordDoc};
-use scorecard_core::feed::{load_json, to_json_pretty, Feed};
+use scorecard_core::feed::{load_json, load_json_fast, to_json_pretty, Feed};
 use scorecard_core::filter::{run, FilterSpec, SortKey, StanceChoice};
 use scorecard_core::link::SafeUrl;
 use scorecard_core::money::{Cents, MAX_AMOUNT, MIN_AMOUNT};
@@ -287,16 +287,25 @@ proptest! {
         let end = good.rfind("\n  ]").expect("the officials' list ends");
         let with_bad_record = format!("{},\n{{\"name\": 5}}{}", &good[..end], &good[end..]);
         let (one_pass, by_record) = (load_json(good.as_bytes()), load_json(with_bad_record.as_bytes()));
-        prop_assert_eq!(one_pass.feed, by_record.feed);
+        prop_assert_eq!(&one_pass.feed, &by_record.feed);
         let errors: Vec<_> = by_record.report.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
         prop_assert_eq!(errors.len(), 1);
         let warnings: Vec<_> = by_record.report.diagnostics.iter().filter(|d| d.severity != Severity::Error).collect();
         prop_assert_eq!(one_pass.report.diagnostics.iter().collect::<Vec<_>>(), warnings);
+        // The widget's main module reads the good one alone and leaves the other to the careful
+        // path (a part loaded on first use).
+        let fast = load_json_fast(good.as_bytes());
+        prop_assert!(fast.is_some());
+        let fast = fast.unwrap();
+        prop_assert_eq!(fast.feed, one_pass.feed);
+        prop_assert_eq!(fast.report, one_pass.report);
+        prop_assert!(load_json_fast(with_bad_record.as_bytes()).is_none());
     }
 
     #[test]
     fn loading_arbitrary_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
         let _ = load_json(&bytes);
+        let _ = load_json_fast(&bytes);
         let _ = load_csv(&bytes, None);
     }
 
@@ -310,6 +319,11 @@ proptest! {
         }
         let end = cut.index(bytes.len() + 1);
         let loaded = load_json(&bytes[..end]);
+        // Whatever the fast read alone makes of it is what the full read makes of it.
+        if let Some(fast) = load_json_fast(&bytes[..end]) {
+            prop_assert_eq!(&fast.feed, &loaded.feed);
+            prop_assert_eq!(&fast.report, &loaded.report);
+        }
         // Whatever happened, the report accounts for every official that is not loaded.
         if let Some(feed) = loaded.feed {
             prop_assert_eq!(feed.officials.len(), loaded.report.loaded);

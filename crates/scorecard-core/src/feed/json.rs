@@ -19,21 +19,43 @@ use crate::source;
 
 /// Parses and validates a feed. Never panics, whatever the bytes.
 pub fn load_json(bytes: &[u8]) -> Loaded {
+    read::<true>(bytes).unwrap_or_else(|| Loaded { feed: None, report: Report::default() })
+}
+
+/// [`load_json`] for the usual feed only: `Some` (the same feed and report as `load_json`) when
+/// the bytes are a feed whose officials, at least one, were all read in the one-pass fast path;
+/// `None` for anything else (a feed with a bad record, broken JSON, not a feed, the index of a
+/// sharded feed), which `load_json` or `shards::open` must read.
+///
+/// It is the same code without the careful path, so a program that calls only this leaves that
+/// path out: the widget's main wasm module does, and reads everything else with a part loaded on
+/// first use (src/lazy.rs in the widget).
+pub fn load_json_fast(bytes: &[u8]) -> Option<Loaded> {
+    read::<false>(bytes)
+}
+
+/// [`load_json`] (`CAREFUL`), or [`load_json_fast`]: `None` wherever the careful path would
+/// be needed.
+fn read<const CAREFUL: bool>(bytes: &[u8]) -> Option<Loaded> {
     let mut report = Report::default();
     let text = match source::decode(bytes) {
         Ok(text) => text,
+        Err(_) if !CAREFUL => return None,
         Err(problem) => {
             let location = match problem.position {
                 Some((line, column)) => Location::Json { path: String::new(), line, column },
                 None => Location::Input,
             };
             report.push(Diagnostic::error(location, problem.message));
-            return Loaded { feed: None, report };
+            return Some(Loaded { feed: None, report });
         }
     };
     let lines = LineIndex::new(text);
     let start = text.len() - text.trim_start().len();
     if !text[start..].starts_with('{') {
+        if !CAREFUL {
+            return None;
+        }
         let (line, column) = lines.line_column(start);
         // A link to a page about the feed, or a server's error page, instead of the feed itself.
         let message = if text[start..].starts_with('<') {
@@ -42,7 +64,7 @@ pub fn load_json(bytes: &[u8]) -> Loaded {
             "the feed must be a JSON object like { \"format_version\": 1, \"meta\": …, \"questions\": […], \"officials\": […] }"
         };
         report.push(Diagnostic::error(Location::Json { path: String::new(), line, column }, message));
-        return Loaded { feed: None, report };
+        return Some(Loaded { feed: None, report });
     }
     // Fast path, for a feed whose every official is well-formed: one scan reads the top level
     // and every official. Otherwise the officials' list is split into its items (still one scan)
@@ -54,6 +76,7 @@ pub fn load_json(bytes: &[u8]) -> Loaded {
             let officials = officials.map(Officials::Read);
             (Envelope { format_version, meta, questions, officials: None }, officials)
         }
+        Err(_) if !CAREFUL => return None,
         Err(_) => match serde_json::from_str::<ListedEnvelope>(text) {
             Ok(listed) => {
                 let Envelope { format_version, meta, questions, officials } = listed;
@@ -65,7 +88,7 @@ pub fn load_json(bytes: &[u8]) -> Loaded {
                 Ok(envelope) => (envelope, None),
                 Err(err) => {
                     report.push(Diagnostic::error(error_location(&err, ""), explain(&err, text)));
-                    return Loaded { feed: None, report };
+                    return Some(Loaded { feed: None, report });
                 }
             },
         },
@@ -98,7 +121,7 @@ pub fn load_json(bytes: &[u8]) -> Loaded {
                     location,
                     format!("\"format_version\" must be the number {FORMAT_VERSION}"),
                 ));
-                return Loaded { feed: None, report };
+                return Some(Loaded { feed: None, report });
             }
         },
     };
@@ -130,11 +153,14 @@ pub fn load_json(bytes: &[u8]) -> Loaded {
     }
 
     let officials = match (officials, envelope.officials) {
+        // An empty list may be a sharded feed's index.
+        (Some(Officials::Read(officials)), _) if !CAREFUL && officials.len() == 0 => return None,
         (Some(Officials::Read(officials)), _) => {
             // Located only if the validator has something to say about one of them.
             locator.officials_list = Some(text);
             officials
         }
+        _ if !CAREFUL => return None,
         (Some(Officials::Items(items)), _) => Chunked(vec![read_officials(items, &mut locator, &mut report)]),
         (None, Some(raw)) => {
             let items = list(raw, "officials", &locator, &mut report);
@@ -151,7 +177,7 @@ pub fn load_json(bytes: &[u8]) -> Loaded {
 
     let count = officials.len();
     let feed = validate_records(format_version, meta, questions, officials, count, &locator, &mut report);
-    Loaded { feed, report }
+    Some(Loaded { feed, report })
 }
 
 /// Reads the officials one by one, reporting and skipping those that do not fit the format.

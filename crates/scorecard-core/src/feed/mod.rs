@@ -14,7 +14,7 @@ pub mod shards;
 pub mod validate;
 
 pub use doc::FeedDoc;
-pub use json::load_json;
+pub use json::{load_json, load_json_fast};
 pub use model::{Evidence, Feed, Identifier, Meta, NamedLink, Official, Question, Stance, StanceIx, StanceRecord};
 
 use crate::diagnostics::Report;
