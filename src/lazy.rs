@@ -131,8 +131,9 @@ pub enum Loading<T> {
 /// after a failure.
 #[hook]
 pub fn use_part<P: Part>(wanted: bool) -> (Loading<P::Value>, Callback<()>) {
-    let failed = use_state_eq(|| false);
-    let attempt = use_state_eq(|| 0u32);
+    // Not `use_state_eq`: setting `false` again after a load must still render the part.
+    let failed = use_state(|| false);
+    let attempt = use_state(|| 0u32);
     let present = P::get().is_some();
     {
         let failed = failed.clone();
@@ -160,9 +161,13 @@ pub fn use_part<P: Part>(wanted: bool) -> (Loading<P::Value>, Callback<()>) {
     (loading, retry)
 }
 
-/// A part that is a view: it renders `Props`. Shown through [`Lazy`].
-pub trait View: Part<Value = fn(Self::Props) -> Html> {
+/// Something a part draws: shown with [`Lazy`].
+pub trait View: 'static {
+    /// The part whose module has the code.
+    type Part: Part;
     type Props: Properties + PartialEq + Clone;
+    /// Draws it, the part being in.
+    fn render(part: <Self::Part as Part>::Value, props: Self::Props) -> Html;
     /// What readers see when the part's module could not be loaded: a plain message, a way to
     /// try again, and whatever lets them carry on without it.
     fn failed(props: &Self::Props, retry: Callback<()>) -> Html;
@@ -179,13 +184,13 @@ impl<V: View> PartialEq for LazyProps<V> {
     }
 }
 
-/// Renders the view `V` with `props`, once its module is in (fetched when this is first shown;
-/// nothing is shown meanwhile, which on a phone is a fraction of a second); its own message if
-/// the module cannot be loaded.
+/// Draws the view `V` with `props` once its part is in (fetched when this is first shown; nothing
+/// is shown meanwhile, on a phone a fraction of a second), or its message if the part cannot be
+/// loaded.
 #[function_component]
 pub fn Lazy<V: View>(props: &LazyProps<V>) -> Html {
-    match use_part::<V>(true) {
-        (Loading::Ready(render), _) => render(props.props.clone()),
+    match use_part::<V::Part>(true) {
+        (Loading::Ready(part), _) => V::render(part, props.props.clone()),
         (Loading::Pending, _) => html! {},
         (Loading::Failed, retry) => V::failed(&props.props, retry),
     }

@@ -23,6 +23,7 @@ mod give_run;
 pub mod hooks;
 pub mod lazy;
 mod loading;
+mod lookup;
 pub mod options;
 pub mod state;
 mod zip_lookup;

@@ -435,6 +435,7 @@ fn read_csv(bytes: &[u8]) -> Loaded {
 }
 
 /// What the careful part made of a JSON document the fast path could not read.
+#[allow(clippy::large_enum_variant)] // one per feed read, taken apart at once
 pub(crate) enum Opening {
     /// A feed: with its problems reported at their line:column, bad records skipped.
     Feed(Loaded),

@@ -16,9 +16,12 @@ use scorecard_core::share_link::View;
 use scorecard_core::shortlist::{AddError, Entry, Removed, Shortlist};
 use scorecard_core::states::State;
 use scorecard_core::your_officials::{find, DistrictChoice, YourOfficials};
-use scorecard_core::zip_lookup::{present, SavedZip, TableProblem};
+use scorecard_core::zip_lookup::{present, SavedZip};
 use scorecard_core::zip_table::{lookup, unknown_message, Shard, Zip, ZipAnswer};
 use yew::Reducible;
+
+use crate::lazy::Part;
+use crate::lookup::{self, Lookup};
 
 /// The loaded feed, shared by every component and compared by pointer: a feed never changes
 /// once loaded, and comparing 100,000 officials on every render would be slow.
@@ -104,8 +107,9 @@ pub enum ZipStatus {
     Failed(String),
 }
 
-/// What the table gave for a lookup.
-pub type ZipArrival = Result<Option<Rc<Shard>>, TableProblem>;
+/// What the table gave for a lookup (`Ok(None)`: no file, so the ZIP code is unknown), or why
+/// there is no answer, in words for the reader.
+pub type ZipArrival = Result<Option<Rc<Shard>>, String>;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct PendingShare {
@@ -263,32 +267,15 @@ impl AppState {
         }
     }
 
-    /// The lookup found districts for the ZIP code: the reader's saved pick, the narrowing of a
-    /// feed without districts, and one sentence for screen readers.
+    /// The table file for `zip` is at hand: [`found_in_table`], through the lookup's part. That
+    /// part read the file, so it is in; were it not, the reader is told.
     fn found(&mut self, zip: Zip) {
-        let Some(your) = self.your_officials(zip) else {
-            self.zip.status = ZipStatus::Failed(unknown_message(&zip));
-            self.announce(unknown_message(&zip));
-            return;
-        };
-        let same_place = self.zip.saved.as_ref().filter(|s| s.zip == zip);
-        self.zip.choice = same_place.map_or(DistrictChoice::All, |s| s.choice(&your));
-        self.zip.status = ZipStatus::Found;
-        self.zip.saved = Some(SavedZip::new(zip, Some(&your), self.zip.choice));
-        let shown = present(&self.feed, &your, self.zip.choice, &zip);
-        if let Some(states) = shown.narrow_to {
-            self.filter.states = states;
-        }
-        self.announce(shown.summary);
-        self.zip.your = Some(Rc::new(your));
-    }
-
-    /// The feed's officials for `zip`, from the table file at hand.
-    fn your_officials(&self, zip: Zip) -> Option<YourOfficials> {
-        let shard = self.zip.shard.as_ref()?;
-        match lookup(Some(shard), &zip) {
-            ZipAnswer::Districts(districts) => Some(find(&self.feed, &districts, shard.period.as_deref())),
-            ZipAnswer::Unknown => None,
+        match Lookup::get() {
+            Some(part) => (part.found)(self, zip),
+            None => {
+                self.zip.status = ZipStatus::Failed(lookup::not_loaded(&zip));
+                self.announce(lookup::not_loaded(&zip));
+            }
         }
     }
 
@@ -495,8 +482,8 @@ impl Reducible for AppState {
                 }
                 s.feed = feed;
                 // A sharded feed's state files arrived (those of the ZIP code's states, say).
-                if let (Some(zip), ZipStatus::Found) = (s.zip.zip, &s.zip.status) {
-                    s.zip.your = s.your_officials(zip).map(Rc::new);
+                if let (Some(zip), ZipStatus::Found, Some(part)) = (s.zip.zip, &s.zip.status, Lookup::get()) {
+                    s.zip.your = (part.your_officials)(&s, zip).map(Rc::new);
                 }
             }
             Action::LookUpZip(text) => match Zip::parse(&text) {
@@ -532,18 +519,18 @@ impl Reducible for AppState {
                             s.zip.status = ZipStatus::Failed(unknown_message(&zip));
                             s.announce(unknown_message(&zip));
                         }
-                        Err(problem) => {
-                            s.zip.status = ZipStatus::Failed(problem.message(&zip));
-                            s.announce(problem.message(&zip));
+                        Err(message) => {
+                            s.zip.status = ZipStatus::Failed(message.clone());
+                            s.announce(message);
                         }
                     }
                 }
             }
             Action::ChooseDistrict(choice) => {
                 s.zip.choice = choice;
-                if let (Some(zip), Some(your)) = (s.zip.zip, s.zip.your.clone()) {
-                    s.zip.saved = Some(SavedZip::new(zip, Some(&your), choice));
-                    s.announce(present(&s.feed, &your, choice, &zip).summary);
+                // Officials found means the lookup's part is in.
+                if let Some(part) = Lookup::get() {
+                    (part.chose)(&mut s);
                 }
             }
             Action::ShowMine(mine) => {
@@ -569,21 +556,10 @@ impl Reducible for AppState {
                 s.give_left_out = left_out.into_iter().map(|(id, why)| (s.name_of(&id), why)).collect();
                 s.give = Some(run);
             }
-            Action::GiveOpened => {
-                if let Some(run) = s.give.as_mut() {
-                    run.opened(&s.shortlist, &s.feed);
-                }
-            }
-            Action::GiveAnswered(gave) => {
-                if let Some(run) = s.give.as_mut() {
-                    run.answer(gave, &mut s.shortlist, &s.feed);
-                    let progress = run.progress_text();
-                    s.announce(progress);
-                }
-            }
-            Action::GiveSkipped => {
-                if let Some(run) = s.give.as_mut() {
-                    run.skip(&s.shortlist, &s.feed);
+            // Only the run's own view (in the lookup's part) sends these, so that part is in.
+            Action::GiveOpened | Action::GiveAnswered(_) | Action::GiveSkipped => {
+                if let Some(part) = Lookup::get() {
+                    (part.give_step)(&mut s, &action);
                 }
             }
             Action::StopGiving => {
@@ -593,4 +569,61 @@ impl Reducible for AppState {
         }
         Rc::new(s)
     }
+}
+
+// The reducer's steps behind the lookup's part (src/lookup.rs): the reducer above reaches them
+// only through that part's table, so their code (and what only they use: matching districts
+// to officials, the words shown for them, the give run's steps) is in its wasm module, loaded
+// when a reader first uses "Your officials" or "Give to each".
+
+/// The lookup found districts for the ZIP code: the reader's saved pick, the narrowing of a feed
+/// without districts, and one sentence for screen readers.
+pub(crate) fn found_in_table(s: &mut AppState, zip: Zip) {
+    let Some(your) = your_officials(s, zip) else {
+        s.zip.status = ZipStatus::Failed(unknown_message(&zip));
+        s.announce(unknown_message(&zip));
+        return;
+    };
+    let same_place = s.zip.saved.as_ref().filter(|saved| saved.zip == zip);
+    s.zip.choice = same_place.map_or(DistrictChoice::All, |saved| saved.choice(&your));
+    s.zip.status = ZipStatus::Found;
+    s.zip.saved = Some(SavedZip::new(zip, Some(&your), s.zip.choice));
+    let shown = present(&s.feed, &your, s.zip.choice, &zip);
+    if let Some(states) = shown.narrow_to {
+        s.filter.states = states;
+    }
+    s.announce(shown.summary);
+    s.zip.your = Some(Rc::new(your));
+}
+
+/// The feed's officials for `zip`, from the table file at hand.
+pub(crate) fn your_officials(s: &AppState, zip: Zip) -> Option<YourOfficials> {
+    let shard = s.zip.shard.as_ref()?;
+    match lookup(Some(shard), &zip) {
+        ZipAnswer::Districts(districts) => Some(find(&s.feed, &districts, shard.period.as_deref())),
+        ZipAnswer::Unknown => None,
+    }
+}
+
+/// A district of a split ZIP code was picked (`s.zip.choice`): keep it, and say who that is.
+pub(crate) fn chose_district(s: &mut AppState) {
+    if let (Some(zip), Some(your)) = (s.zip.zip, s.zip.your.clone()) {
+        s.zip.saved = Some(SavedZip::new(zip, Some(&your), s.zip.choice));
+        s.announce(present(&s.feed, &your, s.zip.choice, &zip).summary);
+    }
+}
+
+/// A step of the give run: its page opened, "Did you give?" answered, or skipped.
+pub(crate) fn give_step(s: &mut AppState, action: &Action) {
+    let Some(mut run) = s.give.take() else { return };
+    match action {
+        Action::GiveOpened => run.opened(&s.shortlist, &s.feed),
+        Action::GiveAnswered(gave) => {
+            run.answer(*gave, &mut s.shortlist, &s.feed);
+            s.announce(run.progress_text());
+        }
+        Action::GiveSkipped => run.skip(&s.shortlist, &s.feed),
+        _ => {}
+    }
+    s.give = Some(run);
 }

@@ -10,10 +10,12 @@ use std::rc::Rc;
 
 use scorecard_core::feed::Feed;
 use scorecard_core::zip_lookup::{choose_table, SavedZip, TableProblem};
-use scorecard_core::zip_table::{Shard, Zip};
+use scorecard_core::zip_table::Zip;
 
 use crate::browser::fetch::{self, FetchError};
 use crate::browser::{feed_cache, location, storage};
+use crate::lazy::Part;
+use crate::lookup::{self, Lookup};
 use crate::options::WidgetOptions;
 use crate::state::ZipArrival;
 
@@ -44,13 +46,17 @@ pub(crate) fn table_url(options: &WidgetOptions, feed: &Feed) -> String {
     choose_table(options.zip_table.clone(), from_feed, options.own_zip_table.clone()).1
 }
 
-/// Fetches the one table file for `zip`. A missing file (404) means the table knows no ZIP
-/// code with those first digits. When the file cannot be had or read, the copy saved the last
-/// time it was fetched is used, if this browser has one.
+/// Fetches the one table file for `zip`, and the lookup's part that reads it (side by side). A
+/// missing file (404) means the table knows no ZIP code with those first digits. When the file
+/// cannot be had or read, the copy saved the last time it was fetched is used, if this browser
+/// has one.
 pub(crate) async fn fetch_shard(table: &str, zip: Zip, timeout_secs: u32) -> ZipArrival {
+    Lookup::preload();
     let url = location::resolve(&zip.shard_url(table), &location::page_url());
-    let problem = match fetch::fetch_bytes(&url, timeout_secs).await {
-        Ok((bytes, _)) => match Shard::parse(&bytes) {
+    let fetched = fetch::fetch_bytes(&url, timeout_secs).await;
+    let Ok(part) = Lookup::load().await else { return Err(lookup::not_loaded(&zip)) };
+    let problem = match fetched {
+        Ok((bytes, _)) => match (part.parse_shard)(&bytes) {
             Ok(shard) => {
                 feed_cache::store_soon(url, bytes);
                 return Ok(Some(Rc::new(shard)));
@@ -63,8 +69,8 @@ pub(crate) async fn fetch_shard(table: &str, zip: Zip, timeout_secs: u32) -> Zip
         Err(FetchError::Interrupted { .. }) => TableProblem::Interrupted,
         Err(FetchError::TimedOut { seconds, .. }) => TableProblem::TimedOut { seconds },
     };
-    match feed_cache::load(&url).await.and_then(|(bytes, _)| Shard::parse(&bytes).ok()) {
+    match feed_cache::load(&url).await.and_then(|(bytes, _)| (part.parse_shard)(&bytes).ok()) {
         Some(saved) => Ok(Some(Rc::new(saved))),
-        None => Err(problem),
+        None => Err(problem.message(&zip)),
     }
 }

@@ -3,6 +3,10 @@
 //! let it through: one click per page); then "Did you give?" sets the private Given mark; skip;
 //! stop and resume later (the run is saved in this browser); the total given so far. What the
 //! run does is `scorecard_core::give_run`.
+//!
+//! [`GiveRunPanel`], in the main module, is the "Give to each" button; the run itself
+//! ([`GiveRunSteps`]) is drawn by the lookup's part (src/lookup.rs), loaded when the button gets
+//! focus or a pointer, or a run starts (or resumes).
 
 use scorecard_core::give_run::{done_text, left_out_text, GiveRun, LeftOut, Step};
 use scorecard_core::shortlist::Shortlist;
@@ -10,9 +14,11 @@ use yew::prelude::*;
 
 use super::{external_link, external_link_on_click, use_id};
 use crate::hooks::use_focus_on_change;
+use crate::lazy::{Lazy, Part};
+use crate::lookup::{GiveRunView, Lookup};
 use crate::state::{Action, FeedRef};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct GiveRunProps {
     pub feed: FeedRef,
     pub shortlist: Shortlist,
@@ -25,9 +31,49 @@ pub struct GiveRunProps {
     pub on_action: Callback<Action>,
 }
 
+/// The run under way, and whether it was started here, from the button (its first step then
+/// takes the focus the button had), rather than resumed when the page opened.
+#[derive(Properties, PartialEq, Clone)]
+pub struct GiveRunStepsProps {
+    pub run: GiveRunProps,
+    pub started_here: bool,
+}
+
+/// "Give to each": the button that starts a run, or the run under way.
 #[function_component(GiveRunPanel)]
 pub fn give_run_panel(props: &GiveRunProps) -> Html {
-    let GiveRunProps { feed, shortlist, run, left_out, refcode, on_action } = props;
+    let GiveRunProps { feed, shortlist, run, on_action, .. } = props;
+    // Whether this panel has been shown without a run: a run seen after that was started here.
+    let idle_before = use_mut_ref(|| false);
+    if run.is_some() {
+        let props = GiveRunStepsProps { run: props.clone(), started_here: *idle_before.borrow() };
+        return html! { <Lazy<GiveRunView> props={props} /> };
+    }
+    *idle_before.borrow_mut() = true;
+    // No run: the button that starts one, when someone on the list can be given to.
+    if GiveRun::start(shortlist, feed).0.is_empty() {
+        return html! {};
+    }
+    let on_start = on_action.reform(|_| Action::StartGiving);
+    // Reaching for the button: fetch the part that runs it now.
+    let on_focus = Callback::from(|_: FocusEvent| Lookup::preload());
+    let on_pointer = Callback::from(|_: PointerEvent| Lookup::preload());
+    html! {
+        <div class="sc-give-start">
+            <button type="button" class="sc-button sc-primary" onclick={on_start} onfocus={on_focus} onpointerenter={on_pointer}>{ "Give to each" }</button>
+            <span class="sc-give-hint">{ "One at a time: each page opens in a new tab." }</span>
+        </div>
+    }
+}
+
+/// The run under way; called only by the lookup's part (src/lookup.rs).
+pub(crate) fn give_run_steps(props: GiveRunStepsProps) -> Html {
+    html! { <GiveRunSteps ..props /> }
+}
+
+#[function_component(GiveRunSteps)]
+fn give_run_steps_view(props: &GiveRunStepsProps) -> Html {
+    let GiveRunProps { feed, shortlist, run, left_out, refcode, on_action } = &props.run;
     let step = run.as_ref().map(|run| run.step(shortlist, feed, refcode.as_deref()));
     let title = use_node_ref();
     // Each new step takes the focus, so a keyboard or screen reader user hears it.
@@ -36,20 +82,10 @@ pub fn give_run_panel(props: &GiveRunProps) -> Html {
         Step::Ask(item) => (1, item.number),
         Step::Done { .. } => (2, 0),
     });
-    use_focus_on_change(title.clone(), key);
+    use_focus_on_change(title.clone(), key, props.started_here);
     let ids = use_id("give");
     let (Some(run), Some(step)) = (run, step) else {
-        // No run: the button that starts one, when someone on the list can be given to.
-        if GiveRun::start(shortlist, feed).0.is_empty() {
-            return html! {};
-        }
-        let on_start = on_action.reform(|_| Action::StartGiving);
-        return html! {
-            <div class="sc-give-start">
-                <button type="button" class="sc-button sc-primary" onclick={on_start}>{ "Give to each" }</button>
-                <span class="sc-give-hint">{ "One at a time: each page opens in a new tab." }</span>
-            </div>
-        };
+        return html! {};
     };
     let on_skip = on_action.reform(|_| Action::GiveSkipped);
     let on_stop = on_action.reform(|_| Action::StopGiving);

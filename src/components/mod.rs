@@ -20,7 +20,8 @@ mod your_officials;
 
 pub use external_link::{external_link, external_link_on_click, ExternalLink};
 pub use filters::FilterPanel;
-pub use give_run::{GiveRunPanel, GiveRunProps};
+pub(crate) use give_run::give_run_steps;
+pub use give_run::{GiveRunPanel, GiveRunProps, GiveRunStepsProps};
 pub use header::Header;
 pub use next_step::next_step_link;
 pub use notices::{LoadNotes, UndoBar};
@@ -32,6 +33,7 @@ pub use share_banner::ShareBanner;
 pub use shortlist::ShortlistPanel;
 pub use stance_badge::{stance_badge, StanceBadge};
 pub use state_picker::StatePicker;
+pub(crate) use your_officials::your_officials_found;
 pub use your_officials::{YourOfficialsPanel, YourOfficialsProps};
 
 use std::cell::Cell;

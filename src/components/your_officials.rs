@@ -3,6 +3,11 @@
 //! split between districts; plain messages when it is invalid, unknown or cannot be looked up.
 //! The words and what to show come from `scorecard_core::zip_lookup::present`; the lookup's
 //! state is `state::ZipState`.
+//!
+//! The panel with its field is in the main module (the build-time first screen shows it, and
+//! the widget's first screen must be the same); what a found ZIP code shows is drawn by
+//! [`your_officials_found`], which only the lookup's part (src/lookup.rs) calls, so it is in that
+//! part's module. The field asks for that part as soon as it gets focus or a pointer.
 
 use std::rc::Rc;
 
@@ -17,6 +22,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{use_id, ExternalLink, OfficialRow};
+use crate::lazy::Part;
+use crate::lookup::Lookup;
 use crate::state::{Action, FeedRef, ZipState, ZipStatus};
 
 #[derive(Properties, PartialEq)]
@@ -37,7 +44,7 @@ pub struct YourOfficialsProps {
 
 #[function_component(YourOfficialsPanel)]
 pub fn your_officials_panel(props: &YourOfficialsProps) -> Html {
-    let YourOfficialsProps { zip, your, mine, feed, on_action, .. } = props;
+    let YourOfficialsProps { zip, your, mine, on_action, .. } = props;
     let ids = use_id("zip");
     let input = use_node_ref();
     let on_submit = {
@@ -57,6 +64,10 @@ pub fn your_officials_panel(props: &YourOfficialsProps) -> Html {
             }
         })
     };
+    // A reader who reaches for the field is about to look up: fetch the part that does it now,
+    // so it is in by the fifth digit.
+    let on_focus = Callback::from(|_: FocusEvent| Lookup::preload());
+    let on_pointer = Callback::from(|_: PointerEvent| Lookup::preload());
     let on_show = on_action.reform(|_| Action::ShowMine(true));
     let on_hide = on_action.reform(|_| Action::ShowMine(false));
     let on_forget = on_action.reform(|_| Action::ForgetZip);
@@ -76,16 +87,17 @@ pub fn your_officials_panel(props: &YourOfficialsProps) -> Html {
         Some(_) => format!("{message_id} {ids}-privacy"),
         None => format!("{ids}-privacy"),
     };
+    // Found officials are only ever set by the lookup's part, so it is in.
+    let shown = found.and_then(|(z, your)| Some((Lookup::get()?.found_view)(props, &z, your, &ids)));
+    let (heading, found) = match shown {
+        Some((heading, found)) => (heading, Some(found)),
+        None => ("Your officials".to_string(), None),
+    };
 
     html! {
         <section class="sc-your" aria-labelledby={format!("{ids}-title")}>
-            <h3 class="sc-your-title" id={format!("{ids}-title")}>
-                { match &found {
-                    Some((z, your)) => present(feed, your, zip.choice, z).heading,
-                    None => "Your officials".to_string(),
-                } }
-            </h3>
-            <form class="sc-zip-form" onsubmit={on_submit}>
+            <h3 class="sc-your-title" id={format!("{ids}-title")}>{ heading }</h3>
+            <form class="sc-zip-form" onsubmit={on_submit} onfocusin={on_focus} onpointerenter={on_pointer}>
                 <label class="sc-field-label" for={format!("{ids}-input")}>{ "ZIP code" }</label>
                 <div class="sc-zip-row">
                     <input
@@ -109,8 +121,8 @@ pub fn your_officials_panel(props: &YourOfficialsProps) -> Html {
                 </p>
             }
             <p class="sc-zip-privacy" id={format!("{ids}-privacy")}>{ PRIVACY_NOTE }</p>
-            if let Some((z, your)) = found {
-                { found_officials(props, &z, your, &ids) }
+            if let Some(found) = found {
+                { found }
             }
             <div class="sc-your-tools">
                 if zip.zip.is_some() && !*mine && zip.status != ZipStatus::Looking {
@@ -127,8 +139,14 @@ pub fn your_officials_panel(props: &YourOfficialsProps) -> Html {
     }
 }
 
-/// The officials of a found ZIP code: the chooser of a split one, notes, then each group.
-fn found_officials(props: &YourOfficialsProps, zip: &Zip, your: &YourOfficials, ids: &str) -> Html {
+/// A found ZIP code: the panel's heading, and its officials (the chooser of a split one, notes,
+/// then each group). Called only by the lookup's part (src/lookup.rs).
+pub(crate) fn your_officials_found(
+    props: &YourOfficialsProps,
+    zip: &Zip,
+    your: &YourOfficials,
+    ids: &str,
+) -> (String, Html) {
     let YourOfficialsProps { feed, zip: state, question, shortlist, refcode, on_action, .. } = props;
     let shown = present(feed, your, state.choice, zip);
     let attribution = state.shard.as_ref().and_then(|s| s.attribution.clone());
@@ -141,7 +159,7 @@ fn found_officials(props: &YourOfficialsProps, zip: &Zip, your: &YourOfficials, 
             </label>
         }
     };
-    html! {
+    let found = html! {
         <div class="sc-your-found">
             if let Some(chooser) = &shown.chooser {
                 <fieldset class="sc-chooser">
@@ -198,5 +216,6 @@ fn found_officials(props: &YourOfficialsProps, zip: &Zip, your: &YourOfficials, 
                 </p>
             }
         </div>
-    }
+    };
+    (shown.heading, found)
 }

@@ -1,0 +1,82 @@
+//! "Your officials" past its field, and "Give to each" past its button: a part loaded on first
+//! use (src/lazy.rs). The ZIP code field and the "Give to each" button are drawn by the main
+//! module, exactly as the build-time first screen shows them; what they lead to is here: reading
+//! the ZIP table's file, finding the feed's officials for its districts, the reducer's steps that
+//! use them, drawing them (the district chooser, the groups), and the guided give run.
+//!
+//! The part is fetched as soon as a reader shows they are about to use it (the ZIP code field
+//! or the "Give to each" button gets focus or a pointer; a lookup or a run starts), so that by
+//! the fifth digit it is usually in. If it cannot be loaded, the lookup says so next to the field
+//! and the give run in its place; the rest of the widget goes on.
+
+use scorecard_core::your_officials::YourOfficials;
+use scorecard_core::zip_table::{Shard, Zip};
+use yew::prelude::*;
+
+use crate::components::{give_run_steps, your_officials_found, GiveRunStepsProps, YourOfficialsProps};
+use crate::lazy::{lazy_part, View};
+use crate::state::{self, Action, AppState};
+
+lazy_part! {
+    /// Everything behind the ZIP code field and the "Give to each" button.
+    pub(crate) struct Lookup: &'static LookupPart = your_officials => &LOOKUP;
+}
+
+/// What the main module calls in the lookup's part.
+pub(crate) struct LookupPart {
+    /// Reads one ZIP table file.
+    pub(crate) parse_shard: fn(&[u8]) -> Result<Shard, String>,
+    /// The reducer's steps (state.rs): the table file for a ZIP code is at hand; the officials of
+    /// a ZIP code again (the feed was replaced); a district picked; a step of the give run.
+    pub(crate) found: fn(&mut AppState, Zip),
+    pub(crate) your_officials: fn(&AppState, Zip) -> Option<YourOfficials>,
+    pub(crate) chose: fn(&mut AppState),
+    pub(crate) give_step: fn(&mut AppState, &Action),
+    /// "Your officials" for a found ZIP code: its heading, and the chooser, notes and groups.
+    pub(crate) found_view: fn(&YourOfficialsProps, &Zip, &YourOfficials, &str) -> (String, Html),
+    /// The give run under way.
+    pub(crate) give_run: fn(GiveRunStepsProps) -> Html,
+}
+
+static LOOKUP: LookupPart = LookupPart {
+    parse_shard: Shard::parse,
+    found: state::found_in_table,
+    your_officials: state::your_officials,
+    chose: state::chose_district,
+    give_step: state::give_step,
+    found_view: your_officials_found,
+    give_run: give_run_steps,
+};
+
+/// Says that the lookup's part could not be loaded, for `zip`.
+pub(crate) fn not_loaded(zip: &Zip) -> String {
+    format!(
+        "ZIP code {zip} could not be looked up: this part of the scorecard could not be loaded. You may be offline. Try again, or pick your state in the filters."
+    )
+}
+
+/// The give run under way, drawn by the lookup's part.
+pub(crate) struct GiveRunView;
+
+impl View for GiveRunView {
+    type Part = Lookup;
+    type Props = GiveRunStepsProps;
+
+    fn render(part: &'static LookupPart, props: GiveRunStepsProps) -> Html {
+        (part.give_run)(props)
+    }
+
+    fn failed(props: &GiveRunStepsProps, retry: Callback<()>) -> Html {
+        let on_retry = retry.reform(|_: MouseEvent| ());
+        let on_stop = props.run.on_action.reform(|_: MouseEvent| Action::StopGiving);
+        html! {
+            <section class="sc-give-run" role="alert">
+                <p>{ "Give to each could not be loaded. You may be offline: each official's own Give button in your shortlist still works." }</p>
+                <div class="sc-give-actions">
+                    <button type="button" class="sc-button" onclick={on_retry}>{ "Try again" }</button>
+                    <button type="button" class="sc-button sc-button-quiet" onclick={on_stop}>{ "Stop" }</button>
+                </div>
+            </section>
+        }
+    }
+}
