@@ -16,9 +16,10 @@ use yew::prelude::*;
 use crate::browser::first_screen::FirstScreen;
 use crate::browser::{clipboard, download, location, perf, share, storage};
 use crate::components::{
-    plural, FilterPanel, GiveRunPanel, Header, LoadNotes, OfficialDetail, PickStatePrompt, Results, ShardNotes,
-    ShareBanner, ShortlistPanel, UndoBar, YourOfficialsPanel,
+    part_failed, plural, Details, FilterPanel, GiveRunPanel, Header, LoadNotes, OfficialDetailProps, PickStatePrompt,
+    Results, ShardNotes, ShareBanner, ShortlistPanel, UndoBar, YourOfficialsPanel,
 };
+use crate::lazy::{use_part, Loading};
 use crate::loading::{
     fetch_shards, load_arriving_states, load_from_url, shortlist_key_for, Fetched, LoadState, SharedSession,
 };
@@ -580,6 +581,8 @@ fn scorecard(props: &ScorecardProps) -> Html {
         move |(param, sharded)| Handlers::new(latest, share_url, param.clone(), *sharded)
     });
     let open_index = state.open.as_deref().and_then(|id| feed.official_index(id));
+    // The details dialog is a part loaded on first use: fetched when an official is opened.
+    let (details, retry_details) = use_part::<Details>(open_index.is_some());
     let shortlist_ref = use_node_ref();
     let on_jump = {
         let shortlist_ref = shortlist_ref.clone();
@@ -686,15 +689,25 @@ fn scorecard(props: &ScorecardProps) -> Html {
                 </button>
             }
             if let Some(index) = open_index {
-                <OfficialDetail
-                    key={format!("{}#{}", feed.officials[index].id, state.open_serial)}
-                    feed={feed.clone()}
-                    index={index}
-                    listed={state.shortlist.contains(&feed.officials[index].id)}
-                    amount={state.shortlist.get(&feed.officials[index].id).map(|e| e.amount)}
-                    refcode={props.options.refcode.clone()}
-                    on_action={dispatch.clone()}
-                />
+                { match details {
+                    Loading::Ready(render) => render(
+                        OfficialDetailProps {
+                            feed: feed.clone(),
+                            index,
+                            listed: state.shortlist.contains(&feed.officials[index].id),
+                            amount: state.shortlist.get(&feed.officials[index].id).map(|e| e.amount),
+                            refcode: props.options.refcode.clone(),
+                            on_action: dispatch.clone(),
+                        },
+                        format!("{}#{}", feed.officials[index].id, state.open_serial),
+                    ),
+                    Loading::Pending => html! {},
+                    Loading::Failed => part_failed(
+                        &format!("The details of {} could not be loaded. You may be offline; the list and your shortlist still work.", feed.officials[index].name),
+                        retry_details,
+                        dispatch.reform(|()| Action::CloseOfficial),
+                    ),
+                } }
             }
             <UndoBar undo={state.undo.clone()} on_action={dispatch.clone()} />
             <p class="sc-live" role="status" aria-live="polite" aria-atomic="true">

@@ -1,8 +1,12 @@
 //! Parts of the widget loaded on first use, so a reader's phone downloads less before the first
 //! screen works (issue 13). Every such part is declared here with [`lazy_part!`], and used
 //! through the [`Part`] trait: `P::load().await` where the caller can wait (reading a CSV feed),
-//! `P::get()` where it cannot (a reducer, a render), and [`use_part`] or the [`Lazy`] component
-//! for what a component shows.
+//! `P::get()` where it cannot (a reducer, a render), and the [`use_part`] hook in a component that
+//! draws a part (the component then shows nothing until the part is in, or
+//! `components::part_failed` if it cannot be loaded).
+//!
+//! A hook rather than a generic wrapper component: every component type costs its own copy of
+//! yew's machinery in the wasm (about 4 KB each), which a part's savings cannot afford.
 //!
 //! With the crate's `split` feature (only in the release wasm, `xtask/src/widget.rs`), a part's
 //! value is made by a `#[wasm_split]` function: that function, and every function and table only
@@ -159,39 +163,4 @@ pub fn use_part<P: Part>(wanted: bool) -> (Loading<P::Value>, Callback<()>) {
         None => Loading::Pending,
     };
     (loading, retry)
-}
-
-/// Something a part draws: shown with [`Lazy`].
-pub trait View: 'static {
-    /// The part whose module has the code.
-    type Part: Part;
-    type Props: Properties + PartialEq + Clone;
-    /// Draws it, the part being in.
-    fn render(part: <Self::Part as Part>::Value, props: Self::Props) -> Html;
-    /// What readers see when the part's module could not be loaded: a plain message, a way to
-    /// try again, and whatever lets them carry on without it.
-    fn failed(props: &Self::Props, retry: Callback<()>) -> Html;
-}
-
-#[derive(Properties)]
-pub struct LazyProps<V: View> {
-    pub props: V::Props,
-}
-
-impl<V: View> PartialEq for LazyProps<V> {
-    fn eq(&self, other: &Self) -> bool {
-        self.props == other.props
-    }
-}
-
-/// Draws the view `V` with `props` once its part is in (fetched when this is first shown; nothing
-/// is shown meanwhile, on a phone a fraction of a second), or its message if the part cannot be
-/// loaded.
-#[function_component]
-pub fn Lazy<V: View>(props: &LazyProps<V>) -> Html {
-    match use_part::<V::Part>(true) {
-        (Loading::Ready(part), _) => V::render(part, props.props.clone()),
-        (Loading::Pending, _) => html! {},
-        (Loading::Failed, retry) => V::failed(&props.props, retry),
-    }
 }

@@ -14,7 +14,7 @@ use scorecard_core::zip_table::{Shard, Zip};
 use yew::prelude::*;
 
 use crate::components::{give_run_steps, your_officials_found, GiveRunStepsProps, YourOfficialsProps};
-use crate::lazy::{lazy_part, View};
+use crate::lazy::lazy_part;
 use crate::state::{self, Action, AppState};
 
 lazy_part! {
@@ -53,30 +53,4 @@ pub(crate) fn not_loaded(zip: &Zip) -> String {
     format!(
         "ZIP code {zip} could not be looked up: this part of the scorecard could not be loaded. You may be offline. Try again, or pick your state in the filters."
     )
-}
-
-/// The give run under way, drawn by the lookup's part.
-pub(crate) struct GiveRunView;
-
-impl View for GiveRunView {
-    type Part = Lookup;
-    type Props = GiveRunStepsProps;
-
-    fn render(part: &'static LookupPart, props: GiveRunStepsProps) -> Html {
-        (part.give_run)(props)
-    }
-
-    fn failed(props: &GiveRunStepsProps, retry: Callback<()>) -> Html {
-        let on_retry = retry.reform(|_: MouseEvent| ());
-        let on_stop = props.run.on_action.reform(|_: MouseEvent| Action::StopGiving);
-        html! {
-            <section class="sc-give-run" role="alert">
-                <p>{ "Give to each could not be loaded. You may be offline: each official's own Give button in your shortlist still works." }</p>
-                <div class="sc-give-actions">
-                    <button type="button" class="sc-button" onclick={on_retry}>{ "Try again" }</button>
-                    <button type="button" class="sc-button sc-button-quiet" onclick={on_stop}>{ "Stop" }</button>
-                </div>
-            </section>
-        }
-    }
 }

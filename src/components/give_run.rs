@@ -12,10 +12,10 @@ use scorecard_core::give_run::{done_text, left_out_text, GiveRun, LeftOut, Step}
 use scorecard_core::shortlist::Shortlist;
 use yew::prelude::*;
 
-use super::{external_link, external_link_on_click, use_id};
+use super::{external_link, external_link_on_click, part_failed, use_id};
 use crate::hooks::use_focus_on_change;
-use crate::lazy::{Lazy, Part};
-use crate::lookup::{GiveRunView, Lookup};
+use crate::lazy::{use_part, Loading, Part};
+use crate::lookup::Lookup;
 use crate::state::{Action, FeedRef};
 
 #[derive(Properties, PartialEq, Clone)]
@@ -45,9 +45,20 @@ pub fn give_run_panel(props: &GiveRunProps) -> Html {
     let GiveRunProps { feed, shortlist, run, on_action, .. } = props;
     // Whether this panel has been shown without a run: a run seen after that was started here.
     let idle_before = use_mut_ref(|| false);
+    // The run is drawn by the lookup's part.
+    let (part, retry) = use_part::<Lookup>(run.is_some());
     if run.is_some() {
-        let props = GiveRunStepsProps { run: props.clone(), started_here: *idle_before.borrow() };
-        return html! { <Lazy<GiveRunView> props={props} /> };
+        return match part {
+            Loading::Ready(part) => {
+                (part.give_run)(GiveRunStepsProps { run: props.clone(), started_here: *idle_before.borrow() })
+            }
+            Loading::Pending => html! {},
+            Loading::Failed => part_failed(
+                "Give to each could not be loaded. You may be offline; each official's own Give button in your shortlist still works.",
+                retry,
+                on_action.reform(|()| Action::StopGiving),
+            ),
+        };
     }
     *idle_before.borrow_mut() = true;
     // No run: the button that starts one, when someone on the list can be given to.

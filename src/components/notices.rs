@@ -1,4 +1,5 @@
-//! Small notices: what loading the feed reported, and the undo bar.
+//! Small notices: what loading the feed reported, the undo bar, and a part of the widget that
+//! could not be loaded.
 
 use scorecard_core::diagnostics::Report;
 use yew::prelude::*;
@@ -52,6 +53,22 @@ pub fn undo_bar(props: &UndoBarProps) -> Html {
         <div class="sc-undo">
             <span>{ text }</span>
             <button type="button" class="sc-button sc-button-small" onclick={on_undo}>{ "Undo" }</button>
+        </div>
+    }
+}
+
+/// In place of a part of the widget that could not be loaded (src/lazy.rs): `message` says
+/// what and that the rest works, "Try again" fetches it again, "Close" gives up. Kept in view at
+/// the bottom of the widget (like the shortlist button on phones), since what was clicked may
+/// be far up or down the list. A plain function, not a component: see src/lazy.rs.
+pub fn part_failed(message: &str, on_retry: Callback<()>, on_close: Callback<()>) -> Html {
+    html! {
+        <div class="sc-notice sc-part-failed" role="alert">
+            <p>{ message }</p>
+            <div class="sc-banner-actions">
+                <button type="button" class="sc-button sc-primary" onclick={on_retry.reform(|_| ())}>{ "Try again" }</button>
+                <button type="button" class="sc-button" onclick={on_close.reform(|_| ())}>{ "Close" }</button>
+            </div>
         </div>
     }
 }

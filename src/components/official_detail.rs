@@ -1,6 +1,9 @@
 //! Everything the feed says about one official, in a modal dialog: every question's stance
 //! with all its evidence, their next step (give, find a donation page, or contact), website,
 //! who funds them (FEC).
+//!
+//! The dialog is a part loaded on first use ([`Details`], src/lazy.rs): readers who never open
+//! an official never download it.
 
 use scorecard_core::link::fec_candidate_page;
 use scorecard_core::money::{Cents, DEFAULT_AMOUNT};
@@ -10,9 +13,10 @@ use yew::prelude::*;
 use super::official_row::{describe_office, shortlist_button};
 use super::{next_step_link, use_id, ExternalLink, StanceBadge};
 use crate::hooks::use_modal;
+use crate::lazy::lazy_part;
 use crate::state::{Action, FeedRef};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct OfficialDetailProps {
     pub feed: FeedRef,
     /// Index into `feed.officials`.
@@ -113,4 +117,13 @@ pub fn official_detail(props: &OfficialDetailProps) -> Html {
             </div>
         </dialog>
     }
+}
+
+lazy_part! {
+    /// The details dialog, keyed (each opening a fresh dialog).
+    pub(crate) struct Details: fn(OfficialDetailProps, String) -> Html = details => render_details;
+}
+
+fn render_details(props: OfficialDetailProps, key: String) -> Html {
+    html! { <OfficialDetail key={key} ..props /> }
 }
