@@ -366,6 +366,10 @@ pub(crate) async fn load_from_url(url: &str, options: &WidgetOptions) -> Result<
         None => format!("scorecard:v1:{absolute}"),
     };
     let is_csv_name = url.split(['?', '#']).next().is_some_and(|path| path.to_ascii_lowercase().ends_with(".csv"));
+    if is_csv_name {
+        // Its reader is a part of its own: fetched beside the feed, not after it.
+        CsvImport::preload();
+    }
     let latest = match fetch::fetch_bytes(url, options.timeout_secs).await {
         Ok((bytes, content_type)) => {
             let csv = is_csv_name || content_type.is_some_and(|t| t.contains("csv"));
