@@ -291,6 +291,7 @@ fn build_site(release: bool, stable: bool) -> Result<PathBuf> {
     }
     run(&mut command)?;
     let dist = repo().join("dist");
+    build_in_first_screens(&dist)?;
     if release {
         let count = precompress::precompress(&dist)?;
         eprintln!("build: wrote .gz and .br copies of {count} files in dist/");
@@ -328,6 +329,37 @@ fn first_screens() -> Result {
         let Some(stem) = feed.file_stem() else { continue };
         let page = out.join(stem).with_extension("html");
         run(cmd("cargo").args(["run", "--quiet", "-p", "scorecard-prerender", "--"]).arg(&feed).arg("-o").arg(&page))?;
+    }
+    Ok(())
+}
+
+/// Where the standalone and iframe pages (index.html, web/frame.html) take their default feed's
+/// first screen.
+const FIRST_SCREEN_MARKER: &str =
+    "<!--sc-first-screen: the default feed's first screen, written in by cargo xtask build-->";
+
+/// Writes the default feed's first screen into the standalone and iframe pages, as a
+/// declarative shadow root of their widget element: it paints with the page, before any script
+/// runs (and without JavaScript at all). Until the widget's stylesheet is in, the copy is hidden
+/// (the stylesheet shows it). The page's own fallback text shows through a slot below it, for
+/// readers without JavaScript (below, so that the loader removing it moves nothing on screen);
+/// the loader keeps the copy when the widget starts on that view (web/embed.js, `adopt`).
+fn build_in_first_screens(dist: &Path) -> Result {
+    let feed = "endorsements-2020";
+    let screen = dist.join("first").join(format!("{feed}.html"));
+    let screen = std::fs::read_to_string(&screen).map_err(|e| format!("{}: {e}", screen.display()))?;
+    let root = format!(
+        "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"scorecard.css\">\
+         <div data-sc-root><div data-sc-snapshot data-sc-feed=\"{feed}\" hidden>{screen}</div><slot></slot></div></template>"
+    );
+    for page in ["index.html", "frame.html"] {
+        let path = dist.join(page);
+        let html = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        if !html.contains(FIRST_SCREEN_MARKER) {
+            return Err(format!("{}: the first screen's marker is missing", path.display()));
+        }
+        std::fs::write(&path, html.replacen(FIRST_SCREEN_MARKER, &root, 1))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(())
 }
