@@ -14,13 +14,9 @@ use crate::feed::doc::{IdentifierDoc, OfficialDoc, Text};
 macro_rules! columns {
     ($(
         $(#[$doc:meta])*
-        $variant:ident => $key:ident {
-            label: $label:literal,
-            described: $described:literal,
-            picker: $picker:literal,
-            headers: [$($header:literal),* $(,)?],
-            fill: |$official:ident, $value:ident| $fill:expr $(,)?
-        }
+        $variant:ident => $key:ident ($label:literal, $described:literal, $picker:literal)
+            [$($header:literal),* $(,)?]
+            |$official:ident, $value:ident| $fill:expr;
     )*) => {
         /// Which column (or rule) gives each official field. Unset fields are left empty.
         #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -93,121 +89,57 @@ macro_rules! columns {
 }
 
 columns! {
-    Id => id {
-        label: "Id",
-        described: "ids",
-        picker: true,
-        headers: ["id", "official id", "person id", "candidate id"],
-        fill: |o, v| o.id = Some(v),
-    }
-    Name => name {
-        label: "Name",
-        described: "names",
-        picker: true,
-        headers: [
-            "name", "full name", "candidate", "candidate name", "endorser", "member", "member name",
-            "official", "official name", "politician", "legislator",
-        ],
-        fill: |o, v| o.name = v,
-    }
-    SortName => sort_name {
-        label: "Sort name",
-        described: "sort names",
-        picker: false,
-        headers: ["sort name", "sortable name"],
-        fill: |o, v| o.sort_name = Some(v),
-    }
-    State => state {
-        label: "State",
-        described: "states",
-        picker: true,
-        headers: ["state", "st", "state code", "state abbreviation", "state abbr", "state postal"],
-        fill: |o, v| o.state = v,
-    }
-    Position => position {
-        label: "Position (office)",
-        described: "positions (offices)",
-        picker: true,
-        headers: ["position", "office", "office type", "office title", "title", "role", "chamber", "seat"],
-        fill: |o, v| o.position = Some(v),
-    }
-    District => district {
-        label: "District",
-        described: "districts",
-        picker: true,
-        headers: ["district", "dist", "cd", "district number", "congressional district"],
-        fill: |o, v| o.district = Some(v),
-    }
-    City => city {
-        label: "City",
-        described: "cities",
-        picker: true,
-        headers: ["city", "municipality", "town"],
-        fill: |o, v| o.city = Some(v),
-    }
-    Party => party {
-        label: "Party",
-        described: "parties",
-        picker: true,
-        headers: ["party", "endorser party", "party affiliation", "affiliation", "candidate party"],
-        fill: |o, v| o.party = Some(v),
-    }
-    DivisionId => division_id {
-        label: "Division id (OCD)",
-        described: "division ids",
-        picker: false,
-        headers: [],
-        fill: |o, v| o.division_id = Some(v),
-    }
-    Website => website {
-        label: "Website",
-        described: "websites",
-        picker: true,
-        headers: ["website", "web site", "homepage", "campaign website", "official website"],
-        fill: |o, v| o.website = Some(v),
-    }
-    ContactUrl => contact_url {
-        label: "Contact form",
-        described: "contact forms",
-        picker: false,
-        headers: ["contact form", "contact url", "contact page", "contact link"],
-        fill: |o, v| o.contact_url = Some(v),
-    }
-    DonateUrl => donate_url {
-        label: "Donate link",
-        described: "donate links",
-        picker: true,
-        headers: ["donate", "donate url", "donate link", "donation url", "donation link", "actblue", "actblue url"],
-        fill: |o, v| o.donate_url = Some(v),
-    }
-    Email => email {
-        label: "E-mail",
-        described: "e-mail addresses",
-        picker: false,
-        headers: ["email", "e mail", "email address"],
-        fill: |o, v| o.email = Some(v),
-    }
-    Image => image {
-        label: "Photo",
-        described: "photos",
-        picker: false,
-        headers: ["photo", "image", "photo url", "image url", "picture"],
-        fill: |o, v| o.image = Some(v),
-    }
-    Fec => fec {
-        label: "FEC candidate id",
-        described: "FEC candidate ids",
-        picker: true,
-        headers: ["fec", "fec id", "fec candidate id", "fec cand id"],
-        fill: |o, v| o.identifiers.push(IdentifierDoc { scheme: "fec".into(), identifier: v }),
-    }
-    Bioguide => bioguide {
-        label: "Bioguide id",
-        described: "bioguide ids",
-        picker: true,
-        headers: ["bioguide", "bioguide id"],
-        fill: |o, v| o.identifiers.push(IdentifierDoc { scheme: "bioguide".into(), identifier: v }),
-    }
+    // field => key (organizer label, how notes describe it, offered in the organizer)
+    //     [header spellings detection knows] |official, value| where a value goes
+    Id => id ("Id", "ids", true)
+        ["id", "official id", "person id", "candidate id"]
+        |o, v| o.id = Some(v);
+    Name => name ("Name", "names", true)
+        ["name", "full name", "candidate", "candidate name", "endorser", "member", "member name", "official",
+         "official name", "politician", "legislator"]
+        |o, v| o.name = v;
+    SortName => sort_name ("Sort name", "sort names", false)
+        ["sort name", "sortable name"]
+        |o, v| o.sort_name = Some(v);
+    State => state ("State", "states", true)
+        ["state", "st", "state code", "state abbreviation", "state abbr", "state postal"]
+        |o, v| o.state = v;
+    Position => position ("Position (office)", "positions (offices)", true)
+        ["position", "office", "office type", "office title", "title", "role", "chamber", "seat"]
+        |o, v| o.position = Some(v);
+    District => district ("District", "districts", true)
+        ["district", "dist", "cd", "district number", "congressional district"]
+        |o, v| o.district = Some(v);
+    City => city ("City", "cities", true)
+        ["city", "municipality", "town"]
+        |o, v| o.city = Some(v);
+    Party => party ("Party", "parties", true)
+        ["party", "endorser party", "party affiliation", "affiliation", "candidate party"]
+        |o, v| o.party = Some(v);
+    DivisionId => division_id ("Division id (OCD)", "division ids", false)
+        []
+        |o, v| o.division_id = Some(v);
+    Website => website ("Website", "websites", true)
+        ["website", "web site", "homepage", "campaign website", "official website"]
+        |o, v| o.website = Some(v);
+    ContactUrl => contact_url ("Contact form", "contact forms", false)
+        ["contact form", "contact url", "contact page", "contact link"]
+        |o, v| o.contact_url = Some(v);
+    DonateUrl => donate_url ("Donate link", "donate links", true)
+        ["donate", "donate url", "donate link", "donation url", "donation link", "actblue", "actblue url"]
+        |o, v| o.donate_url = Some(v);
+    Email => email ("E-mail", "e-mail addresses", false)
+        ["email", "e mail", "email address"]
+        |o, v| o.email = Some(v);
+    Image => image ("Photo", "photos", false)
+        ["photo", "image", "photo url", "image url", "picture"]
+        |o, v| o.image = Some(v);
+    Fec => fec ("FEC candidate id", "FEC candidate ids", true)
+        ["fec", "fec id", "fec candidate id", "fec cand id"]
+        |o, v| o.identifiers.push(IdentifierDoc { scheme: "fec".into(), identifier: v });
+    Bioguide => bioguide ("Bioguide id", "bioguide ids", true)
+        ["bioguide", "bioguide id"]
+        |o, v| o.identifiers.push(IdentifierDoc { scheme: "bioguide".into(), identifier: v });
 }
 
 impl Column {

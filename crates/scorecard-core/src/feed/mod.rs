@@ -9,6 +9,7 @@
 pub mod columns;
 pub mod doc;
 pub mod json;
+mod lookup;
 pub mod model;
 pub mod shards;
 pub mod validate;
