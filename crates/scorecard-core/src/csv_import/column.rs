@@ -143,6 +143,13 @@ columns! {
 }
 
 impl Column {
+    /// The fields the organizer's column picker offers, in its order: as in mapping files, but
+    /// the id last (most sheets have none, and ids are made from the name and state).
+    pub fn in_picker_order() -> impl Iterator<Item = Column> {
+        let offered = || Column::ALL.iter().copied().filter(|c| c.in_picker());
+        offered().filter(|c| *c != Column::Id).chain(offered().filter(|c| *c == Column::Id))
+    }
+
     /// The field a key names (`"sort_name"` → [`Column::SortName`]).
     pub fn from_key(key: &str) -> Option<Column> {
         Column::ALL.iter().copied().find(|c| c.key() == key)
@@ -167,6 +174,23 @@ mod tests {
         for &column in Column::ALL {
             assert_eq!(column.get(&back).and_then(ColumnSpec::header), Some(column.label()));
         }
+        let picker: Vec<&str> = Column::in_picker_order().map(Column::label).collect();
+        assert_eq!(
+            picker,
+            [
+                "Name",
+                "State",
+                "Position (office)",
+                "District",
+                "City",
+                "Party",
+                "Website",
+                "Donate link",
+                "FEC candidate id",
+                "Bioguide id",
+                "Id"
+            ]
+        );
         // Detection takes fields in any order only because no spelling names two of them.
         let mut seen = std::collections::HashSet::new();
         for &column in Column::ALL {

@@ -8,6 +8,7 @@
 //! endorsing or supporting, only those). Everything decided is written up in `notes` so the
 //! organizer can check it and fix it with an explicit mapping.
 
+use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
 
 use super::column::{Column, ColumnMapping};
@@ -52,12 +53,12 @@ pub fn detect(table: &Table) -> Detection {
     }
     let evidence_column = take(EVIDENCE_HEADERS);
     let date_column = take(DATE_HEADERS);
-    if !found.contains_key(&Column::Name) {
+    if let Entry::Vacant(name) = found.entry(Column::Name) {
         if let Some(i) = (0..normalized.len())
             .find(|i| !used[*i] && normalized[*i].ends_with(" name") && !normalized[*i].starts_with("sort"))
         {
             used[i] = true;
-            found.insert(Column::Name, i);
+            name.insert(i);
         }
     }
 

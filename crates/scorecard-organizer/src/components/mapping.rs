@@ -64,7 +64,7 @@ pub fn mapping_panel(props: &MappingPanelProps) -> Html {
                 { for sheet.notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }
             </ul>
             <div class="org-grid">
-                { for Column::ALL.iter().filter(|c| c.in_picker()).map(|&field| {
+                { for Column::in_picker_order().map(|field| {
                     let id = format!("org-field-{}", field.label().to_lowercase().replace([' ', '(', ')'], "-"));
                     let current = field.get(&mapping.columns).and_then(ColumnSpec::header).map(str::to_string);
                     let on_change = props.on_action.reform(move |e: Event| {
