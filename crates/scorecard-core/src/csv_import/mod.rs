@@ -264,8 +264,7 @@ impl Source<'_> {
                 value.rfind(marker.as_str()).map(|i| value[i + marker.len()..].trim().to_string()).unwrap_or_default();
         }
         if rule.capitalize {
-            let mut chars = value.chars();
-            value = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+            value = crate::text::capitalize(&value);
         }
         Some(value).filter(|s| !s.is_empty())
     }

@@ -1,8 +1,8 @@
-//! The tables behind [`super::fold`] and [`super::lower`]: base letters of the precomposed
-//! Latin letters, and lower case for the Latin, Greek, Cyrillic and Armenian alphabets. Written
-//! out here (under 1 KB) so the wasm carries neither a normalization library nor the standard
-//! library's full Unicode case table; native tests check them against both
-//! (`unicode-normalization` and `char::to_lowercase`).
+//! The tables behind [`super::fold`], [`super::lower`] and [`super::capitalize`]: base letters
+//! of the precomposed Latin letters, and lower and upper case for the Latin, Greek, Cyrillic and
+//! Armenian alphabets. Written out here (about 1 KB) so the wasm carries neither a normalization
+//! library nor the standard library's Unicode case conversions; native tests check them against
+//! both (`unicode-normalization`, `char::to_lowercase` and `char::to_uppercase`).
 
 /// For each code point from U+00C0 to U+02AF (Latin-1 Supplement, Latin Extended-A and -B, IPA
 /// Extensions) and
@@ -175,4 +175,81 @@ pub(super) fn lower(c: char) -> char {
         }
     };
     char::from_u32(code + offset).unwrap_or(c)
+}
+
+/// Lower-case letters whose upper case is not the inverse of [`lower`] (`ı` → `I`, `ǆ` → `Ǆ`),
+/// or lies outside the alphabets covered (`ɐ` → `Ɐ`).
+const UPPER_IRREGULAR: [(u16, u16); 40] = [
+    (0x0131, 0x0049),
+    (0x017F, 0x0053),
+    (0x019B, 0xA7DC),
+    (0x01C5, 0x01C4),
+    (0x01C6, 0x01C4),
+    (0x01C8, 0x01C7),
+    (0x01C9, 0x01C7),
+    (0x01CB, 0x01CA),
+    (0x01CC, 0x01CA),
+    (0x01F2, 0x01F1),
+    (0x01F3, 0x01F1),
+    (0x023F, 0x2C7E),
+    (0x0240, 0x2C7F),
+    (0x0250, 0x2C6F),
+    (0x0251, 0x2C6D),
+    (0x0252, 0x2C70),
+    (0x025C, 0xA7AB),
+    (0x0261, 0xA7AC),
+    (0x0264, 0xA7CB),
+    (0x0265, 0xA78D),
+    (0x0266, 0xA7AA),
+    (0x026A, 0xA7AE),
+    (0x026B, 0x2C62),
+    (0x026C, 0xA7AD),
+    (0x0271, 0x2C6E),
+    (0x027D, 0x2C64),
+    (0x0282, 0xA7C5),
+    (0x0287, 0xA7B1),
+    (0x029D, 0xA7B2),
+    (0x029E, 0xA7B0),
+    (0x0345, 0x0399),
+    (0x03C2, 0x03A3),
+    (0x03D0, 0x0392),
+    (0x03D1, 0x0398),
+    (0x03D5, 0x03A6),
+    (0x03D6, 0x03A0),
+    (0x03F0, 0x039A),
+    (0x03F1, 0x03A1),
+    (0x03F5, 0x0395),
+    (0x1E9B, 0x1E60),
+];
+
+/// Upper case of one character, as `char::to_uppercase` gives it for the alphabets [`lower`]
+/// covers where that is one character (`ß` stays `ß`, `ŉ` stays `ŉ`): the inverse of [`lower`]
+/// and the exceptions above. Other characters are returned as they are.
+pub(super) fn upper(c: char) -> char {
+    let code = c as u32;
+    let irregular = u16::try_from(code).ok().and_then(|c| UPPER_IRREGULAR.binary_search_by_key(&c, |(l, _)| *l).ok());
+    if let Some(i) = irregular {
+        return char::from_u32(u32::from(UPPER_IRREGULAR[i].1)).unwrap_or(c);
+    }
+    let offset: i64 = match code {
+        0x61..=0x7A | 0xE0..=0xF6 | 0xF8..=0xFE | 0x3B1..=0x3C1 | 0x3C3..=0x3CB | 0x430..=0x44F => -0x20,
+        0x450..=0x45F => -0x50,
+        0x561..=0x586 => -0x30,
+        0xB5 => 0x39C - 0xB5, // micro sign → Greek capital mu
+        _ if code < 0x100 && code != 0xFF => 0,
+        _ => {
+            let previous = code.wrapping_sub(1);
+            let after_upper = NEXT_IS_LOWER.iter().any(|(start, words)| {
+                let bit = previous.wrapping_sub(*start) as usize;
+                words.get(bit / 64).is_some_and(|w| w >> (bit % 64) & 1 == 1)
+            });
+            if after_upper {
+                -1
+            } else {
+                let found = IRREGULAR.iter().find(|(u, l)| u32::from(*l) == code && !matches!(*u, 0x130 | 0x1E9E));
+                return found.and_then(|(u, _)| char::from_u32(u32::from(*u))).unwrap_or(c);
+            }
+        }
+    };
+    u32::try_from(i64::from(code) + offset).ok().and_then(char::from_u32).unwrap_or(c)
 }
