@@ -1,7 +1,7 @@
 //! Project chores as `cargo xtask <command>`, so a contributor needs only cargo.
 //!
 //! - `setup`: install what is missing: wasm32 target, trunk, wasm-bindgen-cli (the version in
-//!   Cargo.lock), Node packages (wasm-opt, Playwright, axe-core), Chromium and its driver.
+//!   Cargo.lock), Node packages (Playwright, axe-core), Chromium and its driver.
 //! - `serve`: run the widget on its default feed at http://127.0.0.1:8080 (live reload).
 //! - `build`: build the site into `dist/` (release: optimized, the wasm with the pinned nightly's
 //!   size-optimized standard library; `--stable` without it).
@@ -82,7 +82,7 @@ pub fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
 }
 
-/// PATH with the project's Node tools (wasm-opt from npm `binaryen`) and cargo's bin first.
+/// PATH with the project's Node tools and cargo's bin first.
 fn tool_path() -> String {
     let mut paths = vec![repo().join("node_modules/.bin")];
     if let Some(home) = std::env::var_os("CARGO_HOME").map(PathBuf::from).or_else(|| home().map(|h| h.join(".cargo"))) {
@@ -222,7 +222,7 @@ fn ensure_node_packages() -> Result {
     let lock = root.join("package-lock.json");
     let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
     let fresh = matches!((modified(&stamp), modified(&lock)), (Some(s), Some(l)) if s >= l);
-    if fresh && root.join("node_modules/.bin/wasm-opt").exists() {
+    if fresh && root.join("node_modules/playwright-core").exists() {
         return Ok(());
     }
     if output(cmd("npm").arg("--version")).is_none() {
@@ -439,7 +439,15 @@ fn test(args: &[String]) -> Result {
         let count = if s.passed > 0 { format!("{:>4} passed", s.passed) } else { "          ".into() };
         eprintln!("  {count}  {:>6.1}s  {}", s.seconds, s.name);
     }
-    eprintln!("  all tests passed in {:.1}s", started.elapsed().as_secs_f64());
+    let seconds = started.elapsed().as_secs_f64();
+    if browser {
+        eprintln!("  all tests passed in {seconds:.1}s");
+    } else {
+        eprintln!(
+            "  the tests above passed in {seconds:.1}s; skipped (--skip-browser): component tests, end-to-end \
+             tests and the performance smoke, which need Chromium"
+        );
+    }
     Ok(())
 }
 

@@ -1,0 +1,343 @@
+//! Reading a feed from JSON bytes, one record at a time when it has to.
+//!
+//! A feed whose officials are all well-formed (the usual case) is read in one pass, straight
+//! into the wire types, their texts borrowed from the bytes. Otherwise the document is split into
+//! its parts with borrowed [`RawValue`]s (a fast scan, no copies) and each official deserialized
+//! on its own: one that does not fit the format is reported at its line:column and skipped; the
+//! others load. Both ways give the same feed and messages (a property test checks it).
+
+mod locate;
+
+use std::cell::OnceCell;
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use super::doc::{MetaDoc, OfficialDoc, QuestionDoc, FORMAT_VERSION};
+use super::validate::validate_records;
+use super::Loaded;
+use crate::diagnostics::{Diagnostic, LineIndex, Location, Report};
+use crate::source;
+use locate::{byte_offset, error_location, explain, field_path_at, JsonLocator};
+
+/// Parses and validates a feed. Never panics, whatever the bytes.
+pub fn load_json(bytes: &[u8]) -> Loaded {
+    let mut report = Report::default();
+    let text = match source::decode(bytes) {
+        Ok(text) => text,
+        Err(problem) => {
+            let location = match problem.position {
+                Some((line, column)) => Location::Json { path: String::new(), line, column },
+                None => Location::Input,
+            };
+            report.push(Diagnostic::error(location, problem.message));
+            return Loaded { feed: None, report };
+        }
+    };
+    let lines = LineIndex::new(text);
+    let start = text.len() - text.trim_start().len();
+    if !text[start..].starts_with('{') {
+        let (line, column) = lines.line_column(start);
+        // A link to a page about the feed, or a server's error page, instead of the feed itself.
+        let message = if text[start..].starts_with('<') {
+            "this is a web page (HTML), not a JSON feed: check that the address points at the feed file itself"
+        } else {
+            "the feed must be a JSON object like { \"format_version\": 1, \"meta\": …, \"questions\": […], \"officials\": […] }"
+        };
+        report.push(Diagnostic::error(Location::Json { path: String::new(), line, column }, message));
+        return Loaded { feed: None, report };
+    }
+    // Fast path, for a feed whose every official is well-formed: one scan reads the top level
+    // and every official. Otherwise the officials' list is split into its items (still one scan)
+    // and each is read on its own below, so one bad record is reported and skipped; failing
+    // that (the list is not a list, or the JSON is broken), the careful path says where and why.
+    let (envelope, officials) = match serde_json::from_str::<ParsedEnvelope>(text) {
+        Ok(parsed) => {
+            let Envelope { format_version, meta, questions, officials } = parsed;
+            let officials = officials.map(Officials::Read);
+            (Envelope { format_version, meta, questions, officials: None }, officials)
+        }
+        Err(_) => match serde_json::from_str::<ListedEnvelope>(text) {
+            Ok(listed) => {
+                let Envelope { format_version, meta, questions, officials } = listed;
+                // The list's own position is only needed to report that it is not a list.
+                let officials = officials.map(Officials::Items);
+                (Envelope { format_version, meta, questions, officials: None }, officials)
+            }
+            Err(_) => match serde_json::from_str::<Envelope>(text) {
+                Ok(envelope) => (envelope, None),
+                Err(err) => {
+                    report.push(Diagnostic::error(error_location(&err, ""), explain(&err, text)));
+                    return Loaded { feed: None, report };
+                }
+            },
+        },
+    };
+    let mut locator = JsonLocator {
+        text,
+        lines: &lines,
+        meta: None,
+        questions_at: None,
+        version_at: None,
+        questions: Vec::new(),
+        officials: OnceCell::new(),
+        officials_list: None,
+    };
+
+    locator.version_at = envelope.format_version.map(|raw| offset_in(text, raw));
+    let format_version = match envelope.format_version {
+        None => {
+            report.push(Diagnostic::warning(
+                Location::Json { path: "format_version".into(), line: 1, column: 1 },
+                format!("the feed has no \"format_version\"; reading it as version {FORMAT_VERSION}"),
+            ));
+            FORMAT_VERSION
+        }
+        Some(raw) => match serde_json::from_str::<u32>(raw.get()) {
+            Ok(v) => v,
+            Err(_) => {
+                let location = locator.at(offset_in(text, raw), "format_version");
+                report.push(Diagnostic::error(
+                    location,
+                    format!("\"format_version\" must be the number {FORMAT_VERSION}"),
+                ));
+                return Loaded { feed: None, report };
+            }
+        },
+    };
+
+    let meta = match envelope.meta {
+        None => {
+            report.push(Diagnostic::warning(
+                Location::Json { path: "meta".into(), line: 1, column: 1 },
+                "the feed has no \"meta\" (title, publisher, attribution)",
+            ));
+            MetaDoc::default()
+        }
+        Some(raw) => {
+            locator.meta = Some(raw);
+            parse_record::<MetaDoc>(raw, || "meta".into(), &locator, &mut report).unwrap_or_default()
+        }
+    };
+
+    let mut questions = Vec::new();
+    if let Some(raw) = envelope.questions {
+        locator.questions_at = Some(offset_in(text, raw));
+        for (index, item) in list(raw, "questions", &locator, &mut report).into_iter().enumerate() {
+            if let Some(q) = parse_record::<QuestionDoc>(item, || format!("questions[{index}]"), &locator, &mut report)
+            {
+                questions.push(q);
+                locator.questions.push((index, item));
+            }
+        }
+    }
+
+    let officials = match (officials, envelope.officials) {
+        (Some(Officials::Read(officials)), _) => {
+            // Located only if the validator has something to say about one of them.
+            locator.officials_list = Some(text);
+            officials
+        }
+        (Some(Officials::Items(items)), _) => Chunked(vec![read_officials(items, &mut locator, &mut report)]),
+        (None, Some(raw)) => {
+            let items = list(raw, "officials", &locator, &mut report);
+            Chunked(vec![read_officials(items, &mut locator, &mut report)])
+        }
+        (None, None) => {
+            report.push(Diagnostic::error(
+                Location::Json { path: "officials".into(), line: 1, column: 1 },
+                "the feed has no \"officials\" list",
+            ));
+            Chunked(Vec::new())
+        }
+    };
+
+    let count = officials.len();
+    let feed = validate_records(format_version, meta, questions, officials, count, &locator, &mut report);
+    Loaded { feed, report }
+}
+
+/// Reads the officials one by one, reporting and skipping those that do not fit the format.
+fn read_officials<'a>(
+    items: Vec<&'a RawValue>,
+    locator: &mut JsonLocator<'a>,
+    report: &mut Report,
+) -> Vec<OfficialDoc<'a>> {
+    let mut officials = Vec::with_capacity(items.len());
+    let mut located = Vec::with_capacity(items.len());
+    for (index, item) in items.into_iter().enumerate() {
+        match parse_record::<OfficialDoc>(item, || format!("officials[{index}]"), locator, report) {
+            Some(o) => {
+                officials.push(o);
+                located.push((index, item));
+            }
+            None => report.skipped += 1,
+        }
+    }
+    let _ = locator.officials.set(located);
+    officials
+}
+
+/// The officials as the first scan left them.
+enum Officials<'a> {
+    /// All of them read (the fast path).
+    Read(Chunked<OfficialDoc<'a>>),
+    /// Split into items, each still to be read.
+    Items(Vec<&'a RawValue>),
+}
+
+/// The top level, split without copying. Unknown top-level fields are ignored so later
+/// minor versions can add some.
+///
+/// `Officials` is the list as one raw value, or (the fast path, for a well-formed list) already
+/// split into its items.
+#[derive(Deserialize)]
+#[serde(bound(deserialize = "'de: 'a, Officials: Deserialize<'de>"))]
+struct Envelope<'a, Officials = &'a RawValue> {
+    #[serde(borrow, default)]
+    format_version: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    meta: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    questions: Option<&'a RawValue>,
+    #[serde(default)]
+    officials: Option<Officials>,
+}
+
+/// [`Envelope`] with the officials already split into items.
+type ListedEnvelope<'a> = Envelope<'a, Vec<&'a RawValue>>;
+
+/// [`Envelope`] with every official read.
+type ParsedEnvelope<'a> = Envelope<'a, Chunked<OfficialDoc<'a>>>;
+
+/// A long list, read in pieces of at most [`Chunked::PIECE`] items. Growing one `Vec` of 100k
+/// officials (360 bytes each) by doubling copied it again and again, each time into memory the
+/// page had not touched yet: in the browser that was a third of loading a 100k feed.
+struct Chunked<T>(Vec<Vec<T>>);
+
+impl<T> Chunked<T> {
+    const PIECE: usize = 1024;
+
+    fn len(&self) -> usize {
+        self.0.iter().map(Vec::len).sum()
+    }
+}
+
+impl<T> IntoIterator for Chunked<T> {
+    type Item = T;
+    type IntoIter = std::iter::Flatten<std::vec::IntoIter<Vec<T>>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter().flatten()
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Chunked<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Pieces<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Pieces<T> {
+            type Value = Chunked<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a sequence")
+            }
+            fn visit_seq<S: serde::de::SeqAccess<'de>>(self, mut seq: S) -> Result<Self::Value, S::Error> {
+                let mut pieces = Vec::new();
+                let mut piece = Vec::with_capacity(Chunked::<T>::PIECE);
+                while let Some(item) = seq.next_element()? {
+                    if piece.len() == Chunked::<T>::PIECE {
+                        pieces.push(std::mem::replace(&mut piece, Vec::with_capacity(Chunked::<T>::PIECE)));
+                    }
+                    piece.push(item);
+                }
+                pieces.push(piece);
+                Ok(Chunked(pieces))
+            }
+        }
+        deserializer.deserialize_seq(Pieces(std::marker::PhantomData))
+    }
+}
+
+/// Byte offset of a borrowed raw value in the text it was read from.
+pub(crate) fn offset_in(text: &str, raw: &RawValue) -> usize {
+    (raw.get().as_ptr() as usize).saturating_sub(text.as_ptr() as usize).min(text.len())
+}
+
+/// Splits a JSON list into its items, or reports that it is not a list.
+fn list<'a>(raw: &'a RawValue, name: &str, locator: &JsonLocator<'a>, report: &mut Report) -> Vec<&'a RawValue> {
+    match serde_json::from_str::<Vec<&RawValue>>(raw.get()) {
+        Ok(items) => items,
+        Err(_) => {
+            report.push(Diagnostic::error(
+                locator.at(offset_in(locator.text, raw), name),
+                format!("\"{name}\" must be a list [ … ]"),
+            ));
+            Vec::new()
+        }
+    }
+}
+
+/// Deserializes one record; on failure reports where and why, naming the field.
+fn parse_record<'a, T: Deserialize<'a>>(
+    raw: &'a RawValue,
+    path: impl FnOnce() -> String,
+    locator: &JsonLocator<'_>,
+    report: &mut Report,
+) -> Option<T> {
+    // The path is built only on a problem: every official passes through here.
+    let suffix = |path: &str| {
+        if path.starts_with("officials") {
+            "; official skipped"
+        } else if path.starts_with("questions") {
+            "; question skipped"
+        } else {
+            ""
+        }
+    };
+    // serde would read a struct from a list positionally; in a feed that is always a mistake.
+    if !raw.get().starts_with('{') {
+        let found = match raw.get().as_bytes().first() {
+            Some(b'[') => "a list [ … ]",
+            Some(b'"') => "text",
+            Some(b'n') => "null",
+            Some(b't') | Some(b'f') => "true or false",
+            _ => "a number",
+        };
+        let path = path();
+        let what = suffix(&path);
+        report.push(Diagnostic::error(
+            locator.at(offset_in(locator.text, raw), &path),
+            format!("expected an object {{ … }} but found {found}{what}"),
+        ));
+        return None;
+    }
+    match serde_json::from_str::<T>(raw.get()) {
+        Ok(value) => Some(value),
+        Err(err) => {
+            // serde_json positions are relative to the record; the field is the value there.
+            let record_text = raw.get();
+            let relative = byte_offset(record_text, err.line(), err.column());
+            let field = field_path_at(record_text, relative);
+            let path = path();
+            let what = suffix(&path);
+            let full_path = if field.is_empty() { path.clone() } else { format!("{path}.{field}") };
+            let location = locator.at(offset_in(locator.text, raw) + relative, &full_path);
+            report.push(Diagnostic::error(location, format!("{}{what}", explain(&err, record_text))));
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lists_are_read_in_pieces_in_order() {
+        for n in [0, 1, 1023, 1024, 1025, 2500] {
+            let text = format!("[{}]", (0..n).map(|i| i.to_string()).collect::<Vec<_>>().join(","));
+            let list: Chunked<u32> = serde_json::from_str(&text).expect("a list of numbers");
+            assert_eq!(list.len(), n);
+            assert!(list.0.iter().all(|piece| piece.len() <= Chunked::<u32>::PIECE));
+            assert_eq!(list.into_iter().collect::<Vec<_>>(), (0..n as u32).collect::<Vec<_>>());
+        }
+    }
+}
