@@ -26,15 +26,40 @@ function detector({ add, listed }) {
       requestAnimationFrame(() => setTimeout(at));
     }
   };
-  const observe = (root) => new MutationObserver(check).observe(root, { childList: true, subtree: true });
+  const adopt = (root) => {
+    if (roots.includes(root)) return;
+    roots.push(root);
+    observe(root);
+  };
+  // A declarative shadow root (a page's HTML can carry one) is attached by the parser, never
+  // through attachShadow: look for one on every element a mutation adds.
+  const findParsedRoots = (records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (!(node instanceof Element)) continue;
+        for (const element of [node, ...node.querySelectorAll('*')]) {
+          if (element.shadowRoot) adopt(element.shadowRoot);
+        }
+      }
+    }
+  };
+  const observe = (root) =>
+    new MutationObserver((records) => {
+      if (seen.size < 2) findParsedRoots(records);
+      check();
+    }).observe(root, { childList: true, subtree: true });
   const attachShadow = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) {
     const root = attachShadow.call(this, init);
-    roots.push(root);
-    observe(root);
+    adopt(root);
     return root;
   };
   observe(document);
+  // The parser may attach a root after its host's mutation was seen: look once more when parsed.
+  document.addEventListener('DOMContentLoaded', () => {
+    findParsedRoots([{ addedNodes: [document.documentElement] }]);
+    check();
+  });
 }
 
 /**

@@ -68,11 +68,40 @@ function prepare(element) {
   note.textContent = 'Loading the scorecard…';
   root.append(frame);
   shadow.append(stylesheet, root);
-  // What the widget takes over when it mounts (officials added from the first screen's copy);
-  // `done` once it has, or could not start.
-  const waiting = { root, feed: prefetchFeed(element), handoff: { adds: [] }, done: false };
+  const waiting = awaiting(root, element);
   const firstScreen = firstScreenUrl(element);
   if (firstScreen) showFirstScreen(waiting, firstScreen);
+  return waiting;
+}
+
+// What the widget takes over when it mounts: its root, the feed's early fetch, and the
+// officials added from the first screen's copy; `done` once it has, or could not start.
+function awaiting(root, element) {
+  return { root, feed: prefetchFeed(element), handoff: { adds: [] }, done: false };
+}
+
+// The standalone and iframe pages carry their default feed's first screen in the page itself,
+// in a declarative shadow root (`cargo xtask build` writes it in): it paints with the page,
+// before any script. It is kept when the widget will start on that view, and otherwise replaced
+// by the loading note (and the right copy, if there is one).
+function adopt(element) {
+  const root = element.shadowRoot.querySelector('[data-sc-root]');
+  const builtIn = root.querySelector(':scope > [data-sc-snapshot]');
+  const waiting = awaiting(root, element);
+  const firstScreen = firstScreenUrl(element);
+  if (firstScreen && firstScreen.pathname.endsWith(`/${builtIn?.dataset.scFeed}.html`)) {
+    takeOver(waiting, builtIn);
+    root.replaceChildren(builtIn);
+  } else {
+    const frame = document.createElement('div');
+    frame.className = 'scorecard';
+    const note = frame.appendChild(document.createElement('p'));
+    note.className = 'sc-status';
+    note.setAttribute('role', 'status');
+    note.textContent = 'Loading the scorecard…';
+    root.replaceChildren(frame);
+    if (firstScreen) showFirstScreen(waiting, firstScreen);
+  }
   return waiting;
 }
 
@@ -117,21 +146,27 @@ function showFirstScreen(waiting, url) {
       const copy = document.createElement('div');
       copy.setAttribute('data-sc-snapshot', '');
       copy.innerHTML = html; // our own file, from next to this loader, like the wasm
-      for (const part of copy.querySelectorAll('.sc-filters, .sc-your, .sc-results-head, .sc-name-button, .sc-shortlist')) part.inert = true;
-      copy.addEventListener('click', (event) => {
-        const button = event.target.closest('.sc-add[data-official]');
-        if (!button) return;
-        const adds = waiting.handoff.adds;
-        const id = button.getAttribute('data-official');
-        const at = adds.indexOf(id);
-        if (at < 0) adds.push(id);
-        else adds.splice(at, 1);
-        button.classList.toggle('sc-added', at < 0);
-        button.setAttribute('aria-pressed', String(at < 0));
-      });
+      takeOver(waiting, copy);
       waiting.root.replaceChildren(copy);
     })
     .catch(() => {}); // the loading note stays
+}
+
+// A copy of the first screen, readied for readers: "Add" keeps the official for the widget (and
+// again takes them back); what only the widget can do is inert until it takes over.
+function takeOver(waiting, copy) {
+  for (const part of copy.querySelectorAll('.sc-filters, .sc-your, .sc-results-head, .sc-name-button, .sc-shortlist')) part.inert = true;
+  copy.addEventListener('click', (event) => {
+    const button = event.target.closest('.sc-add[data-official]');
+    if (!button) return;
+    const adds = waiting.handoff.adds;
+    const id = button.getAttribute('data-official');
+    const at = adds.indexOf(id);
+    if (at < 0) adds.push(id);
+    else adds.splice(at, 1);
+    button.classList.toggle('sc-added', at < 0);
+    button.setAttribute('aria-pressed', String(at < 0));
+  });
 }
 
 // Elements this loader prepared and has not mounted yet.
@@ -139,7 +174,9 @@ const prepared = new Map();
 
 function prepareAll(root) {
   for (const element of root.querySelectorAll('[data-scorecard]')) {
+    if (prepared.has(element)) continue;
     if (!element.shadowRoot) prepared.set(element, prepare(element));
+    else if (element.shadowRoot.querySelector('[data-sc-root]:not([data-sc-mounted])')) prepared.set(element, adopt(element));
   }
 }
 prepareAll(document);
@@ -165,7 +202,7 @@ function take(element) {
 }
 
 async function mountOne(element) {
-  if (!element.shadowRoot) prepared.set(element, prepare(element));
+  if (!prepared.has(element) && !element.shadowRoot) prepared.set(element, prepare(element));
   let mount;
   try {
     mount = await ready;

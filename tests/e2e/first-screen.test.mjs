@@ -101,10 +101,10 @@ test('the first screen is only shown for the view the widget starts on', async (
     const page = await context.newPage();
     await page.goto(`${site.url}${address}`);
     await waitForWidget(page);
-    // The standalone page preloads the default feed's copy (its usual first screen); nothing
-    // else is asked for, and the copy is not shown.
+    // The standalone page carries the default feed's copy in itself: it is not shown, and no
+    // other is asked for.
     const asked = requests.map((url) => new URL(url).pathname).filter((p) => p.startsWith('/first/'));
-    assert.deepEqual(asked, ['/first/endorsements-2020.html'], address);
+    assert.deepEqual(asked, [], address);
     assert.equal(await page.locator(COPY).count(), 0, address);
     assert.deepEqual(errors, [], address);
     await context.close();
@@ -125,7 +125,38 @@ test('a bundled feed picked in the address (the page\'s feed chooser) gets its o
   assert.equal(await page.locator(COPY).count(), 0);
   assert.match(await page.locator('.sc-title').textContent(), /^Congress today/);
   const asked = requests.map((url) => new URL(url).pathname).filter((p) => p.startsWith('/first/'));
-  assert.deepEqual(asked.sort(), ['/first/congress-today.html', '/first/endorsements-2020.html'], 'its own, and the one the page preloads');
+  assert.deepEqual(asked, ['/first/congress-today.html'], 'its own (the default feed\'s is built into the page)');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the standalone page carries its first screen: painted before any script, and without JavaScript too', async () => {
+  // Without JavaScript: the officials, and the page's own word that the rest needs JavaScript.
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const still = await noScript.newPage();
+  await still.goto(site.url);
+  await still.locator(`${COPY} .sc-list .sc-add`).first().waitFor();
+  assert.equal(await still.locator(`${COPY} .sc-count-number`).textContent(), '1,015 officials');
+  assert.match(await still.locator('.page-fallback').textContent(), /needs JavaScript/);
+  assert.equal(await still.locator('.page-fallback').isVisible(), true);
+  await noScript.close();
+
+  // With it, the built-in copy is the one shown (nothing fetched for it), the fallback text goes,
+  // and the widget takes over from it as from a fetched one.
+  const { context, requests, errors } = await freshContext(browser);
+  const release = await withHeldWasm(context);
+  const page = await context.newPage();
+  await page.goto(site.url);
+  const copy = page.locator(COPY);
+  await copy.locator('.sc-list .sc-add').first().waitFor();
+  assert.equal(await page.locator('.page-fallback').isVisible(), false);
+  await copy.locator('.sc-list .sc-add').first().click();
+  const added = (await copy.locator('.sc-list .sc-add').first().getAttribute('aria-label')).replace(/^Add (.*) to shortlist$/, '$1');
+  release();
+  await waitForWidget(page);
+  assert.equal(await page.locator(COPY).count(), 0);
+  assert.deepEqual(await shortlisted(page), [added]);
+  assert.deepEqual(requests.map((url) => new URL(url).pathname).filter((p) => p.startsWith('/first/')), []);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -438,7 +438,7 @@ fn budgets(md: &mut String, r: &Value) {
         rows.push((
             format!("interaction p95, {} (worst of five)", label(size)),
             target.into(),
-            fmt(worst.map(|w| (w * 10.0).round() / 10.0), " ms over"),
+            worst.map_or("–".into(), over_or_under),
             worst.map(|w| w <= allowance),
         ));
     }
@@ -593,6 +593,18 @@ fn ratio(a: &Value, b: &Value) -> String {
     fmt(ratio_of(a.as_f64(), b.as_f64()), "×")
 }
 
+/// A gap to the baseline in words: "1.2 ms over", "0.1 ms under", "even" (to a tenth of a ms).
+fn over_or_under(gap_ms: f64) -> String {
+    let tenths = (gap_ms * 10.0).round() / 10.0;
+    if tenths > 0.0 {
+        format!("{tenths:.1} ms over")
+    } else if tenths < 0.0 {
+        format!("{:.1} ms under", -tenths)
+    } else {
+        "even".into()
+    }
+}
+
 fn fmt(v: Option<f64>, unit: &str) -> String {
     v.map_or("–".into(), |v| format!("{v}{unit}"))
 }
@@ -646,4 +658,17 @@ fn commit() -> String {
 fn read_json(path: &Path) -> Result<Value> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::over_or_under;
+
+    #[test]
+    fn gaps_to_the_baseline_read_as_over_or_under() {
+        assert_eq!(over_or_under(1.24), "1.2 ms over");
+        assert_eq!(over_or_under(-0.06), "0.1 ms under");
+        assert_eq!(over_or_under(0.04), "even");
+        assert_eq!(over_or_under(-0.04), "even");
+    }
 }

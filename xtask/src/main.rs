@@ -1,8 +1,8 @@
 //! Project chores as `cargo xtask <command>`, so a contributor needs only cargo.
 //!
 //! - `setup`: install what is missing: wasm32 target, trunk, wasm-bindgen-cli (the version in
-//!   Cargo.lock), the wasm splitter (`wasm_split_cli_support`, pinned), Node packages (wasm-opt,
-//!   Playwright, axe-core), Chromium and its driver.
+//!   Cargo.lock), the wasm splitter (`wasm_split_cli_support`, pinned), Node packages
+//!   (Playwright, axe-core), Chromium and its driver.
 //! - `serve`: run the widget on its default feed at http://127.0.0.1:8080 (live reload).
 //! - `build`: build the site into `dist/` (release: optimized, the wasm with the pinned nightly's
 //!   size-optimized standard library; `--stable` without it).
@@ -83,7 +83,7 @@ pub fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
 }
 
-/// PATH with the project's Node tools (wasm-opt from npm `binaryen`) and cargo's bin first.
+/// PATH with the project's Node tools and cargo's bin first.
 fn tool_path() -> String {
     let mut paths = vec![repo().join("node_modules/.bin")];
     if let Some(home) = std::env::var_os("CARGO_HOME").map(PathBuf::from).or_else(|| home().map(|h| h.join(".cargo"))) {
@@ -242,7 +242,7 @@ fn ensure_node_packages() -> Result {
     let lock = root.join("package-lock.json");
     let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
     let fresh = matches!((modified(&stamp), modified(&lock)), (Some(s), Some(l)) if s >= l);
-    if fresh && root.join("node_modules/.bin/wasm-opt").exists() {
+    if fresh && root.join("node_modules/playwright-core").exists() {
         return Ok(());
     }
     if output(cmd("npm").arg("--version")).is_none() {
@@ -311,6 +311,7 @@ fn build_site(release: bool, stable: bool) -> Result<PathBuf> {
     }
     run(&mut command)?;
     let dist = repo().join("dist");
+    build_in_first_screens(&dist)?;
     if release {
         let count = precompress::precompress(&dist)?;
         eprintln!("build: wrote .gz and .br copies of {count} files in dist/");
@@ -348,6 +349,37 @@ fn first_screens() -> Result {
         let Some(stem) = feed.file_stem() else { continue };
         let page = out.join(stem).with_extension("html");
         run(cmd("cargo").args(["run", "--quiet", "-p", "scorecard-prerender", "--"]).arg(&feed).arg("-o").arg(&page))?;
+    }
+    Ok(())
+}
+
+/// Where the standalone and iframe pages (index.html, web/frame.html) take their default feed's
+/// first screen.
+const FIRST_SCREEN_MARKER: &str =
+    "<!--sc-first-screen: the default feed's first screen, written in by cargo xtask build-->";
+
+/// Writes the default feed's first screen into the standalone and iframe pages, as a
+/// declarative shadow root of their widget element: it paints with the page, before any script
+/// runs (and without JavaScript at all). Until the widget's stylesheet is in, the copy is hidden
+/// (the stylesheet shows it). The page's own fallback text shows through a slot below it, for
+/// readers without JavaScript (below, so that the loader removing it moves nothing on screen);
+/// the loader keeps the copy when the widget starts on that view (web/embed.js, `adopt`).
+fn build_in_first_screens(dist: &Path) -> Result {
+    let feed = "endorsements-2020";
+    let screen = dist.join("first").join(format!("{feed}.html"));
+    let screen = std::fs::read_to_string(&screen).map_err(|e| format!("{}: {e}", screen.display()))?;
+    let root = format!(
+        "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"scorecard.css\">\
+         <div data-sc-root><div data-sc-snapshot data-sc-feed=\"{feed}\" hidden>{screen}</div><slot></slot></div></template>"
+    );
+    for page in ["index.html", "frame.html"] {
+        let path = dist.join(page);
+        let html = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        if !html.contains(FIRST_SCREEN_MARKER) {
+            return Err(format!("{}: the first screen's marker is missing", path.display()));
+        }
+        std::fs::write(&path, html.replacen(FIRST_SCREEN_MARKER, &root, 1))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(())
 }
@@ -435,7 +467,15 @@ fn test(args: &[String]) -> Result {
         let count = if s.passed > 0 { format!("{:>4} passed", s.passed) } else { "          ".into() };
         eprintln!("  {count}  {:>6.1}s  {}", s.seconds, s.name);
     }
-    eprintln!("  all tests passed in {:.1}s", started.elapsed().as_secs_f64());
+    let seconds = started.elapsed().as_secs_f64();
+    if browser {
+        eprintln!("  all tests passed in {seconds:.1}s");
+    } else {
+        eprintln!(
+            "  the tests above passed in {seconds:.1}s; skipped (--skip-browser): component tests, end-to-end \
+             tests and the performance smoke, which need Chromium"
+        );
+    }
     Ok(())
 }
 

@@ -6,56 +6,180 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::{Args, Parser, Subcommand};
 use scorecard_cli::{
     convert_any, describe_index, describe_stats, load_any, load_shard_files, manifest_zip_table, open_any,
-    read_mapping, rebuild_bundled, write_split, write_zip_table,
+    read_mapping, rebuild_bundled, write_split, write_zip_table, JsonStyle,
 };
 use scorecard_core::diagnostics::{group_thousands, Report};
 use scorecard_core::feed::doc::NamedLinkDoc;
 use scorecard_core::feed::shards::{Opened, ShardedFeed};
 use scorecard_core::zip_table::BuildOptions;
 
-const USAGE: &str = "\
-scorecard-feed: check, convert and inspect Scorecard feeds
+/// Check, convert and inspect Scorecard feeds.
+#[derive(Parser)]
+#[command(
+    name = "scorecard-feed",
+    about = "scorecard-feed: check, convert and inspect Scorecard feeds",
+    after_help = "Mappings may be TOML (.toml) or JSON (.json). See docs/feed-format.md and docs/csv-import.md."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-USAGE:
-    scorecard-feed validate <FEED.json|SHEET.csv|INDEX.json> [--mapping MAPPING.toml] [--shards]
-        Print every problem with its location; exit 1 if there are errors. For the index of
-        a sharded feed, --shards also checks every state file next to it.
-    scorecard-feed split <FEED.json|SHEET.csv> --out DIR [--mapping MAPPING.toml] [--strict]
-        Split a feed by state: DIR/index.json and one DIR/<STATE>.json per state, for feeds
-        too big for one file. --strict exits 1 when the feed had any error.
-    scorecard-feed convert <SHEET.csv|ROSTER.yaml> [--mapping MAPPING.toml] [--join RULES.toml]
-                           [-o FEED.json] [--strict]
-        Turn a spreadsheet, or a congress-legislators roster (with its roster mapping), into
-        feed JSON (to stdout without -o). Without a mapping a sheet's columns are detected.
-        --join takes a question's stances from another feed, matched by name and state, and
-        prints the match rate and every near-miss rejected. --strict exits 1 on any error.
-    scorecard-feed detect <SHEET.csv>
-        Print the mapping auto-detection would use, as TOML, to start your own from.
-    scorecard-feed stats <FEED.json|SHEET.csv> [--mapping MAPPING.toml]
-        Count officials by state, stance, position and party.
-    scorecard-feed schema
-        Print the feed format's JSON Schema.
-    scorecard-feed link-lengths <FEED.json>
-        Print how long share links are for 5, 20 and 100 shortlisted officials.
-    scorecard-feed zip-table <ZIP.csv> --out DIR [--period ID] [--attribution TEXT] [--attribution-url URL]
-    scorecard-feed zip-table <feeds/bundled.toml> --out DIR
-        Build a ZIP table (one small file per first three ZIP digits) from a ZIP-to-district
-        CSV (columns zcta/zip, state, cd/district, optional division_id), or from the CSV and
-        settings in a manifest's [zip_table]. Bad rows are reported and left out. --period
-        names the districts' period, e.g. us-house-119. See docs/zip-table.md.
-    scorecard-feed bundle <feeds/bundled.toml> [--check]
-        Rebuild every feed listed in the manifest from its spreadsheet or roster, mapping and
-        join, and write each join's report into its Markdown file (between markers).
-        --check writes nothing and exits 1 if a committed feed or report is stale.
+#[derive(Subcommand)]
+enum Command {
+    /// Print every problem with its location; exit 1 if there are errors
+    ///
+    /// For the index of a sharded feed, --shards also checks every state file next to it.
+    Validate {
+        /// A feed (JSON), a spreadsheet (CSV) or the index of a sharded feed.
+        input: PathBuf,
+        #[command(flatten)]
+        mapping: MappingArg,
+        /// Also check every state file of a sharded feed's index.
+        #[arg(long)]
+        shards: bool,
+    },
+    /// Split a feed by state into DIR/index.json and DIR/<STATE>.json, for feeds too big for one file
+    Split {
+        /// A feed (JSON) or a spreadsheet (CSV).
+        input: PathBuf,
+        /// The folder to write the files into.
+        #[arg(long = "out", short = 'o', visible_alias = "output", value_name = "DIR")]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        mapping: MappingArg,
+        #[command(flatten)]
+        strict: StrictArg,
+        #[command(flatten)]
+        pretty: PrettyArg,
+    },
+    /// Turn a spreadsheet or a roster into feed JSON (to standard output without -o)
+    ///
+    /// A spreadsheet (CSV) without --mapping has its columns detected; a congress-legislators
+    /// roster (YAML) needs its roster mapping.
+    Convert {
+        /// A spreadsheet (CSV) or a roster (YAML).
+        input: PathBuf,
+        #[command(flatten)]
+        mapping: MappingArg,
+        /// Take a question's stances from another feed, matched by name and state; prints the
+        /// match rate and every near-miss rejected.
+        #[arg(long, value_name = "RULES.toml")]
+        join: Option<PathBuf>,
+        /// Where to write the feed (default: standard output).
+        #[arg(long = "output", short = 'o', visible_alias = "out", value_name = "FEED.json")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        strict: StrictArg,
+        #[command(flatten)]
+        pretty: PrettyArg,
+    },
+    /// Print the mapping auto-detection would use, as TOML, to start your own from
+    Detect {
+        /// A spreadsheet (CSV).
+        input: PathBuf,
+    },
+    /// Count officials by state, stance, position and party
+    Stats {
+        /// A feed (JSON) or a spreadsheet (CSV).
+        input: PathBuf,
+        #[command(flatten)]
+        mapping: MappingArg,
+    },
+    /// Print the feed format's JSON Schema
+    Schema,
+    /// Print how long share links are for 5, 20 and 100 shortlisted officials
+    LinkLengths {
+        /// A feed (JSON).
+        input: PathBuf,
+    },
+    /// Build a ZIP table (one small file per first three ZIP digits) into DIR
+    ///
+    /// From a ZIP-to-district CSV (columns zcta/zip, state, cd/district, optional division_id),
+    /// or from the CSV and settings in a manifest's [zip_table]. Bad rows are reported and left
+    /// out. See docs/zip-table.md.
+    ZipTable {
+        /// A ZIP-to-district CSV, or a manifest (feeds/bundled.toml).
+        input: PathBuf,
+        /// The folder to write the files into.
+        #[arg(long = "out", short = 'o', visible_alias = "output", value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// The districts' period, e.g. us-house-119 (without it, lookups match by state only).
+        #[arg(long, value_name = "ID")]
+        period: Option<String>,
+        /// Credit for the table's data.
+        #[arg(long, value_name = "TEXT")]
+        attribution: Option<String>,
+        /// Link for the credit (https).
+        #[arg(long, value_name = "URL")]
+        attribution_url: Option<String>,
+        #[command(flatten)]
+        strict: StrictArg,
+    },
+    /// Rebuild the bundled feeds (and their join reports) listed in a manifest
+    ///
+    /// Each feed is built from its spreadsheet or roster, mapping and join, and written
+    /// pretty-printed (they are committed and read in diffs); each join's report goes into its
+    /// Markdown file between markers.
+    Bundle {
+        /// The manifest (feeds/bundled.toml).
+        manifest: PathBuf,
+        /// Write nothing; exit 1 if a committed feed or report is stale.
+        #[arg(long)]
+        check: bool,
+    },
+}
 
-Mappings may be TOML (.toml) or JSON (.json). See docs/feed-format.md and docs/csv-import.md.
-";
+#[derive(Args)]
+struct MappingArg {
+    /// How the spreadsheet's columns become a feed (TOML or JSON); detected when not given.
+    #[arg(long = "mapping", short = 'm', value_name = "MAPPING.toml")]
+    mapping: Option<PathBuf>,
+}
+
+impl MappingArg {
+    fn read(&self) -> Result<Option<scorecard_core::csv_import::CsvMapping>, String> {
+        self.mapping.as_deref().map(read_mapping).transpose()
+    }
+}
+
+#[derive(Args)]
+struct StrictArg {
+    /// Exit 1 when there was any error (problems are always printed).
+    #[arg(long)]
+    strict: bool,
+}
+
+#[derive(Args)]
+struct PrettyArg {
+    /// Indent the JSON for people to read (default: compact, the smallest file to publish).
+    #[arg(long)]
+    pretty: bool,
+}
+
+impl PrettyArg {
+    fn style(&self) -> JsonStyle {
+        if self.pretty {
+            JsonStyle::Pretty
+        } else {
+            JsonStyle::Compact
+        }
+    }
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // --help and --version print and succeed; usage errors exit 2, as before.
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match run(cli.command) {
         Ok(code) => code,
         Err(message) => {
             eprintln!("error: {message}");
@@ -65,74 +189,13 @@ fn main() -> ExitCode {
     }
 }
 
-struct Options {
-    input: Option<PathBuf>,
-    mapping: Option<PathBuf>,
-    output: Option<PathBuf>,
-    strict: bool,
-    check: bool,
-    shards: bool,
-    join: Option<PathBuf>,
-    period: Option<String>,
-    attribution: Option<String>,
-    attribution_url: Option<String>,
-}
-
-fn parse_options(args: &[String]) -> Result<Options, String> {
-    let mut options = Options {
-        input: None,
-        mapping: None,
-        output: None,
-        strict: false,
-        check: false,
-        shards: false,
-        join: None,
-        period: None,
-        attribution: None,
-        attribution_url: None,
-    };
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--mapping" | "-m" => options.mapping = Some(it.next().ok_or("--mapping needs a file")?.into()),
-            "--output" | "-o" | "--out" => {
-                options.output = Some(it.next().ok_or_else(|| format!("{arg} needs a file or folder"))?.into())
-            }
-            "--period" => options.period = Some(it.next().ok_or("--period needs an id, like us-house-119")?.clone()),
-            "--attribution" => options.attribution = Some(it.next().ok_or("--attribution needs a text")?.clone()),
-            "--attribution-url" => {
-                options.attribution_url = Some(it.next().ok_or("--attribution-url needs an https address")?.clone())
-            }
-            "--join" => options.join = Some(it.next().ok_or("--join needs a rules file (TOML)")?.into()),
-            "--strict" => options.strict = true,
-            "--shards" => options.shards = true,
-            "--check" => options.check = true,
-            a if a.starts_with('-') => return Err(format!("unknown option {a}")),
-            a if options.input.is_none() => options.input = Some(a.into()),
-            a => return Err(format!("unexpected argument {a}")),
-        }
-    }
-    Ok(options)
-}
-
-fn run(args: &[String]) -> Result<ExitCode, String> {
-    let Some(command) = args.first() else {
-        print!("{USAGE}");
-        return Ok(ExitCode::from(2));
-    };
-    let options = parse_options(&args[1..])?;
-    let input = || options.input.as_deref().ok_or_else(|| format!("{command} needs an input file"));
-    let mapping = || options.mapping.as_deref().map(read_mapping).transpose();
-    match command.as_str() {
-        "-h" | "--help" | "help" => {
-            print!("{USAGE}");
-            Ok(ExitCode::SUCCESS)
-        }
-        "validate" => {
-            let path = input()?;
-            match open_any(path, mapping()?.as_ref())? {
+fn run(command: Command) -> Result<ExitCode, String> {
+    match command {
+        Command::Validate { input, mapping, shards } => {
+            let path = input.as_path();
+            match open_any(path, mapping.read()?.as_ref())? {
                 Opened::Feed(loaded) => {
-                    if options.shards {
+                    if shards {
                         eprintln!(
                             "{}: note: this is a feed, not the index of a sharded feed; --shards ignored",
                             path.display()
@@ -149,7 +212,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 Opened::Index { index: Some(index), report } => {
                     let mut sharded = ShardedFeed::new(index, report.clone());
                     eprintln!("{}: {}", path.display(), describe_index(&sharded));
-                    if !options.shards {
+                    if !shards {
                         for diagnostic in &report.diagnostics {
                             eprintln!("{}: {diagnostic}", path.display());
                         }
@@ -174,28 +237,28 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 }
             }
         }
-        "split" => {
-            let path = input()?;
-            let dir = options.output.as_deref().ok_or("split needs --out DIR: the folder to write the files into")?;
-            let loaded = load_any(path, mapping()?.as_ref())?;
+        Command::Split { input, out, mapping, strict, pretty } => {
+            let path = input.as_path();
+            let dir = out.as_deref().ok_or("split needs --out DIR: the folder to write the files into")?;
+            let loaded = load_any(path, mapping.read()?.as_ref())?;
             print_report(path, &loaded.report);
             let Some(feed) = loaded.feed.filter(|feed| !feed.officials.is_empty()) else {
                 eprintln!("{}: error: there are no officials to split", path.display());
                 return Ok(ExitCode::FAILURE);
             };
-            let written = write_split(&feed, dir)?;
+            let written = write_split(&feed, dir, pretty.style())?;
             eprintln!(
                 "{}: wrote {} and {} state files",
                 dir.display(),
                 scorecard_core::feed::shards::INDEX_FILE,
                 written.len().saturating_sub(1)
             );
-            Ok(if options.strict && loaded.report.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+            Ok(if strict.strict && loaded.report.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
-        "convert" => {
-            let path = input()?;
+        Command::Convert { input, mapping, join, output, strict, pretty } => {
+            let path = input.as_path();
             let converted =
-                convert_any(path, options.mapping.as_deref(), options.join.as_deref(), &Default::default())?;
+                convert_any(path, mapping.mapping.as_deref(), join.as_deref(), &Default::default(), pretty.style())?;
             let (json, report) = (converted.json, converted.report);
             print_report(path, &report);
             if let Some(join) = &converted.join {
@@ -204,14 +267,14 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             let Some(json) = json else {
                 return Ok(ExitCode::FAILURE);
             };
-            match &options.output {
+            match &output {
                 Some(out) => std::fs::write(out, json).map_err(|e| format!("cannot write {}: {e}", out.display()))?,
                 None => print!("{json}"),
             }
-            Ok(if options.strict && report.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+            Ok(if strict.strict && report.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
-        "detect" => {
-            let path = input()?;
+        Command::Detect { input } => {
+            let path = input.as_path();
             let bytes = read(path)?;
             let mut report = Report::default();
             let table = scorecard_core::csv_import::read_table(&bytes, &mut report)
@@ -224,9 +287,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             print!("{toml}");
             Ok(ExitCode::SUCCESS)
         }
-        "stats" => {
-            let path = input()?;
-            let loaded = load_any(path, mapping()?.as_ref())?;
+        Command::Stats { input, mapping } => {
+            let path = input.as_path();
+            let loaded = load_any(path, mapping.read()?.as_ref())?;
             eprintln!("{}", loaded.report.summary());
             match &loaded.feed {
                 Some(feed) => {
@@ -239,10 +302,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 }
             }
         }
-        "bundle" => {
+        Command::Bundle { manifest, check } => {
             let mut stale = false;
-            for feed in rebuild_bundled(input()?, !options.check)? {
-                let state = match (feed.up_to_date, options.check) {
+            for feed in rebuild_bundled(&manifest, !check)? {
+                let state = match (feed.up_to_date, check) {
                     (true, _) => "up to date",
                     (false, true) => "STALE",
                     (false, false) => "rebuilt",
@@ -257,20 +320,19 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                     print_join(&feed.output, join);
                 }
             }
-            Ok(if options.check && stale { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+            Ok(if check && stale { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
-        "zip-table" => {
-            let path = input()?;
-            let dir =
-                options.output.as_deref().ok_or("zip-table needs --out DIR: the folder to write the files into")?;
+        Command::ZipTable { input, out, period, attribution, attribution_url, strict } => {
+            let path = input.as_path();
+            let dir = out.as_deref().ok_or("zip-table needs --out DIR: the folder to write the files into")?;
             let (csv, build_options) = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml")) {
                 manifest_zip_table(path)?
             } else {
-                let attribution = match (options.attribution.clone(), options.attribution_url.clone()) {
+                let attribution = match (attribution, attribution_url) {
                     (None, None) => None,
                     (text, url) => Some(NamedLinkDoc { text: text.unwrap_or_default(), url }),
                 };
-                (path.to_path_buf(), BuildOptions { period: options.period.clone(), attribution })
+                (path.to_path_buf(), BuildOptions { period, attribution })
             };
             if build_options.period.is_none() {
                 eprintln!("{}: note: without --period, ZIP lookups match officials by state only", csv.display());
@@ -288,20 +350,19 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             if let Some((name, raw, gzip)) = &summary.largest {
                 eprintln!("{}: largest {name}: {raw} bytes, {gzip} gzipped (-9)", dir.display());
             }
-            let failed = summary.files == 0 || (options.strict && summary.built.report.has_errors());
+            let failed = summary.files == 0 || (strict.strict && summary.built.report.has_errors());
             Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
-        "link-lengths" => {
-            let loaded = load_any(input()?, None)?;
+        Command::LinkLengths { input } => {
+            let loaded = load_any(&input, None)?;
             let feed = loaded.feed.ok_or("the feed could not be loaded")?;
             print!("{}", scorecard_cli::describe_link_lengths(&feed));
             Ok(ExitCode::SUCCESS)
         }
-        "schema" => {
+        Command::Schema => {
             print!("{}", scorecard_core::schema::feed_schema_json());
             Ok(ExitCode::SUCCESS)
         }
-        other => Err(format!("unknown command {other}")),
     }
 }
 

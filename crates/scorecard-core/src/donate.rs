@@ -66,9 +66,9 @@ pub fn donate_link(url: &SafeUrl, amount: Cents, refcode: Option<&str>) -> SafeU
         out.push('#');
         out.push_str(fragment);
     }
-    // Only safe characters were added to a safe URL, so this cannot fail; fall back to the
-    // original if it did. (Fuzzing found that a feed URL near the length limit used to lose
-    // the amount here: `https_derived` leaves room for what was added.)
+    // Only safe characters were added to a safe URL, and `https_derived` leaves room past the
+    // length limit for them, so this cannot fail, even for a feed URL at the limit; fall back to
+    // the original if it did.
     SafeUrl::https_derived(&out).unwrap_or_else(|_| url.clone())
 }
 
@@ -177,7 +177,7 @@ mod tests {
 
     #[test]
     fn a_feed_url_at_the_length_limit_still_gets_the_amount() {
-        // Found by the donate_link fuzz target: the amount used to be lost here.
+        // The donate_link fuzz target's finding (fuzz/regressions/donate_link/).
         let base = "https://secure.actblue.com/donate/x?a=";
         let long = format!("{base}{}", "b".repeat(crate::link::MAX_URL_LEN - base.len()));
         let link = donate_link(&url(&long), Cents(27_00), Some("blog"));

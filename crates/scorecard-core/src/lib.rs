@@ -10,6 +10,8 @@
 //! - [`shortlist`] and [`money`]: the donation shortlist and its amounts.
 //! - [`share_link`]: the versioned URL-fragment codec for views and shortlists.
 //! - [`stats`]: counts per state and stance, for organizers.
+//! - [`source`] and [`text`]: bytes to text, JSON or CSV, cleaning and folding text for search.
+//! - [`embed`]: the embed options (`data-*` attributes) read and written, and the snippet.
 //! - [`donate`]: donate links with amount and refcode, for safe (https) URLs only.
 //! - [`export`]: CSV downloads of the filtered view and the shortlist.
 //! - [`zip_table`]: ZIP tables (one small file per ZIP prefix): building, reading, looking up.
@@ -29,6 +31,7 @@ pub mod csv_import;
 pub mod date;
 pub mod diagnostics;
 pub mod donate;
+pub mod embed;
 pub mod export;
 pub mod feed;
 pub mod filter;

@@ -130,7 +130,8 @@ impl SafeUrl {
             normalized.push_str(authority);
             normalized.make_ascii_lowercase();
         } else {
-            normalized.push_str(&authority.to_lowercase());
+            // Unicode host names are allowed; browsers turn them into punycode themselves.
+            normalized.push_str(&crate::text::lower(authority));
         }
         normalized.push_str(&rest[authority_end..]);
         Ok(SafeUrl(normalized))
@@ -250,9 +251,41 @@ fn has_scheme(url: &str) -> bool {
     })
 }
 
+/// Decodes `%XX` escapes (`%20` → ` `, `%C3%A9` → `é`); a malformed escape (`%zz`, a `%` near
+/// the end) is kept as written and bytes that are not UTF-8 become U+FFFD.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes.get(i + 1..i + 3).filter(|h| h.iter().all(u8::is_ascii_hexdigit));
+        match (bytes[i], hex.and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok())) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percent_decoding_keeps_what_is_not_an_escape() {
+        assert_eq!(percent_decode("New%20York%2C%20NY%C3%A9"), "New York, NYé");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz%4"), "%zz%4");
+        assert_eq!(percent_decode("%+1%-1"), "%+1%-1");
+        assert_eq!(percent_decode("a+b"), "a+b");
+        assert_eq!(percent_decode("%E9"), "\u{FFFD}");
+    }
 
     fn ok(raw: &str) -> String {
         SafeUrl::https(raw).map(|u| u.as_str().to_string()).unwrap_or_else(|e| panic!("{raw}: {e}"))

@@ -486,27 +486,7 @@ fn escape(text: &str) -> String {
 
 /// Reverses [`escape`]; malformed escapes are kept as written, invalid UTF-8 is replaced.
 fn unescape(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
-                match hex {
-                    Some(v) => {
-                        out.push(v);
-                        i += 2;
-                    }
-                    None => out.push(b'%'),
-                }
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    crate::text::clean(&String::from_utf8_lossy(&out))
+    crate::text::clean(&crate::link::percent_decode(&text.replace('+', " ")))
 }
 
 #[cfg(test)]

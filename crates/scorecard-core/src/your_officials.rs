@@ -205,7 +205,7 @@ pub fn same_district(a: &str, b: &str) -> bool {
 }
 
 fn normalize_district(d: &str) -> String {
-    let lower: String = d.trim().to_lowercase();
+    let lower = crate::text::lower(d.trim());
     let squashed: String = lower.chars().filter(|c| c.is_alphanumeric()).collect();
     if squashed == "al" || squashed == "atlarge" {
         return "0".into();

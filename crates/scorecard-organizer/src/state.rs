@@ -3,11 +3,11 @@
 use std::rc::Rc;
 
 use scorecard::state::FeedRef;
-use scorecard_core::csv_import::{self, ColumnSpec, CsvMapping, Table};
+use scorecard_core::csv_import::{self, Column, ColumnSpec, CsvMapping, Table};
 use scorecard_core::diagnostics::Report;
 use scorecard_core::feed::shards::{self, Opened, ShardEntry};
 use scorecard_core::feed::Loaded;
-use scorecard_core::source::looks_like_json;
+use scorecard_core::source::{detect_format, Format, FormatHints};
 use yew::Reducible;
 
 /// Where the input came from, for headings and file names.
@@ -53,90 +53,6 @@ impl PartialEq for Sheet {
     }
 }
 
-/// An official field a spreadsheet column can fill.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Field {
-    Name,
-    State,
-    Position,
-    District,
-    City,
-    Party,
-    Website,
-    DonateUrl,
-    Fec,
-    Bioguide,
-    Id,
-}
-
-impl Field {
-    pub const ALL: [Field; 11] = [
-        Field::Name,
-        Field::State,
-        Field::Position,
-        Field::District,
-        Field::City,
-        Field::Party,
-        Field::Website,
-        Field::DonateUrl,
-        Field::Fec,
-        Field::Bioguide,
-        Field::Id,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Field::Name => "Name",
-            Field::State => "State",
-            Field::Position => "Position (office)",
-            Field::District => "District",
-            Field::City => "City",
-            Field::Party => "Party",
-            Field::Website => "Website",
-            Field::DonateUrl => "Donate link",
-            Field::Fec => "FEC candidate id",
-            Field::Bioguide => "Bioguide id",
-            Field::Id => "Id",
-        }
-    }
-
-    fn slot(self, mapping: &mut CsvMapping) -> &mut Option<ColumnSpec> {
-        let c = &mut mapping.columns;
-        match self {
-            Field::Name => &mut c.name,
-            Field::State => &mut c.state,
-            Field::Position => &mut c.position,
-            Field::District => &mut c.district,
-            Field::City => &mut c.city,
-            Field::Party => &mut c.party,
-            Field::Website => &mut c.website,
-            Field::DonateUrl => &mut c.donate_url,
-            Field::Fec => &mut c.fec,
-            Field::Bioguide => &mut c.bioguide,
-            Field::Id => &mut c.id,
-        }
-    }
-
-    /// The column currently feeding this field, if any.
-    pub fn column(self, mapping: &CsvMapping) -> Option<&str> {
-        let c = &mapping.columns;
-        let spec = match self {
-            Field::Name => &c.name,
-            Field::State => &c.state,
-            Field::Position => &c.position,
-            Field::District => &c.district,
-            Field::City => &c.city,
-            Field::Party => &c.party,
-            Field::Website => &c.website,
-            Field::DonateUrl => &c.donate_url,
-            Field::Fec => &c.fec,
-            Field::Bioguide => &c.bioguide,
-            Field::Id => &c.id,
-        };
-        spec.as_ref().and_then(ColumnSpec::header)
-    }
-}
-
 /// A feed's metadata an organizer edits for a converted spreadsheet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MetaField {
@@ -162,13 +78,17 @@ pub struct OrganizerState {
 pub enum Action {
     Loading(Origin),
     Failed(String),
-    /// New input: a feed (JSON) or a spreadsheet (CSV), told apart by its first character.
+    /// New input: a feed (JSON) or a spreadsheet (CSV), told apart by the core's
+    /// [`detect_format`] (the bytes decide; the name and content type only for blank input).
     Input {
         origin: Origin,
         bytes: Rc<Vec<u8>>,
+        /// The `Content-Type` the server sent, for input fetched from a web address.
+        content_type: Option<String>,
     },
+    /// Read an official's field from this column (by header), or from none.
     SetColumn {
-        field: Field,
+        field: Column,
         column: Option<String>,
     },
     /// Use (or stop using) a column as a question.
@@ -211,9 +131,11 @@ impl Reducible for OrganizerState {
                 s.loading = false;
                 s.failure = Some(message);
             }
-            Action::Input { origin, bytes } => {
+            Action::Input { origin, bytes, content_type } => {
+                let hints = FormatHints { url: Some(&origin.name), content_type: content_type.as_deref() };
+                let format = detect_format(&bytes, hints);
                 s = OrganizerState { origin: Some(origin), ..OrganizerState::default() };
-                if looks_like_json(&bytes) {
+                if format == Format::Json {
                     s.outcome = Some(match shards::open(&bytes) {
                         Opened::Feed(Loaded { feed, report }) => {
                             Outcome { feed: feed.map(|f| FeedRef(Rc::new(f))), report: Rc::new(report), shards: None }
@@ -248,7 +170,7 @@ impl Reducible for OrganizerState {
             }
             Action::SetColumn { field, column } => {
                 if let Some(sheet) = s.sheet_mut() {
-                    *field.slot(&mut sheet.mapping) = column.map(ColumnSpec::Header);
+                    *field.get_mut(&mut sheet.mapping.columns) = column.map(ColumnSpec::Header);
                 }
                 s.reconvert();
             }

@@ -8,9 +8,11 @@
 //! endorsing or supporting, only those). Everything decided is written up in `notes` so the
 //! organizer can check it and fix it with an explicit mapping.
 
+use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
 
-use super::mapping::{ColumnMapping, ColumnRule, ColumnSpec, CsvMapping, QuestionMapping};
+use super::column::{Column, ColumnMapping};
+use super::mapping::{ColumnRule, ColumnSpec, CsvMapping, QuestionMapping};
 use super::{normalize_header, Table};
 use crate::feed::doc::{MetaDoc, StanceDoc, Tone};
 use crate::text::slug;
@@ -25,41 +27,10 @@ pub struct Detection {
     pub unsure: bool,
 }
 
-/// Spellings of each official field's header, normalized (lower case, punctuation as spaces).
-const FIELD_HEADERS: &[(&str, &[&str])] = &[
-    ("id", &["id", "official id", "person id", "candidate id"]),
-    (
-        "name",
-        &[
-            "name",
-            "full name",
-            "candidate",
-            "candidate name",
-            "endorser",
-            "member",
-            "member name",
-            "official",
-            "official name",
-            "politician",
-            "legislator",
-        ],
-    ),
-    ("sort_name", &["sort name", "sortable name"]),
-    ("state", &["state", "st", "state code", "state abbreviation", "state abbr", "state postal"]),
-    ("district", &["district", "dist", "cd", "district number", "congressional district"]),
-    ("position", &["position", "office", "office type", "office title", "title", "role", "chamber", "seat"]),
-    ("party", &["party", "endorser party", "party affiliation", "affiliation", "candidate party"]),
-    ("city", &["city", "municipality", "town"]),
-    ("website", &["website", "web site", "homepage", "campaign website", "official website"]),
-    ("contact_url", &["contact form", "contact url", "contact page", "contact link"]),
-    ("donate_url", &["donate", "donate url", "donate link", "donation url", "donation link", "actblue", "actblue url"]),
-    ("email", &["email", "e mail", "email address"]),
-    ("image", &["photo", "image", "photo url", "image url", "picture"]),
-    ("fec", &["fec", "fec id", "fec candidate id", "fec cand id"]),
-    ("bioguide", &["bioguide", "bioguide id"]),
-    ("evidence_url", &["source", "source url", "evidence", "evidence url", "url", "link", "citation"]),
-    ("date", &["date", "endorsement date", "date endorsed", "stance date"]),
-];
+/// Spellings of the headers of the columns that belong to every question (normalized like
+/// [`Column::headers`]), and how the notes describe them.
+const EVIDENCE_HEADERS: &[&str] = &["source", "source url", "evidence", "evidence url", "url", "link", "citation"];
+const DATE_HEADERS: &[&str] = &["date", "endorsement date", "date endorsed", "stance date"];
 
 /// Most distinct values for a column to become a question with one stance per value.
 const MAX_CATEGORIES: usize = 20;
@@ -67,22 +38,27 @@ const MAX_CATEGORIES: usize = 20;
 pub fn detect(table: &Table) -> Detection {
     let normalized: Vec<String> = table.headers.iter().map(|h| loose(h)).collect();
     let mut used = vec![false; table.headers.len()];
-    let mut found: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut found: BTreeMap<Column, usize> = BTreeMap::new();
     let mut notes = Vec::new();
-
     // Exact spellings first, across all fields, so "position" is not taken by a looser match.
-    for (field, spellings) in FIELD_HEADERS {
-        if let Some(i) = (0..normalized.len()).find(|i| !used[*i] && spellings.contains(&normalized[*i].as_str())) {
-            used[i] = true;
-            found.insert(field, i);
+    let mut take = |spellings: &[&str]| {
+        let i = (0..normalized.len()).find(|i| !used[*i] && spellings.contains(&normalized[*i].as_str()))?;
+        used[i] = true;
+        Some(i)
+    };
+    for &column in Column::ALL {
+        if let Some(i) = take(column.headers()) {
+            found.insert(column, i);
         }
     }
-    if !found.contains_key("name") {
+    let evidence_column = take(EVIDENCE_HEADERS);
+    let date_column = take(DATE_HEADERS);
+    if let Entry::Vacant(name) = found.entry(Column::Name) {
         if let Some(i) = (0..normalized.len())
             .find(|i| !used[*i] && normalized[*i].ends_with(" name") && !normalized[*i].starts_with("sort"))
         {
             used[i] = true;
-            found.insert("name", i);
+            name.insert(i);
         }
     }
 
@@ -140,37 +116,28 @@ pub fn detect(table: &Table) -> Detection {
     }
 
     // Evidence and date columns belong to the questions (all of them, when there are several).
-    let evidence = found.get("evidence_url").map(|i| table.headers[*i].clone());
-    let date = found.get("date").map(|i| table.headers[*i].clone());
+    let evidence = evidence_column.map(|i| table.headers[i].clone());
+    let date = date_column.map(|i| table.headers[i].clone());
     for q in &mut questions {
         q.evidence_url = evidence.clone();
         q.date = date.clone();
     }
 
-    let header = |field: &str| found.get(field).map(|i| table.headers[*i].clone());
-    let spec = |field: &str| header(field).map(ColumnSpec::Header);
-    let columns = ColumnMapping {
-        id: spec("id"),
-        name: spec("name"),
-        sort_name: spec("sort_name"),
-        state: spec("state"),
-        position: header("position")
-            .map(|h| ColumnSpec::Rule(ColumnRule { column: Some(h), capitalize: true, ..ColumnRule::default() })),
-        district: spec("district"),
-        city: spec("city"),
-        party: spec("party"),
-        division_id: None,
-        website: spec("website"),
-        contact_url: spec("contact_url"),
-        donate_url: spec("donate_url"),
-        email: spec("email"),
-        image: spec("image"),
-        fec: spec("fec"),
-        bioguide: spec("bioguide"),
-    };
+    let mut columns = ColumnMapping::default();
+    for (&column, &i) in &found {
+        let header = table.headers[i].clone();
+        *column.get_mut(&mut columns) = Some(if column == Column::Position {
+            ColumnSpec::Rule(ColumnRule { column: Some(header), capitalize: true, ..ColumnRule::default() })
+        } else {
+            ColumnSpec::Header(header)
+        });
+    }
+    let described = [(evidence_column, "source links for the stances"), (date_column, "dates of the stances")];
     let mut field_notes: Vec<(usize, String)> = found
         .iter()
-        .map(|(field, i)| (*i, format!("Column \"{}\" gives the {}.", table.headers[*i], describe_field(field))))
+        .map(|(column, i)| (*i, column.described()))
+        .chain(described.into_iter().filter_map(|(i, what)| Some((i?, what))))
+        .map(|(i, what)| (i, format!("Column \"{}\" gives the {what}.", table.headers[i])))
         .collect();
     field_notes.sort();
     notes.splice(0..0, field_notes.into_iter().map(|(_, note)| note));
@@ -196,29 +163,6 @@ pub fn detect(table: &Table) -> Detection {
         questions,
     };
     Detection { mapping, notes, unsure }
-}
-
-fn describe_field(field: &str) -> &'static str {
-    match field {
-        "id" => "ids",
-        "name" => "names",
-        "sort_name" => "sort names",
-        "state" => "states",
-        "district" => "districts",
-        "position" => "positions (offices)",
-        "party" => "parties",
-        "city" => "cities",
-        "website" => "websites",
-        "contact_url" => "contact forms",
-        "donate_url" => "donate links",
-        "email" => "e-mail addresses",
-        "image" => "photos",
-        "fec" => "FEC candidate ids",
-        "bioguide" => "bioguide ids",
-        "evidence_url" => "source links for the stances",
-        "date" => "dates of the stances",
-        _ => "values",
-    }
 }
 
 /// Header for matching: lower case, punctuation as spaces, single spaces.
@@ -272,12 +216,12 @@ fn unique_id(base: &str, questions: &[QuestionMapping]) -> String {
 fn label_from_header(header: &str) -> String {
     let mut label = header.trim().trim_end_matches('?').trim().to_string();
     for prefix in ["position on ", "positions on ", "stance on "] {
-        if label.to_lowercase().starts_with(prefix) {
+        if label.to_ascii_lowercase().starts_with(prefix) {
             label = label[prefix.len()..].to_string();
         }
     }
     for suffix in [" endorsed", " endorsement", " support", " supported", " backed"] {
-        if label.to_lowercase().ends_with(suffix) && label.len() > suffix.len() {
+        if label.to_ascii_lowercase().ends_with(suffix) && label.len() > suffix.len() {
             label.truncate(label.len() - suffix.len());
         }
     }

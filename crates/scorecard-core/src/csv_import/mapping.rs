@@ -27,6 +27,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use super::column::ColumnMapping;
 use crate::feed::doc::{MetaDoc, StanceDoc};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -41,44 +42,6 @@ pub struct CsvMapping {
     pub id: IdRule,
     #[serde(default)]
     pub questions: Vec<QuestionMapping>,
-}
-
-/// Which column (or rule) gives each official field. Unset fields are left empty.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ColumnMapping {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<ColumnSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<ColumnSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sort_name: Option<ColumnSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<ColumnSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub position: Option<ColumnSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub district: Option<ColumnSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub city: Option<ColumnSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub party: Option<ColumnSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub division_id: Option<ColumnSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub website: Option<ColumnSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub contact_url: Option<ColumnSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub donate_url: Option<ColumnSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<ColumnSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub image: Option<ColumnSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fec: Option<ColumnSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bioguide: Option<ColumnSpec>,
 }
 
 /// A column by header name, or a rule that reads and tidies one.

@@ -6,18 +6,20 @@
 //! applies a mapping and validates the result with the same validator as JSON feeds, so every
 //! problem is reported by row and column.
 
+mod column;
 mod detect;
 mod mapping;
 
 use std::collections::{BTreeMap, HashMap};
 
+pub use column::Column;
 pub use detect::{detect, question_for_column, Detection};
 pub use mapping::{ColumnMapping, ColumnRule, ColumnSpec, CsvMapping, IdRule, QuestionMapping};
 
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Location, Report};
 use crate::feed::doc::{
-    EvidenceDoc, FeedDoc, IdentifierDoc, OfficialDoc, QuestionDoc, StanceMap, StanceRecordDoc, Text, FORMAT_VERSION,
+    EvidenceDoc, FeedDoc, OfficialDoc, QuestionDoc, StanceMap, StanceRecordDoc, Text, FORMAT_VERSION,
 };
 use crate::feed::validate::{validate, FeedPath, Locate};
 use crate::feed::Loaded;
@@ -48,7 +50,7 @@ impl Table {
 
 /// Header text compared loosely: lower case, single spaces, trimmed.
 pub(crate) fn normalize_header(header: &str) -> String {
-    header.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    crate::text::lower(&header.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// Reads CSV bytes into a [`Table`]. Problems that lose data (ragged rows) are reported in
@@ -262,8 +264,7 @@ impl Source<'_> {
                 value.rfind(marker.as_str()).map(|i| value[i + marker.len()..].trim().to_string()).unwrap_or_default();
         }
         if rule.capitalize {
-            let mut chars = value.chars();
-            value = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+            value = crate::text::capitalize(&value);
         }
         Some(value).filter(|s| !s.is_empty())
     }
@@ -272,36 +273,20 @@ impl Source<'_> {
 /// Builds the feed document from the table, recording where each field came from.
 fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc<'static>, CsvLocator) {
     let mut fields: HashMap<String, String> = HashMap::new();
-    let c = &mapping.columns;
-    let sources = [
-        ("id", &c.id, "id"),
-        ("name", &c.name, "name"),
-        ("sort_name", &c.sort_name, "sort_name"),
-        ("state", &c.state, "state"),
-        ("position", &c.position, "position"),
-        ("district", &c.district, "district"),
-        ("city", &c.city, "city"),
-        ("party", &c.party, "party"),
-        ("division_id", &c.division_id, "division_id"),
-        ("website", &c.website, "website"),
-        ("contact_url", &c.contact_url, "contact_url"),
-        ("donate_url", &c.donate_url, "donate_url"),
-        ("email", &c.email, "email"),
-        ("image", &c.image, "image"),
-        ("fec", &c.fec, "fec"),
-        ("bioguide", &c.bioguide, "bioguide"),
-    ];
-    let source: HashMap<&str, Source> = sources
-        .into_iter()
-        .filter_map(|(key, spec, field)| Some((key, resolve(spec.as_ref()?, field, table, &mut fields, report)?)))
+    let source: HashMap<Column, Source> = Column::ALL
+        .iter()
+        .filter_map(|&column| {
+            let spec = column.get(&mapping.columns)?;
+            Some((column, resolve(spec, column.key(), table, &mut fields, report)?))
+        })
         .collect();
-    if !source.contains_key("name") {
+    if !source.contains_key(&Column::Name) {
         report.push(Diagnostic::error(
             Location::Csv { row: 1, column: None },
             "no column gives the officials' names; map one as `name`",
         ));
     }
-    if !source.contains_key("state") {
+    if !source.contains_key(&Column::State) {
         report.push(Diagnostic::error(
             Location::Csv { row: 1, column: None },
             "no column gives the officials' states; map one as `state`",
@@ -359,7 +344,7 @@ fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc<
     }
 
     let id_columns: Vec<usize> = if mapping.id.from.is_empty() {
-        ["name", "state"].iter().filter_map(|k| source.get(k).and_then(|s| s.column)).collect()
+        [Column::Name, Column::State].iter().filter_map(|k| source.get(k).and_then(|s| s.column)).collect()
     } else {
         mapping
             .id
@@ -375,7 +360,7 @@ fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc<
             .collect()
     };
 
-    let read = |key: &str, row: &[String]| source.get(key).and_then(|s| s.read(row)).map(Text::from);
+    let read = |column: Column, row: &[String]| source.get(&column).and_then(|s| s.read(row)).map(Text::from);
     let mut officials = Vec::with_capacity(table.rows.len());
     let mut rows = Vec::with_capacity(table.rows.len());
     let mut made_ids: HashMap<String, u32> = HashMap::new();
@@ -387,13 +372,24 @@ fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc<
         if row.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let id = read("id", row).or_else(|| {
+        let mut official = OfficialDoc::default();
+        let mut these_identifier_columns = Vec::new();
+        for &column in Column::ALL {
+            if let Some(value) = read(column, row) {
+                let identifiers = official.identifiers.len();
+                column.fill(&mut official, value);
+                if official.identifiers.len() > identifiers {
+                    these_identifier_columns.push(fields.get(column.key()).cloned().unwrap_or_default());
+                }
+            }
+        }
+        identifier_columns.push(these_identifier_columns);
+        let id = official.id.take().or_else(|| {
             let base = if mapping.id.from.is_empty() {
                 // The default rule, as for JSON feeds: name and state code ("cy-castro-pr",
                 // even when the sheet says "Puerto Rico").
-                let name = read("name", row).unwrap_or_default();
-                let state = read("state", row).unwrap_or_default();
-                let state = State::parse(&state).map_or_else(|| slug(&state), |s| s.code().to_ascii_lowercase());
+                let (name, state) = (&official.name, &official.state);
+                let state = State::parse(state).map_or_else(|| slug(state), |s| s.code().to_ascii_lowercase());
                 slug(&format!("{name} {state}"))
             } else {
                 slug(&id_columns.iter().map(|c| row[*c].as_str()).collect::<Vec<_>>().join(" "))
@@ -416,15 +412,6 @@ fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc<
             }
             Some(Text::from(id))
         });
-        let mut identifiers = Vec::new();
-        let mut these_identifier_columns = Vec::new();
-        for scheme in ["fec", "bioguide"] {
-            if let Some(value) = read(scheme, row) {
-                identifiers.push(IdentifierDoc { scheme: scheme.into(), identifier: value });
-                these_identifier_columns.push(fields.get(scheme).cloned().unwrap_or_default());
-            }
-        }
-        identifier_columns.push(these_identifier_columns);
         let mut stances = Vec::new();
         for &(question_index, ref cols) in &question_columns {
             let q = &mapping.questions[question_index];
@@ -458,24 +445,9 @@ fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc<
             };
             stances.push((Text::from(q.id.clone()), StanceRecordDoc { stance, detail, date, evidence }));
         }
-        officials.push(OfficialDoc {
-            id,
-            name: read("name", row).unwrap_or_default(),
-            sort_name: read("sort_name", row),
-            state: read("state", row).unwrap_or_default(),
-            position: read("position", row),
-            district: read("district", row),
-            city: read("city", row),
-            party: read("party", row),
-            division_id: read("division_id", row),
-            identifiers,
-            website: read("website", row),
-            contact_url: read("contact_url", row),
-            donate_url: read("donate_url", row),
-            email: read("email", row),
-            image: read("image", row),
-            stances: StanceMap(stances),
-        });
+        official.id = id;
+        official.stances = StanceMap(stances);
+        officials.push(official);
         rows.push(row_number);
     }
     for ((q, value), (first_row, count, column)) in unmapped {

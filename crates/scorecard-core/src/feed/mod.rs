@@ -5,10 +5,12 @@
 //! - [`validate`]: records → a checked [`Feed`], with diagnostics.
 //! - [`model`]: the checked feed the widget filters and renders.
 //! - [`shards`]: feeds too big for one file: an index plus one file per state.
+//! - `lookup`: FNV-1a and the fast lookups loading uses.
 
 pub mod columns;
 pub mod doc;
 pub mod json;
+mod lookup;
 pub mod model;
 pub mod shards;
 pub mod validate;

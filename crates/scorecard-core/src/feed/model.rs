@@ -10,6 +10,7 @@ use super::doc::{
     EvidenceDoc, FeedDoc, IdentifierDoc, MetaDoc, NamedLinkDoc, OfficialDoc, QuestionDoc, StanceDoc, StanceMap,
     StanceRecordDoc, Text, Tone, FORMAT_VERSION,
 };
+pub use super::lookup::id_hash;
 use crate::date::Date;
 use crate::donate::DonationSearch;
 use crate::link::SafeUrl;
@@ -59,6 +60,13 @@ pub struct Question {
     /// In display order.
     pub stances: Vec<Stance>,
     pub default_stance: Option<StanceIx>,
+}
+
+impl Question {
+    /// The record an official with no answer gets: the question's default stance, if it has one.
+    pub fn default_record(&self) -> Option<StanceRecord> {
+        self.default_stance.map(|stance| StanceRecord { stance, detail: None, date: None, evidence: Vec::new() })
+    }
 }
 
 /// Index of a stance within its question's `stances`.
@@ -146,17 +154,6 @@ struct Index {
     name_order: Vec<u32>,
     /// What filtering reads, by rank in name order.
     columns: Columns,
-}
-
-/// FNV-1a, 64-bit, of an official's id. Share links (format v1) carry prefixes of this hash,
-/// so it must never change.
-pub fn id_hash(id: &str) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in id.as_bytes() {
-        hash ^= u64::from(*byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    hash
 }
 
 impl Feed {
@@ -435,14 +432,6 @@ mod tests {
         assert_eq!(family_name("Martin Luther King, Jr."), "King");
         assert_eq!(family_name("Cher"), "Cher");
         assert_eq!(family_name(""), "");
-    }
-
-    #[test]
-    fn id_hash_is_fnv1a() {
-        // Reference values of FNV-1a 64: the share-link format depends on them.
-        assert_eq!(id_hash(""), 0xcbf29ce484222325);
-        assert_eq!(id_hash("a"), 0xaf63dc4c8601ec8c);
-        assert_eq!(id_hash("foobar"), 0x85944171f73967e8);
     }
 
     #[test]

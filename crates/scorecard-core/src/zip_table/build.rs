@@ -45,7 +45,7 @@ pub struct Built {
 
 /// Header text without case, spaces, `_` or `-`: "State_Abbr" → "stateabbr".
 fn squash(header: &str) -> String {
-    header.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    crate::text::lower(&header.chars().filter(|c| c.is_alphanumeric()).collect::<String>())
 }
 
 fn find_column(table: &Table, names: &[&str]) -> Option<usize> {
