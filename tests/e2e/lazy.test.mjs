@@ -45,8 +45,13 @@ async function fetchedPart(requests, name) {
   }
   assert.fail(`${name} was not fetched: ${wasmFetched(requests)}`);
 }
-/** Errors other than the ones a test causes on purpose: the browser's notes on failed requests, and the loader's log of a part it could not load. */
-const ours = (errors) => errors.filter((e) => !/^Failed to load resource/.test(e) && !e.includes('/__wasm_split.js:'));
+/**
+ * Errors other than the ones a test causes on purpose: the browser's notes on failed requests,
+ * and the loader's log of a part it could not load (a failed fetch, with __wasm_split.js in its
+ * stack, or a module the browser would not compile, logged without one).
+ */
+const ours = (errors) =>
+  errors.filter((e) => !/^Failed to load resource|^TypeError: Failed to execute 'compile' on 'WebAssembly'/.test(e) && !e.includes('/__wasm_split.js:'));
 
 // The guided give run needs officials with a donation page (or search), and a ZIP table.
 const giving = makeFeed(
