@@ -238,9 +238,12 @@ async function typing(page, box) {
 
 function transfer() {
   const files = {
-    // What the first screen needs: the wasm and its glue, the loader, the stylesheet, and the
-    // copy of the default feed's first screen shown until the wasm is ready.
-    widget: ['scorecard_bg.wasm', 'scorecard.js', 'embed.js', 'scorecard.css', 'first/endorsements-2020.html'].map((f) => path.join(dist, f)),
+    // What the first screen needs: the wasm and its glue (with the parts' loader it imports, in
+    // a release build), the loader, the stylesheet, and the copy of the default feed's first
+    // screen shown until the wasm is ready. The parts themselves come on first use.
+    widget: ['scorecard_bg.wasm', 'scorecard.js', '__wasm_split.js', 'embed.js', 'scorecard.css', 'first/endorsements-2020.html']
+      .map((f) => path.join(dist, f))
+      .filter((f) => fs.existsSync(f)),
     baseline: [path.join(here, 'baseline', 'baseline.js'), path.join(here, 'baseline', 'index.html')],
   };
   const sizes = (file) => {
