@@ -114,7 +114,14 @@ pub fn run_report(args: &[String]) -> Result {
     ]))
     .unwrap_or_else(|| "(scorecard-feed link-lengths failed)\n".into());
 
+    // The run this one replaces, kept as its budget figures so the report can show both.
+    let previous = read_json(&repo.join("bench/results.json")).ok().map_or(Value::Null, |last| {
+        let measured: serde_json::Map<String, Value> =
+            budget_rows(&last).into_iter().map(|row| (row.what, Value::String(row.measured))).collect();
+        serde_json::json!({ "date": last["date"], "commit": last["commit"], "measured": measured })
+    });
     let results = serde_json::json!({
+        "previous": previous,
         "date": output(cmd("date").args(["-u", "+%Y-%m-%d %H:%M UTC"])).unwrap_or_default().trim(),
         "commit": commit(),
         "rustc": output(cmd("rustc").arg("--version")).unwrap_or_default().trim(),
@@ -382,8 +389,38 @@ fn report(r: &Value, analysis: &str) -> String {
     md
 }
 
-/// The budgets, each with its verdict computed from the figures above.
+/// One budget as measured in a run.
+struct BudgetRow {
+    what: String,
+    target: String,
+    measured: String,
+    /// `None`: not measured in that run.
+    met: Option<bool>,
+}
+
+/// The budgets, each with its verdict, next to the figure of the run before.
 fn budgets(md: &mut String, r: &Value) {
+    let previous = &r["previous"];
+    let last_run = match (previous["commit"].as_str(), previous["date"].as_str()) {
+        (Some(commit), Some(date)) => format!("last run (`{commit}`, {date})"),
+        _ => "last run".into(),
+    };
+    let _ =
+        writeln!(md, "## Budgets\n\n| budget | target | measured | {last_run} | verdict |\n|---|---|---:|---:|---|");
+    for BudgetRow { what, target, measured, met } in budget_rows(r) {
+        let verdict = match met {
+            Some(true) => "met",
+            Some(false) => "**missed** (see Analysis)",
+            None => "not measured in this run",
+        };
+        let before = previous["measured"][&what].as_str().unwrap_or("–");
+        let _ = writeln!(md, "| {what} | {target} | {measured} | {before} | {verdict} |");
+    }
+    let _ = writeln!(md);
+}
+
+/// The budgets, each with its verdict computed from a run's figures.
+fn budget_rows(r: &Value) -> Vec<BudgetRow> {
     let b = &r["browser"];
     let s = &b["sizes"];
     let med = |size: &str, kind: &str, figure: &str| s[size][kind][figure]["median"].as_f64();
@@ -451,17 +488,7 @@ fn budgets(md: &mut String, r: &Value) {
     ));
     let memory = ratio_of(med("100k", "widget", "rendererPss"), med("100k", "baseline", "rendererPss"));
     rows.push(("renderer memory at 100k".into(), "≤ 1.5× baseline".into(), fmt(memory, "×"), memory.map(|m| m <= 1.5)));
-
-    let _ = writeln!(md, "## Budgets\n\n| budget | target | measured | verdict |\n|---|---|---:|---|");
-    for (what, target, measured, met) in rows {
-        let verdict = match met {
-            Some(true) => "met",
-            Some(false) => "**missed** (see Analysis)",
-            None => "not measured in this run",
-        };
-        let _ = writeln!(md, "| {what} | {target} | {measured} | {verdict} |");
-    }
-    let _ = writeln!(md);
+    rows.into_iter().map(|(what, target, measured, met)| BudgetRow { what, target, measured, met }).collect()
 }
 
 /// The widget's pages the phone profile measures, and how the report names them.
