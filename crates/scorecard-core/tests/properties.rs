@@ -297,9 +297,25 @@ proptest! {
         let fast = load_json_fast(good.as_bytes());
         prop_assert!(fast.is_some());
         let fast = fast.unwrap();
-        prop_assert_eq!(fast.feed, one_pass.feed);
-        prop_assert_eq!(fast.report, one_pass.report);
+        prop_assert_eq!(&fast.feed, &one_pass.feed);
+        prop_assert_eq!(&fast.report, &one_pass.report);
         prop_assert!(load_json_fast(with_bad_record.as_bytes()).is_none());
+        // Officials before the questions (a hand-made feed): read first, checked after, with
+        // the same result and messages (at other places in the other text).
+        let officials_first = format!(
+            "{{\"officials\": {}, \"format_version\": {}, \"meta\": {}, \"questions\": {}}}",
+            serde_json::to_string(&doc.officials).unwrap(),
+            doc.format_version,
+            serde_json::to_string(&doc.meta).unwrap(),
+            serde_json::to_string(&doc.questions).unwrap()
+        );
+        let reordered = load_json(officials_first.as_bytes());
+        prop_assert_eq!(&reordered.feed, &one_pass.feed);
+        let messages = |loaded: &scorecard_core::feed::Loaded| {
+            loaded.report.diagnostics.iter().map(|d| (d.severity, d.message.clone())).collect::<Vec<_>>()
+        };
+        prop_assert_eq!(messages(&reordered), messages(&one_pass));
+        prop_assert_eq!((reordered.report.loaded, reordered.report.skipped), (one_pass.report.loaded, one_pass.report.skipped));
     }
 
     #[test]

@@ -69,6 +69,10 @@ impl SeenIds {
         SeenIds { by_hash: FastMap::with_capacity_and_hasher(n, Default::default()), collided: FastMap::default() }
     }
 
+    pub(super) fn reserve(&mut self, more: usize) {
+        self.by_hash.reserve(more);
+    }
+
     /// The input index of the kept official with this id, if any.
     pub(super) fn first_with(&self, id: &str, officials: &[Official]) -> Option<usize> {
         match self.by_hash.get(&id_hash(id)) {

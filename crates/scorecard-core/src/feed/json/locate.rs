@@ -230,6 +230,20 @@ pub(super) struct JsonLocator<'a> {
 }
 
 impl<'a> JsonLocator<'a> {
+    /// A locator that knows only the text, until the reader tells it where the parts are.
+    pub(super) fn new(text: &'a str, lines: &'a LineIndex<'a>) -> Self {
+        JsonLocator {
+            text,
+            lines,
+            meta: None,
+            questions_at: None,
+            version_at: None,
+            questions: Vec::new(),
+            officials: OnceCell::new(),
+            officials_list: None,
+        }
+    }
+
     fn officials(&self) -> &[(usize, &'a RawValue)] {
         self.officials.get_or_init(|| {
             let listed = self.officials_list.and_then(|text| serde_json::from_str::<ListedEnvelope>(text).ok());

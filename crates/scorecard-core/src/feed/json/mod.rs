@@ -8,14 +8,15 @@
 
 mod locate;
 
-use std::cell::OnceCell;
+use std::borrow::Cow;
 
+use serde::de::{DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::doc::{MetaDoc, OfficialDoc, QuestionDoc, FORMAT_VERSION};
-use super::validate::validate_records;
-use super::Loaded;
+use super::validate::{validate_records, FeedValidator};
+use super::{Feed, Loaded};
 use crate::diagnostics::{Diagnostic, LineIndex, Location, Report};
 use crate::source;
 use locate::{byte_offset, error_location, explain, field_path_at, JsonLocator};
@@ -70,17 +71,18 @@ fn read<const CAREFUL: bool>(bytes: &[u8]) -> Option<Loaded> {
         return Some(Loaded { feed: None, report });
     }
     // Fast path, for a feed whose every official is well-formed: one scan reads the top level
-    // and every official. Otherwise the officials' list is split into its items (still one scan)
+    // and every official, checking each as it is read when the officials come last (as the
+    // tools write feeds). Otherwise the officials' list is split into its items (still one scan)
     // and each is read on its own below, so one bad record is reported and skipped; failing
     // that (the list is not a list, or the JSON is broken), the careful path says where and why.
-    let (envelope, officials) = match serde_json::from_str::<ParsedEnvelope>(text) {
-        Ok(parsed) => {
-            let Envelope { format_version, meta, questions, officials } = parsed;
-            let officials = officials.map(Officials::Read);
-            (Envelope { format_version, meta, questions, officials: None }, officials)
-        }
-        Err(_) if !CAREFUL => return None,
-        Err(_) => match serde_json::from_str::<ListedEnvelope>(text) {
+    let mut locator = JsonLocator::new(text, &lines);
+    let (envelope, officials) = match one_pass(text, &lines) {
+        // An empty list may be a sharded feed's index.
+        Some((Found::Checked { read: 0, .. }, _)) if !CAREFUL => return None,
+        Some((Found::Checked { feed, .. }, report)) => return Some(Loaded { feed, report }),
+        Some((Found::Read(envelope, officials), _)) => (envelope, officials.map(Officials::Read)),
+        None if !CAREFUL => return None,
+        None => match serde_json::from_str::<ListedEnvelope>(text) {
             Ok(listed) => {
                 let Envelope { format_version, meta, questions, officials } = listed;
                 // The list's own position is only needed to report that it is not a list.
@@ -96,64 +98,10 @@ fn read<const CAREFUL: bool>(bytes: &[u8]) -> Option<Loaded> {
             },
         },
     };
-    let mut locator = JsonLocator {
-        text,
-        lines: &lines,
-        meta: None,
-        questions_at: None,
-        version_at: None,
-        questions: Vec::new(),
-        officials: OnceCell::new(),
-        officials_list: None,
+    let top = (envelope.format_version, envelope.meta, envelope.questions);
+    let Some((format_version, meta, questions)) = preamble(top, &mut locator, &mut report) else {
+        return Some(Loaded { feed: None, report });
     };
-
-    locator.version_at = envelope.format_version.map(|raw| offset_in(text, raw));
-    let format_version = match envelope.format_version {
-        None => {
-            report.push(Diagnostic::warning(
-                Location::Json { path: "format_version".into(), line: 1, column: 1 },
-                format!("the feed has no \"format_version\"; reading it as version {FORMAT_VERSION}"),
-            ));
-            FORMAT_VERSION
-        }
-        Some(raw) => match serde_json::from_str::<u32>(raw.get()) {
-            Ok(v) => v,
-            Err(_) => {
-                let location = locator.at(offset_in(text, raw), "format_version");
-                report.push(Diagnostic::error(
-                    location,
-                    format!("\"format_version\" must be the number {FORMAT_VERSION}"),
-                ));
-                return Some(Loaded { feed: None, report });
-            }
-        },
-    };
-
-    let meta = match envelope.meta {
-        None => {
-            report.push(Diagnostic::warning(
-                Location::Json { path: "meta".into(), line: 1, column: 1 },
-                "the feed has no \"meta\" (title, publisher, attribution)",
-            ));
-            MetaDoc::default()
-        }
-        Some(raw) => {
-            locator.meta = Some(raw);
-            parse_record::<MetaDoc>(raw, || "meta".into(), &locator, &mut report).unwrap_or_default()
-        }
-    };
-
-    let mut questions = Vec::new();
-    if let Some(raw) = envelope.questions {
-        locator.questions_at = Some(offset_in(text, raw));
-        for (index, item) in list(raw, "questions", &locator, &mut report).into_iter().enumerate() {
-            if let Some(q) = parse_record::<QuestionDoc>(item, || format!("questions[{index}]"), &locator, &mut report)
-            {
-                questions.push(q);
-                locator.questions.push((index, item));
-            }
-        }
-    }
 
     let officials = match (officials, envelope.officials) {
         // An empty list may be a sharded feed's index.
@@ -181,6 +129,242 @@ fn read<const CAREFUL: bool>(bytes: &[u8]) -> Option<Loaded> {
     let count = officials.len();
     let feed = validate_records(format_version, meta, questions, officials, count, &locator, &mut report);
     Some(Loaded { feed, report })
+}
+
+/// The top level's raw version, meta and questions.
+type Top<'a> = (Option<&'a RawValue>, Option<&'a RawValue>, Option<&'a RawValue>);
+
+/// Reads the version, meta and questions from their raw values, telling the locator where each
+/// is. `None` when the version is not a number (reported): nothing more can be read.
+fn preamble<'a>(
+    (version, meta, questions): Top<'a>,
+    locator: &mut JsonLocator<'a>,
+    report: &mut Report,
+) -> Option<(u32, MetaDoc, Vec<QuestionDoc>)> {
+    let text = locator.text;
+    locator.version_at = version.map(|raw| offset_in(text, raw));
+    let format_version = match version {
+        None => {
+            report.push(Diagnostic::warning(
+                Location::Json { path: "format_version".into(), line: 1, column: 1 },
+                format!("the feed has no \"format_version\"; reading it as version {FORMAT_VERSION}"),
+            ));
+            FORMAT_VERSION
+        }
+        Some(raw) => match serde_json::from_str::<u32>(raw.get()) {
+            Ok(v) => v,
+            Err(_) => {
+                let location = locator.at(offset_in(text, raw), "format_version");
+                report.push(Diagnostic::error(
+                    location,
+                    format!("\"format_version\" must be the number {FORMAT_VERSION}"),
+                ));
+                return None;
+            }
+        },
+    };
+
+    let meta = match meta {
+        None => {
+            report.push(Diagnostic::warning(
+                Location::Json { path: "meta".into(), line: 1, column: 1 },
+                "the feed has no \"meta\" (title, publisher, attribution)",
+            ));
+            MetaDoc::default()
+        }
+        Some(raw) => {
+            locator.meta = Some(raw);
+            parse_record::<MetaDoc>(raw, || "meta".into(), locator, report).unwrap_or_default()
+        }
+    };
+
+    let mut docs = Vec::new();
+    if let Some(raw) = questions {
+        locator.questions_at = Some(offset_in(text, raw));
+        for (index, item) in list(raw, "questions", locator, report).into_iter().enumerate() {
+            if let Some(q) = parse_record::<QuestionDoc>(item, || format!("questions[{index}]"), locator, report) {
+                docs.push(q);
+                locator.questions.push((index, item));
+            }
+        }
+    }
+    Some((format_version, meta, docs))
+}
+
+/// What the one-pass scan found. (One is made per load: its size does not matter.)
+#[allow(clippy::large_enum_variant)]
+enum Found<'a> {
+    /// The officials came after the version, meta and questions (as the tools write feeds):
+    /// everything was checked as it was read. `read`: how many officials the list had.
+    Checked { feed: Option<Feed>, read: usize },
+    /// The top level, and every official read but not yet checked.
+    Read(Envelope<'a>, Option<Chunked<OfficialDoc<'a>>>),
+}
+
+/// The fast path: one scan of the whole feed, with the report of what was checked on the way;
+/// `None` if it is not well-formed throughout (a record that does not fit the format, broken
+/// JSON), which the careful path then reads.
+fn one_pass<'a>(text: &'a str, lines: &'a LineIndex<'a>) -> Option<(Found<'a>, Report)> {
+    let mut report = Report::default();
+    let mut locator = JsonLocator::new(text, lines);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let found = TopLevel { locator: &mut locator, report: &mut report }.deserialize(&mut de).ok()?;
+    de.end().ok()?;
+    Some((found, report))
+}
+
+/// The top level's keys (any others are ignored, so later minor versions can add some).
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "snake_case")]
+enum Key {
+    FormatVersion,
+    Meta,
+    Questions,
+    Officials,
+    #[serde(other)]
+    Other,
+}
+
+/// Reads the top level in one scan; checks the officials as they are read when everything
+/// they are checked against came before them.
+struct TopLevel<'s, 'a> {
+    locator: &'s mut JsonLocator<'a>,
+    report: &'s mut Report,
+}
+
+impl<'de: 'a, 'a> DeserializeSeed<'de> for TopLevel<'_, 'a> {
+    type Value = Found<'a>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Found<'a>, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de: 'a, 'a> Visitor<'de> for TopLevel<'_, 'a> {
+    type Value = Found<'a>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a feed")
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Found<'a>, M::Error> {
+        let (mut version, mut meta, mut questions) = (None, None, None);
+        let mut officials = None;
+        let mut checked = None;
+        let once = |seen: bool, name: &'static str| if seen { Err(M::Error::duplicate_field(name)) } else { Ok(()) };
+        while let Some(key) = map.next_key::<Key>()? {
+            match key {
+                Key::FormatVersion => {
+                    once(version.is_some(), "format_version")?;
+                    version = Some(map.next_value::<Option<&'a RawValue>>()?);
+                }
+                Key::Meta => {
+                    once(meta.is_some(), "meta")?;
+                    meta = Some(map.next_value::<Option<&'a RawValue>>()?);
+                }
+                Key::Questions => {
+                    once(questions.is_some(), "questions")?;
+                    questions = Some(map.next_value::<Option<&'a RawValue>>()?);
+                }
+                Key::Officials => {
+                    once(officials.is_some() || checked.is_some(), "officials")?;
+                    match (version, meta, questions) {
+                        (Some(v), Some(m), Some(q)) if m.is_some() && q.is_some() => {
+                            let top = (v, m, q);
+                            checked = Some(map.next_value_seed(CheckEach {
+                                top,
+                                locator: &mut *self.locator,
+                                report: &mut *self.report,
+                            })?);
+                        }
+                        _ => officials = Some(map.next_value::<Option<Chunked<OfficialDoc<'a>>>>()?),
+                    }
+                }
+                Key::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(match checked {
+            Some((feed, read)) => Found::Checked { feed, read },
+            None => {
+                let envelope = Envelope {
+                    format_version: version.flatten(),
+                    meta: meta.flatten(),
+                    questions: questions.flatten(),
+                    officials: None,
+                };
+                Found::Read(envelope, officials.flatten())
+            }
+        })
+    }
+}
+
+/// Officials read before the list's length is guessed.
+const GUESS_AFTER: usize = 64;
+
+/// The officials' list, each checked as it is read, against the version, meta and questions
+/// that came before it: the feed (or `None`, reported) and how many officials the list had.
+struct CheckEach<'s, 'a> {
+    top: Top<'a>,
+    locator: &'s mut JsonLocator<'a>,
+    report: &'s mut Report,
+}
+
+impl<'de: 'a, 'a> DeserializeSeed<'de> for CheckEach<'_, 'a> {
+    type Value = (Option<Feed>, usize);
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de: 'a, 'a> Visitor<'de> for CheckEach<'_, 'a> {
+    type Value = (Option<Feed>, usize);
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of officials")
+    }
+
+    fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<Self::Value, S::Error> {
+        let CheckEach { top, locator, report } = self;
+        // Located only if the validator has something to say about one of them.
+        locator.officials_list = Some(locator.text);
+        let started = preamble(top, locator, report).and_then(|(version, meta, questions)| {
+            FeedValidator::start(version, meta, questions, 0, &*locator, report)
+        });
+        let Some(mut feed) = started else {
+            // Unusable whatever the officials say; count them only.
+            let mut read = 0;
+            while seq.next_element::<IgnoredAny>()?.is_some() {
+                read += 1;
+            }
+            return Ok((None, read));
+        };
+        // How long the list is shows only at its end. The checked officials are kept in one
+        // `Vec`; grown by doubling, it would be copied as it grows and end up to twice too big,
+        // and wasm memory never shrinks: after a few officials, guess the rest from how far into
+        // the text they reach, and make room for them once.
+        let text = locator.text;
+        let at = |official: &OfficialDoc<'_>| match &official.name.0 {
+            Cow::Borrowed(name) => Some(offset_in_text(text, name)),
+            Cow::Owned(_) => None,
+        };
+        let mut first = None;
+        while let Some(official) = seq.next_element::<OfficialDoc<'a>>()? {
+            match feed.read() {
+                0 => first = at(&official),
+                GUESS_AFTER => {
+                    if let (Some(first), Some(now)) = (first, at(&official)) {
+                        let per_official = (now - first) / GUESS_AFTER;
+                        feed.expect((text.len() - now) / per_official.max(1) + 1);
+                    }
+                }
+                _ => {}
+            }
+            feed.official(official);
+        }
+        let read = feed.read();
+        Ok((Some(feed.finish()), read))
+    }
 }
 
 /// Reads the officials one by one, reporting and skipping those that do not fit the format.
@@ -233,9 +417,6 @@ struct Envelope<'a, Officials = &'a RawValue> {
 /// [`Envelope`] with the officials already split into items.
 type ListedEnvelope<'a> = Envelope<'a, Vec<&'a RawValue>>;
 
-/// [`Envelope`] with every official read.
-type ParsedEnvelope<'a> = Envelope<'a, Chunked<OfficialDoc<'a>>>;
-
 /// A long list, read in pieces of at most [`Chunked::PIECE`] items. Growing one `Vec` of 100k
 /// officials (360 bytes each) by doubling copied it again and again, each time into memory the
 /// page had not touched yet: in the browser that was a third of loading a 100k feed.
@@ -284,7 +465,12 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Chunked<T> {
 
 /// Byte offset of a borrowed raw value in the text it was read from.
 pub(crate) fn offset_in(text: &str, raw: &RawValue) -> usize {
-    (raw.get().as_ptr() as usize).saturating_sub(text.as_ptr() as usize).min(text.len())
+    offset_in_text(text, raw.get())
+}
+
+/// Byte offset of `part`, borrowed from `text`, in it.
+fn offset_in_text(text: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize).min(text.len())
 }
 
 /// Splits a JSON list into its items, or reports that it is not a list.

@@ -85,22 +85,75 @@ pub(crate) fn validate_records<'a>(
     locate: &dyn Locate,
     report: &mut Report,
 ) -> Option<Feed> {
-    let mut v = Validator { locate, report };
-    if format_version != FORMAT_VERSION {
-        v.error(
-            FeedPath::Root("format_version"),
-            format!("this is format version {format_version}; this widget reads version {FORMAT_VERSION}"),
-        );
-        return None;
+    let mut feed = FeedValidator::start(format_version, meta, questions, count, locate, report)?;
+    for official in officials {
+        feed.official(official);
     }
-    let meta = v.meta(meta);
-    let questions = v.questions(questions);
-    if questions.is_empty() {
-        v.error(FeedPath::Root("questions"), "the feed has no usable question, so there is nothing to show");
-        return None;
+    Some(feed.finish())
+}
+
+/// A feed checked as it is read: the version, meta and questions first, then each official as
+/// the reader gives it, so a reader need not hold every official's wire record at once (at 100k
+/// officials those records outweigh the checked feed, and wasm memory never shrinks).
+pub(crate) struct FeedValidator<'a> {
+    v: Validator<'a>,
+    meta: Meta,
+    questions: Vec<Question>,
+    officials: officials::Officials,
+}
+
+impl<'a> FeedValidator<'a> {
+    /// Checks everything but the officials; `None` (with the error reported) when the feed is
+    /// unusable: another format version, or no usable question. `count`: the officials
+    /// expected, if known (0 if not).
+    pub(crate) fn start(
+        format_version: u32,
+        meta: MetaDoc,
+        questions: Vec<QuestionDoc>,
+        count: usize,
+        locate: &'a dyn Locate,
+        report: &'a mut Report,
+    ) -> Option<Self> {
+        let mut v = Validator { locate, report };
+        if format_version != FORMAT_VERSION {
+            v.error(
+                FeedPath::Root("format_version"),
+                format!("this is format version {format_version}; this widget reads version {FORMAT_VERSION}"),
+            );
+            return None;
+        }
+        let meta = v.meta(meta);
+        let questions = v.questions(questions);
+        if questions.is_empty() {
+            v.error(FeedPath::Root("questions"), "the feed has no usable question, so there is nothing to show");
+            return None;
+        }
+        Some(FeedValidator { v, meta, questions, officials: officials::Officials::with_capacity(count) })
     }
-    let (officials, positions, parties) = v.officials(officials, count, &questions);
-    Some(Feed::assemble(meta, questions, officials, positions, parties))
+
+    /// Checks the next official (keeps it, or reports and skips it).
+    pub(crate) fn official(&mut self, doc: OfficialDoc<'_>) {
+        self.v.push_official(&mut self.officials, doc, &self.questions);
+    }
+
+    /// Makes room for about `more` officials still to come (a guess: too many wastes room,
+    /// too few only grows as usual).
+    pub(crate) fn expect(&mut self, more: usize) {
+        self.officials.kept.reserve_exact(more);
+        self.officials.ids.reserve(more);
+    }
+
+    /// Officials read so far, kept or skipped.
+    pub(crate) fn read(&self) -> usize {
+        self.officials.read
+    }
+
+    /// The checked feed (sets `report.loaded`).
+    pub(crate) fn finish(self) -> Feed {
+        let FeedValidator { v, meta, questions, officials } = self;
+        v.report.loaded = officials.kept.len();
+        Feed::assemble(meta, questions, officials.kept, officials.positions.table, officials.parties.table)
+    }
 }
 
 struct Validator<'a> {

@@ -3,28 +3,41 @@
 
 use super::*;
 
-impl Validator<'_> {
-    pub(super) fn officials<'a>(
-        &mut self,
-        docs: impl IntoIterator<Item = OfficialDoc<'a>>,
-        count: usize,
-        questions: &[Question],
-    ) -> (Vec<Official>, Vec<String>, Vec<String>) {
-        let mut officials = Vec::with_capacity(count);
-        let mut ids = SeenIds::with_capacity(count);
-        let mut positions = Interner::default();
-        let mut parties = Interner::default();
-        for (index, doc) in docs.into_iter().enumerate() {
-            match self.official(index, doc, questions, &ids, &officials, &mut positions, &mut parties) {
-                Some(official) => {
-                    ids.insert(&official.id, officials.len(), index);
-                    officials.push(official);
-                }
-                None => self.report.skipped += 1,
-            }
+/// The officials checked so far.
+pub(super) struct Officials {
+    pub(super) kept: Vec<Official>,
+    pub(super) ids: SeenIds,
+    pub(super) positions: Interner,
+    pub(super) parties: Interner,
+    /// Records read, kept or skipped: the next one's index in the input.
+    pub(super) read: usize,
+}
+
+impl Officials {
+    pub(super) fn with_capacity(count: usize) -> Self {
+        Officials {
+            kept: Vec::with_capacity(count),
+            ids: SeenIds::with_capacity(count),
+            positions: Interner::default(),
+            parties: Interner::default(),
+            read: 0,
         }
-        self.report.loaded = officials.len();
-        (officials, positions.table, parties.table)
+    }
+}
+
+impl Validator<'_> {
+    /// Checks the next official: kept, or reported and skipped.
+    pub(super) fn push_official(&mut self, officials: &mut Officials, doc: OfficialDoc<'_>, questions: &[Question]) {
+        let index = officials.read;
+        officials.read += 1;
+        let Officials { kept, ids, positions, parties, .. } = officials;
+        match self.official(index, doc, questions, ids, kept, positions, parties) {
+            Some(official) => {
+                ids.insert(&official.id, kept.len(), index);
+                kept.push(official);
+            }
+            None => self.report.skipped += 1,
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
