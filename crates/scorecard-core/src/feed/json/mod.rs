@@ -1,7 +1,8 @@
 //! Reading a feed from JSON bytes, one record at a time when it has to.
 //!
 //! A feed whose officials are all well-formed (the usual case) is read in one pass, straight
-//! into the wire types, their texts borrowed from the bytes. Otherwise the document is split into
+//! into the wire types, their texts borrowed from the bytes, and each official is checked as it
+//! is read, so the wire records are never all held at once. Otherwise the document is split into
 //! its parts with borrowed [`RawValue`]s (a fast scan, no copies) and each official deserialized
 //! on its own: one that does not fit the format is reported at its line:column and skipped; the
 //! others load. Both ways give the same feed and messages (a property test checks it).
