@@ -111,6 +111,34 @@ test('the first screen is only shown for the view the widget starts on', async (
   }
 });
 
+test('an address asking for another feed, view or list never paints the built-in copy, even before the loader runs', async () => {
+  for (const [page, address] of [['', '?feed=feeds/congress-today.json'], ['', '?states=VT'], ['', '#sc=1;st=VT'], ['frame.html', '?feed=feeds/congress-today.json&frame=x']]) {
+    const { context } = await freshContext(browser);
+    // The loader held back: what the page paints with its HTML alone.
+    let release;
+    const released = new Promise((resolve) => (release = resolve));
+    await context.route('**/embed.js', async (route) => {
+      await released;
+      await route.continue();
+    });
+    const tab = await context.newPage();
+    // Parsed (module scripts, the loader among them, hold back DOMContentLoaded, not this).
+    await tab.goto(`${site.url}${page}${address}`, { waitUntil: 'commit' });
+    await tab.waitForFunction(() => document.readyState !== 'loading');
+    assert.equal(await tab.locator(COPY).count(), 0, `${page}${address}`);
+    release();
+    await context.close();
+  }
+  // Only an iframe's own parameters keep it.
+  const { context } = await freshContext(browser);
+  await context.route('**/embed.js', () => {});
+  const tab = await context.newPage();
+  await tab.goto(`${site.url}frame.html?frame=x&refcode=blog`, { waitUntil: 'commit' });
+  await tab.waitForFunction(() => document.readyState !== 'loading');
+  assert.equal(await tab.locator(`${COPY} .sc-list .sc-add`).count() > 0, true);
+  await context.close();
+});
+
 test('a bundled feed picked in the address (the page\'s feed chooser) gets its own first screen', async () => {
   const { context, requests, errors } = await freshContext(browser);
   const release = await withHeldWasm(context);
