@@ -1,37 +1,9 @@
 // Accessibility: axe-core (WCAG 2.x A/AA rules) on each main view, and the core flow by keyboard.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { serve, launch, freshContext, waitForWidget, repo, pickState, focused as focusedOn, withFocused } from './support.mjs';
+import { setUp, browser, site, axeViolations, freshContext, waitForWidget, pickState, focused as focusedOn, withFocused } from './support.mjs';
 
-let site;
-let browser;
-before(async () => {
-  site = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-const AXE = path.join(repo, 'node_modules', 'axe-core', 'axe.min.js');
-
-/**
- * Runs axe on the widget (inside its shadow root) and returns its violations, one per line.
- * `selector` narrows it to a part of the widget, e.g. the dialog.
- */
-async function axeViolations(page, selector = '.scorecard') {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async (selector) =>
-    // eslint-disable-next-line no-undef
-    axe.run({ include: [['[data-scorecard]', selector]] }, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      // The standalone page is not the widget's to judge (it has no h1, landmark rules, etc.).
-      rules: { region: { enabled: false }, 'page-has-heading-one': { enabled: false } },
-    }), selector);
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
+setUp();
 
 for (const scheme of ['light', 'dark']) {
   test(`axe finds no violations (${scheme}): start, filtered, shortlist with a shared link`, async () => {

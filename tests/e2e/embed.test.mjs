@@ -1,18 +1,12 @@
 // Embedding: the widget on pages it does not control. The widget's files are served from one
 // origin (like a CDN) and the host pages from another, exactly as docs/embed.md says to paste.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve, launch, freshContext, waitForWidget, pickState } from './support.mjs';
+import { setUp, browser, site, assets, hosts, freshContext, waitForWidget, pickState } from './support.mjs';
 
-const hosts = path.join(path.dirname(fileURLToPath(import.meta.url)), 'hosts');
-
-let assets;
-let site;
 let flakyUp = false;
-let browser;
 
 /** The Content-Security-Policy docs/embed.md gives hosts, for widget files at `origin`. */
 function strictPolicy(origin) {
@@ -28,33 +22,28 @@ function strictPolicy(origin) {
   ].join('; ');
 }
 
-before(async () => {
-  const feed = fs.readFileSync(path.join(hosts, '..', '..', '..', 'feeds', 'endorsements-2020.json'), 'utf8');
-  assets = await serve(undefined, {
+const feed = fs.readFileSync(path.join(hosts, '..', '..', '..', 'feeds', 'endorsements-2020.json'), 'utf8');
+setUp({
+  routes: {
     // Feeds that fail in the ways real ones do.
     '/broken/web-page.json': () => ({ type: 'text/html', body: '<!doctype html><title>Oops</title><p>Moved.</p>' }),
     '/broken/no-cors.json': () => ({ body: feed, cors: false }),
     '/broken/flaky.json': () => (flakyUp ? { body: feed } : { status: 503, type: 'text/plain', body: 'down for maintenance' }),
-  });
-  const page = (name, headers = {}) => () => ({
-    type: 'text/html; charset=utf-8',
-    headers,
-    body: fs.readFileSync(path.join(hosts, name), 'utf8').replaceAll('{{ASSETS}}', assets.origin),
-  });
-  site = await serve(hosts, {
-    '/hostile.html': page('hostile.html'),
-    '/two.html': page('two.html'),
-    '/iframe.html': page('iframe.html'),
-    '/broken.html': page('broken.html'),
-    '/csp.html': page('csp.html', { 'content-security-policy': strictPolicy(assets.origin) }),
-  });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await assets?.close();
+  },
+  hosts: (assets) => {
+    const page = (name, headers = {}) => () => ({
+      type: 'text/html; charset=utf-8',
+      headers,
+      body: fs.readFileSync(path.join(hosts, name), 'utf8').replaceAll('{{ASSETS}}', assets.origin),
+    });
+    return {
+      '/hostile.html': page('hostile.html'),
+      '/two.html': page('two.html'),
+      '/iframe.html': page('iframe.html'),
+      '/broken.html': page('broken.html'),
+      '/csp.html': page('csp.html', { 'content-security-policy': strictPolicy(assets.origin) }),
+    };
+  },
 });
 
 test('a hostile host page: its CSS and globals do not reach the widget, the widget does not reach it', async () => {

@@ -1,24 +1,19 @@
 // Faults: servers that misbehave, a feed that becomes unreachable (the saved copy is shown),
 // storage that is disabled, full or corrupted, damaged share links, and a feed made of attacks.
 // Whatever happens: a plain message, a way to try again, nothing lost, no script run.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve, launch, freshContext, waitForWidget, pickState } from './support.mjs';
+import { setUp, browser, site, assets, hosts, freshContext, waitForWidget, pickState } from './support.mjs';
 
-const hosts = path.join(path.dirname(fileURLToPath(import.meta.url)), 'hosts');
 const corpus = path.join(hosts, '..', '..', 'corpus');
 const defaultFeed = fs.readFileSync(path.join(hosts, '..', '..', '..', 'feeds', 'endorsements-2020.json'), 'utf8');
 
-let assets;
-let site;
-let browser;
 let hangFixed = false;
 
-before(async () => {
-  assets = await serve(undefined, {
+setUp({
+  routes: {
     '/faults/error-500.json': () => ({ status: 500, type: 'text/plain', body: 'Internal Server Error' }),
     '/faults/hang.json': () => (hangFixed ? { body: defaultFeed } : { hang: true }),
     '/faults/truncated.json': () => ({
@@ -31,17 +26,10 @@ before(async () => {
     }),
     '/faults/text-plain.json': () => ({ type: 'text/plain', body: defaultFeed }),
     '/faults/hostile.json': () => ({ body: fs.readFileSync(path.join(corpus, 'json', 'hostile-text.json'), 'utf8') }),
-  });
-  site = await serve(hosts, {
+  },
+  hosts: (assets) => ({
     '/faults.html': () => ({ type: 'text/html; charset=utf-8', body: fs.readFileSync(path.join(hosts, 'faults.html'), 'utf8').replaceAll('{{ASSETS}}', assets.origin) }),
-  });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await assets?.close();
+  }),
 });
 
 const text = async (locator) => (await locator.textContent()).replace(/\s+/g, ' ');

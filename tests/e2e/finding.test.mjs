@@ -1,10 +1,10 @@
 // Finding and understanding: the state type-ahead, Back/Forward through views, the details
 // dialog (with "who funds them"), a 100,000-official feed, downloads, print, feed updates and
 // the share sheet. Test feeds are served next to the site and named with ?feed=.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serve, launch, freshContext, waitForWidget, pickState, makeFeed, syntheticOfficials, screenshot, addressHas } from './support.mjs';
+import { setUp, browser, site, freshContext, waitForWidget, pickState, makeFeed, syntheticOfficials, screenshot, addressHas } from './support.mjs';
 
 const detailed = makeFeed([
   {
@@ -37,19 +37,12 @@ let changing = makeFeed([
 ]);
 const big = makeFeed(syntheticOfficials(100_000));
 
-let site;
-let browser;
-before(async () => {
-  site = await serve(undefined, {
+setUp({
+  routes: {
     '/fixtures/detailed.json': () => ({ body: detailed }),
     '/fixtures/changing.json': () => ({ body: changing }),
     '/fixtures/big.json': () => ({ body: big }),
-  });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
+  },
 });
 
 const count = (page) => page.locator('.sc-count-number').textContent();

@@ -1,8 +1,8 @@
 // The shortlist and giving, end to end: reorder, remove and clear with undo, the private
 // "given" mark, the budget splitter, giving in a new tab, and the narrowing filters.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, freshContext, waitForWidget, makeFeed, screenshot, focused, withFocused } from './support.mjs';
+import { setUp, browser, site, freshContext, waitForWidget, makeFeed, screenshot, focused, withFocused } from './support.mjs';
 
 const giving = makeFeed([
   { id: 'ann', name: 'Ann Able', state: 'VT', position: 'Senator', party: 'Democratic', donate_url: 'https://secure.actblue.com/donate/ann?express_lane=true&recurring=1', stances: { q: { stance: 'yes' } } },
@@ -10,16 +10,7 @@ const giving = makeFeed([
   { id: 'cy', name: 'Cy Castro', state: 'NY', position: 'Mayor', party: 'Democratic', stances: { q: { stance: 'other', date: '2024-04-01', detail: 'Someone Else' } } },
 ]);
 
-let site;
-let browser;
-before(async () => {
-  site = await serve(undefined, { '/fixtures/giving.json': () => ({ body: giving }) });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+setUp({ routes: { '/fixtures/giving.json': () => ({ body: giving }) } });
 
 const entries = (page) => page.getByRole('region', { name: 'Shortlist' }).locator('.sc-entry-name').allTextContents();
 

@@ -1,11 +1,11 @@
 // The supporter's first journey on the default feed, end to end in Chromium: filter by state
 // and stance, shortlist three officials, change an amount, copy the share link, open it in a
 // fresh browser, reload. Also: nothing is requested from anywhere but the page's own origin.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, freshContext, waitForWidget, screenshot, pickState, dist, addressHas } from './support.mjs';
+import { setUp, browser, site, freshContext, waitForWidget, screenshot, pickState, dist, addressHas } from './support.mjs';
 
 /** Every file of the built site, as URL paths ("/index.html", "/feeds/…"). */
 function builtFiles(dir = dist) {
@@ -15,18 +15,7 @@ function builtFiles(dir = dist) {
   });
 }
 
-let site;
-let browser;
-
-before(async () => {
-  site = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+setUp();
 
 const names = (page) => page.locator('.sc-results .sc-name').allTextContents();
 const shortlistEntries = (page) => page.getByRole('region', { name: 'Shortlist' }).locator('.sc-entry-name').allTextContents();
