@@ -1,6 +1,6 @@
 // Shared helpers for the end-to-end tests: a static server for the built site (dist/), Chromium
 // (Debian's, driven by playwright-core) started the way this machine needs, the before/after
-// every test file shares (`setUp`), axe-core runs, and what the build's parts are made of.
+// every test file shares (`setUp`), axe-core runs, and facts read from the build and the sources.
 import { before, after } from 'node:test';
 import http from 'node:http';
 import fs from 'node:fs';
@@ -184,6 +184,34 @@ export function partFiles() {
   }
   return parts;
 }
+
+/**
+ * A `usize` constant of the widget's Rust sources (src/), read from where it is defined, so a
+ * test that depends on it never keeps a copy that drifts. Fails if it is not defined exactly once.
+ */
+export function rustConstant(name) {
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.rs')) {
+        for (const [, value] of fs.readFileSync(full, 'utf8').matchAll(new RegExp(`\\bconst ${name}: usize = ([0-9_]+);`, 'g'))) {
+          found.push([path.relative(repo, full), Number(value.replaceAll('_', ''))]);
+        }
+      }
+    }
+  };
+  walk(path.join(repo, 'src'));
+  if (found.length !== 1) throw new Error(`const ${name}: usize is defined ${found.length} times in src/: ${JSON.stringify(found)}`);
+  return found[0][1];
+}
+
+/**
+ * Up to this many results the widget draws every row; beyond it, only those on screen
+ * (src/components/results.rs).
+ */
+export const RENDER_ALL_UP_TO = rustConstant('RENDER_ALL_UP_TO');
 
 /**
  * A fresh browser context (its own storage, like a new browser profile) that records every
