@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setUp, browser, site, assets, hosts, freshContext, waitForWidget, pickState } from './support.mjs';
+import { setUp, browser, site, assets, hosts, axeViolations, freshContext, waitForWidget, pickState } from './support.mjs';
 
 let flakyUp = false;
 
@@ -125,6 +125,7 @@ test('two widgets on one page, two feeds: options, views, shortlists and storage
   const eighteenCount = await eighteen.locator('.sc-count-number').textContent();
   assert.equal(eighteenCount, `${endorsed.length} officials`);
   assert.equal(await eighteen.locator('.scorecard').getAttribute('class'), 'scorecard sc-theme-dark sc-compact');
+  assert.deepEqual(await axeViolations(page, '.scorecard', '#eighteen'), [], 'compact and dark');
   // Themed through custom properties set by the host on one widget only.
   const themed = await page.evaluate(() => {
     const look = (id) => {

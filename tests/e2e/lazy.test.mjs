@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setUp, browser, site, serve, freshContext, waitForWidget, pickState, makeFeed, partFiles, dist, repo } from './support.mjs';
+import { setUp, browser, site, serve, axeViolations, freshContext, waitForWidget, pickState, makeFeed, partFiles, dist, repo } from './support.mjs';
 
 /** What each part fetches (its module and shared chunks), read from the build's dist/__wasm_split.js. */
 const parts = partFiles();
@@ -288,6 +288,7 @@ test('a host that serves .wasm without application/wasm: the widget starts, but 
     await page.getByRole('button', { name: 'Peter Welch', exact: true }).click();
     await page.locator('.sc-part-failed').waitFor();
     assert.match(await page.locator('.sc-part-failed p').textContent(), /^The details of Peter Welch could not be loaded/);
+    assert.deepEqual(await axeViolations(page), [], 'a part that could not be loaded');
     assert.ok(errors.some((e) => e.includes("Incorrect response MIME type. Expected 'application/wasm'")), errors.join('\n'));
     assert.deepEqual(ours(errors), []);
     await context.close();
