@@ -21,6 +21,20 @@ setUp({
   },
 });
 
+/**
+ * The widget's elements that move: a transition or an animation (there are none, so a reader's
+ * reduced-motion setting has nothing to stop).
+ */
+const moving = (page) =>
+  page.evaluate(() =>
+    [...document.querySelector('[data-scorecard]').shadowRoot.querySelectorAll('*')]
+      .filter((el) => {
+        const style = getComputedStyle(el);
+        return style.transitionDuration.split(',').some((d) => parseFloat(d) > 0) || style.animationName !== 'none';
+      })
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+  );
+
 /** Errors other than the browser's notes on the requests the tests fail on purpose. */
 const ours = (errors) => errors.filter((e) => !/^Failed to load resource/.test(e));
 
@@ -49,6 +63,7 @@ for (const scheme of ['light', 'dark']) {
     await page.getByRole('button', { name: 'Peter Welch', exact: true }).click();
     await page.getByRole('dialog', { name: 'Peter Welch' }).waitFor();
     assert.deepEqual(await axeViolations(page, '.sc-dialog'), [], 'details dialog');
+    assert.deepEqual(await moving(page), [], 'nothing moves: no transition or animation');
     await page.keyboard.press('Escape');
 
     const link = await page.getByLabel('Share link', { exact: true }).inputValue();

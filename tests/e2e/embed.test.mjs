@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setUp, browser, site, assets, hosts, axeViolations, freshContext, waitForWidget, pickState } from './support.mjs';
+import zlib from 'node:zlib';
+import { setUp, browser, site, assets, hosts, dist, axeViolations, freshContext, waitForWidget, pickState, addressHas } from './support.mjs';
 
 let flakyUp = false;
 
@@ -23,6 +24,11 @@ function strictPolicy(origin) {
 }
 
 const feed = fs.readFileSync(path.join(hosts, '..', '..', '..', 'feeds', 'endorsements-2020.json'), 'utf8');
+/** A plain host page with `body` and the loader from `assets`. */
+function hostPage(title, body, assets) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${title}</title></head><body><h1>${title}</h1>${body}<script type="module" src="${assets.origin}/embed.js"></script></body></html>`;
+}
+
 setUp({
   routes: {
     // Feeds that fail in the ways real ones do.
@@ -42,6 +48,9 @@ setUp({
       '/iframe.html': page('iframe.html'),
       '/broken.html': page('broken.html'),
       '/csp.html': page('csp.html', { 'content-security-policy': strictPolicy(assets.origin) }),
+      // A page that adds widgets after it loaded, and one whose widget keeps its view in the address.
+      '/later.html': () => ({ type: 'text/html; charset=utf-8', body: hostPage('Widgets added later', '<div data-scorecard id="first" data-states="VT"></div>', assets) }),
+      '/sync.html': () => ({ type: 'text/html; charset=utf-8', body: hostPage('The view in the address', '<div data-scorecard id="synced" data-url="sync"></div>', assets) }),
     };
   },
 });
@@ -266,4 +275,84 @@ test('feeds that cannot be loaded say why in plain words, and offer to try again
   await page.locator('#flaky .sc-count-number').waitFor();
   assert.equal(await page.locator('#flaky .sc-count-number').textContent(), '1,015 officials');
   await context.close();
+});
+
+test('widgets added later: Scorecard.mount and Scorecard.mountAll mount them; mounting twice does nothing', async () => {
+  const { context, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${site.url}later.html`);
+  const count = (id) => page.locator(`#${id} [data-sc-app] > .scorecard .sc-count-number`);
+  await count('first').waitFor({ timeout: 30_000 });
+  assert.equal(await count('first').textContent(), '14 officials');
+  // One element, then two more at once; then everything again, which mounts nothing new.
+  await page.evaluate(() => {
+    const add = (id, states) => {
+      const element = document.createElement('div');
+      Object.assign(element, { id });
+      element.setAttribute('data-scorecard', '');
+      element.setAttribute('data-states', states);
+      document.body.append(element);
+      return element;
+    };
+    window.later = add('later', 'NY');
+    return Scorecard.mount(window.later);
+  });
+  await count('later').waitFor();
+  await page.evaluate(() => {
+    for (const [id, states] of [['a', 'MN'], ['b', 'WI']]) {
+      const element = document.createElement('div');
+      element.id = id;
+      element.setAttribute('data-scorecard', '');
+      element.setAttribute('data-states', states);
+      document.body.append(element);
+    }
+    return Scorecard.mountAll();
+  });
+  await count('a').waitFor();
+  await count('b').waitFor();
+  await page.evaluate(() => Promise.all([Scorecard.mount(window.later), Scorecard.mountAll()]));
+  const apps = await page.evaluate(() => ['first', 'later', 'a', 'b'].map((id) => document.getElementById(id).shadowRoot.querySelectorAll('[data-sc-app]').length));
+  assert.deepEqual(apps, [1, 1, 1, 1], 'one widget in each element');
+  const counts = await Promise.all(['first', 'later', 'a', 'b'].map((id) => count(id).textContent()));
+  assert.ok(counts.every((c) => /^[\d,]+ officials?$/.test(c)), counts.join(', '));
+  assert.notEqual(counts[1], counts[0], 'the later widget has its own options (New York, not Vermont)');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('data-url="sync": the reader\'s view goes into the host page\'s address, and Back steps through it', async () => {
+  const { context, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${site.url}sync.html`);
+  await waitForWidget(page);
+  assert.equal(await page.locator('.sc-count-number').textContent(), '1,015 officials');
+  await pickState(page, 'VT');
+  await page.locator('.sc-count-number', { hasText: '14 officials' }).waitFor();
+  await addressHas(page, 'st=VT');
+  assert.equal(new URL(page.url()).pathname, '/sync.html', 'the host page stays; only its fragment changes');
+  await page.goBack();
+  await page.locator('.sc-count-number', { hasText: '1,015 officials' }).waitFor();
+  await addressHas(page, 'st=VT', false);
+  await page.goForward();
+  await page.locator('.sc-count-number', { hasText: '14 officials' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('compressed copies: every text and wasm file of the build has a .gz and a .br that unpack to it, unless one would be no smaller', () => {
+  const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  const files = walk(dist).filter((file) => /\.(html|js|css|wasm|json|csv|svg)$/.test(file));
+  assert.ok(files.length > 100, `${files.length} files`);
+  const formats = [
+    ['gz', zlib.gunzipSync, (raw) => zlib.gzipSync(raw, { level: 9 })],
+    ['br', zlib.brotliDecompressSync, (raw) => zlib.brotliCompressSync(raw)],
+  ];
+  for (const file of files) {
+    const raw = fs.readFileSync(file);
+    for (const [suffix, unpack, pack] of formats) {
+      const copy = `${file}.${suffix}`;
+      if (fs.existsSync(copy)) assert.ok(unpack(fs.readFileSync(copy)).equals(raw), `${copy} unpacks to ${file}`);
+      else assert.ok(pack(raw).length >= raw.length, `${copy} is missing, and would be smaller`);
+    }
+  }
 });

@@ -83,7 +83,7 @@ test('"Give" opens the campaign page in a new tab: the amount, one-time (no expr
   await context.close();
 });
 
-test('position and party filters, sorting by stance and date, clear all', async () => {
+test('position and party filters, sorting by state, stance and date, clear all', async () => {
   const { context, errors } = await freshContext(browser);
   const page = await context.newPage();
   await page.goto(`${site.url}?feed=fixtures/giving.json`);
@@ -95,6 +95,8 @@ test('position and party filters, sorting by stance and date, clear all', async 
   assert.deepEqual(await names(), ['Cy Castro']);
   await page.getByRole('button', { name: 'Clear all filters' }).first().click();
   assert.deepEqual(await names(), ['Ann Able', 'Bob Baker', 'Cy Castro']);
+  await page.getByLabel('Sort by', { exact: true }).selectOption('state');
+  assert.deepEqual(await names(), ['Bob Baker', 'Cy Castro', 'Ann Able'], 'by state code (NY, VT), then name');
   await page.getByLabel('Sort by', { exact: true }).selectOption('date');
   assert.deepEqual(await names(), ['Cy Castro', 'Bob Baker', 'Ann Able'], 'newest first, undated last');
   await page.getByLabel('Sort by', { exact: true }).selectOption('stance');
