@@ -1,37 +1,42 @@
 // Accessibility: axe-core (WCAG 2.x A/AA rules) on each main view, and the core flow by keyboard.
-import { test, before, after } from 'node:test';
+// More views are checked where they come up: the first screen (first-screen.test), a saved copy
+// shown offline (faults.test), a compact widget (embed.test), a part that could not be loaded
+// (lazy.test), a sharded feed's prompt and failed state (shards.test), "Your officials" and "Give
+// to each" (zip.test), the organizer page (organizer.test).
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { serve, launch, freshContext, waitForWidget, repo, pickState, focused as focusedOn, withFocused } from './support.mjs';
+import { setUp, browser, site, axeViolations, freshContext, waitForWidget, pickState, makeFeed, focused as focusedOn, withFocused } from './support.mjs';
 
-let site;
-let browser;
-before(async () => {
-  site = await serve();
-  browser = await launch();
+// A feed whose server does not answer (the loading view stays), one whose server fails (the
+// error view), and one with a record that cannot be read (the load notes).
+const unreadable = makeFeed([
+  { id: 'ann', name: 'Ann Able', state: 'VT', stances: { q: { stance: 'yes' } } },
+  { id: 'bob', name: 5, state: 'VT' },
+]);
+setUp({
+  routes: {
+    '/fixtures/never.json': () => ({ hang: true }),
+    '/fixtures/down.json': () => ({ status: 500, type: 'text/plain', body: 'Internal Server Error' }),
+    '/fixtures/unreadable.json': () => ({ body: unreadable }),
+  },
 });
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-const AXE = path.join(repo, 'node_modules', 'axe-core', 'axe.min.js');
 
 /**
- * Runs axe on the widget (inside its shadow root) and returns its violations, one per line.
- * `selector` narrows it to a part of the widget, e.g. the dialog.
+ * The widget's elements that move: a transition or an animation (there are none, so a reader's
+ * reduced-motion setting has nothing to stop).
  */
-async function axeViolations(page, selector = '.scorecard') {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async (selector) =>
-    // eslint-disable-next-line no-undef
-    axe.run({ include: [['[data-scorecard]', selector]] }, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      // The standalone page is not the widget's to judge (it has no h1, landmark rules, etc.).
-      rules: { region: { enabled: false }, 'page-has-heading-one': { enabled: false } },
-    }), selector);
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
+const moving = (page) =>
+  page.evaluate(() =>
+    [...document.querySelector('[data-scorecard]').shadowRoot.querySelectorAll('*')]
+      .filter((el) => {
+        const style = getComputedStyle(el);
+        return style.transitionDuration.split(',').some((d) => parseFloat(d) > 0) || style.animationName !== 'none';
+      })
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+  );
+
+/** Errors other than the browser's notes on the requests the tests fail on purpose. */
+const ours = (errors) => errors.filter((e) => !/^Failed to load resource/.test(e));
 
 for (const scheme of ['light', 'dark']) {
   test(`axe finds no violations (${scheme}): start, filtered, shortlist with a shared link`, async () => {
@@ -58,6 +63,7 @@ for (const scheme of ['light', 'dark']) {
     await page.getByRole('button', { name: 'Peter Welch', exact: true }).click();
     await page.getByRole('dialog', { name: 'Peter Welch' }).waitFor();
     assert.deepEqual(await axeViolations(page, '.sc-dialog'), [], 'details dialog');
+    assert.deepEqual(await moving(page), [], 'nothing moves: no transition or animation');
     await page.keyboard.press('Escape');
 
     const link = await page.getByLabel('Share link', { exact: true }).inputValue();
@@ -67,6 +73,40 @@ for (const scheme of ['light', 'dark']) {
     await other.getByRole('region', { name: 'Shared shortlist' }).waitFor();
     assert.deepEqual(await axeViolations(other), [], 'shared-link banner');
     assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe finds no violations (${scheme}): loading, a feed that failed, load notes, no results, undo`, async () => {
+    const { context, errors } = await freshContext(browser, { colorScheme: scheme });
+    const page = await context.newPage();
+    await page.goto(`${site.url}?feed=fixtures/never.json`);
+    await page.locator('.scorecard .sc-status', { hasText: 'Loading the scorecard' }).waitFor({ timeout: 30_000 });
+    assert.deepEqual(await axeViolations(page), [], 'loading');
+
+    await page.goto(`${site.url}?feed=fixtures/down.json`);
+    await page.locator('.scorecard .sc-error').waitFor({ timeout: 30_000 });
+    assert.deepEqual(await axeViolations(page), [], 'a feed that failed to load');
+
+    await page.goto(`${site.url}?feed=fixtures/unreadable.json`);
+    await waitForWidget(page);
+    await page.locator('.sc-load-notes summary').click();
+    await page.locator('.sc-load-notes li').first().waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'load notes, open');
+
+    await page.goto(site.url);
+    await waitForWidget(page);
+    await page.getByRole('searchbox', { name: 'Search officials' }).fill('zzzz');
+    await page.locator('.sc-empty').waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'no results');
+
+    await page.getByRole('searchbox', { name: 'Search officials' }).fill('welch');
+    await page.getByRole('button', { name: 'Add Peter Welch to shortlist' }).click();
+    await page.getByRole('region', { name: 'Shortlist' }).getByRole('button', { name: 'Remove Peter Welch from shortlist' }).click();
+    await page.locator('.sc-undo').waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'undo');
+    assert.deepEqual(ours(errors), []);
     await context.close();
   });
 }

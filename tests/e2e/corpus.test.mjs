@@ -2,11 +2,11 @@
 // ?feed=, and the widget must show what tests/corpus/expected.json says the loader reports
 // (the same file the native corpus test checks), keep the good records, and never run a
 // script, render an unsafe link or a foreign element, or throw.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, freshContext, repo } from './support.mjs';
+import { setUp, browser, site, freshContext, repo } from './support.mjs';
 
 const corpus = path.join(repo, 'tests', 'corpus');
 const expected = JSON.parse(fs.readFileSync(path.join(corpus, 'expected.json'), 'utf8'));
@@ -32,23 +32,12 @@ const cases = [
   ...Object.entries(generated).map(([file, { body, expect }]) => ({ file, expect, body: () => body })),
 ];
 
-let site;
-let browser;
-
-before(async () => {
-  const routes = {};
-  for (const { file, body } of cases) {
-    const type = file.endsWith('.csv') ? 'text/csv' : 'application/json';
-    routes[`/corpus/${file}`] = () => ({ type, body: body() });
-  }
-  site = await serve(undefined, routes);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const routes = {};
+for (const { file, body } of cases) {
+  const type = file.endsWith('.csv') ? 'text/csv' : 'application/json';
+  routes[`/corpus/${file}`] = () => ({ type, body: body() });
+}
+setUp({ routes });
 
 /** What the widget shows, read from inside its shadow root, plus anything that should never be. */
 async function inspect(page) {

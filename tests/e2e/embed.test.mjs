@@ -1,18 +1,13 @@
 // Embedding: the widget on pages it does not control. The widget's files are served from one
 // origin (like a CDN) and the host pages from another, exactly as docs/embed.md says to paste.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve, launch, freshContext, waitForWidget, pickState } from './support.mjs';
+import zlib from 'node:zlib';
+import { setUp, browser, site, assets, hosts, dist, axeViolations, freshContext, waitForWidget, pickState, addressHas } from './support.mjs';
 
-const hosts = path.join(path.dirname(fileURLToPath(import.meta.url)), 'hosts');
-
-let assets;
-let site;
 let flakyUp = false;
-let browser;
 
 /** The Content-Security-Policy docs/embed.md gives hosts, for widget files at `origin`. */
 function strictPolicy(origin) {
@@ -28,33 +23,36 @@ function strictPolicy(origin) {
   ].join('; ');
 }
 
-before(async () => {
-  const feed = fs.readFileSync(path.join(hosts, '..', '..', '..', 'feeds', 'endorsements-2020.json'), 'utf8');
-  assets = await serve(undefined, {
+const feed = fs.readFileSync(path.join(hosts, '..', '..', '..', 'feeds', 'endorsements-2020.json'), 'utf8');
+/** A plain host page with `body` and the loader from `assets`. */
+function hostPage(title, body, assets) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${title}</title></head><body><h1>${title}</h1>${body}<script type="module" src="${assets.origin}/embed.js"></script></body></html>`;
+}
+
+setUp({
+  routes: {
     // Feeds that fail in the ways real ones do.
     '/broken/web-page.json': () => ({ type: 'text/html', body: '<!doctype html><title>Oops</title><p>Moved.</p>' }),
     '/broken/no-cors.json': () => ({ body: feed, cors: false }),
     '/broken/flaky.json': () => (flakyUp ? { body: feed } : { status: 503, type: 'text/plain', body: 'down for maintenance' }),
-  });
-  const page = (name, headers = {}) => () => ({
-    type: 'text/html; charset=utf-8',
-    headers,
-    body: fs.readFileSync(path.join(hosts, name), 'utf8').replaceAll('{{ASSETS}}', assets.origin),
-  });
-  site = await serve(hosts, {
-    '/hostile.html': page('hostile.html'),
-    '/two.html': page('two.html'),
-    '/iframe.html': page('iframe.html'),
-    '/broken.html': page('broken.html'),
-    '/csp.html': page('csp.html', { 'content-security-policy': strictPolicy(assets.origin) }),
-  });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await assets?.close();
+  },
+  hosts: (assets) => {
+    const page = (name, headers = {}) => () => ({
+      type: 'text/html; charset=utf-8',
+      headers,
+      body: fs.readFileSync(path.join(hosts, name), 'utf8').replaceAll('{{ASSETS}}', assets.origin),
+    });
+    return {
+      '/hostile.html': page('hostile.html'),
+      '/two.html': page('two.html'),
+      '/iframe.html': page('iframe.html'),
+      '/broken.html': page('broken.html'),
+      '/csp.html': page('csp.html', { 'content-security-policy': strictPolicy(assets.origin) }),
+      // A page that adds widgets after it loaded, and one whose widget keeps its view in the address.
+      '/later.html': () => ({ type: 'text/html; charset=utf-8', body: hostPage('Widgets added later', '<div data-scorecard id="first" data-states="VT"></div>', assets) }),
+      '/sync.html': () => ({ type: 'text/html; charset=utf-8', body: hostPage('The view in the address', '<div data-scorecard id="synced" data-url="sync"></div>', assets) }),
+    };
+  },
 });
 
 test('a hostile host page: its CSS and globals do not reach the widget, the widget does not reach it', async () => {
@@ -128,9 +126,15 @@ test('two widgets on one page, two feeds: options, views, shortlists and storage
   // Presets from data-* attributes.
   assert.equal(await twenty.locator('.sc-count-number').textContent(), '14 officials');
   assert.equal(await eighteen.locator('.sc-question').textContent(), 'Did Our Revolution endorse them in the 2018 primary?');
+  // data-states="MI, NY" data-stance="endorsed" on the our-revolution question: counted from the feed.
+  const eighteenFeed = JSON.parse(fs.readFileSync(path.join(hosts, '..', '..', '..', 'feeds', 'primaries-2018.json'), 'utf8'));
+  const question = eighteenFeed.questions.find((q) => q.id === 'our-revolution');
+  const endorsed = eighteenFeed.officials.filter((o) => ['MI', 'NY'].includes(o.state) && (o.stances?.[question.id]?.stance ?? question.default_stance) === 'endorsed');
+  assert.ok(endorsed.length > 1, 'the presets find officials in the feed');
   const eighteenCount = await eighteen.locator('.sc-count-number').textContent();
-  assert.match(eighteenCount, /^\d+ officials?$/);
+  assert.equal(eighteenCount, `${endorsed.length} officials`);
   assert.equal(await eighteen.locator('.scorecard').getAttribute('class'), 'scorecard sc-theme-dark sc-compact');
+  assert.deepEqual(await axeViolations(page, '.scorecard', '#eighteen'), [], 'compact and dark');
   // Themed through custom properties set by the host on one widget only.
   const themed = await page.evaluate(() => {
     const look = (id) => {
@@ -271,4 +275,84 @@ test('feeds that cannot be loaded say why in plain words, and offer to try again
   await page.locator('#flaky .sc-count-number').waitFor();
   assert.equal(await page.locator('#flaky .sc-count-number').textContent(), '1,015 officials');
   await context.close();
+});
+
+test('widgets added later: Scorecard.mount and Scorecard.mountAll mount them; mounting twice does nothing', async () => {
+  const { context, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${site.url}later.html`);
+  const count = (id) => page.locator(`#${id} [data-sc-app] > .scorecard .sc-count-number`);
+  await count('first').waitFor({ timeout: 30_000 });
+  assert.equal(await count('first').textContent(), '14 officials');
+  // One element, then two more at once; then everything again, which mounts nothing new.
+  await page.evaluate(() => {
+    const add = (id, states) => {
+      const element = document.createElement('div');
+      Object.assign(element, { id });
+      element.setAttribute('data-scorecard', '');
+      element.setAttribute('data-states', states);
+      document.body.append(element);
+      return element;
+    };
+    window.later = add('later', 'NY');
+    return Scorecard.mount(window.later);
+  });
+  await count('later').waitFor();
+  await page.evaluate(() => {
+    for (const [id, states] of [['a', 'MN'], ['b', 'WI']]) {
+      const element = document.createElement('div');
+      element.id = id;
+      element.setAttribute('data-scorecard', '');
+      element.setAttribute('data-states', states);
+      document.body.append(element);
+    }
+    return Scorecard.mountAll();
+  });
+  await count('a').waitFor();
+  await count('b').waitFor();
+  await page.evaluate(() => Promise.all([Scorecard.mount(window.later), Scorecard.mountAll()]));
+  const apps = await page.evaluate(() => ['first', 'later', 'a', 'b'].map((id) => document.getElementById(id).shadowRoot.querySelectorAll('[data-sc-app]').length));
+  assert.deepEqual(apps, [1, 1, 1, 1], 'one widget in each element');
+  const counts = await Promise.all(['first', 'later', 'a', 'b'].map((id) => count(id).textContent()));
+  assert.ok(counts.every((c) => /^[\d,]+ officials?$/.test(c)), counts.join(', '));
+  assert.notEqual(counts[1], counts[0], 'the later widget has its own options (New York, not Vermont)');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('data-url="sync": the reader\'s view goes into the host page\'s address, and Back steps through it', async () => {
+  const { context, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${site.url}sync.html`);
+  await waitForWidget(page);
+  assert.equal(await page.locator('.sc-count-number').textContent(), '1,015 officials');
+  await pickState(page, 'VT');
+  await page.locator('.sc-count-number', { hasText: '14 officials' }).waitFor();
+  await addressHas(page, 'st=VT');
+  assert.equal(new URL(page.url()).pathname, '/sync.html', 'the host page stays; only its fragment changes');
+  await page.goBack();
+  await page.locator('.sc-count-number', { hasText: '1,015 officials' }).waitFor();
+  await addressHas(page, 'st=VT', false);
+  await page.goForward();
+  await page.locator('.sc-count-number', { hasText: '14 officials' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('compressed copies: every text and wasm file of the build has a .gz and a .br that unpack to it, unless one would be no smaller', () => {
+  const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  const files = walk(dist).filter((file) => /\.(html|js|css|wasm|json|csv|svg)$/.test(file));
+  assert.ok(files.length > 100, `${files.length} files`);
+  const formats = [
+    ['gz', zlib.gunzipSync, (raw) => zlib.gzipSync(raw, { level: 9 })],
+    ['br', zlib.brotliDecompressSync, (raw) => zlib.brotliCompressSync(raw)],
+  ];
+  for (const file of files) {
+    const raw = fs.readFileSync(file);
+    for (const [suffix, unpack, pack] of formats) {
+      const copy = `${file}.${suffix}`;
+      if (fs.existsSync(copy)) assert.ok(unpack(fs.readFileSync(copy)).equals(raw), `${copy} unpacks to ${file}`);
+      else assert.ok(pack(raw).length >= raw.length, `${copy} is missing, and would be smaller`);
+    }
+  }
 });

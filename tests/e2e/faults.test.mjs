@@ -1,24 +1,19 @@
 // Faults: servers that misbehave, a feed that becomes unreachable (the saved copy is shown),
 // storage that is disabled, full or corrupted, damaged share links, and a feed made of attacks.
 // Whatever happens: a plain message, a way to try again, nothing lost, no script run.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve, launch, freshContext, waitForWidget, pickState } from './support.mjs';
+import { setUp, browser, site, assets, hosts, axeViolations, freshContext, waitForWidget, pickState } from './support.mjs';
 
-const hosts = path.join(path.dirname(fileURLToPath(import.meta.url)), 'hosts');
 const corpus = path.join(hosts, '..', '..', 'corpus');
 const defaultFeed = fs.readFileSync(path.join(hosts, '..', '..', '..', 'feeds', 'endorsements-2020.json'), 'utf8');
 
-let assets;
-let site;
-let browser;
 let hangFixed = false;
 
-before(async () => {
-  assets = await serve(undefined, {
+setUp({
+  routes: {
     '/faults/error-500.json': () => ({ status: 500, type: 'text/plain', body: 'Internal Server Error' }),
     '/faults/hang.json': () => (hangFixed ? { body: defaultFeed } : { hang: true }),
     '/faults/truncated.json': () => ({
@@ -31,17 +26,10 @@ before(async () => {
     }),
     '/faults/text-plain.json': () => ({ type: 'text/plain', body: defaultFeed }),
     '/faults/hostile.json': () => ({ body: fs.readFileSync(path.join(corpus, 'json', 'hostile-text.json'), 'utf8') }),
-  });
-  site = await serve(hosts, {
+  },
+  hosts: (assets) => ({
     '/faults.html': () => ({ type: 'text/html; charset=utf-8', body: fs.readFileSync(path.join(hosts, 'faults.html'), 'utf8').replaceAll('{{ASSETS}}', assets.origin) }),
-  });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await assets?.close();
+  }),
 });
 
 const text = async (locator) => (await locator.textContent()).replace(/\s+/g, ' ');
@@ -95,6 +83,7 @@ test('when the feed cannot be reached, the copy saved last time is shown, dated,
   assert.match(await text(notice), /^Showing data saved on [A-Z][a-z]{2} \d{1,2}, \d{4} at \d\d:\d\d UTC: the latest could not be loaded\. The scorecard data at .* could not be loaded\./);
   assert.equal(await page.locator('.sc-count-number').textContent(), '14 officials');
   assert.deepEqual(await page.getByRole('region', { name: 'Shortlist' }).locator('.sc-entry-name').allTextContents(), ['Peter Welch']);
+  assert.deepEqual(await axeViolations(page), [], 'the saved copy, with its notice');
 
   // Back online: "Try again" gets the latest in place; the notice goes, the view and list stay.
   await context.unroute('**/feeds/endorsements-2020.json');

@@ -1,23 +1,12 @@
 // The first screen before the wasm is ready: for a bundled feed's default view the loader shows
 // a copy rendered at build time (crates/scorecard-prerender). Readers can add officials from it;
 // the widget adds them for real when it takes over, in the same frame as the copy goes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { serve, launch, freshContext, waitForWidget, repo, focused } from './support.mjs';
+import { setUp, browser, site, axeViolations, freshContext, waitForWidget, focused } from './support.mjs';
 
-let site;
-let browser;
-before(async () => {
-  site = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+setUp();
 
-const AXE = path.join(repo, 'node_modules', 'axe-core', 'axe.min.js');
 const COPY = '[data-sc-snapshot]';
 
 /** A page whose wasm is held back until `release()`: the time a phone takes to download it. */
@@ -78,15 +67,7 @@ test('axe finds no violations on the first screen', async () => {
   const page = await context.newPage();
   await page.goto(site.url);
   await page.locator(`${COPY} .sc-list .sc-add`).first().waitFor();
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () =>
-    // eslint-disable-next-line no-undef
-    axe.run({ include: [['[data-scorecard]', '[data-sc-snapshot]']] }, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      rules: { region: { enabled: false }, 'page-has-heading-one': { enabled: false } },
-    }),
-  );
-  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.help}`), []);
+  assert.deepEqual(await axeViolations(page, COPY), []);
   release();
   await waitForWidget(page);
   assert.deepEqual(errors, []);

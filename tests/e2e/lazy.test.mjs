@@ -8,29 +8,13 @@
 // feature works through its part, that a part which cannot be loaded (offline, a server error,
 // a host serving .wasm with the wrong type) says so plainly while the rest of the widget keeps
 // working and "Try again" then works, and that every part has its precompressed copies.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, freshContext, waitForWidget, pickState, makeFeed, dist, repo } from './support.mjs';
+import { setUp, browser, site, serve, axeViolations, freshContext, waitForWidget, pickState, makeFeed, partFiles, dist, repo } from './support.mjs';
 
-/**
- * What each part fetches, read from the build's own loader (dist/__wasm_split.js): part name →
- * its module and the shared chunks it needs, sorted. Chunk numbers change from build to build.
- */
-function partFiles() {
-  const js = fs.readFileSync(path.join(dist, '__wasm_split.js'), 'utf8');
-  const file = (body) => body.match(/new URL\("\.\/([^"]+)"/)[1];
-  const chunks = {};
-  for (const [, name, body] of js.matchAll(/const (__chunk_\d+) = makeLoad\(([\s\S]*?)\n, \[\]\);/g)) chunks[name] = file(body);
-  const parts = {};
-  for (const [, name, body, deps] of js.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(([\s\S]*?)\n, \[([^\]]*)\]\)\);/g)) {
-    const shared = deps.split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunks[d]);
-    parts[name] = [file(body), ...shared].sort();
-  }
-  return parts;
-}
-
+/** What each part fetches (its module and shared chunks), read from the build's dist/__wasm_split.js. */
 const parts = partFiles();
 
 /** The wasm files a page asked for, as sorted names. */
@@ -69,21 +53,12 @@ const badRecord = makeFeed([
 ]);
 const spreadsheet = fs.readFileSync(path.join(repo, 'tests', 'corpus', 'csv', 'bom-crlf-quoted.csv'));
 
-let site;
-let browser;
-
-before(async () => {
-  site = await serve(undefined, {
+setUp({
+  routes: {
     '/fixtures/giving.json': () => ({ body: giving }),
     '/fixtures/bad-record.json': () => ({ body: badRecord }),
     '/fixtures/sheet.csv': () => ({ type: 'text/csv', body: spreadsheet }),
-  });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
+  },
 });
 
 test('the build has the four parts, each with its .gz and .br, and the first screen fetches none of them', async () => {
@@ -309,16 +284,21 @@ test('a host that serves .wasm without application/wasm: the widget starts, but 
   const routes = { '/scorecard_bg.wasm': asOctets('scorecard_bg.wasm') };
   for (const file of Object.values(parts).flat()) routes[`/${file}`] = asOctets(file);
   const wrong = await serve(undefined, routes);
-  const { context, errors } = await freshContext(browser);
-  const page = await context.newPage();
-  await page.goto(wrong.url);
-  await waitForWidget(page);
-  await pickState(page, 'VT');
-  await page.getByRole('button', { name: 'Peter Welch', exact: true }).click();
-  await page.locator('.sc-part-failed').waitFor();
-  assert.match(await page.locator('.sc-part-failed p').textContent(), /^The details of Peter Welch could not be loaded/);
-  assert.ok(errors.some((e) => e.includes("Incorrect response MIME type. Expected 'application/wasm'")), errors.join('\n'));
-  assert.deepEqual(ours(errors), []);
-  await context.close();
-  await wrong.close();
+  try {
+    const { context, errors } = await freshContext(browser);
+    const page = await context.newPage();
+    await page.goto(wrong.url);
+    await waitForWidget(page);
+    await pickState(page, 'VT');
+    await page.getByRole('button', { name: 'Peter Welch', exact: true }).click();
+    await page.locator('.sc-part-failed').waitFor();
+    assert.match(await page.locator('.sc-part-failed p').textContent(), /^The details of Peter Welch could not be loaded/);
+    assert.deepEqual(await axeViolations(page), [], 'a part that could not be loaded');
+    assert.ok(errors.some((e) => e.includes("Incorrect response MIME type. Expected 'application/wasm'")), errors.join('\n'));
+    assert.deepEqual(ours(errors), []);
+    await context.close();
+  } finally {
+    // Open, it would keep this file's process running after a failure.
+    await wrong.close();
+  }
 });

@@ -1,20 +1,11 @@
 // The organizer page: load from a file, a drop, pasted text or a web address; see every
 // problem located; map unknown spreadsheet columns; preview; download; build the snippet.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serve, launch, freshContext } from './support.mjs';
+import { setUp, browser, site, freshContext, axePageViolations } from './support.mjs';
 
-let site;
-let browser;
-before(async () => {
-  site = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+setUp();
 
 async function openOrganizer(options = {}) {
   const { context, errors, requests } = await freshContext(browser, { acceptDownloads: true, ...options });
@@ -140,14 +131,7 @@ test('axe finds no accessibility violations on the organizer page, with a report
   await page.locator('.org-summary').waitFor();
   await page.getByRole('region', { name: '3. Spreadsheet columns' }).getByLabel('State', { exact: true }).selectOption('Home');
   await page.locator('.org-preview-host .sc-count-number').waitFor();
-  await page.addScriptTag({ path: new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname });
-  const violations = await page.evaluate(async () =>
-    // eslint-disable-next-line no-undef
-    (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } })).violations.map(
-      (v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`,
-    ),
-  );
-  assert.deepEqual(violations, []);
+  assert.deepEqual(await axePageViolations(page), []);
   assert.deepEqual(errors, []);
   await context.close();
 });

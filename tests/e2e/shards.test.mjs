@@ -2,16 +2,14 @@
 // the state files it needs: the state the reader picks, the states of their saved shortlist
 // after a reload, the states of a shortlist shared with them, the states preset in the address.
 // The files are made here by `scorecard-feed split` from the bundled feed.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, freshContext, repo, addressHas } from './support.mjs';
+import { setUp, browser, site, axeViolations, freshContext, repo, addressHas } from './support.mjs';
 
-let site;
-let browser;
 let shardDir;
 let minnesotaFails = true;
 
@@ -23,25 +21,23 @@ function splitBundledFeed(dir) {
   else execFileSync('cargo', ['run', '--quiet', '-p', 'scorecard-cli', '--', ...args], { cwd: repo, stdio: 'pipe' });
 }
 
-before(async () => {
-  shardDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scorecard-shards-'));
-  splitBundledFeed(shardDir);
-  const routes = {};
-  for (const name of fs.readdirSync(shardDir)) {
-    const body = fs.readFileSync(path.join(shardDir, name));
-    routes[`/shards/${name}`] = () => ({ body });
-  }
-  // Minnesota's server fails until the test says otherwise.
-  const minnesota = routes['/shards/MN.json'];
-  routes['/shards/MN.json'] = (req) => (minnesotaFails ? { status: 503, type: 'text/plain', body: 'busy' } : minnesota(req));
-  site = await serve(undefined, routes);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  if (shardDir) fs.rmSync(shardDir, { recursive: true, force: true });
+setUp({
+  prepare: () => {
+    shardDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scorecard-shards-'));
+    splitBundledFeed(shardDir);
+  },
+  routes: () => {
+    const routes = {};
+    for (const name of fs.readdirSync(shardDir)) {
+      const body = fs.readFileSync(path.join(shardDir, name));
+      routes[`/shards/${name}`] = () => ({ body });
+    }
+    // Minnesota's server fails until the test says otherwise.
+    const minnesota = routes['/shards/MN.json'];
+    routes['/shards/MN.json'] = (req) => (minnesotaFails ? { status: 503, type: 'text/plain', body: 'busy' } : minnesota(req));
+    return routes;
+  },
+  cleanup: () => shardDir && fs.rmSync(shardDir, { recursive: true, force: true }),
 });
 
 /** The files under /shards/ the page asked for, in order. */
@@ -49,20 +45,6 @@ const shardFiles = (requests) => requests.filter((url) => url.includes('/shards/
 const marks = (page) => page.evaluate(() => performance.getEntriesByName('scorecard:results').length);
 const prompt = (page) => page.getByText('Pick a state to see its officials.', { exact: true });
 const shortlist = (page) => page.getByRole('region', { name: 'Shortlist' });
-
-/** axe-core's WCAG violations inside the widget, one per line (as in accessibility.test.mjs). */
-async function axeViolations(page) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
-    await page.addScriptTag({ path: path.join(repo, 'node_modules', 'axe-core', 'axe.min.js') });
-  }
-  const result = await page.evaluate(() =>
-    // eslint-disable-next-line no-undef
-    axe.run({ include: [['[data-scorecard]', '.scorecard']] }, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      rules: { region: { enabled: false }, 'page-has-heading-one': { enabled: false } },
-    }));
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 test('the index alone first; a picked state loads its file only; a reload brings back the shortlisted official', async () => {
   const { context, requests, errors } = await freshContext(browser);

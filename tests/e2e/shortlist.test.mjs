@@ -1,8 +1,8 @@
 // The shortlist and giving, end to end: reorder, remove and clear with undo, the private
 // "given" mark, the budget splitter, giving in a new tab, and the narrowing filters.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, freshContext, waitForWidget, makeFeed, screenshot, focused, withFocused } from './support.mjs';
+import { setUp, browser, site, freshContext, waitForWidget, makeFeed, screenshot, focused, withFocused } from './support.mjs';
 
 const giving = makeFeed([
   { id: 'ann', name: 'Ann Able', state: 'VT', position: 'Senator', party: 'Democratic', donate_url: 'https://secure.actblue.com/donate/ann?express_lane=true&recurring=1', stances: { q: { stance: 'yes' } } },
@@ -10,16 +10,7 @@ const giving = makeFeed([
   { id: 'cy', name: 'Cy Castro', state: 'NY', position: 'Mayor', party: 'Democratic', stances: { q: { stance: 'other', date: '2024-04-01', detail: 'Someone Else' } } },
 ]);
 
-let site;
-let browser;
-before(async () => {
-  site = await serve(undefined, { '/fixtures/giving.json': () => ({ body: giving }) });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+setUp({ routes: { '/fixtures/giving.json': () => ({ body: giving }) } });
 
 const entries = (page) => page.getByRole('region', { name: 'Shortlist' }).locator('.sc-entry-name').allTextContents();
 
@@ -57,10 +48,13 @@ test('reorder, remove and clear with undo, private "given" mark, budget split', 
   assert.equal(await page.getByRole('region', { name: 'Shortlist' }).getByRole('checkbox', { name: 'Given to Bob Baker' }).isChecked(), true);
   await page.getByRole('button', { name: 'Copy share link' }).click();
   const link = await page.getByLabel('Share link', { exact: true }).inputValue();
-  const visitor = await (await freshContext(browser)).context.newPage();
+  const other = await freshContext(browser);
+  const visitor = await other.context.newPage();
   await visitor.goto(link);
   await waitForWidget(visitor);
   assert.equal(await visitor.getByRole('region', { name: 'Shortlist' }).getByRole('checkbox', { name: 'Given to Bob Baker' }).isChecked(), false);
+  assert.deepEqual(other.errors, []);
+  await other.context.close();
 
   await page.getByRole('button', { name: 'Clear shortlist' }).click();
   assert.deepEqual(await entries(page), []);
@@ -92,7 +86,7 @@ test('"Give" opens the campaign page in a new tab: the amount, one-time (no expr
   await context.close();
 });
 
-test('position and party filters, sorting by stance and date, clear all', async () => {
+test('position and party filters, sorting by state, stance and date, clear all', async () => {
   const { context, errors } = await freshContext(browser);
   const page = await context.newPage();
   await page.goto(`${site.url}?feed=fixtures/giving.json`);
@@ -104,6 +98,8 @@ test('position and party filters, sorting by stance and date, clear all', async 
   assert.deepEqual(await names(), ['Cy Castro']);
   await page.getByRole('button', { name: 'Clear all filters' }).first().click();
   assert.deepEqual(await names(), ['Ann Able', 'Bob Baker', 'Cy Castro']);
+  await page.getByLabel('Sort by', { exact: true }).selectOption('state');
+  assert.deepEqual(await names(), ['Bob Baker', 'Cy Castro', 'Ann Able'], 'by state code (NY, VT), then name');
   await page.getByLabel('Sort by', { exact: true }).selectOption('date');
   assert.deepEqual(await names(), ['Cy Castro', 'Bob Baker', 'Ann Able'], 'newest first, undated last');
   await page.getByLabel('Sort by', { exact: true }).selectOption('stance');
@@ -130,7 +126,7 @@ test('keyboard only: pick a state, open details, close them, add from the detail
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Bob Baker' });
   await dialog.waitFor();
-  // Evidence for a once-seen failure to reopen (see below): what the widget received.
+  // What the widget received, reported if the details do not reopen (below).
   await page.evaluate(() => {
     window.__events = [];
     const root = document.querySelector('[data-scorecard]').shadowRoot;
@@ -150,7 +146,10 @@ test('keyboard only: pick a state, open details, close them, add from the detail
   await page.locator('dialog').waitFor({ state: 'detached' }); // the element itself, not just its role
   assert.equal(await focusedName(), 'Bob Baker', 'focus returns to the name that opened the details');
   await page.keyboard.press('Enter');
-  // This step failed once (in a full run, not reproducible since); keep evidence if it recurs.
+  // Escape fires `cancel` at once but `close` only in a later task; a widget that closed its
+  // state on `close` alone lost a reopen that came in between (the widget now closes on
+  // `cancel`, and each opening is a new dialog: the component test "details reopen when a close
+  // and a reopen arrive together" and the test below race the two on purpose).
   await dialog.waitFor({ timeout: 10_000 }).catch(async (error) => {
     await screenshot(page, 'keyboard-reopen-failure');
     const state = { url: page.url(), focused: await focused(page), dialogs: await page.locator('dialog').count(), events: await page.evaluate(() => window.__events.join(' ')) };

@@ -1,5 +1,7 @@
-// Shared helpers for the end-to-end tests: a static server for the built site (dist/), and
-// Chromium (Debian's, driven by playwright-core) started the way this machine needs.
+// Shared helpers for the end-to-end tests: a static server for the built site (dist/), Chromium
+// (Debian's, driven by playwright-core) started the way this machine needs, the before/after
+// every test file shares (`setUp`), axe-core runs, and facts read from the build and the sources.
+import { before, after } from 'node:test';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +12,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const repo = path.resolve(here, '..', '..');
 export const dist = path.resolve(process.env.SCORECARD_DIST || path.join(repo, 'dist'));
 export const artifacts = path.join(here, 'artifacts');
+/** Host pages (tests/e2e/hosts/*.html) that load the widget from another origin. */
+export const hosts = path.join(here, 'hosts');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -93,9 +97,126 @@ export function launch() {
   });
 }
 
+/** Chromium, once `setUp`'s `before` has run (node runs each test file in its own process). */
+export let browser;
+/** The file's server: the built site, or with `setUp({ hosts })` the host pages. */
+export let site;
+/** With `setUp({ hosts })`: the built site, on another origin than the host pages. */
+export let assets;
+
+/**
+ * The before/after every test file shares. Before its tests: the servers, then Chromium. After
+ * them: Chromium, the servers, then `cleanup`. The browser and servers are the live exports
+ * `browser`, `site` and `assets` above, for the tests to import.
+ *
+ * - `routes`: extra routes beside the built site (see `serve`); an object, or a function that
+ *   returns one (called in `before`, after `prepare`).
+ * - `hosts`: `(assets) => routes` for files whose pages embed the widget from another origin:
+ *   the built site is then served as `assets`, and `site` serves tests/e2e/hosts with the
+ *   routes this returns (host pages that name `assets.origin`).
+ * - `prepare`, `cleanup`: anything more the file needs first and undoes last.
+ */
+export function setUp({ routes = {}, hosts: hostRoutes, prepare, cleanup } = {}) {
+  before(async () => {
+    await prepare?.();
+    const own = typeof routes === 'function' ? routes() : routes;
+    if (hostRoutes) {
+      assets = await serve(dist, own);
+      site = await serve(hosts, hostRoutes(assets));
+    } else {
+      site = await serve(dist, own);
+    }
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+    await assets?.close();
+    await cleanup?.();
+  });
+}
+
+/** The WCAG rules every axe run checks. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+async function runAxe(page, context, rules = {}) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.addScriptTag({ path: path.join(repo, 'node_modules', 'axe-core', 'axe.min.js') });
+  }
+  const result = await page.evaluate(
+    ([context, tags, rules]) =>
+      // eslint-disable-next-line no-undef
+      axe.run(context ?? document, { runOnly: { type: 'tag', values: tags }, rules }),
+    [context, AXE_TAGS, rules],
+  );
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/**
+ * axe-core's WCAG 2.x A/AA and best-practice violations in a widget (inside its shadow root),
+ * one per line. `selector` narrows it to a part of the widget (e.g. the dialog); `host` picks
+ * the widget on a page with several (every `[data-scorecard]` by default).
+ */
+export function axeViolations(page, selector = '.scorecard', host = '[data-scorecard]') {
+  // The page around the widget is not the widget's to judge (no h1, landmarks, etc.).
+  return runAxe(page, { include: [[host, selector]] }, { region: { enabled: false }, 'page-has-heading-one': { enabled: false } });
+}
+
+/** The same, for a whole page of our own (the organizer), every rule on. */
+export function axePageViolations(page) {
+  return runAxe(page, null);
+}
+
+/**
+ * What each part of the split release wasm fetches, read from the build's own loader
+ * (dist/__wasm_split.js): part name → its module and the shared chunks it needs, sorted. Chunk
+ * numbers change from build to build.
+ */
+export function partFiles() {
+  const js = fs.readFileSync(path.join(dist, '__wasm_split.js'), 'utf8');
+  const file = (body) => body.match(/new URL\("\.\/([^"]+)"/)[1];
+  const chunks = {};
+  for (const [, name, body] of js.matchAll(/const (__chunk_\d+) = makeLoad\(([\s\S]*?)\n, \[\]\);/g)) chunks[name] = file(body);
+  const parts = {};
+  for (const [, name, body, deps] of js.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(([\s\S]*?)\n, \[([^\]]*)\]\)\);/g)) {
+    const shared = deps.split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunks[d]);
+    parts[name] = [file(body), ...shared].sort();
+  }
+  return parts;
+}
+
+/**
+ * A `usize` constant of the widget's Rust sources (src/), read from where it is defined, so a
+ * test that depends on it never keeps a copy that drifts. Fails if it is not defined exactly once.
+ */
+export function rustConstant(name) {
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.rs')) {
+        for (const [, value] of fs.readFileSync(full, 'utf8').matchAll(new RegExp(`\\bconst ${name}: usize = ([0-9_]+);`, 'g'))) {
+          found.push([path.relative(repo, full), Number(value.replaceAll('_', ''))]);
+        }
+      }
+    }
+  };
+  walk(path.join(repo, 'src'));
+  if (found.length !== 1) throw new Error(`const ${name}: usize is defined ${found.length} times in src/: ${JSON.stringify(found)}`);
+  return found[0][1];
+}
+
+/**
+ * Up to this many results the widget draws every row; beyond it, only those on screen
+ * (src/components/results.rs).
+ */
+export const RENDER_ALL_UP_TO = rustConstant('RENDER_ALL_UP_TO');
+
 /**
  * A fresh browser context (its own storage, like a new browser profile) that records every
- * request and fails the test on page errors.
+ * request, and every page error and console error (with where it was logged from), for the
+ * test to check.
  */
 export async function freshContext(browser, options = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
@@ -105,7 +226,9 @@ export async function freshContext(browser, options = {}) {
   context.on('page', (page) => {
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
+      if (message.type() !== 'error') return;
+      const { url, lineNumber } = message.location();
+      errors.push(url ? `${message.text()} (at ${url}:${lineNumber})` : message.text());
     });
   });
   return { context, requests, errors };

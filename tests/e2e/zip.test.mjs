@@ -3,16 +3,13 @@
 // (saved, forgotten, never in a link or a request but as the three digits of one table file),
 // offline after a first lookup, two widgets under a strict CSP, the iframe version, every row's
 // next step, the guided "Give to each", and axe on each new view.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve, launch, freshContext, waitForWidget, pickState, repo, dist, makeFeed, addressHas, focused, withFocused, WIDGET_READY } from './support.mjs';
+import { setUp, browser, site, assets, hosts, axeViolations, freshContext, waitForWidget, pickState, repo, dist, makeFeed, addressHas, focused, withFocused, WIDGET_READY, RENDER_ALL_UP_TO } from './support.mjs';
 
-const hosts = path.join(path.dirname(fileURLToPath(import.meta.url)), 'hosts');
 const congress = JSON.parse(fs.readFileSync(path.join(repo, 'feeds', 'congress-today.json'), 'utf8'));
-const AXE = path.join(repo, 'node_modules', 'axe-core', 'axe.min.js');
 
 // A feed for giving: two donation pages (one ActBlue); the others get the feed's donation search.
 const giving = makeFeed(
@@ -44,10 +41,6 @@ const judges = makeFeed(
 );
 const real054 = () => fs.readFileSync(path.join(dist, 'zip', '054.json'), 'utf8');
 
-let assets;
-let site;
-let browser;
-
 /** The Content-Security-Policy docs/embed.md gives hosts, for widget files at `origin`. */
 function strictPolicy(origin) {
   return [
@@ -62,8 +55,8 @@ function strictPolicy(origin) {
   ].join('; ');
 }
 
-before(async () => {
-  assets = await serve(undefined, {
+setUp({
+  routes: {
     '/fixtures/giving.json': () => ({ body: giving }),
     '/fixtures/judges.json': () => ({ body: judges }),
     '/fixtures/no-districts.json': () => ({ body: noDistricts }),
@@ -71,41 +64,25 @@ before(async () => {
     '/zip/054.json': () => (zipDown ? { status: 503, type: 'text/plain', body: 'down' } : { body: real054() }),
     '/zip/123.json': () => ({ type: 'text/html', body: '<!doctype html><title>Not here</title>' }),
     '/zip/999.json': () => ({ status: 500, type: 'text/plain', body: 'Internal Server Error' }),
-  });
-  const page = (name, headers = {}) => () => ({
-    type: 'text/html; charset=utf-8',
-    headers,
-    body: fs.readFileSync(path.join(hosts, name), 'utf8').replaceAll('{{ASSETS}}', assets.origin),
-  });
-  site = await serve(hosts, {
-    '/zip.html': page('zip.html', { 'content-security-policy': strictPolicy(assets.origin) }),
-    '/iframe-congress.html': () => ({
+  },
+  hosts: (assets) => {
+    const page = (name, headers = {}) => () => ({
       type: 'text/html; charset=utf-8',
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>iframe</title></head><body><h1>In an iframe</h1><iframe id="f" title="Scorecard" src="${assets.origin}/frame.html?feed=feeds/congress-today.json" width="100%" height="1600"></iframe></body></html>`,
-    }),
-  });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await assets?.close();
+      headers,
+      body: fs.readFileSync(path.join(hosts, name), 'utf8').replaceAll('{{ASSETS}}', assets.origin),
+    });
+    return {
+      '/zip.html': page('zip.html', { 'content-security-policy': strictPolicy(assets.origin) }),
+      '/iframe-congress.html': () => ({
+        type: 'text/html; charset=utf-8',
+        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>iframe</title></head><body><h1>In an iframe</h1><iframe id="f" title="Scorecard" src="${assets.origin}/frame.html?feed=feeds/congress-today.json" width="100%" height="1600"></iframe></body></html>`,
+      }),
+    };
+  },
 });
 
 /** Errors other than the browser's own notes on failed requests (the tests fail some on purpose). */
 const ours = (errors) => errors.filter((e) => !/Failed to load resource/.test(e));
-
-async function axeViolations(page, selector) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async (selector) =>
-    // eslint-disable-next-line no-undef
-    axe.run({ include: [['[data-scorecard]', selector]] }, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      rules: { region: { enabled: false }, 'page-has-heading-one': { enabled: false } },
-    }), selector);
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 const your = (scope) => scope.locator('.sc-your');
 const headings = (scope) => your(scope).locator('.sc-your-heading').allTextContents();
@@ -387,7 +364,7 @@ test('every row of Congress today has a next step, except where the feed gives n
   await waitForWidget(page);
   const rows = page.locator('.sc-results .sc-row');
   const expected = congress.officials.filter((o) => ['CA', 'VT', 'NY'].includes(o.state)).length;
-  assert.ok(expected < 120, 'a list this short is drawn whole');
+  assert.ok(expected <= RENDER_ALL_UP_TO, 'a list this short is drawn whole');
   await rows.nth(expected - 1).waitFor(); // the rows off screen come a frame later
   assert.equal(await rows.count(), expected);
   const missing = await rows.evaluateAll((all) => all.filter((row) => !row.querySelector('a.sc-next-step')).map((row) => row.querySelector('.sc-name').textContent));

@@ -5,7 +5,8 @@
 //!   (Playwright, axe-core), Chromium and its driver.
 //! - `serve`: run the widget on its default feed at http://127.0.0.1:8080 (live reload).
 //! - `build`: build the site into `dist/` (release: optimized, the wasm with the pinned nightly's
-//!   size-optimized standard library; `--stable` without it).
+//!   size-optimized standard library, `--stable` without it; split into the main module and
+//!   the parts loaded on first use; `.gz` and `.br` copies of every file).
 //! - `test`: every test: format, lints, native unit/property tests, generated-file checks,
 //!   component tests in headless Chromium, release build, end-to-end tests.
 //! - `feeds`: rebuild the bundled feeds and the feed JSON Schema from their sources.
@@ -454,9 +455,11 @@ fn test(args: &[String]) -> Result {
     step("release build (trunk)", &mut || build(true).map(|_| 0))?;
     if browser {
         step("end-to-end tests (Playwright, Chromium)", &mut || {
-            let out = tee(cmd("node")
-                .args(["--test", "--test-concurrency=1", "tests/e2e/"])
-                .env("SCORECARD_DIST", repo().join("dist")))?;
+            let out = run_captured(
+                cmd("node")
+                    .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+                    .env("SCORECARD_DIST", repo().join("dist")),
+            )?;
             Ok(count_after(&out, "# pass "))
         })?;
         step("performance smoke (gross regressions only)", &mut || bench::smoke().map(|()| 0))?;
@@ -479,8 +482,9 @@ fn test(args: &[String]) -> Result {
     Ok(())
 }
 
-/// Runs a command, streaming its output, and returns stdout+stderr for counting.
-fn tee(command: &mut Command) -> Result<String> {
+/// Runs a command to its end, then prints its output (stdout, then stderr) and returns them
+/// for counting. Nothing is shown while it runs.
+fn run_captured(command: &mut Command) -> Result<String> {
     let shown = describe(command);
     eprintln!("$ {shown}");
     let out = command.output().map_err(|e| format!("could not start {shown}: {e}"))?;
@@ -494,7 +498,7 @@ fn tee(command: &mut Command) -> Result<String> {
 }
 
 fn cargo_tests(command: &mut Command) -> Result<usize> {
-    let out = tee(command)?;
+    let out = run_captured(command)?;
     Ok(out
         .lines()
         .filter_map(|l| l.strip_prefix("test result: ok. "))

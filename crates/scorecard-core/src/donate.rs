@@ -66,9 +66,9 @@ pub fn donate_link(url: &SafeUrl, amount: Cents, refcode: Option<&str>) -> SafeU
         out.push('#');
         out.push_str(fragment);
     }
-    // Only safe characters were added to a safe URL, and `https_derived` leaves room past the
-    // length limit for them, so this cannot fail, even for a feed URL at the limit; fall back to
-    // the original if it did.
+    // Only safe characters are added to a safe URL, and `https_derived` allows 256 characters
+    // past the length limit for them (the amount, and a refcode of at most 64), so this does not
+    // fail, even for a feed URL at the limit. Should it, the feed's own URL is used.
     SafeUrl::https_derived(&out).unwrap_or_else(|_| url.clone())
 }
 
@@ -177,7 +177,8 @@ mod tests {
 
     #[test]
     fn a_feed_url_at_the_length_limit_still_gets_the_amount() {
-        // The donate_link fuzz target's finding (fuzz/regressions/donate_link/).
+        // The amount and refcode still fit (`https_derived`); fuzz/regressions/donate_link/ holds
+        // the fuzz target's input for the same case.
         let base = "https://secure.actblue.com/donate/x?a=";
         let long = format!("{base}{}", "b".repeat(crate::link::MAX_URL_LEN - base.len()));
         let link = donate_link(&url(&long), Cents(27_00), Some("blog"));
