@@ -5,10 +5,9 @@ use std::rc::Rc;
 
 use scorecard_core::filter::{FilterResult, FilterSpec, SortKey, StanceChoice};
 use scorecard_core::states::State;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::{control_value, use_id, StanceBadge, StatePicker};
+use super::{control_value, not_rated_badge, use_id, StanceBadge, StatePicker};
 use crate::state::{Action, FeedRef};
 
 #[derive(Properties, PartialEq)]
@@ -34,10 +33,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
     let facets = &result.facets;
 
     let on_question = on_action.reform(|e: Event| Action::SetQuestion(control_value(&e)));
-    let on_name = on_action.reform(|e: InputEvent| {
-        let value = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value());
-        Action::SetName(value.unwrap_or_default())
-    });
+    let on_name = on_action.reform(|e: InputEvent| Action::SetName(control_value(&e)));
     let on_position = on_action.reform(|e: Event| Action::SetPosition(control_value(&e)));
     let on_party = on_action.reform(|e: Event| Action::SetParty(control_value(&e)));
     let on_sort = on_action.reform(|e: Event| Action::SetSort(SortKey::parse(&control_value(&e)).unwrap_or_default()));
@@ -110,7 +106,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
                     facets.stances[i],
                 )) }
                 if facets.not_rated > 0 || filter.stances.contains(&StanceChoice::NotRated) {
-                    { stance_toggle(StanceChoice::NotRated, html! { <span class="sc-badge sc-tone-neutral"><span class="sc-badge-label">{ "Not rated" }</span></span> }, facets.not_rated) }
+                    { stance_toggle(StanceChoice::NotRated, not_rated_badge(), facets.not_rated) }
                 }
             </fieldset>
 

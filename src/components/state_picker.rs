@@ -4,10 +4,9 @@
 //! empty box to remove the last state.
 
 use scorecard_core::states::{self, State, StateSet};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::use_id;
+use super::{control_value, use_id};
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -56,8 +55,7 @@ pub fn state_picker(props: &StatePickerProps) -> Html {
         let open = open.clone();
         let active = active.clone();
         Callback::from(move |e: InputEvent| {
-            let value = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value());
-            let value = value.unwrap_or_default();
+            let value = control_value(&e);
             // Typing opens the list; emptying the box closes it (↓ or a click still shows all).
             open.set(!value.is_empty());
             query.set(value);

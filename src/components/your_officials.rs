@@ -14,14 +14,11 @@ use std::rc::Rc;
 use scorecard_core::money::DEFAULT_AMOUNT;
 use scorecard_core::shortlist::Shortlist;
 use scorecard_core::your_officials::{DistrictChoice, YourOfficials};
-use scorecard_core::zip_lookup::{
-    looks_complete, more_in_group, present, ASK_FOR_ZIP, GROUP_ROWS, NOBODY_HERE, PRIVACY_NOTE,
-};
+use scorecard_core::zip_lookup::{looks_complete, more_in_group, present, GROUP_ROWS, NOBODY_HERE, PRIVACY_NOTE};
 use scorecard_core::zip_table::Zip;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::{use_id, ExternalLink, OfficialRow};
+use super::{control_value, node_value, use_id, ExternalLink, OfficialRow};
 use crate::lazy::Part;
 use crate::lookup::Lookup;
 use crate::state::{Action, FeedRef, ZipState, ZipStatus};
@@ -51,15 +48,15 @@ pub fn your_officials_panel(props: &YourOfficialsProps) -> Html {
         let input = input.clone();
         on_action.reform(move |e: SubmitEvent| {
             e.prevent_default();
-            Action::LookUpZip(input.cast::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default())
+            Action::LookUpZip(node_value(&input))
         })
     };
     // The lookup starts as the last digit is typed; anything else waits for Enter.
     let on_input = {
         let on_action = on_action.clone();
         Callback::from(move |e: InputEvent| {
-            let typed = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value());
-            if let Some(typed) = typed.filter(|t| looks_complete(t)) {
+            let typed = control_value(&e);
+            if looks_complete(&typed) {
                 on_action.emit(Action::LookUpZip(typed));
             }
         })
@@ -72,13 +69,7 @@ pub fn your_officials_panel(props: &YourOfficialsProps) -> Html {
     let on_hide = on_action.reform(|_| Action::ShowMine(false));
     let on_forget = on_action.reform(|_| Action::ForgetZip);
     let message_id = format!("{ids}-message");
-    let (message, invalid) = match &zip.status {
-        ZipStatus::Invalid(why) => (Some(why.clone()), true),
-        ZipStatus::Failed(why) => (Some(why.clone()), false),
-        ZipStatus::Looking => (zip.zip.map(|z| format!("Looking up ZIP code {z}…")), false),
-        ZipStatus::Idle | ZipStatus::Found if *mine && zip.zip.is_none() => (Some(ASK_FOR_ZIP.to_string()), false),
-        ZipStatus::Idle | ZipStatus::Found => (None, false),
-    };
+    let (message, invalid) = zip.message(*mine);
     let found = match (zip.zip, your, &zip.status) {
         (Some(z), Some(your), ZipStatus::Found) if *mine => Some((z, your)),
         _ => None,

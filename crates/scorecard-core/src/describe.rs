@@ -1,7 +1,9 @@
 //! How an official is described in one line, wherever they are shown (a result row, the
 //! details dialog, the shortlist): office and district, city, state, party.
 
+use crate::feed::shards::Presence;
 use crate::feed::{Feed, Official};
+use crate::states::State;
 
 /// Shown where an official has no stance on the question.
 pub const NOT_RATED: &str = "Not rated";
@@ -29,6 +31,16 @@ pub fn office(feed: &Feed, official: &Official) -> String {
     parts.join(" · ")
 }
 
+/// Why a listed official is not in the feed shown: their state's file is not loaded yet (a
+/// sharded feed), or they are gone from it.
+pub fn absent(presence: Presence, state: Option<State>) -> String {
+    match (presence, state) {
+        (Presence::NotLoaded, Some(state)) => format!("Not loaded yet ({})", state.name()),
+        (Presence::NotLoaded, None) => "Not loaded yet".to_string(),
+        (Presence::Gone | Presence::InFeed, _) => "No longer in this feed".to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -42,6 +54,14 @@ mod tests {
         );
         let feed = load_json(json.as_bytes()).feed.unwrap();
         office(&feed, &feed.officials[0])
+    }
+
+    #[test]
+    fn absent_officials_say_why() {
+        let mn = State::parse("MN");
+        assert_eq!(absent(Presence::NotLoaded, mn), "Not loaded yet (Minnesota)");
+        assert_eq!(absent(Presence::NotLoaded, None), "Not loaded yet");
+        assert_eq!(absent(Presence::Gone, mn), "No longer in this feed");
     }
 
     #[test]

@@ -86,11 +86,6 @@ pub fn detect_format(bytes: &[u8], hints: FormatHints<'_>) -> Format {
     }
 }
 
-/// Whether bytes are JSON by [`detect_format`] with no hints.
-pub fn looks_like_json(bytes: &[u8]) -> bool {
-    detect_format(bytes, FormatHints::default()) == Format::Json
-}
-
 /// UTF-16 without a byte-order mark: many NUL bytes in alternate positions.
 fn looks_like_utf16(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(64)];
