@@ -3,8 +3,8 @@
 use std::cell::RefCell;
 use std::fmt;
 
-use gloo::net::http::{Request, Response};
-use gloo::timers::callback::Timeout;
+use gloo_net::http::{Request, Response};
+use gloo_timers::callback::Timeout;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// How long a feed may take to arrive before we give up and offer a retry (`data-timeout`

@@ -3,7 +3,7 @@
 //! fixed height (set in CSS), measured from the first rendered row. This measures; the core's
 //! `list_window` decides which rows.
 
-use gloo::events::EventListener;
+use gloo_events::EventListener;
 use scorecard_core::list_window::{VisibleWindow, FALLBACK_ROW_HEIGHT, FALLBACK_VIEWPORT};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
