@@ -116,26 +116,10 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
             </div>
 
             if !feed.positions.is_empty() {
-                <div class="sc-field sc-field-position">
-                    <label class="sc-field-label" for={id("position")}>{ "Position" }</label>
-                    <select id={id("position")} onchange={on_position}>
-                        <option value="" selected={selected_position.is_empty()}>{ "All positions" }</option>
-                        { for feed.positions.iter().enumerate().map(|(i, p)| html! {
-                            <option value={p.clone()} selected={*p == selected_position}>{ format!("{p} — {}", facets.positions[i]) }</option>
-                        }) }
-                    </select>
-                </div>
+                { counted_select(&id("position"), "position", "Position", "All positions", &feed.positions, &facets.positions, &selected_position, on_position) }
             }
             if feed.parties.len() > 1 {
-                <div class="sc-field sc-field-party">
-                    <label class="sc-field-label" for={id("party")}>{ "Party" }</label>
-                    <select id={id("party")} onchange={on_party}>
-                        <option value="" selected={selected_party.is_empty()}>{ "All parties" }</option>
-                        { for feed.parties.iter().enumerate().map(|(i, p)| html! {
-                            <option value={p.clone()} selected={*p == selected_party}>{ format!("{p} — {}", facets.parties[i]) }</option>
-                        }) }
-                    </select>
-                </div>
+                { counted_select(&id("party"), "party", "Party", "All parties", &feed.parties, &facets.parties, &selected_party, on_party) }
             }
             <div class="sc-field sc-field-sort">
                 <label class="sc-field-label" for={id("sort")}>{ "Sort by" }</label>
@@ -149,5 +133,30 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
                 <button type="button" class="sc-button sc-button-quiet" onclick={on_clear}>{ "Clear all filters" }</button>
             }
         </section>
+    }
+}
+
+/// A choice among a feed's values (positions, parties), each with its count, and "all" first.
+#[allow(clippy::too_many_arguments)]
+fn counted_select(
+    id: &str,
+    field: &str,
+    label: &str,
+    all: &str,
+    values: &[String],
+    counts: &[u32],
+    selected: &str,
+    onchange: Callback<Event>,
+) -> Html {
+    html! {
+        <div class={classes!("sc-field", format!("sc-field-{field}"))}>
+            <label class="sc-field-label" for={id.to_string()}>{ label.to_string() }</label>
+            <select id={id.to_string()} {onchange}>
+                <option value="" selected={selected.is_empty()}>{ all.to_string() }</option>
+                { for values.iter().zip(counts).map(|(value, count)| html! {
+                    <option value={value.clone()} selected={value == selected}>{ format!("{value} — {count}") }</option>
+                }) }
+            </select>
+        </div>
     }
 }

@@ -28,7 +28,7 @@ pub use next_step::next_step_link;
 pub use notices::{part_failed, LoadNotes, UndoBar};
 pub(crate) use official_detail::Details;
 pub use official_detail::{OfficialDetail, OfficialDetailProps};
-pub use official_row::OfficialRow;
+pub use official_row::{official_row_for, OfficialRow};
 pub use results::Results;
 pub use shards::{PickStatePrompt, ShardNotes};
 pub use share_banner::ShareBanner;
@@ -41,6 +41,8 @@ pub use your_officials::{YourOfficialsPanel, YourOfficialsProps};
 use std::cell::Cell;
 
 use scorecard_core::wording::CountLine;
+
+use crate::state::Action;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -80,6 +82,19 @@ pub(crate) fn control_checked(event: &yew::Event) -> bool {
 /// The value of the text field `node` refers to ("" if it is not rendered).
 pub(crate) fn node_value(node: &NodeRef) -> String {
     node.cast::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default()
+}
+
+/// A form's submit: the text in the field `node` as an action (the page is not reloaded).
+pub(crate) fn on_submit_value(
+    on_action: &Callback<Action>,
+    node: &NodeRef,
+    action: fn(String) -> Action,
+) -> Callback<SubmitEvent> {
+    let node = node.clone();
+    on_action.reform(move |e: SubmitEvent| {
+        e.prevent_default();
+        action(node_value(&node))
+    })
 }
 
 /// The results' head: the count ("34 officials in 12 states"), the one sentence screen readers

@@ -6,6 +6,7 @@ use scorecard_core::describe;
 use scorecard_core::feed::Official;
 use scorecard_core::money::{Cents, DEFAULT_AMOUNT};
 use scorecard_core::next_step::next_step;
+use scorecard_core::shortlist::Shortlist;
 use yew::prelude::*;
 
 use super::{external_link, next_step_link, not_rated_badge, stance_line};
@@ -26,6 +27,30 @@ pub struct OfficialRowProps {
     #[prop_or_default]
     pub refcode: Option<AttrValue>,
     pub on_action: Callback<Action>,
+}
+
+/// The row of the official at `index`, its "Give" at their shortlisted amount (a result, or one
+/// of a ZIP code's officials).
+pub fn official_row_for(
+    feed: &FeedRef,
+    index: usize,
+    question: usize,
+    shortlist: &Shortlist,
+    refcode: &Option<AttrValue>,
+    on_action: &Callback<Action>,
+) -> Html {
+    let id = &feed.officials[index].id;
+    html! {
+        <OfficialRow
+            feed={feed.clone()}
+            index={index}
+            question={question}
+            listed={shortlist.contains(id)}
+            amount={shortlist.get(id).map_or(DEFAULT_AMOUNT, |e| e.amount)}
+            refcode={refcode.clone()}
+            on_action={on_action.clone()}
+        />
+    }
 }
 
 /// The add/remove button for an official, shared by the row and the detail view. Its visible

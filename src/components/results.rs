@@ -4,12 +4,11 @@
 use std::rc::Rc;
 
 use scorecard_core::filter::{FilterResult, FilterSpec};
-use scorecard_core::money::DEFAULT_AMOUNT;
 use scorecard_core::shortlist::Shortlist;
 use scorecard_core::wording::{count_line, results_summary};
 use yew::prelude::*;
 
-use super::{results_head, OfficialRow};
+use super::{official_row_for, results_head};
 use crate::hooks::{use_staged_rows, use_style_property, use_visible_window};
 use crate::state::{Action, FeedRef};
 
@@ -86,15 +85,7 @@ pub fn results(props: &ResultsProps) -> Html {
                     let official = &feed.officials[i as usize];
                     html! {
                         <li class="sc-slot" key={official.id.clone()} aria-setsize={total.to_string()} aria-posinset={(start + offset + 1).to_string()}>
-                            <OfficialRow
-                                feed={feed.clone()}
-                                index={i as usize}
-                                question={result.question}
-                                listed={shortlist.contains(&official.id)}
-                                amount={shortlist.get(&official.id).map_or(DEFAULT_AMOUNT, |e| e.amount)}
-                                refcode={refcode.clone()}
-                                on_action={on_action.clone()}
-                            />
+                            { official_row_for(feed, i as usize, result.question, shortlist, refcode, on_action) }
                         </li>
                     }
                 }) }

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use scorecard_core::wording::plural;
 
 use super::shortlist_entry::{shortlist_entry, EntryContext};
-use super::{node_value, use_id};
+use super::{on_submit_value, use_id};
 use crate::state::{Action, FeedRef};
 
 #[derive(Properties, PartialEq)]
@@ -56,13 +56,7 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
         children,
     } = props;
     let budget_input = use_node_ref();
-    let on_split = {
-        let budget_input = budget_input.clone();
-        on_action.reform(move |e: SubmitEvent| {
-            e.prevent_default();
-            Action::SplitBudget(node_value(&budget_input))
-        })
-    };
+    let on_split = on_submit_value(on_action, &budget_input, Action::SplitBudget);
     let on_clear = on_action.reform(|_| Action::ClearShortlist);
     let on_copy = on_copy_link.reform(|_| ());
     let on_share = on_share.as_ref().map(|share| share.reform(|_| ()));

@@ -11,14 +11,13 @@
 
 use std::rc::Rc;
 
-use scorecard_core::money::DEFAULT_AMOUNT;
 use scorecard_core::shortlist::Shortlist;
 use scorecard_core::your_officials::{DistrictChoice, YourOfficials};
 use scorecard_core::zip_lookup::{looks_complete, more_in_group, present, GROUP_ROWS, NOBODY_HERE, PRIVACY_NOTE};
 use scorecard_core::zip_table::Zip;
 use yew::prelude::*;
 
-use super::{control_value, node_value, use_id, ExternalLink, OfficialRow};
+use super::{control_value, official_row_for, on_submit_value, use_id, ExternalLink};
 use crate::lazy::Part;
 use crate::lookup::Lookup;
 use crate::state::{Action, FeedRef, ZipState, ZipStatus};
@@ -44,13 +43,7 @@ pub fn your_officials_panel(props: &YourOfficialsProps) -> Html {
     let YourOfficialsProps { zip, your, mine, on_action, .. } = props;
     let ids = use_id("zip");
     let input = use_node_ref();
-    let on_submit = {
-        let input = input.clone();
-        on_action.reform(move |e: SubmitEvent| {
-            e.prevent_default();
-            Action::LookUpZip(node_value(&input))
-        })
-    };
+    let on_submit = on_submit_value(on_action, &input, Action::LookUpZip);
     // The lookup starts as the last digit is typed; anything else waits for Enter.
     let on_input = {
         let on_action = on_action.clone();
@@ -170,18 +163,9 @@ pub(crate) fn your_officials_found(
                     } else {
                         <ol class="sc-list">
                             { for group.officials.iter().take(GROUP_ROWS).map(|&i| {
-                                let official = &feed.officials[i as usize];
                                 html! {
-                                    <li class="sc-slot" key={official.id.clone()}>
-                                        <OfficialRow
-                                            feed={feed.clone()}
-                                            index={i as usize}
-                                            question={*question}
-                                            listed={shortlist.contains(&official.id)}
-                                            amount={shortlist.get(&official.id).map_or(DEFAULT_AMOUNT, |e| e.amount)}
-                                            refcode={refcode.clone()}
-                                            on_action={on_action.clone()}
-                                        />
+                                    <li class="sc-slot" key={feed.officials[i as usize].id.clone()}>
+                                        { official_row_for(feed, i as usize, *question, shortlist, refcode, on_action) }
                                     </li>
                                 }
                             }) }
