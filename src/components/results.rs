@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use scorecard_core::filter::{FilterResult, FilterSpec};
+use scorecard_core::list_window;
 use scorecard_core::shortlist::Shortlist;
 use scorecard_core::wording::{count_line, results_summary};
 use yew::prelude::*;
@@ -11,9 +12,6 @@ use yew::prelude::*;
 use super::{official_row_for, results_head};
 use crate::hooks::{use_staged_rows, use_style_property, use_visible_window};
 use crate::state::{Action, FeedRef};
-
-/// Up to this many results are all rendered; beyond it the list is windowed.
-const RENDER_ALL_UP_TO: usize = 120;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
@@ -40,7 +38,7 @@ pub fn results(props: &ResultsProps) -> Html {
     let ResultsProps { feed, filter, result, shortlist, refcode, on_action, on_download, pending, children } = props;
     let total = result.matches.len();
     let list_ref = use_node_ref();
-    let windowed = total > RENDER_ALL_UP_TO;
+    let windowed = list_window::windowed(total);
     let window = use_visible_window(list_ref.clone(), total, windowed);
     // Right after a long list became a short one, the rows on screen (and two more) come first.
     let shown = use_staged_rows(windowed, total, window.visible_end + 2);

@@ -2,6 +2,14 @@
 //! scroll as smoothly as 100. The widget measures (the list's top, the viewport's height, one
 //! row's height); this decides. Rows have one fixed height.
 
+/// Up to this many rows are all rendered; a longer list is windowed.
+pub const RENDER_ALL_UP_TO: usize = 120;
+
+/// Whether a list of `count` rows renders only the rows near the viewport.
+pub fn windowed(count: usize) -> bool {
+    count > RENDER_ALL_UP_TO
+}
+
 /// Rows rendered above and below the visible ones, so quick scrolling does not show gaps.
 pub const OVERSCAN: usize = 8;
 /// Row height (pixels) assumed until one has been measured.
@@ -51,6 +59,12 @@ impl VisibleWindow {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_long_lists_are_windowed() {
+        assert!(!windowed(RENDER_ALL_UP_TO));
+        assert!(windowed(RENDER_ALL_UP_TO + 1));
+    }
 
     #[test]
     fn before_measuring_the_first_rows() {
