@@ -19,7 +19,6 @@
 pub mod app;
 pub mod browser;
 pub mod components;
-mod give_run;
 pub mod hooks;
 pub mod lazy;
 mod loading;

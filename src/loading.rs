@@ -15,10 +15,10 @@ use scorecard_core::csv_import::load_csv;
 use scorecard_core::diagnostics::Report;
 use scorecard_core::feed::shards::{self, Opened, ShardEntry, ShardStatus, ShardedFeed};
 use scorecard_core::feed::{self, Feed, Loaded};
-use scorecard_core::share_link;
 use scorecard_core::shortlist::Shortlist;
-use scorecard_core::source::looks_like_json;
+use scorecard_core::source::{detect_format, Format, FormatHints};
 use scorecard_core::states::{State, StateSet};
+use scorecard_core::{share_link, storage_key};
 use yew::prelude::*;
 
 use crate::browser::{feed_cache, fetch, location, perf, storage};
@@ -37,7 +37,7 @@ pub(crate) enum LoadState {
 /// Where the widget's feed comes from.
 #[derive(Clone, Debug)]
 pub enum FeedSource {
-    /// Fetched from a URL (JSON, or CSV when the name or content type says so).
+    /// Fetched from a URL (JSON or CSV: the bytes decide, `scorecard_core::source::detect_format`).
     Url(String),
     /// Already loaded: component tests and previews.
     Loaded(Rc<LoadedFeed>),
@@ -79,7 +79,7 @@ pub struct Stale {
 }
 
 impl LoadedFeed {
-    /// Builds a loaded feed from loader output; `None` when no feed could be made, with the
+    /// Builds a loaded feed from loader output; `Err` when no feed could be made, with the
     /// first error as the message.
     pub fn from_loaded(loaded: Loaded, storage_key: String) -> Result<LoadedFeed, String> {
         match loaded.feed {
@@ -288,12 +288,10 @@ pub(crate) fn arriving_states(session: &ShardSession, options: &WidgetOptions) -
     let param = share_link::param_name(options.instance.as_deref());
     let decoded = share_link::decode(&location::fragment(), &param, &session.feed);
     let view = if decoded.present { decoded.view.filter.states } else { options.states };
-    let saved = storage::load(&shortlist_key_for(&session.storage_key))
-        .ok()
-        .flatten()
-        .and_then(|text| Shortlist::from_storage_json(&text).ok())
-        .map(|(list, _)| list)
-        .unwrap_or_default();
+    let saved =
+        storage::read(&storage_key::shortlist(&session.storage_key), |text| Shortlist::from_storage_json(text).ok())
+            .map(|(list, _)| list)
+            .unwrap_or_default();
     shards::wanted_states(view, &saved, decoded.list_states)
 }
 
@@ -361,20 +359,17 @@ impl Fetched {
 /// browser has one.
 pub(crate) async fn load_from_url(url: &str, options: &WidgetOptions) -> Result<Fetched, String> {
     let absolute = location::absolute(url);
-    let key = match options.instance.as_deref() {
-        Some(instance) => format!("scorecard:v1:{absolute}:{instance}"),
-        None => format!("scorecard:v1:{absolute}"),
-    };
-    let is_csv_name = url.split(['?', '#']).next().is_some_and(|path| path.to_ascii_lowercase().ends_with(".csv"));
-    if is_csv_name {
-        // Its reader is a part of its own: fetched beside the feed, not after it.
+    let key = storage_key::feed(&absolute, options.instance.as_deref());
+    // A hint only (the bytes decide): a CSV feed's reader, a part of its own, is fetched beside
+    // the feed rather than after it.
+    if detect_format(b"", FormatHints { url: Some(url), content_type: None }) == Format::Csv {
         CsvImport::preload();
     }
     let latest = match fetch::fetch_bytes(url, options.timeout_secs).await {
         Ok((bytes, content_type)) => {
-            let csv = is_csv_name || content_type.is_some_and(|t| t.contains("csv"));
+            let hints = FormatHints { url: Some(url), content_type: content_type.as_deref() };
             perf::mark("scorecard:parse-start");
-            let loaded = read(&bytes, csv, &absolute, &key).await;
+            let loaded = read(&bytes, hints, &absolute, &key).await;
             perf::mark("scorecard:parse-end");
             if loaded.is_ok() {
                 feed_cache::store_later(absolute.clone(), bytes);
@@ -387,8 +382,9 @@ pub(crate) async fn load_from_url(url: &str, options: &WidgetOptions) -> Result<
         Ok(loaded) => Ok(loaded),
         Err(reason) => match feed_cache::load(&absolute).await {
             Some((bytes, saved_at)) => {
-                let mut loaded =
-                    read(&bytes, !looks_like_json(&bytes), &absolute, &key).await.map_err(|_| reason.clone())?;
+                // The saved copy has no content type; the bytes decide, as they did online.
+                let hints = FormatHints { url: Some(url), content_type: None };
+                let mut loaded = read(&bytes, hints, &absolute, &key).await.map_err(|_| reason.clone())?;
                 loaded.set_stale(Stale { saved_at, reason });
                 Ok(loaded)
             }
@@ -397,13 +393,14 @@ pub(crate) async fn load_from_url(url: &str, options: &WidgetOptions) -> Result<
     }
 }
 
-/// Reads a feed's bytes: a spreadsheet (`csv`), a feed, or the index of a sharded feed.
-/// `absolute` is the feed's address, `key` where its shortlist is saved.
+/// Reads a feed's bytes: a spreadsheet, a feed, or the index of a sharded feed (which of JSON
+/// and CSV: `detect_format`, the one rule, with `hints` only for blank bytes). `absolute` is the
+/// feed's address, `key` where its shortlist is saved.
 ///
 /// The usual feed, well-formed JSON, is read by the main module alone; anything else by a part
 /// loaded for it (src/lazy.rs): spreadsheets by [`CsvImport`], the rest by [`Careful`].
-async fn read(bytes: &[u8], csv: bool, absolute: &str, key: &str) -> Result<Fetched, String> {
-    if csv {
+async fn read(bytes: &[u8], hints: FormatHints<'_>, absolute: &str, key: &str) -> Result<Fetched, String> {
+    if detect_format(bytes, hints) == Format::Csv {
         let read_csv = CsvImport::load().await.map_err(|NotLoaded| part_missing("reads spreadsheets (CSV)"))?;
         return LoadedFeed::from_loaded(read_csv(bytes), key.to_string()).map(Fetched::Feed);
     }
@@ -462,9 +459,4 @@ fn open_carefully(bytes: &[u8]) -> Opening {
         Opened::Index { index: Some(index), report } => Opening::Index(Box::new(ShardedFeed::new(index, report))),
         Opened::Index { index: None, report } => Opening::Unreadable(report),
     }
-}
-
-/// Where a feed's saved shortlist is kept in localStorage.
-pub(crate) fn shortlist_key_for(storage_key: &str) -> String {
-    format!("{storage_key}:shortlist")
 }

@@ -9,13 +9,13 @@
 //! the fifth digit it is usually in. If it cannot be loaded, the lookup says so next to the field
 //! and the give run in its place; the rest of the widget goes on.
 
+use scorecard_core::app_state::{Steps, STEPS};
 use scorecard_core::your_officials::YourOfficials;
 use scorecard_core::zip_table::{Shard, Zip};
 use yew::prelude::*;
 
 use crate::components::{give_run_steps, your_officials_found, GiveRunStepsProps, YourOfficialsProps};
 use crate::lazy::lazy_part;
-use crate::state::{self, Action, AppState};
 
 lazy_part! {
     /// Everything behind the ZIP code field and the "Give to each" button.
@@ -26,31 +26,15 @@ lazy_part! {
 pub(crate) struct LookupPart {
     /// Reads one ZIP table file.
     pub(crate) parse_shard: fn(&[u8]) -> Result<Shard, String>,
-    /// The reducer's steps (state.rs): the table file for a ZIP code is at hand; the officials of
-    /// a ZIP code again (the feed was replaced); a district picked; a step of the give run.
-    pub(crate) found: fn(&mut AppState, Zip),
-    pub(crate) your_officials: fn(&AppState, Zip) -> Option<YourOfficials>,
-    pub(crate) chose: fn(&mut AppState),
-    pub(crate) give_step: fn(&mut AppState, &Action),
+    /// The reducer's steps (the core's `app_state::Steps`): the table file for a ZIP code is at
+    /// hand; the officials of a ZIP code again (the feed was replaced); a district picked; a
+    /// step of the give run.
+    pub(crate) steps: &'static Steps,
     /// "Your officials" for a found ZIP code: its heading, and the chooser, notes and groups.
     pub(crate) found_view: fn(&YourOfficialsProps, &Zip, &YourOfficials, &str) -> (String, Html),
     /// The give run under way.
     pub(crate) give_run: fn(GiveRunStepsProps) -> Html,
 }
 
-static LOOKUP: LookupPart = LookupPart {
-    parse_shard: Shard::parse,
-    found: state::found_in_table,
-    your_officials: state::your_officials,
-    chose: state::chose_district,
-    give_step: state::give_step,
-    found_view: your_officials_found,
-    give_run: give_run_steps,
-};
-
-/// Says that the lookup's part could not be loaded, for `zip`.
-pub(crate) fn not_loaded(zip: &Zip) -> String {
-    format!(
-        "ZIP code {zip} could not be looked up: this part of the scorecard could not be loaded. You may be offline. Try again, or pick your state in the filters."
-    )
-}
+static LOOKUP: LookupPart =
+    LookupPart { parse_shard: Shard::parse, steps: &STEPS, found_view: your_officials_found, give_run: give_run_steps };

@@ -1,32 +1,15 @@
 //! Options an embedder sets on the widget's element as `data-*` attributes (see docs/embed.md),
 //! or, on the standalone and iframe pages (`data-options="query"`), in the page address.
 
-use scorecard_core::states::{State, StateSet};
+use scorecard_core::embed;
+use scorecard_core::states::StateSet;
 
 /// The feed used when the page names none: the bundled default, next to the widget's files.
 /// `web/embed.js` fetches the same address early (it runs before this module exists); the
 /// end-to-end test "two widgets on one page" fails if the two disagree.
 pub const DEFAULT_FEED: &str = "feeds/endorsements-2020.json";
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Theme {
-    /// Follow the reader's system setting.
-    #[default]
-    Auto,
-    Light,
-    Dark,
-}
-
-/// Whether the widget keeps its view in the page address.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum UrlMode {
-    /// Read a view or shared shortlist from the address on load, never change the address:
-    /// the default for embeds, whose host page owns its URL.
-    #[default]
-    Read,
-    /// Also keep the view in the address as it changes, with Back/Forward: the standalone page.
-    Sync,
-}
+pub use scorecard_core::embed::{Theme, UrlMode};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WidgetOptions {
@@ -56,72 +39,35 @@ pub struct WidgetOptions {
 }
 
 impl WidgetOptions {
-    /// Reads the options of a widget element; `assets` is where the widget's files are.
+    /// Reads the options of a widget element (`scorecard_core::embed::parse`); `assets` is where
+    /// the widget's files are. Addresses are resolved against the page here, and a feed named in
+    /// the page address is checked.
     pub fn from_element(element: &web_sys::Element, assets: &str) -> Self {
-        use crate::browser::location::{absolute, resolve};
-        let attr = |name: &str| element.get_attribute(&format!("data-{name}")).filter(|v| !v.trim().is_empty());
-        let from_query = element.get_attribute("data-options").as_deref() == Some("query");
-        let get = |name: &str| {
-            if from_query {
-                crate::browser::location::query_param(name).filter(|v| !v.trim().is_empty()).or_else(|| attr(name))
-            } else {
-                attr(name)
-            }
-        };
+        use crate::browser::location::{absolute, query_param, resolve};
+        let parsed = embed::parse(|name| element.get_attribute(&format!("data-{name}")), query_param);
         let mut options = WidgetOptions {
-            feed: attr("feed").map(|f| absolute(f.trim())).unwrap_or_else(|| resolve(DEFAULT_FEED, assets)),
-            question: get("question").map(|q| q.trim().to_string()),
-            states: get("states").map(|s| parse_states(&s)).unwrap_or_default(),
-            stance: get("stance").map(|s| s.trim().to_string()),
-            refcode: get("refcode").and_then(|r| scorecard_core::donate::sanitize_refcode(&r)),
-            theme: match get("theme").as_deref().map(str::trim) {
-                Some("light") => Theme::Light,
-                Some("dark") => Theme::Dark,
-                _ => Theme::Auto,
-            },
-            // A flag: present (even empty, `data-compact`) means on, unless "false", "0" or "no".
-            compact: {
-                let value = element.get_attribute("data-compact").or_else(|| {
-                    if from_query {
-                        crate::browser::location::query_param("compact")
-                    } else {
-                        None
-                    }
-                });
-                value.is_some_and(|c| !matches!(c.trim(), "false" | "0" | "no"))
-            },
-            url: match attr("url").as_deref().map(str::trim) {
-                Some("sync") => UrlMode::Sync,
-                _ => UrlMode::Read,
-            },
-            instance: element.get_attribute("id").filter(|id| !id.is_empty()),
-            timeout_secs: attr("timeout")
-                .and_then(|t| t.trim().parse::<u32>().ok())
-                .map_or(crate::browser::fetch::DEFAULT_TIMEOUT_SECS, |t| t.clamp(1, 300)),
+            feed: parsed.feed.map(|f| absolute(&f)).unwrap_or_else(|| resolve(DEFAULT_FEED, assets)),
             feed_refused: None,
-            zip_table: attr("zip-table").map(|t| absolute(t.trim())),
+            question: parsed.question,
+            states: parsed.states,
+            stance: parsed.stance,
+            refcode: parsed.refcode,
+            theme: parsed.theme,
+            compact: parsed.compact,
+            url: parsed.url,
+            instance: element.get_attribute("id").filter(|id| !id.is_empty()),
+            timeout_secs: parsed.timeout_secs,
+            zip_table: parsed.zip_table.map(|t| absolute(&t)),
             own_zip_table: resolve("zip/", assets),
         };
-        if from_query {
-            if let Some(requested) = crate::browser::location::query_param("feed").filter(|f| !f.trim().is_empty()) {
-                match allowed_feed_url(&requested) {
-                    Ok(url) => options.feed = url,
-                    Err(why) => options.feed_refused = Some(why),
-                }
+        if let Some(requested) = parsed.requested_feed {
+            match allowed_feed_url(&requested) {
+                Ok(url) => options.feed = url,
+                Err(why) => options.feed_refused = Some(why),
             }
         }
         options
     }
-}
-
-/// "MN", "mn, wi", "MN WI", "New York, Vermont": unknown names are ignored.
-fn parse_states(text: &str) -> StateSet {
-    text.split([',', ';'])
-        .flat_map(|part| match State::parse(part) {
-            Some(state) => vec![state],
-            None => part.split_whitespace().filter_map(State::parse).collect(),
-        })
-        .collect()
 }
 
 /// A feed named in the page address may come from this site or from any https site; never

@@ -1,6 +1,6 @@
 //! The ZIP code lookup's browser side: which table to ask, the one file fetched per lookup (kept
 //! as a last good copy, like the feed, so a lookup works offline once that file has been
-//! fetched), and the ZIP code saved in this browser. What is shown, and the words, come from
+//! fetched). What is shown, and the words, come from
 //! `scorecard_core::zip_lookup`; the reducer (`state.rs`) holds the lookup's state.
 //!
 //! Privacy: the ZIP code goes nowhere but into localStorage (per widget) and, as its first three
@@ -9,35 +9,15 @@
 use std::rc::Rc;
 
 use scorecard_core::feed::Feed;
-use scorecard_core::zip_lookup::{choose_table, SavedZip, TableProblem};
+use scorecard_core::zip_lookup::{choose_table, TableProblem};
 use scorecard_core::zip_table::Zip;
 
 use crate::browser::fetch::{self, FetchError};
-use crate::browser::{feed_cache, location, storage};
+use crate::browser::{feed_cache, location};
 use crate::lazy::Part;
-use crate::lookup::{self, Lookup};
+use crate::lookup::Lookup;
 use crate::options::WidgetOptions;
 use crate::state::ZipArrival;
-
-/// Where a widget's saved ZIP code is kept in localStorage (beside its shortlist).
-pub(crate) fn zip_key_for(storage_key: &str) -> String {
-    format!("{storage_key}:zip")
-}
-
-/// The ZIP code saved in this browser for this widget, if any (anything unreadable is none).
-pub(crate) fn load_saved(storage_key: &str) -> Option<SavedZip> {
-    storage::load(&zip_key_for(storage_key)).ok().flatten().and_then(|text| SavedZip::from_storage(&text))
-}
-
-/// Keeps `saved` for this widget, or forgets it. A browser that refuses storage simply does not
-/// remember the ZIP code (the shortlist's notice already says storage is off).
-pub(crate) fn keep(storage_key: &str, saved: Option<&SavedZip>) {
-    let key = zip_key_for(storage_key);
-    let _ = match saved {
-        Some(saved) => storage::save(&key, &saved.to_storage()),
-        None => storage::remove(&key),
-    };
-}
 
 /// The table's folder: the embedder's, else the feed's (relative to the feed), else the widget's.
 pub(crate) fn table_url(options: &WidgetOptions, feed: &Feed) -> String {
@@ -54,7 +34,7 @@ pub(crate) async fn fetch_shard(table: &str, zip: Zip, timeout_secs: u32) -> Zip
     Lookup::preload();
     let url = location::resolve(&zip.shard_url(table), &location::page_url());
     let fetched = fetch::fetch_bytes(&url, timeout_secs).await;
-    let Ok(part) = Lookup::load().await else { return Err(lookup::not_loaded(&zip)) };
+    let Ok(part) = Lookup::load().await else { return Err(crate::state::not_loaded(&zip)) };
     let problem = match fetched {
         Ok((bytes, _)) => match (part.parse_shard)(&bytes) {
             Ok(shard) => {

@@ -24,7 +24,7 @@ async fn open() -> Option<web_sys::Cache> {
 /// first results by hundreds (bench/ANALYSIS.md).
 pub fn store_later(url: String, bytes: Vec<u8>) {
     const AFTER_FIRST_RESULTS_MS: u32 = 1_000;
-    gloo::timers::callback::Timeout::new(AFTER_FIRST_RESULTS_MS, move || {
+    gloo_timers::callback::Timeout::new(AFTER_FIRST_RESULTS_MS, move || {
         wasm_bindgen_futures::spawn_local(async move { store(&url, &bytes).await });
     })
     .forget();

@@ -3,13 +3,13 @@
 use std::cell::RefCell;
 use std::fmt;
 
-use gloo::net::http::{Request, Response};
-use gloo::timers::callback::Timeout;
+use gloo_net::http::{Request, Response};
+use gloo_timers::callback::Timeout;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// How long a feed may take to arrive before we give up and offer a retry (`data-timeout`
-/// changes it).
-pub const DEFAULT_TIMEOUT_SECS: u32 = 20;
+/// changes it): the embed options' default.
+pub use scorecard_core::embed::DEFAULT_TIMEOUT_SECS;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FetchError {

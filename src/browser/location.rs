@@ -49,7 +49,7 @@ const QUIET_MS: u32 = 400;
 thread_local! {
     static PENDING: RefCell<Vec<PendingWrite>> = const { RefCell::new(Vec::new()) };
     /// The wait for a pause, while only in-place writes are pending.
-    static QUIET: RefCell<Option<gloo::timers::callback::Timeout>> = const { RefCell::new(None) };
+    static QUIET: RefCell<Option<gloo_timers::callback::Timeout>> = const { RefCell::new(None) };
 }
 
 /// Sets the fragment's parameter `param` to `value` (removes it when `None`), leaving the rest
@@ -80,14 +80,14 @@ pub fn set_param_after_paint(param: &str, value: Option<String>, push: bool) {
         }
     } else {
         // Waits anew from this write on.
-        let timer = gloo::timers::callback::Timeout::new(QUIET_MS, write_pending);
+        let timer = gloo_timers::callback::Timeout::new(QUIET_MS, write_pending);
         QUIET.with_borrow_mut(|quiet| *quiet = Some(timer));
     }
 }
 
 /// Makes the waiting writes now.
 pub fn write_pending() {
-    QUIET.with_borrow_mut(|quiet| quiet.take().map(gloo::timers::callback::Timeout::forget));
+    QUIET.with_borrow_mut(|quiet| quiet.take().map(gloo_timers::callback::Timeout::forget));
     for write in PENDING.with_borrow_mut(std::mem::take) {
         let current = fragment();
         let next = share_link::with_param(&current, &write.param, write.value.as_deref());
@@ -105,14 +105,14 @@ pub fn drop_pending(param: &str) {
 
 /// Calls `on_change` when the fragment changes by Back/Forward or an edited address; the
 /// returned listeners stop when dropped.
-pub fn on_fragment_change(on_change: impl Fn() + 'static) -> Vec<gloo::events::EventListener> {
+pub fn on_fragment_change(on_change: impl Fn() + 'static) -> Vec<gloo_events::EventListener> {
     let Some(window) = window() else { return Vec::new() };
     let on_change = std::rc::Rc::new(on_change);
     ["popstate", "hashchange"]
         .into_iter()
         .map(|event| {
             let on_change = on_change.clone();
-            gloo::events::EventListener::new(&window, event, move |_| on_change())
+            gloo_events::EventListener::new(&window, event, move |_| on_change())
         })
         .collect()
 }

@@ -1,6 +1,6 @@
 //! The widget's shadow root: its own DOM and styles, sealed off from the host page's.
 
-use gloo::events::EventListener;
+use gloo_events::EventListener;
 use wasm_bindgen::JsValue;
 
 /// Marks the element of the shadow root that holds the widget (`web/embed.js` makes it, with a

@@ -37,3 +37,18 @@ pub fn save(key: &str, value: &str) -> Result<(), StorageProblem> {
 pub fn remove(key: &str) -> Result<(), StorageProblem> {
     local_storage()?.remove_item(key).map_err(|_| StorageProblem::WriteFailed)
 }
+
+/// What is saved under `key`, read by `parse`; nothing when there is none, it is unreadable,
+/// or storage is off (for what a reader loses little by forgetting: a ZIP code, a give run).
+pub fn read<T>(key: &str, parse: impl FnOnce(&str) -> Option<T>) -> Option<T> {
+    load(key).ok().flatten().and_then(|text| parse(&text))
+}
+
+/// Keeps `value` under `key`, or forgets it (`None`). A browser that refuses storage simply
+/// does not remember it (the shortlist's notice already says storage is off).
+pub fn keep(key: &str, value: Option<String>) {
+    let _ = match value {
+        Some(value) => save(key, &value),
+        None => remove(key),
+    };
+}

@@ -5,10 +5,9 @@ use std::rc::Rc;
 
 use scorecard_core::filter::{FilterResult, FilterSpec, SortKey, StanceChoice};
 use scorecard_core::states::State;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::{control_value, use_id, StanceBadge, StatePicker};
+use super::{control_value, not_rated_badge, use_id, StanceBadge, StatePicker};
 use crate::state::{Action, FeedRef};
 
 #[derive(Properties, PartialEq)]
@@ -34,10 +33,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
     let facets = &result.facets;
 
     let on_question = on_action.reform(|e: Event| Action::SetQuestion(control_value(&e)));
-    let on_name = on_action.reform(|e: InputEvent| {
-        let value = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value());
-        Action::SetName(value.unwrap_or_default())
-    });
+    let on_name = on_action.reform(|e: InputEvent| Action::SetName(control_value(&e)));
     let on_position = on_action.reform(|e: Event| Action::SetPosition(control_value(&e)));
     let on_party = on_action.reform(|e: Event| Action::SetParty(control_value(&e)));
     let on_sort = on_action.reform(|e: Event| Action::SetSort(SortKey::parse(&control_value(&e)).unwrap_or_default()));
@@ -110,7 +106,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
                     facets.stances[i],
                 )) }
                 if facets.not_rated > 0 || filter.stances.contains(&StanceChoice::NotRated) {
-                    { stance_toggle(StanceChoice::NotRated, html! { <span class="sc-badge sc-tone-neutral"><span class="sc-badge-label">{ "Not rated" }</span></span> }, facets.not_rated) }
+                    { stance_toggle(StanceChoice::NotRated, not_rated_badge(), facets.not_rated) }
                 }
             </fieldset>
 
@@ -120,26 +116,10 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
             </div>
 
             if !feed.positions.is_empty() {
-                <div class="sc-field sc-field-position">
-                    <label class="sc-field-label" for={id("position")}>{ "Position" }</label>
-                    <select id={id("position")} onchange={on_position}>
-                        <option value="" selected={selected_position.is_empty()}>{ "All positions" }</option>
-                        { for feed.positions.iter().enumerate().map(|(i, p)| html! {
-                            <option value={p.clone()} selected={*p == selected_position}>{ format!("{p} — {}", facets.positions[i]) }</option>
-                        }) }
-                    </select>
-                </div>
+                { counted_select(&id("position"), "position", "Position", "All positions", &feed.positions, &facets.positions, &selected_position, on_position) }
             }
             if feed.parties.len() > 1 {
-                <div class="sc-field sc-field-party">
-                    <label class="sc-field-label" for={id("party")}>{ "Party" }</label>
-                    <select id={id("party")} onchange={on_party}>
-                        <option value="" selected={selected_party.is_empty()}>{ "All parties" }</option>
-                        { for feed.parties.iter().enumerate().map(|(i, p)| html! {
-                            <option value={p.clone()} selected={*p == selected_party}>{ format!("{p} — {}", facets.parties[i]) }</option>
-                        }) }
-                    </select>
-                </div>
+                { counted_select(&id("party"), "party", "Party", "All parties", &feed.parties, &facets.parties, &selected_party, on_party) }
             }
             <div class="sc-field sc-field-sort">
                 <label class="sc-field-label" for={id("sort")}>{ "Sort by" }</label>
@@ -153,5 +133,30 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
                 <button type="button" class="sc-button sc-button-quiet" onclick={on_clear}>{ "Clear all filters" }</button>
             }
         </section>
+    }
+}
+
+/// A choice among a feed's values (positions, parties), each with its count, and "all" first.
+#[allow(clippy::too_many_arguments)]
+fn counted_select(
+    id: &str,
+    field: &str,
+    label: &str,
+    all: &str,
+    values: &[String],
+    counts: &[u32],
+    selected: &str,
+    onchange: Callback<Event>,
+) -> Html {
+    html! {
+        <div class={classes!("sc-field", format!("sc-field-{field}"))}>
+            <label class="sc-field-label" for={id.to_string()}>{ label.to_string() }</label>
+            <select id={id.to_string()} {onchange}>
+                <option value="" selected={selected.is_empty()}>{ all.to_string() }</option>
+                { for values.iter().zip(counts).map(|(value, count)| html! {
+                    <option value={value.clone()} selected={value == selected}>{ format!("{value} — {count}") }</option>
+                }) }
+            </select>
+        </div>
     }
 }

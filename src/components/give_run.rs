@@ -100,11 +100,7 @@ fn give_run_steps_view(props: &GiveRunStepsProps) -> Html {
     };
     let on_skip = on_action.reform(|_| Action::GiveSkipped);
     let on_stop = on_action.reform(|_| Action::StopGiving);
-    let heading = match &step {
-        Step::Open(item) => format!("Give to each, {}: {}", item.position_text(), item.name),
-        Step::Ask(item) => item.ask_text(),
-        Step::Done { .. } => "Give to each: done".to_string(),
-    };
+    let heading = step.heading();
     let body = match &step {
         Step::Open(item) => {
             let opened = on_action.reform(|_: MouseEvent| Action::GiveOpened);

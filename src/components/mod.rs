@@ -14,6 +14,7 @@ mod results;
 mod shards;
 mod share_banner;
 mod shortlist;
+mod shortlist_entry;
 mod stance_badge;
 mod state_picker;
 mod your_officials;
@@ -27,18 +28,21 @@ pub use next_step::next_step_link;
 pub use notices::{part_failed, LoadNotes, UndoBar};
 pub(crate) use official_detail::Details;
 pub use official_detail::{OfficialDetail, OfficialDetailProps};
-pub use official_row::OfficialRow;
+pub use official_row::{official_row_for, OfficialRow};
 pub use results::Results;
 pub use shards::{PickStatePrompt, ShardNotes};
 pub use share_banner::ShareBanner;
 pub use shortlist::ShortlistPanel;
-pub use stance_badge::{stance_badge, StanceBadge};
+pub use stance_badge::{not_rated_badge, stance_badge, stance_line, StanceBadge};
 pub use state_picker::StatePicker;
 pub(crate) use your_officials::your_officials_found;
 pub use your_officials::{YourOfficialsPanel, YourOfficialsProps};
 
 use std::cell::Cell;
 
+use scorecard_core::wording::CountLine;
+
+use crate::state::Action;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -75,7 +79,42 @@ pub(crate) fn control_checked(event: &yew::Event) -> bool {
     event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some_and(|i| i.checked())
 }
 
-/// "1 official", "34 officials".
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{} {}", scorecard_core::diagnostics::group_thousands(n as u64), if n == 1 { one } else { many })
+/// The value of the text field `node` refers to ("" if it is not rendered).
+pub(crate) fn node_value(node: &NodeRef) -> String {
+    node.cast::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default()
+}
+
+/// A form's submit: the text in the field `node` as an action (the page is not reloaded).
+pub(crate) fn on_submit_value(
+    on_action: &Callback<Action>,
+    node: &NodeRef,
+    action: fn(String) -> Action,
+) -> Callback<SubmitEvent> {
+    let node = node.clone();
+    on_action.reform(move |e: SubmitEvent| {
+        e.prevent_default();
+        action(node_value(&node))
+    })
+}
+
+/// The results' head: the count ("34 officials in 12 states"), the one sentence screen readers
+/// hear for it (again whenever it changes), and `tools` beside it. Shared by the results and a
+/// sharded feed's prompt to pick a state, which stands in for them.
+pub(crate) fn results_head(line: CountLine, summary: String, tools: Html) -> Html {
+    html! {
+        <div class="sc-results-head">
+            <p class="sc-count">
+                <span aria-hidden="true">
+                    <strong class="sc-count-number">{ line.number }</strong>
+                    if let Some(place) = line.place {
+                        { place }
+                    }
+                </span>
+                <span class="sc-visually-hidden sc-summary" role="status" aria-live="polite" aria-atomic="true">
+                    { summary }
+                </span>
+            </p>
+            { tools }
+        </div>
+    }
 }

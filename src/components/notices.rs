@@ -41,13 +41,7 @@ pub struct UndoBarProps {
 #[function_component(UndoBar)]
 pub fn undo_bar(props: &UndoBarProps) -> Html {
     let Some(undo) = &props.undo else { return html! {} };
-    let text = match undo {
-        Undo::Removed(removed) => format!("Removed {} from your shortlist.", removed.entry.name),
-        Undo::Cleared(entries) => {
-            format!("Cleared {} from your shortlist.", super::plural(entries.len(), "official", "officials"))
-        }
-        Undo::Replaced(_) => "Replaced your shortlist with the shared one.".to_string(),
-    };
+    let text = undo.describe();
     let on_undo = props.on_action.reform(|_| Action::Undo);
     html! {
         <div class="sc-undo">

@@ -5,13 +5,14 @@
 //! The dialog is a part loaded on first use ([`Details`], src/lazy.rs): readers who never open
 //! an official never download it.
 
+use scorecard_core::describe;
 use scorecard_core::link::fec_candidate_page;
 use scorecard_core::money::{Cents, DEFAULT_AMOUNT};
 use scorecard_core::next_step::{next_step, NextStep};
 use yew::prelude::*;
 
-use super::official_row::{describe_office, shortlist_button};
-use super::{next_step_link, use_id, ExternalLink, StanceBadge};
+use super::official_row::shortlist_button;
+use super::{next_step_link, not_rated_badge, stance_line, use_id, ExternalLink};
 use crate::hooks::use_modal;
 use crate::lazy::lazy_part;
 use crate::state::{Action, FeedRef};
@@ -49,7 +50,7 @@ pub fn official_detail(props: &OfficialDetailProps) -> Html {
             <div class="sc-dialog-head">
                 <div>
                     <h3 class="sc-dialog-title" id={title_id}>{ official.name.clone() }</h3>
-                    <p class="sc-office">{ describe_office(feed, official) }</p>
+                    <p class="sc-office">{ describe::office(feed, official) }</p>
                 </div>
                 <button type="button" class="sc-icon-button" aria-label="Close details" onclick={on_close}>{ "×" }</button>
             </div>
@@ -60,15 +61,7 @@ pub fn official_detail(props: &OfficialDetailProps) -> Html {
                         { match record {
                             Some(record) => html! {
                                 <>
-                                    <p class="sc-stance-line">
-                                        <StanceBadge stance={question.stances[record.stance as usize].clone()} />
-                                        if let Some(detail) = &record.detail {
-                                            <span class="sc-detail">{ detail.clone() }</span>
-                                        }
-                                        if let Some(date) = record.effective_date() {
-                                            <span class="sc-date">{ date.display_short() }</span>
-                                        }
-                                    </p>
+                                    { stance_line(question, record) }
                                     if !record.evidence.is_empty() {
                                         <ul class="sc-evidence-list">
                                             { for record.evidence.iter().map(|e| html! {
@@ -95,7 +88,7 @@ pub fn official_detail(props: &OfficialDetailProps) -> Html {
                                     }
                                 </>
                             },
-                            None => html! { <p><span class="sc-badge sc-tone-neutral"><span class="sc-badge-label">{ "Not rated" }</span></span></p> },
+                            None => html! { <p>{ not_rated_badge() }</p> },
                         } }
                     </li>
                 }) }

@@ -2,12 +2,14 @@
 //! into the details, their next step (give, find a donation page, or contact) and the button
 //! to put them on the shortlist.
 
-use scorecard_core::feed::{Feed, Official};
+use scorecard_core::describe;
+use scorecard_core::feed::Official;
 use scorecard_core::money::{Cents, DEFAULT_AMOUNT};
 use scorecard_core::next_step::next_step;
+use scorecard_core::shortlist::Shortlist;
 use yew::prelude::*;
 
-use super::{external_link, next_step_link, stance_badge};
+use super::{external_link, next_step_link, not_rated_badge, stance_line};
 use crate::state::{Action, FeedRef};
 
 #[derive(Properties, PartialEq)]
@@ -27,26 +29,28 @@ pub struct OfficialRowProps {
     pub on_action: Callback<Action>,
 }
 
-/// "Representative, District 7 · San Antonio · Vermont · Democratic"
-pub fn describe_office(feed: &Feed, official: &Official) -> String {
-    let mut parts = Vec::new();
-    match (feed.position_label(official), &official.district) {
-        (Some(position), Some(district)) if district.chars().all(|c| c.is_ascii_digit()) => {
-            parts.push(format!("{position}, District {district}"))
-        }
-        (Some(position), Some(district)) => parts.push(format!("{position}, {district}")),
-        (Some(position), None) => parts.push(position.to_string()),
-        (None, Some(district)) => parts.push(format!("District {district}")),
-        (None, None) => {}
+/// The row of the official at `index`, its "Give" at their shortlisted amount (a result, or one
+/// of a ZIP code's officials).
+pub fn official_row_for(
+    feed: &FeedRef,
+    index: usize,
+    question: usize,
+    shortlist: &Shortlist,
+    refcode: &Option<AttrValue>,
+    on_action: &Callback<Action>,
+) -> Html {
+    let id = &feed.officials[index].id;
+    html! {
+        <OfficialRow
+            feed={feed.clone()}
+            index={index}
+            question={question}
+            listed={shortlist.contains(id)}
+            amount={shortlist.get(id).map_or(DEFAULT_AMOUNT, |e| e.amount)}
+            refcode={refcode.clone()}
+            on_action={on_action.clone()}
+        />
     }
-    if let Some(city) = &official.city {
-        parts.push(city.clone());
-    }
-    parts.push(official.state.name().to_string());
-    if let Some(party) = feed.party_label(official) {
-        parts.push(party.to_string());
-    }
-    parts.join(" · ")
 }
 
 /// The add/remove button for an official, shared by the row and the detail view. Its visible
@@ -98,23 +102,11 @@ pub fn official_row(props: &OfficialRowProps) -> Html {
                 <h3 class="sc-name">
                     <button type="button" class="sc-name-button" aria-haspopup="dialog" onclick={on_open}>{ official.name.clone() }</button>
                 </h3>
-                <p class="sc-office">{ describe_office(feed, official) }</p>
-                <p class="sc-stance-line">
-                    { match record {
-                        Some(record) => html! {
-                            <>
-                                { stance_badge(&question.stances[record.stance as usize]) }
-                                if let Some(detail) = &record.detail {
-                                    <span class="sc-detail">{ detail.clone() }</span>
-                                }
-                                if let Some(date) = record.effective_date() {
-                                    <span class="sc-date">{ date.display_short() }</span>
-                                }
-                            </>
-                        },
-                        None => html! { <span class="sc-badge sc-tone-neutral"><span class="sc-badge-label">{ "Not rated" }</span></span> },
-                    } }
-                </p>
+                <p class="sc-office">{ describe::office(feed, official) }</p>
+                { match record {
+                    Some(record) => stance_line(question, record),
+                    None => html! { <p class="sc-stance-line">{ not_rated_badge() }</p> },
+                } }
                 if let Some((evidence, url)) = record.and_then(|r| r.evidence.iter().find_map(|e| Some((e, e.url.as_ref()?)))) {
                     <p class="sc-evidence">
                         { "Source: " }

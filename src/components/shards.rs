@@ -6,7 +6,9 @@ use scorecard_core::feed::shards::Progress;
 use scorecard_core::states::State;
 use yew::prelude::*;
 
-use super::plural;
+use scorecard_core::wording::{count_line, join_names, pick_state_summary};
+
+use super::results_head;
 
 #[derive(Properties, PartialEq)]
 pub struct PickStatePromptProps {
@@ -19,21 +21,14 @@ pub struct PickStatePromptProps {
 /// time.
 #[function_component(PickStatePrompt)]
 pub fn pick_state_prompt(props: &PickStatePromptProps) -> Html {
-    let officials = plural(usize::try_from(props.officials).unwrap_or(usize::MAX), "official", "officials");
-    let states = plural(props.states, "state", "states");
+    let officials = usize::try_from(props.officials).unwrap_or(usize::MAX);
     html! {
         <section class="sc-results" aria-label="Results">
-            <div class="sc-results-head">
-                <p class="sc-count">
-                    <span aria-hidden="true">
-                        <strong class="sc-count-number">{ officials.clone() }</strong>
-                        { format!(" in {states}") }
-                    </span>
-                    <span class="sc-visually-hidden sc-summary" role="status" aria-live="polite" aria-atomic="true">
-                        { format!("{officials} in {states}. Pick a state to see its officials.") }
-                    </span>
-                </p>
-            </div>
+            { results_head(
+                count_line(officials, props.states),
+                pick_state_summary(props.officials, props.states),
+                html! {},
+            ) }
             <div class="sc-empty sc-pick-state">
                 <p>{ "Pick a state to see its officials." }</p>
             </div>
@@ -73,14 +68,5 @@ pub fn shard_notes(props: &ShardNotesProps) -> Html {
                 }
             }) }
         </>
-    }
-}
-
-/// "Minnesota", "Minnesota and Wisconsin", "Iowa, Minnesota and Wisconsin".
-fn join_names(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }

@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use super::plural;
 use crate::state::{Action, FeedRef, PendingShare, ShareChoice};
+use scorecard_core::wording::plural;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareBannerProps {

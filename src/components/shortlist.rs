@@ -3,13 +3,15 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use scorecard_core::feed::shards::{presence, Presence, ShardStatus};
-use scorecard_core::next_step::{next_step, NextStep};
+use scorecard_core::feed::shards::ShardStatus;
 use scorecard_core::shortlist::Shortlist;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::{control_checked, control_value, external_link, next_step_link, plural, use_id};
+use scorecard_core::wording::plural;
+
+use super::shortlist_entry::{shortlist_entry, EntryContext};
+use super::{on_submit_value, use_id};
 use crate::state::{Action, FeedRef};
 
 #[derive(Properties, PartialEq)]
@@ -54,14 +56,7 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
         children,
     } = props;
     let budget_input = use_node_ref();
-    let on_split = {
-        let budget_input = budget_input.clone();
-        on_action.reform(move |e: SubmitEvent| {
-            e.prevent_default();
-            let text = budget_input.cast::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
-            Action::SplitBudget(text)
-        })
-    };
+    let on_split = on_submit_value(on_action, &budget_input, Action::SplitBudget);
     let on_clear = on_action.reform(|_| Action::ClearShortlist);
     let on_copy = on_copy_link.reform(|_| ());
     let on_share = on_share.as_ref().map(|share| share.reform(|_| ()));
@@ -86,83 +81,7 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
                 </p>
             } else {
                 <ol class="sc-entries">
-                    { for shortlist.entries().iter().enumerate().map(|(i, entry)| {
-                        let official = feed.official(&entry.id);
-                        let name = entry.name.clone();
-                        let id = entry.id.clone();
-                        let error = amount_errors.get(&entry.id);
-                        let error_id = format!("{ids}-error-{i}");
-                        let on_amount = { let id = id.clone(); on_action.reform(move |e: Event| Action::SetAmount { id: id.clone(), text: control_value(&e) }) };
-                        let on_given = { let id = id.clone(); on_action.reform(move |e: Event| Action::SetGiven { id: id.clone(), given: control_checked(&e) }) };
-                        let on_up = { let id = id.clone(); on_action.reform(move |_| Action::Move { id: id.clone(), to: i.saturating_sub(1) }) };
-                        let on_down = { let id = id.clone(); on_action.reform(move |_| Action::Move { id: id.clone(), to: i + 1 }) };
-                        let on_remove = { let id = id.clone(); on_action.reform(move |_| Action::Remove { id: id.clone() }) };
-                        let give = match official {
-                            Some(o) => match next_step(feed, o, entry.amount, refcode.as_deref()) {
-                                step @ (NextStep::Give { .. } | NextStep::FindDonationPage { .. }) => next_step_link(&step, &name),
-                                step => html! {
-                                    <span class="sc-no-donate">
-                                        { "No donation page in this feed" }
-                                        if let Some(url) = step.url() {
-                                            { " · " }
-                                            { external_link(url, Some(AttrValue::from(step.accessible_label(&name))), Classes::new(), html! { step.label() }) }
-                                        }
-                                    </span>
-                                },
-                            },
-                            None => match presence(feed, entry, shards.as_ref().map(|s| s.as_slice())) {
-                                Presence::NotLoaded => html! {
-                                    <span class="sc-not-loaded">
-                                        { match entry.state {
-                                            Some(state) => format!("Not loaded yet ({})", state.name()),
-                                            None => "Not loaded yet".to_string(),
-                                        } }
-                                    </span>
-                                },
-                                Presence::Gone | Presence::InFeed => html! { <span class="sc-gone">{ "No longer in this feed" }</span> },
-                            },
-                        };
-                        html! {
-                            <li class={classes!("sc-entry", entry.given.then_some("sc-entry-given"))} key={entry.id.clone()}>
-                                <div class="sc-entry-head">
-                                    <div class="sc-entry-who">
-                                        <span class="sc-entry-name">{ name.clone() }</span>
-                                        if let Some(o) = official {
-                                            <span class="sc-entry-office">{ super::official_row::describe_office(feed, o) }</span>
-                                        }
-                                    </div>
-                                    <span class="sc-entry-tools">
-                                        <button type="button" class="sc-icon-button" onclick={on_up} disabled={i == 0} aria-label={format!("Move {name} up")}>{ "↑" }</button>
-                                        <button type="button" class="sc-icon-button" onclick={on_down} disabled={i + 1 == count} aria-label={format!("Move {name} down")}>{ "↓" }</button>
-                                        <button type="button" class="sc-icon-button" onclick={on_remove} aria-label={format!("Remove {name} from shortlist")}>{ "×" }</button>
-                                    </span>
-                                </div>
-                                <div class="sc-entry-controls">
-                                    <label class="sc-amount">
-                                        <span class="sc-amount-prefix" aria-hidden="true">{ "$" }</span>
-                                        <input
-                                            type="text"
-                                            inputmode="decimal"
-                                            autocomplete="off"
-                                            value={entry.amount.plain()}
-                                            aria-label={format!("Amount for {name}")}
-                                            aria-invalid={error.is_some().then_some("true")}
-                                            aria-describedby={error.is_some().then(|| error_id.clone())}
-                                            onchange={on_amount}
-                                        />
-                                    </label>
-                                    { give }
-                                    <label class="sc-given">
-                                        <input type="checkbox" checked={entry.given} onchange={on_given} aria-label={format!("Given to {name}")} />
-                                        <span aria-hidden="true">{ "Given" }</span>
-                                    </label>
-                                </div>
-                                if let Some(error) = error {
-                                    <p class="sc-field-error" id={error_id}>{ error.clone() }</p>
-                                }
-                            </li>
-                        }
-                    }) }
+                    { for shortlist.entries().iter().enumerate().map(|(i, entry)| shortlist_entry(&EntryContext { feed, shards, amount_errors, refcode, on_action, ids: &ids, count }, i, entry)) }
                 </ol>
                 <p class="sc-total">
                     { "Total: " }<strong class="sc-total-amount">{ shortlist.total().to_string() }</strong>

@@ -1,7 +1,8 @@
 //! A stance shown by text, icon and colour together, so colour is never the only signal.
 
+use scorecard_core::describe::NOT_RATED;
 use scorecard_core::feed::doc::Tone;
-use scorecard_core::feed::Stance;
+use scorecard_core::feed::{Question, Stance, StanceRecord};
 use yew::prelude::*;
 
 use crate::hooks::use_style_property;
@@ -27,6 +28,27 @@ pub fn stance_badge(stance: &Stance) -> Html {
         html! { <StanceBadge stance={stance.clone()} /> }
     } else {
         badge_markup(stance, NodeRef::default())
+    }
+}
+
+/// The badge shown where an official has no stance on the question.
+pub fn not_rated_badge() -> Html {
+    html! { <span class="sc-badge sc-tone-neutral"><span class="sc-badge-label">{ NOT_RATED }</span></span> }
+}
+
+/// An official's stance on `question` in one line: the badge, the record's detail and date (a
+/// result row and the details dialog).
+pub fn stance_line(question: &Question, record: &StanceRecord) -> Html {
+    html! {
+        <p class="sc-stance-line">
+            { stance_badge(&question.stances[record.stance as usize]) }
+            if let Some(detail) = &record.detail {
+                <span class="sc-detail">{ detail.clone() }</span>
+            }
+            if let Some(date) = record.effective_date() {
+                <span class="sc-date">{ date.display_short() }</span>
+            }
+        </p>
     }
 }
 

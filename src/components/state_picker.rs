@@ -4,10 +4,9 @@
 //! empty box to remove the last state.
 
 use scorecard_core::states::{self, State, StateSet};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::use_id;
+use super::{control_value, use_id};
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -28,11 +27,7 @@ pub fn state_picker(props: &StatePickerProps) -> Html {
     // Only an open list, or Enter on a typed name, needs the matches; a closed list renders none
     // (every filter change would otherwise update fifty hidden counts).
     let matches: Vec<(State, u32)> = if *open || !query.is_empty() {
-        states::search(&query)
-            .into_iter()
-            .filter(|s| !props.selected.contains(*s))
-            .filter_map(|s| props.available.iter().find(|(a, _)| *a == s).copied())
-            .collect()
+        states::picker_matches(&query, props.selected, &props.available)
     } else {
         Vec::new()
     };
@@ -56,8 +51,7 @@ pub fn state_picker(props: &StatePickerProps) -> Html {
         let open = open.clone();
         let active = active.clone();
         Callback::from(move |e: InputEvent| {
-            let value = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value());
-            let value = value.unwrap_or_default();
+            let value = control_value(&e);
             // Typing opens the list; emptying the box closes it (↓ or a click still shows all).
             open.set(!value.is_empty());
             query.set(value);
@@ -78,9 +72,7 @@ pub fn state_picker(props: &StatePickerProps) -> Html {
                 if !*open {
                     open.set(true);
                 } else if !matches.is_empty() {
-                    let n = matches.len();
-                    let next = if e.key() == "ArrowDown" { (active_index + 1) % n } else { (active_index + n - 1) % n };
-                    active.set(next);
+                    active.set(states::step_choice(active_index, matches.len(), e.key() == "ArrowDown"));
                 }
             }
             "Enter" => {

@@ -11,17 +11,13 @@
 
 use std::rc::Rc;
 
-use scorecard_core::money::DEFAULT_AMOUNT;
 use scorecard_core::shortlist::Shortlist;
 use scorecard_core::your_officials::{DistrictChoice, YourOfficials};
-use scorecard_core::zip_lookup::{
-    looks_complete, more_in_group, present, ASK_FOR_ZIP, GROUP_ROWS, NOBODY_HERE, PRIVACY_NOTE,
-};
+use scorecard_core::zip_lookup::{looks_complete, more_in_group, present, GROUP_ROWS, NOBODY_HERE, PRIVACY_NOTE};
 use scorecard_core::zip_table::Zip;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::{use_id, ExternalLink, OfficialRow};
+use super::{control_value, official_row_for, on_submit_value, use_id, ExternalLink};
 use crate::lazy::Part;
 use crate::lookup::Lookup;
 use crate::state::{Action, FeedRef, ZipState, ZipStatus};
@@ -47,19 +43,13 @@ pub fn your_officials_panel(props: &YourOfficialsProps) -> Html {
     let YourOfficialsProps { zip, your, mine, on_action, .. } = props;
     let ids = use_id("zip");
     let input = use_node_ref();
-    let on_submit = {
-        let input = input.clone();
-        on_action.reform(move |e: SubmitEvent| {
-            e.prevent_default();
-            Action::LookUpZip(input.cast::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default())
-        })
-    };
+    let on_submit = on_submit_value(on_action, &input, Action::LookUpZip);
     // The lookup starts as the last digit is typed; anything else waits for Enter.
     let on_input = {
         let on_action = on_action.clone();
         Callback::from(move |e: InputEvent| {
-            let typed = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value());
-            if let Some(typed) = typed.filter(|t| looks_complete(t)) {
+            let typed = control_value(&e);
+            if looks_complete(&typed) {
                 on_action.emit(Action::LookUpZip(typed));
             }
         })
@@ -72,13 +62,7 @@ pub fn your_officials_panel(props: &YourOfficialsProps) -> Html {
     let on_hide = on_action.reform(|_| Action::ShowMine(false));
     let on_forget = on_action.reform(|_| Action::ForgetZip);
     let message_id = format!("{ids}-message");
-    let (message, invalid) = match &zip.status {
-        ZipStatus::Invalid(why) => (Some(why.clone()), true),
-        ZipStatus::Failed(why) => (Some(why.clone()), false),
-        ZipStatus::Looking => (zip.zip.map(|z| format!("Looking up ZIP code {z}…")), false),
-        ZipStatus::Idle | ZipStatus::Found if *mine && zip.zip.is_none() => (Some(ASK_FOR_ZIP.to_string()), false),
-        ZipStatus::Idle | ZipStatus::Found => (None, false),
-    };
+    let (message, invalid) = zip.message(*mine);
     let found = match (zip.zip, your, &zip.status) {
         (Some(z), Some(your), ZipStatus::Found) if *mine => Some((z, your)),
         _ => None,
@@ -179,18 +163,9 @@ pub(crate) fn your_officials_found(
                     } else {
                         <ol class="sc-list">
                             { for group.officials.iter().take(GROUP_ROWS).map(|&i| {
-                                let official = &feed.officials[i as usize];
                                 html! {
-                                    <li class="sc-slot" key={official.id.clone()}>
-                                        <OfficialRow
-                                            feed={feed.clone()}
-                                            index={i as usize}
-                                            question={*question}
-                                            listed={shortlist.contains(&official.id)}
-                                            amount={shortlist.get(&official.id).map_or(DEFAULT_AMOUNT, |e| e.amount)}
-                                            refcode={refcode.clone()}
-                                            on_action={on_action.clone()}
-                                        />
+                                    <li class="sc-slot" key={feed.officials[i as usize].id.clone()}>
+                                        { official_row_for(feed, i as usize, *question, shortlist, refcode, on_action) }
                                     </li>
                                 }
                             }) }

@@ -1,7 +1,7 @@
 //! Shows a `<dialog>` as modal once it is in the page, and reports when the browser closes it
 //! (Escape), so state can follow.
 
-use gloo::events::EventListener;
+use gloo_events::EventListener;
 use yew::prelude::*;
 
 use crate::browser::dialog;

@@ -44,7 +44,8 @@ test('servers that misbehave: 500, a hang (time limit, then retry), a cut-off bo
   assert.match(await text(alert('error-500')), /answered with error 500\. Try again in a moment\./);
   await alert('truncated').waitFor();
   assert.match(await text(alert('truncated')), /stopped arriving part-way \(the connection was cut\)/);
-  // JSON served as text/plain still loads: the content type is not trusted either way.
+  // JSON served as text/plain still loads: the bytes decide JSON or CSV (source::detect_format);
+  // the content type and the address's ending count only for an empty body.
   await page.locator('#text-plain .sc-count-number').waitFor();
   assert.equal(await page.locator('#text-plain .sc-count-number').textContent(), '1,015 officials');
   // The hanging server: the stated limit (data-timeout="2"), then a retry once it answers.

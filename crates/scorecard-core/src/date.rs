@@ -77,6 +77,18 @@ impl fmt::Display for Date {
     }
 }
 
+/// "Nov 23, 2026 at 16:40 UTC" from an ISO 8601 date-time (when a saved copy was made); the
+/// date alone if the time is missing, "an earlier visit" if the date is unreadable.
+pub fn describe_saved_at(iso: &str) -> String {
+    let date = iso.get(..10).and_then(Date::parse_iso).map(|d| d.display_short());
+    let time = iso.get(11..16).filter(|t| t.len() == 5);
+    match (date, time) {
+        (Some(date), Some(time)) => format!("{date} at {time} UTC"),
+        (Some(date), None) => date,
+        _ => "an earlier visit".to_string(),
+    }
+}
+
 fn digits(bytes: &[u8]) -> Option<u32> {
     if bytes.is_empty() || !bytes.iter().all(u8::is_ascii_digit) {
         return None;
@@ -96,6 +108,14 @@ fn days_in_month(year: u16, month: u8) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn saved_at_in_words() {
+        assert_eq!(describe_saved_at("2026-11-23T16:40:05.123Z"), "Nov 23, 2026 at 16:40 UTC");
+        assert_eq!(describe_saved_at("2026-11-23"), "Nov 23, 2026");
+        assert_eq!(describe_saved_at("yesterday"), "an earlier visit");
+        assert_eq!(describe_saved_at(""), "an earlier visit");
+    }
 
     #[test]
     fn iso() {

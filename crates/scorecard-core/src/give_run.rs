@@ -75,6 +75,17 @@ impl Item {
     }
 }
 
+impl Step {
+    /// The step's heading: "Give to each, 2 of 5: Peter Welch", the question, or done.
+    pub fn heading(&self) -> String {
+        match self {
+            Step::Open(item) => format!("Give to each, {}: {}", item.position_text(), item.name),
+            Step::Ask(item) => item.ask_text(),
+            Step::Done { .. } => "Give to each: done".to_string(),
+        }
+    }
+}
+
 /// What the widget shows now.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Step {
@@ -255,6 +266,21 @@ pub fn done_text(gifts: usize, total: Cents, skipped: usize) -> String {
 mod tests {
     use super::*;
     use crate::feed::load_json;
+
+    #[test]
+    fn each_step_has_its_heading() {
+        let item = Item {
+            id: "w".into(),
+            name: "Peter Welch".into(),
+            amount: Cents(27_00),
+            step: NextStep::None,
+            number: 2,
+            of: 5,
+        };
+        assert_eq!(Step::Open(item.clone()).heading(), "Give to each, 2 of 5: Peter Welch");
+        assert_eq!(Step::Ask(item).heading(), "Did you give $27 to Peter Welch?");
+        assert_eq!(Step::Done { gifts: 0, total: Cents(0), skipped: 0 }.heading(), "Give to each: done");
+    }
 
     fn feed() -> Feed {
         load_json(

@@ -22,13 +22,19 @@
 //!   contact) and the guided "Give to each" run over the shortlist.
 //! - [`roster`] and [`join`]: congress-legislators rosters to feeds, and stances taken from
 //!   another feed by name and state (used by the command-line tool to build feeds).
+//! - [`app_state`]: the widget's state and its reducer: every change a reader can make.
+//! - [`wording`] and [`describe`]: counts and summaries in words; how an official is described.
+//! - [`list_window`], [`storage_key`]: which rows of a long list to render; where the widget
+//!   keeps things in the browser.
 //! - [`fuzzing`]: the fuzz targets' harnesses and the invariants they check.
 //!
 //! Untrusted input (feed bytes, CSV bytes, link fragments, stored JSON) never panics here:
 //! every problem becomes a [`diagnostics::Diagnostic`] or an error value with a plain message.
 
+pub mod app_state;
 pub mod csv_import;
 pub mod date;
+pub mod describe;
 pub mod diagnostics;
 pub mod donate;
 pub mod embed;
@@ -39,6 +45,7 @@ pub mod fuzzing;
 pub mod give_run;
 pub mod join;
 pub mod link;
+pub mod list_window;
 pub mod money;
 pub mod next_step;
 pub mod roster;
@@ -47,7 +54,9 @@ pub mod shortlist;
 pub mod source;
 pub mod states;
 pub mod stats;
+pub mod storage_key;
 pub mod text;
+pub mod wording;
 pub mod your_officials;
 pub mod zip_lookup;
 pub mod zip_table;

@@ -83,6 +83,20 @@ pub struct View {
     pub mine: bool,
 }
 
+impl View {
+    /// The view an embedder asks for with `data-question`, `data-states` and `data-stance`
+    /// (shown when the address carries none).
+    pub fn preset(question: Option<&str>, states: StateSet, stance: Option<&str>) -> View {
+        let mut view = View::default();
+        view.filter.question = question.map(str::to_string);
+        view.filter.states = states;
+        if let Some(stance) = stance {
+            view.filter.stances.insert(StanceChoice::Stance(stance.to_string()));
+        }
+        view
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Decoded {
     /// Whether the fragment had our parameter at all.
@@ -134,6 +148,15 @@ pub fn encode(view: &View, shortlist: Option<&Shortlist>, feed: &Feed) -> String
 /// the link also names the states of the listed officials (`ls`), and its tokens are longer.
 pub fn encode_sharded(view: &View, shortlist: Option<&Shortlist>, feed: &Feed) -> String {
     encode_with(view, shortlist, feed, MIN_TOKEN_SHARDED, true)
+}
+
+/// [`encode_sharded`] for a sharded feed, else [`encode`].
+pub fn encode_for(view: &View, shortlist: Option<&Shortlist>, feed: &Feed, sharded: bool) -> String {
+    if sharded {
+        encode_sharded(view, shortlist, feed)
+    } else {
+        encode(view, shortlist, feed)
+    }
 }
 
 fn encode_with(view: &View, shortlist: Option<&Shortlist>, feed: &Feed, min_token: usize, list_states: bool) -> String {
@@ -492,6 +515,17 @@ fn unescape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_preset_view_is_its_filters() {
+        let vt: StateSet = [crate::states::State::parse("VT").unwrap()].into_iter().collect();
+        let view = View::preset(Some("q2"), vt, Some("yes"));
+        assert_eq!(view.filter.question.as_deref(), Some("q2"));
+        assert_eq!(view.filter.states, vt);
+        assert!(view.filter.stances.contains(&StanceChoice::Stance("yes".into())));
+        assert_eq!((view.open, view.mine), (None, false));
+        assert_eq!(View::preset(None, StateSet::EMPTY, None), View::default());
+    }
 
     #[test]
     fn tokens_round_trip_to_ranges() {

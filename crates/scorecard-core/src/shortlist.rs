@@ -93,6 +93,16 @@ impl Shortlist {
         self.entries.is_empty()
     }
 
+    /// Whether `other` lists the same officials with the same amounts, in the same order (a
+    /// shared list equal to the reader's own needs no choice). Names and given marks are not
+    /// compared: they are not part of a shared list.
+    pub fn same_list(&self, other: &Shortlist) -> bool {
+        fn key(e: &Entry) -> (&str, Cents) {
+            (&e.id, e.amount)
+        }
+        self.entries.iter().map(key).eq(other.entries.iter().map(key))
+    }
+
     pub fn position(&self, id: &str) -> Option<usize> {
         self.entries.iter().position(|e| e.id == id)
     }
@@ -262,6 +272,19 @@ impl Shortlist {
         serde_json::to_string(&stored).unwrap_or_default()
     }
 
+    /// The shortlist saved in a browser (`None`: nothing saved), the notes for the reader, and
+    /// whether the saved text is unreadable: then a new list starts, and the caller sets the
+    /// text aside rather than overwrite it on the next save.
+    pub fn from_saved(text: Option<&str>) -> (Shortlist, Vec<String>, bool) {
+        match text.map(Shortlist::from_storage_json) {
+            None => (Shortlist::default(), Vec::new(), false),
+            Some(Ok((list, notes))) => (list, notes, false),
+            Some(Err(problem)) => {
+                (Shortlist::default(), vec![format!("{problem}; it was set aside and a new list started.")], true)
+            }
+        }
+    }
+
     /// Reads what [`Shortlist::to_storage_json`] wrote. Damaged entries are skipped and
     /// described; text that is not a stored shortlist at all is an error.
     pub fn from_storage_json(text: &str) -> Result<(Shortlist, Vec<String>), String> {
@@ -352,6 +375,31 @@ mod tests {
             list.add(id, &id.to_uppercase()).unwrap();
         }
         list
+    }
+
+    #[test]
+    fn the_same_list_is_the_same_ids_and_amounts_in_order() {
+        let mut a = list(&["x", "y"]);
+        let b = list(&["x", "y"]);
+        assert!(a.same_list(&b));
+        assert!(!a.same_list(&list(&["y", "x"])));
+        assert!(!a.same_list(&list(&["x"])));
+        a.set_given("x", true);
+        assert!(a.same_list(&b), "given marks are not compared");
+        a.set_amount("x", Cents(5_00)).unwrap();
+        assert!(!a.same_list(&b));
+        assert!(Shortlist::default().same_list(&Shortlist::default()));
+    }
+
+    #[test]
+    fn a_saved_list_is_read_or_set_aside() {
+        let saved = list(&["a"]).to_storage_json();
+        let (read, notes, set_aside) = Shortlist::from_saved(Some(&saved));
+        assert_eq!((read.len(), notes.len(), set_aside), (1, 0, false));
+        assert_eq!(Shortlist::from_saved(None), (Shortlist::default(), vec![], false));
+        let (read, notes, set_aside) = Shortlist::from_saved(Some("{oops"));
+        assert!(read.is_empty() && set_aside);
+        assert!(notes[0].starts_with("the saved shortlist is damaged") && notes[0].ends_with("a new list started."));
     }
 
     #[test]

@@ -70,7 +70,9 @@ impl FormatHints<'_> {
 ///
 /// **The bytes decide** whenever they have any text: the first character other than white
 /// space (after a UTF-8 byte-order mark) is `{` or `[` → JSON, anything else → CSV. A feed is
-/// a JSON object and no spreadsheet's header row starts with a brace or bracket, so this never
+/// a JSON object and no spreadsheet's header row starts with a brace or bracket. `<` is a web
+/// page (a server's error page, a link to a page about the feed) and goes to the JSON reader,
+/// which says so in those words rather than reading the page as a spreadsheet. This never
 /// needs the hints, and the same bytes get the same answer online, offline (the saved copy has
 /// no address or content type) and from a file: a `.csv` address serving JSON is read as JSON.
 /// Only blank bytes (empty, or white space alone) cannot say; then the hints choose, CSV
@@ -79,16 +81,11 @@ impl FormatHints<'_> {
 pub fn detect_format(bytes: &[u8], hints: FormatHints<'_>) -> Format {
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
-        Some(b'{' | b'[') => Format::Json,
+        Some(b'{' | b'[' | b'<') => Format::Json,
         Some(_) => Format::Csv,
         None if hints.say_csv() => Format::Csv,
         None => Format::Json,
     }
-}
-
-/// Whether bytes are JSON by [`detect_format`] with no hints.
-pub fn looks_like_json(bytes: &[u8]) -> bool {
-    detect_format(bytes, FormatHints::default()) == Format::Json
 }
 
 /// UTF-16 without a byte-order mark: many NUL bytes in alternate positions.
@@ -128,6 +125,8 @@ mod tests {
             assert_eq!(detect_format(b"\xEF\xBB\xBF \r\n [1]", hints), Format::Json);
             assert_eq!(detect_format(b"name,state\nAnn,VT\n", hints), Format::Csv);
             assert_eq!(detect_format(b"\xEF\xBB\xBFname;state", hints), Format::Csv);
+            // A web page: the JSON reader names it as one.
+            assert_eq!(detect_format(b"\n<!doctype html><title>Moved</title>", hints), Format::Json);
             // Not text at all: the CSV reader says what is wrong (UTF-16, not UTF-8).
             assert_eq!(detect_format(b"\xFF\xFE{\x00", hints), Format::Csv);
         }

@@ -189,9 +189,46 @@ impl FromIterator<State> for StateSet {
     }
 }
 
+/// The state picker's choices for what was typed: [`search`]'s order, only states `available`
+/// (with their counts) and not already `selected`.
+pub fn picker_matches(query: &str, selected: StateSet, available: &[(State, u32)]) -> Vec<(State, u32)> {
+    search(query)
+        .into_iter()
+        .filter(|s| !selected.contains(*s))
+        .filter_map(|s| available.iter().find(|(a, _)| *a == s).copied())
+        .collect()
+}
+
+/// The option ↓ (`down`) or ↑ moves to from `active` among `n`, wrapping around.
+pub fn step_choice(active: usize, n: usize, down: bool) -> usize {
+    match n {
+        0 => 0,
+        _ if down => (active + 1) % n,
+        _ => (active + n - 1) % n,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_picker_offers_available_states_not_yet_picked() {
+        let (vt, va) = (State::parse("VT").unwrap(), State::parse("VA").unwrap());
+        let available = [(vt, 3), (va, 5)];
+        assert_eq!(picker_matches("v", StateSet::EMPTY, &available).len(), 2);
+        assert_eq!(picker_matches("vt", StateSet::EMPTY, &available), [(vt, 3)]);
+        let picked: StateSet = [vt].into_iter().collect();
+        assert_eq!(picker_matches("v", picked, &available), [(va, 5)]);
+        assert!(picker_matches("texas", StateSet::EMPTY, &available).is_empty());
+    }
+
+    #[test]
+    fn arrows_wrap_around() {
+        assert_eq!((step_choice(0, 3, true), step_choice(2, 3, true)), (1, 0));
+        assert_eq!((step_choice(0, 3, false), step_choice(2, 3, false)), (2, 1));
+        assert_eq!(step_choice(0, 0, true), 0);
+    }
 
     #[test]
     fn table_is_sorted_and_unique() {

@@ -29,18 +29,18 @@ pub fn mapping_panel(props: &MappingPanelProps) -> Html {
             </div>
         }
     };
-    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    let reader = use_mut_ref(|| None::<gloo_file::callbacks::FileReader>);
     let mapping_error = use_state(|| None::<String>);
-    let on_mapping_file = {
-        let on_action = props.on_action.clone();
-        let mapping_error = mapping_error.clone();
-        Callback::from(move |e: Event| {
-            let input = input_element(&e);
-            let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) else { return };
-            let on_action = on_action.clone();
+    let on_mapping_file =
+        {
+            let on_action = props.on_action.clone();
             let mapping_error = mapping_error.clone();
-            let task = gloo::file::callbacks::read_as_text(&gloo::file::Blob::from(file), move |result| {
-                match result
+            Callback::from(move |e: Event| {
+                let input = input_element(&e);
+                let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) else { return };
+                let on_action = on_action.clone();
+                let mapping_error = mapping_error.clone();
+                let task = gloo_file::callbacks::read_as_text(&gloo_file::Blob::from(file), move |result| match result
                     .map_err(|e| e.to_string())
                     .and_then(|text| serde_json::from_str::<CsvMapping>(&text).map_err(|e| e.to_string()))
                 {
@@ -49,11 +49,10 @@ pub fn mapping_panel(props: &MappingPanelProps) -> Html {
                         on_action.emit(Action::ApplyMapping(Box::new(mapping)));
                     }
                     Err(error) => mapping_error.set(Some(format!("That is not a mapping file saved here: {error}"))),
-                }
-            });
-            *reader.borrow_mut() = Some(task);
-        })
-    };
+                });
+                *reader.borrow_mut() = Some(task);
+            })
+        };
     html! {
         <section class="org-panel org-mapping" aria-labelledby="org-mapping-title">
             <h2 id="org-mapping-title">{ "3. Spreadsheet columns" }</h2>

@@ -1,8 +1,8 @@
 //! "2. What we found": every problem, located, and counts of what loaded.
 
-use scorecard::components::plural;
 use scorecard_core::diagnostics::{Diagnostic, Report, Severity};
 use scorecard_core::stats::FeedStats;
+use scorecard_core::wording::plural;
 use yew::prelude::*;
 
 use crate::state::{Origin, Outcome};

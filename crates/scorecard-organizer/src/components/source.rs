@@ -14,12 +14,12 @@ use crate::state::{Action, Origin};
 fn read_file(
     file: web_sys::File,
     on_action: Callback<Action>,
-    holder: Rc<RefCell<Option<gloo::file::callbacks::FileReader>>>,
+    holder: Rc<RefCell<Option<gloo_file::callbacks::FileReader>>>,
 ) {
     let name = file.name();
-    let blob = gloo::file::Blob::from(file);
+    let blob = gloo_file::Blob::from(file);
     on_action.emit(Action::Loading(Origin { name: name.clone(), url: None }));
-    let reader = gloo::file::callbacks::read_as_bytes(&blob, move |result| match result {
+    let reader = gloo_file::callbacks::read_as_bytes(&blob, move |result| match result {
         Ok(bytes) => on_action.emit(Action::Input {
             origin: Origin { name, url: None },
             bytes: Rc::new(bytes),
@@ -40,7 +40,7 @@ pub struct SourcePanelProps {
 pub fn source_panel(props: &SourcePanelProps) -> Html {
     let url = use_state(String::new);
     let pasted = use_node_ref();
-    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    let reader = use_mut_ref(|| None::<gloo_file::callbacks::FileReader>);
     let dragging = use_state(|| false);
     let on_action = props.on_action.clone();
 

@@ -1,0 +1,347 @@
+//! Every change, one [`Action`] each, and the reducer that makes it.
+
+use std::rc::Rc;
+
+use super::*;
+use crate::filter::{SortKey, StanceChoice};
+use crate::money::Cents;
+use crate::shortlist::AddError;
+use crate::states::State;
+use crate::zip_table::unknown_message;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetQuestion(String),
+    AddState(State),
+    RemoveState(State),
+    ToggleStance(StanceChoice),
+    /// Empty string: all positions.
+    SetPosition(String),
+    /// Empty string: all parties.
+    SetParty(String),
+    SetName(String),
+    SetSort(SortKey),
+    ClearFilters,
+    OpenOfficial(String),
+    CloseOfficial,
+    /// Back/Forward or an edited address: show that view (it is already in the URL).
+    RestoreView(View),
+    /// A shortlist arrived in a link (on load, or pasted into the address while open).
+    ReceiveShared {
+        list: Shortlist,
+        problems: Vec<String>,
+    },
+    Add {
+        id: String,
+    },
+    Remove {
+        id: String,
+    },
+    Undo,
+    ClearShortlist,
+    SetAmount {
+        id: String,
+        text: String,
+    },
+    SetGiven {
+        id: String,
+        given: bool,
+    },
+    Move {
+        id: String,
+        to: usize,
+    },
+    SplitBudget(String),
+    ResolveShare(Option<ShareChoice>),
+    Announce(String),
+    /// A newer copy of the feed arrived (a retry got through): keep the filters, the shortlist
+    /// and the open official wherever they still mean something.
+    ReplaceFeed(FeedRef),
+    /// The reader asks for the officials of what they typed in the ZIP code field.
+    LookUpZip(String),
+    /// The table's file for lookup number `serial` arrived (`Ok(None)`: there is none, so the
+    /// ZIP code is unknown), or could not be had.
+    ZipArrived {
+        serial: u32,
+        arrival: ZipArrival,
+    },
+    /// Which district of a split ZIP code is the reader's.
+    ChooseDistrict(DistrictChoice),
+    /// Show "Your officials" (looking up a saved ZIP code if need be), or go back to the list.
+    ShowMine(bool),
+    /// Forget the saved ZIP code, here and in this browser's storage.
+    ForgetZip,
+    /// A group too long for "Your officials": show all of it in the list (its state and
+    /// position as the filters).
+    ShowInList {
+        state: State,
+        position: Option<String>,
+    },
+    /// "Give to each": start a run over the shortlist.
+    StartGiving,
+    /// The reader opened the current official's page.
+    GiveOpened,
+    /// "Did you give?"
+    GiveAnswered(bool),
+    GiveSkipped,
+    StopGiving,
+    /// This browser would not keep the shortlist (why), or keeps it again (`None`).
+    StorageProblem(Option<&'static str>),
+    /// A share link was made: show it, so it can be copied by hand.
+    ShowShareUrl(String),
+    /// A shared list pasted while open waits for its states' files (`None`: it was read).
+    WaitForStates(Option<WaitingLink>),
+}
+
+impl AppState {
+    /// Makes the change `action` asks for. `steps`: the steps loaded on first use, if they are
+    /// in (the widget's lookup part; always [`STEPS`] natively).
+    pub fn reduce(&mut self, action: Action, steps: Option<&Steps>) {
+        let s = self;
+        match action {
+            Action::SetQuestion(id) => {
+                s.filter.question = Some(id);
+                // Stance ids belong to a question; they mean nothing for another one.
+                s.filter.stances.clear();
+                s.filter_changed();
+            }
+            Action::AddState(state) => {
+                s.filter.states.insert(state);
+                s.filter_changed();
+            }
+            Action::RemoveState(state) => {
+                s.filter.states.remove(state);
+                s.filter_changed();
+                s.announce(format!("Removed {} from the state filter", state.name()));
+            }
+            Action::ToggleStance(choice) => {
+                s.filter.toggle_stance(choice);
+                s.filter_changed();
+            }
+            Action::SetPosition(position) => {
+                s.filter.positions = Some(position).filter(|p| !p.is_empty()).into_iter().collect();
+                s.filter_changed();
+            }
+            Action::SetParty(party) => {
+                s.filter.parties = Some(party).filter(|p| !p.is_empty()).into_iter().collect();
+                s.filter_changed();
+            }
+            Action::SetName(name) => {
+                s.filter.name = name;
+                s.filter_changed();
+                // One history entry per keystroke would make Back useless.
+                s.history = HistoryMode::Replace;
+            }
+            Action::SetSort(sort) => {
+                s.filter.sort = sort;
+                s.history = HistoryMode::Push;
+            }
+            Action::ClearFilters => {
+                s.filter.clear_filters();
+                s.filter_changed();
+                s.announce("All filters cleared");
+            }
+            Action::OpenOfficial(id) => {
+                s.open = Some(id);
+                s.open_serial = s.open_serial.wrapping_add(1);
+                s.history = HistoryMode::Push;
+            }
+            Action::CloseOfficial => {
+                s.open = None;
+                s.history = HistoryMode::Replace;
+            }
+            Action::RestoreView(view) => {
+                s.filter = view.filter;
+                s.open = view.open;
+                s.mine = view.mine;
+                s.history = HistoryMode::Replace;
+                s.look_up_if_mine();
+            }
+            Action::Add { id } => {
+                let name = s.name_of(&id);
+                let added = match s.feed.official(&id) {
+                    // Its state tells a sharded feed which file to load for it next time.
+                    Some(official) => s.shortlist.add_official(official),
+                    None => s.shortlist.add(&id, &name),
+                };
+                match added {
+                    Ok(()) => s.announce(format!("Added {name} to your shortlist ({} in all)", s.shortlist.len())),
+                    Err(AddError::Full) => s.announce("Your shortlist is full; remove someone first."),
+                    Err(AddError::AlreadyListed) => {}
+                }
+            }
+            Action::Remove { id } => {
+                if let Some(removed) = s.shortlist.remove(&id) {
+                    s.amount_errors.remove(&id);
+                    s.announce(format!("Removed {} from your shortlist", removed.entry.name));
+                    s.undo = Some(Undo::Removed(removed));
+                }
+            }
+            Action::Undo => match s.undo.take() {
+                Some(Undo::Removed(removed)) => {
+                    let name = removed.entry.name.clone();
+                    s.shortlist.undo_remove(removed);
+                    s.announce(format!("Put {name} back on your shortlist"));
+                }
+                Some(Undo::Cleared(entries)) => {
+                    s.shortlist.undo_clear(entries);
+                    s.announce("Shortlist restored");
+                }
+                Some(Undo::Replaced(previous)) => {
+                    s.shortlist = previous;
+                    s.announce("Your own shortlist is back");
+                }
+                None => {}
+            },
+            Action::ClearShortlist => {
+                let entries = s.shortlist.clear();
+                if !entries.is_empty() {
+                    s.amount_errors.clear();
+                    s.announce("Shortlist cleared");
+                    s.undo = Some(Undo::Cleared(entries));
+                }
+            }
+            Action::SetAmount { id, text } => match Cents::parse_gift(&text) {
+                Ok(amount) => {
+                    let _ = s.shortlist.set_amount(&id, amount);
+                    s.amount_errors.remove(&id);
+                    s.split_error = None;
+                }
+                Err(problem) => {
+                    s.amount_errors.insert(id, problem.to_string());
+                }
+            },
+            Action::SetGiven { id, given } => s.shortlist.set_given(&id, given),
+            Action::Move { id, to } => s.shortlist.move_to(&id, to),
+            Action::SplitBudget(text) => {
+                let result = Cents::parse(&text)
+                    .map_err(|e| e.to_string())
+                    .and_then(|budget| s.shortlist.split_budget(budget).map(|()| budget).map_err(|e| e.to_string()));
+                match result {
+                    Ok(budget) => {
+                        s.split_error = None;
+                        s.amount_errors.clear();
+                        s.announce(format!("Split {budget} across {} officials", s.shortlist.len()));
+                    }
+                    Err(message) => s.split_error = Some(message),
+                }
+            }
+            Action::ResolveShare(choice) => {
+                if let Some(pending) = s.pending_share.take() {
+                    match choice {
+                        Some(ShareChoice::Replace) => {
+                            let previous = std::mem::replace(&mut s.shortlist, pending.list);
+                            s.undo = Some(Undo::Replaced(previous));
+                            s.announce("Your shortlist was replaced with the shared one");
+                        }
+                        Some(ShareChoice::Merge) => {
+                            let summary = s.shortlist.merge(pending.list.entries());
+                            s.announce(format!("Added {} officials from the shared shortlist", summary.added));
+                        }
+                        None => {}
+                    }
+                }
+            }
+            Action::ReceiveShared { list, problems } => s.receive_shared(list, problems),
+            Action::Announce(text) => s.announce(text),
+            Action::ReplaceFeed(feed) => {
+                s.shortlist.refresh_names(&feed);
+                if s.open.as_deref().is_some_and(|id| feed.official_index(id).is_none()) {
+                    s.open = None;
+                }
+                if s.filter.question.as_deref().is_some_and(|id| feed.question_index(id).is_none()) {
+                    s.filter.question = None;
+                    s.filter.stances.clear();
+                }
+                s.feed = feed;
+                // A sharded feed's state files arrived (those of the ZIP code's states, say).
+                if let (Some(zip), ZipStatus::Found, Some(steps)) = (s.zip.zip, &s.zip.status, steps) {
+                    s.zip.your = (steps.your_officials)(s, zip).map(Rc::new);
+                }
+            }
+            Action::LookUpZip(text) => match Zip::parse(&text) {
+                Err(problem) => {
+                    s.zip.status = ZipStatus::Invalid(problem.to_string());
+                    s.announce(problem.to_string());
+                }
+                Ok(zip) => {
+                    if !s.mine {
+                        s.mine = true;
+                        s.history = HistoryMode::Push;
+                    }
+                    let again = s.zip.zip == Some(zip) && s.zip.status == ZipStatus::Found;
+                    if !again {
+                        s.zip.zip = Some(zip);
+                        s.zip.serial = s.zip.serial.wrapping_add(1);
+                        match &s.zip.shard {
+                            // The file of these three digits is here already.
+                            Some(shard) if shard.prefix == zip.prefix() => s.found(zip, steps),
+                            _ => s.zip.status = ZipStatus::Looking,
+                        }
+                    }
+                }
+            },
+            Action::ZipArrived { serial, arrival } => {
+                if let (Some(zip), true) = (s.zip.zip, serial == s.zip.serial && s.zip.status == ZipStatus::Looking) {
+                    match arrival {
+                        Ok(Some(shard)) => {
+                            s.zip.shard = Some(shard);
+                            s.found(zip, steps);
+                        }
+                        Ok(None) => {
+                            s.zip.status = ZipStatus::Failed(unknown_message(&zip));
+                            s.announce(unknown_message(&zip));
+                        }
+                        Err(message) => {
+                            s.zip.status = ZipStatus::Failed(message.clone());
+                            s.announce(message);
+                        }
+                    }
+                }
+            }
+            Action::ChooseDistrict(choice) => {
+                s.zip.choice = choice;
+                // Officials found means the lookup's part is in.
+                if let Some(steps) = steps {
+                    (steps.chose)(s);
+                }
+            }
+            Action::ShowMine(mine) => {
+                if s.mine != mine {
+                    s.mine = mine;
+                    s.history = HistoryMode::Push;
+                }
+                s.look_up_if_mine();
+            }
+            Action::ForgetZip => {
+                s.zip = ZipState { serial: s.zip.serial.wrapping_add(1), ..ZipState::default() };
+                s.announce("Your ZIP code was forgotten: it is no longer saved in this browser.");
+            }
+            Action::ShowInList { state, position } => {
+                s.filter.clear_filters();
+                s.filter.states.insert(state);
+                s.filter.positions = position.into_iter().collect();
+                s.mine = false;
+                s.history = HistoryMode::Push;
+            }
+            Action::StartGiving => {
+                let (run, left_out) = GiveRun::start(&s.shortlist, &s.feed);
+                s.give_left_out = left_out.into_iter().map(|(id, why)| (s.name_of(&id), why)).collect();
+                s.give = Some(run);
+            }
+            // Only the run's own view (in the lookup's part) sends these, so that part is in.
+            Action::GiveOpened | Action::GiveAnswered(_) | Action::GiveSkipped => {
+                if let Some(steps) = steps {
+                    (steps.give_step)(s, &action);
+                }
+            }
+            Action::StopGiving => {
+                s.give = None;
+                s.give_left_out.clear();
+            }
+            Action::StorageProblem(problem) => s.storage_problem = problem,
+            Action::ShowShareUrl(url) => s.share_url = Some(url),
+            Action::WaitForStates(link) => s.waiting_link = link,
+        }
+    }
+}

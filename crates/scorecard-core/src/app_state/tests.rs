@@ -1,0 +1,278 @@
+//! The reducer, natively: each action's change to the state, and what is announced.
+
+use std::rc::Rc;
+
+use super::*;
+use crate::feed::load_json;
+use crate::filter::{SortKey, StanceChoice};
+use crate::money::Cents;
+use crate::states::State;
+use crate::zip_table::Shard;
+
+fn feed_of(officials: &str) -> FeedRef {
+    let json = format!(
+        r#"{{ "format_version": 1, "meta": {{ "title": "T" }},
+             "questions": [
+                {{ "id": "q", "text": "Q?", "stances": [ {{ "id": "y", "label": "Yes" }}, {{ "id": "n", "label": "No" }} ] }},
+                {{ "id": "q2", "text": "Q2?", "stances": [ {{ "id": "y", "label": "Yes" }} ] }} ],
+             "officials": [ {officials} ] }}"#
+    );
+    FeedRef(Rc::new(load_json(json.as_bytes()).feed.unwrap()))
+}
+
+const OFFICIALS: &str = r#"
+    { "id": "ann", "name": "Ann Able", "state": "VT", "position": "Senator", "stances": { "q": { "stance": "y" } } },
+    { "id": "bo", "name": "Bo Baker", "state": "VT", "position": "Representative", "district": "0" },
+    { "id": "cy", "name": "Cy Cole", "state": "MN", "position": "Senator" }"#;
+
+fn state() -> AppState {
+    AppState::new(feed_of(OFFICIALS), FilterSpec::default(), Shortlist::default())
+}
+
+fn after(mut s: AppState, actions: impl IntoIterator<Item = Action>) -> AppState {
+    for action in actions {
+        s.reduce(action, Some(&STEPS));
+    }
+    s
+}
+
+fn list(ids: &[&str]) -> Shortlist {
+    let mut list = Shortlist::default();
+    for id in ids {
+        list.add(id, id).unwrap();
+    }
+    list
+}
+
+fn vt() -> State {
+    State::parse("VT").unwrap()
+}
+
+#[test]
+fn filter_changes_are_history_steps_but_typing_is_not() {
+    let s = after(state(), [Action::ToggleStance(StanceChoice::Stance("y".into()))]);
+    assert_eq!(s.history, HistoryMode::Push);
+    let s = after(s, [Action::SetQuestion("q2".into())]);
+    assert!(s.filter.stances.is_empty(), "stances belong to a question");
+    assert_eq!(s.filter.question.as_deref(), Some("q2"));
+    let s = after(s, [Action::SetName("ann".into())]);
+    assert_eq!((s.filter.name.as_str(), s.history), ("ann", HistoryMode::Replace));
+    let s = after(s, [Action::SetSort(SortKey::default())]);
+    assert_eq!(s.history, HistoryMode::Push);
+}
+
+#[test]
+fn positions_and_parties_empty_means_all() {
+    let s = after(state(), [Action::SetPosition("Senator".into())]);
+    assert_eq!(s.filter.positions.len(), 1);
+    let s = after(s, [Action::SetPosition(String::new()), Action::SetParty(String::new())]);
+    assert!(s.filter.positions.is_empty() && s.filter.parties.is_empty());
+}
+
+#[test]
+fn states_and_clearing_are_announced() {
+    let s = after(state(), [Action::AddState(vt())]);
+    assert!(s.filter.states.contains(vt()));
+    let s = after(s, [Action::RemoveState(vt())]);
+    assert_eq!(s.announcement.text, "Removed Vermont from the state filter");
+    let serial = s.announcement.serial;
+    let s = after(s, [Action::AddState(vt()), Action::ClearFilters]);
+    assert!(s.filter.states.is_empty());
+    assert_eq!((s.announcement.text.as_str(), s.announcement.serial), ("All filters cleared", serial + 1));
+}
+
+#[test]
+fn opening_and_closing_an_official() {
+    let s = after(state(), [Action::OpenOfficial("ann".into())]);
+    assert_eq!((s.open.as_deref(), s.open_serial, s.history), (Some("ann"), 1, HistoryMode::Push));
+    let s = after(s, [Action::CloseOfficial, Action::OpenOfficial("ann".into())]);
+    assert_eq!(s.open_serial, 2, "each opening is a fresh dialog");
+    let s = after(s, [Action::CloseOfficial]);
+    assert_eq!((s.open, s.history), (None, HistoryMode::Replace));
+}
+
+#[test]
+fn adding_removing_and_undoing() {
+    let s = after(state(), [Action::Add { id: "ann".into() }, Action::Add { id: "cy".into() }]);
+    assert_eq!(s.announcement.text, "Added Cy Cole to your shortlist (2 in all)");
+    assert_eq!(s.shortlist.get("ann").and_then(|e| e.state), Some(vt()), "the state is kept for sharded feeds");
+    let s = after(s, [Action::Remove { id: "ann".into() }]);
+    assert_eq!(s.announcement.text, "Removed Ann Able from your shortlist");
+    assert_eq!(s.undo.as_ref().map(Undo::describe).as_deref(), Some("Removed Ann Able from your shortlist."));
+    let s = after(s, [Action::Undo]);
+    assert_eq!(s.shortlist.position("ann"), Some(0));
+    assert_eq!(s.announcement.text, "Put Ann Able back on your shortlist");
+    let s = after(s, [Action::ClearShortlist]);
+    assert!(s.shortlist.is_empty());
+    assert_eq!(s.undo.as_ref().map(Undo::describe).as_deref(), Some("Cleared 2 officials from your shortlist."));
+    let s = after(s, [Action::Undo]);
+    assert_eq!((s.shortlist.len(), s.announcement.text.as_str()), (2, "Shortlist restored"));
+    // An official no longer in the feed is listed under their id.
+    let s = after(s, [Action::Add { id: "gone".into() }]);
+    assert_eq!(s.shortlist.get("gone").map(|e| e.name.as_str()), Some("gone"));
+}
+
+#[test]
+fn amounts_given_marks_order_and_budgets() {
+    let s = after(AppState::new(feed_of(OFFICIALS), FilterSpec::default(), list(&["ann", "cy"])), []);
+    assert_eq!(s.shortlist.get("ann").map(|e| e.name.as_str()), Some("Ann Able"), "names from the feed");
+    let s = after(s, [Action::SetAmount { id: "ann".into(), text: "lots".into() }]);
+    assert!(s.amount_errors.contains_key("ann"));
+    let s = after(s, [Action::SetAmount { id: "ann".into(), text: "5".into() }]);
+    assert!(s.amount_errors.is_empty());
+    assert_eq!(s.shortlist.get("ann").map(|e| e.amount), Some(Cents(5_00)));
+    let s = after(s, [Action::SetGiven { id: "ann".into(), given: true }, Action::Move { id: "cy".into(), to: 0 }]);
+    assert_eq!((s.shortlist.get("ann").map(|e| e.given), s.shortlist.position("cy")), (Some(true), Some(0)));
+    let s = after(s, [Action::SplitBudget("nothing".into())]);
+    assert!(s.split_error.is_some());
+    let s = after(s, [Action::SplitBudget("20".into())]);
+    assert_eq!(s.split_error, None);
+    assert_eq!(s.shortlist.total(), Cents(20_00));
+    assert_eq!(s.announcement.text, "Split $20 across 2 officials");
+}
+
+#[test]
+fn a_shared_list_is_taken_asked_about_or_ignored() {
+    // No list of one's own: taken at once (the banner only says so).
+    let s = after(state(), [Action::ReceiveShared { list: list(&["ann"]), problems: vec![] }]);
+    assert_eq!(s.shortlist.len(), 1);
+    assert_eq!(s.pending_share.as_ref().map(|p| p.needs_choice), Some(false));
+    // The same list again: nothing to ask.
+    let s = after(s, [Action::ResolveShare(None), Action::ReceiveShared { list: list(&["ann"]), problems: vec![] }]);
+    assert_eq!(s.pending_share, None);
+    // Another list: the reader chooses.
+    let s = after(s, [Action::ReceiveShared { list: list(&["cy"]), problems: vec![] }]);
+    assert_eq!(s.pending_share.as_ref().map(|p| p.needs_choice), Some(true));
+    let merged = after(s.clone(), [Action::ResolveShare(Some(ShareChoice::Merge))]);
+    assert_eq!(
+        (merged.shortlist.len(), merged.announcement.text.as_str()),
+        (2, "Added 1 officials from the shared shortlist")
+    );
+    let replaced = after(s, [Action::ResolveShare(Some(ShareChoice::Replace))]);
+    assert_eq!(replaced.shortlist.position("cy"), Some(0));
+    assert_eq!(replaced.shortlist.len(), 1);
+    let back = after(replaced, [Action::Undo]);
+    assert_eq!(
+        (back.shortlist.position("ann"), back.announcement.text.as_str()),
+        (Some(0), "Your own shortlist is back")
+    );
+}
+
+#[test]
+fn a_new_feed_keeps_what_still_means_something() {
+    let s = after(
+        state(),
+        [Action::SetQuestion("q2".into()), Action::OpenOfficial("cy".into()), Action::Add { id: "ann".into() }],
+    );
+    let smaller = FeedRef(Rc::new(
+        load_json(
+            br#"{ "format_version": 1, "meta": { "title": "T" },
+                "questions": [ { "id": "q", "text": "Q?", "stances": [ { "id": "y", "label": "Yes" } ] } ],
+                "officials": [ { "id": "ann", "name": "Ann B. Able", "state": "VT" } ] }"#,
+        )
+        .feed
+        .unwrap(),
+    ));
+    let s = after(s, [Action::ReplaceFeed(smaller.clone())]);
+    assert_eq!(s.feed, smaller);
+    assert_eq!((s.open, s.filter.question), (None, None), "gone from the new feed");
+    assert_eq!(s.shortlist.get("ann").map(|e| e.name.as_str()), Some("Ann B. Able"));
+}
+
+#[test]
+fn restoring_a_view_replaces_the_history_entry() {
+    let mut view = crate::share_link::View::preset(Some("q2"), [vt()].into_iter().collect(), None);
+    view.open = Some("ann".into());
+    let s = after(state(), [Action::RestoreView(view.clone())]);
+    assert_eq!((s.view(), s.history), (view, HistoryMode::Replace));
+}
+
+const SHARD: &str = r#"{"zip_table":1,"prefix":"054","districts":[{"state":"VT","district":"0","zips":"01"}]}"#;
+
+fn shard() -> Rc<Shard> {
+    Rc::new(Shard::parse(SHARD.as_bytes()).unwrap())
+}
+
+#[test]
+fn a_zip_code_is_checked_looked_up_and_found() {
+    let s = after(state(), [Action::LookUpZip("5401".into())]);
+    assert!(matches!(s.zip.status, ZipStatus::Invalid(_)));
+    assert!(s.zip.message(false).1, "said to be invalid");
+    let s = after(s, [Action::LookUpZip("05401".into())]);
+    assert_eq!((s.mine, s.history, &s.zip.status), (true, HistoryMode::Push, &ZipStatus::Looking));
+    assert_eq!(s.zip.message(true).0.as_deref(), Some("Looking up ZIP code 05401…"));
+    let serial = s.zip.serial;
+    // An answer to an older lookup is dropped.
+    let s = after(s, [Action::ZipArrived { serial: serial.wrapping_sub(1), arrival: Ok(Some(shard())) }]);
+    assert_eq!(s.zip.status, ZipStatus::Looking);
+    let s = after(s, [Action::ZipArrived { serial, arrival: Ok(Some(shard())) }]);
+    assert_eq!(s.zip.status, ZipStatus::Found);
+    assert!(s.zip.your.is_some());
+    assert_eq!(s.zip.saved.as_ref().map(|z| z.zip.to_string()).as_deref(), Some("05401"));
+    assert!(!s.announcement.text.is_empty());
+    // The same three digits need no other file.
+    let s = after(s, [Action::LookUpZip("05499".into())]);
+    assert_ne!(s.zip.status, ZipStatus::Looking);
+    // Forgetting it forgets everything but the count, so a late answer is dropped.
+    let s = after(s, [Action::ForgetZip]);
+    assert_eq!((s.zip.zip, s.zip.saved.as_ref(), s.zip.status.clone()), (None, None, ZipStatus::Idle));
+    assert_eq!(s.zip.message(true).0.as_deref(), Some(crate::zip_lookup::ASK_FOR_ZIP));
+}
+
+#[test]
+fn unknown_and_unreachable_zip_codes_say_so() {
+    let looking = after(state(), [Action::LookUpZip("05401".into())]);
+    let serial = looking.zip.serial;
+    let unknown = after(looking.clone(), [Action::ZipArrived { serial, arrival: Ok(None) }]);
+    assert!(matches!(unknown.zip.status, ZipStatus::Failed(_)));
+    let offline = after(looking, [Action::ZipArrived { serial, arrival: Err("offline".into()) }]);
+    assert_eq!(offline.zip.status, ZipStatus::Failed("offline".into()));
+    assert_eq!(offline.zip.message(true), (Some("offline".into()), false));
+}
+
+#[test]
+fn without_the_steps_part_a_lookup_says_it_could_not_be_done() {
+    let mut s = after(state(), [Action::LookUpZip("05401".into())]);
+    let serial = s.zip.serial;
+    s.reduce(Action::ZipArrived { serial, arrival: Ok(Some(shard())) }, None);
+    let zip = crate::zip_table::Zip::parse("05401").unwrap();
+    assert_eq!(s.zip.status, ZipStatus::Failed(not_loaded(&zip)));
+    assert_eq!(s.announcement.text, not_loaded(&zip));
+}
+
+#[test]
+fn a_saved_zip_code_is_looked_up_when_my_officials_are_asked_for() {
+    let saved = crate::zip_lookup::SavedZip::from_storage("05401");
+    assert!(saved.is_some());
+    let s = state().with_saved(saved, None);
+    assert_eq!(s.zip.status, ZipStatus::Idle, "not until asked");
+    let s = after(s, [Action::ShowMine(true)]);
+    assert_eq!((s.mine, &s.zip.status), (true, &ZipStatus::Looking));
+    let s = after(s, [Action::ShowInList { state: vt(), position: Some("Senator".into()) }]);
+    assert!(!s.mine);
+    assert!(s.filter.states.contains(vt()) && s.filter.positions.contains("Senator"));
+}
+
+#[test]
+fn a_give_run_starts_and_stops() {
+    let s = after(state(), [Action::Add { id: "ann".into() }, Action::Add { id: "gone".into() }, Action::StartGiving]);
+    assert!(s.give.is_some());
+    // Named for the reader, from the feed or the list (who has no page to give on is said).
+    let left_out: Vec<&str> = s.give_left_out.iter().map(|(name, _)| name.as_str()).collect();
+    assert!(left_out.contains(&"gone") && left_out.contains(&"Ann Able"), "{left_out:?}");
+    let s = after(s, [Action::GiveOpened, Action::GiveAnswered(true)]);
+    assert!(s.give.is_some());
+    let s = after(s, [Action::StopGiving]);
+    assert_eq!((s.give.as_ref(), s.give_left_out.len()), (None, 0));
+}
+
+#[test]
+fn the_browsers_answers_are_state_too() {
+    let s = after(state(), [Action::StorageProblem(Some("full")), Action::ShowShareUrl("https://x/#sc=1".into())]);
+    assert_eq!((s.storage_problem, s.share_url.as_deref()), (Some("full"), Some("https://x/#sc=1")));
+    let link = WaitingLink { fragment: "sc=1".into(), states: [vt()].into_iter().collect() };
+    let s = after(s, [Action::WaitForStates(Some(link.clone())), Action::StorageProblem(None)]);
+    assert_eq!((s.waiting_link.as_ref(), s.storage_problem), (Some(&link), None));
+    let s = after(s, [Action::WaitForStates(None), Action::Announce("hi".into())]);
+    assert_eq!((s.waiting_link, s.announcement.text.as_str()), (None, "hi"));
+}

@@ -1,0 +1,117 @@
+//! One entry of the shortlist: name and office, order and remove buttons, the amount, the next
+//! step (give, or why not), "Given". A function rather than a component: every component type
+//! costs its own copy of yew's machinery in the wasm, and the panel re-renders the list whole.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use scorecard_core::describe;
+use scorecard_core::feed::shards::{presence, Presence, ShardStatus};
+use scorecard_core::next_step::{next_step, NextStep};
+use scorecard_core::shortlist::Entry;
+use yew::prelude::*;
+
+use super::{control_checked, control_value, external_link, next_step_link};
+use crate::state::{Action, FeedRef};
+
+/// What every entry of one panel shares.
+pub(crate) struct EntryContext<'a> {
+    pub(crate) feed: &'a FeedRef,
+    pub(crate) shards: &'a Option<Rc<Vec<ShardStatus>>>,
+    pub(crate) amount_errors: &'a BTreeMap<String, String>,
+    pub(crate) refcode: &'a Option<String>,
+    pub(crate) on_action: &'a Callback<Action>,
+    /// The panel's id prefix.
+    pub(crate) ids: &'a str,
+    /// How many entries there are.
+    pub(crate) count: usize,
+}
+
+/// Entry number `i` (from 0) of the shortlist.
+pub(crate) fn shortlist_entry(context: &EntryContext<'_>, i: usize, entry: &Entry) -> Html {
+    let EntryContext { feed, shards, amount_errors, refcode, on_action, ids, count } = *context;
+    let official = feed.official(&entry.id);
+    let name = entry.name.clone();
+    let id = entry.id.clone();
+    let error = amount_errors.get(&entry.id);
+    let error_id = format!("{ids}-error-{i}");
+    let on_amount = {
+        let id = id.clone();
+        on_action.reform(move |e: Event| Action::SetAmount { id: id.clone(), text: control_value(&e) })
+    };
+    let on_given = {
+        let id = id.clone();
+        on_action.reform(move |e: Event| Action::SetGiven { id: id.clone(), given: control_checked(&e) })
+    };
+    let on_up = {
+        let id = id.clone();
+        on_action.reform(move |_| Action::Move { id: id.clone(), to: i.saturating_sub(1) })
+    };
+    let on_down = {
+        let id = id.clone();
+        on_action.reform(move |_| Action::Move { id: id.clone(), to: i + 1 })
+    };
+    let on_remove = {
+        let id = id.clone();
+        on_action.reform(move |_| Action::Remove { id: id.clone() })
+    };
+    let give = match official {
+        Some(o) => match next_step(feed, o, entry.amount, refcode.as_deref()) {
+            step @ (NextStep::Give { .. } | NextStep::FindDonationPage { .. }) => next_step_link(&step, &name),
+            step => html! {
+                <span class="sc-no-donate">
+                    { "No donation page in this feed" }
+                    if let Some(url) = step.url() {
+                        { " · " }
+                        { external_link(url, Some(AttrValue::from(step.accessible_label(&name))), Classes::new(), html! { step.label() }) }
+                    }
+                </span>
+            },
+        },
+        None => {
+            let presence = presence(feed, entry, shards.as_ref().map(|s| s.as_slice()));
+            let class = if presence == Presence::NotLoaded { "sc-not-loaded" } else { "sc-gone" };
+            html! { <span class={class}>{ describe::absent(presence, entry.state) }</span> }
+        }
+    };
+    html! {
+        <li class={classes!("sc-entry", entry.given.then_some("sc-entry-given"))} key={entry.id.clone()}>
+            <div class="sc-entry-head">
+                <div class="sc-entry-who">
+                    <span class="sc-entry-name">{ name.clone() }</span>
+                    if let Some(o) = official {
+                        <span class="sc-entry-office">{ describe::office(feed, o) }</span>
+                    }
+                </div>
+                <span class="sc-entry-tools">
+                    <button type="button" class="sc-icon-button" onclick={on_up} disabled={i == 0} aria-label={format!("Move {name} up")}>{ "↑" }</button>
+                    <button type="button" class="sc-icon-button" onclick={on_down} disabled={i + 1 == count} aria-label={format!("Move {name} down")}>{ "↓" }</button>
+                    <button type="button" class="sc-icon-button" onclick={on_remove} aria-label={format!("Remove {name} from shortlist")}>{ "×" }</button>
+                </span>
+            </div>
+            <div class="sc-entry-controls">
+                <label class="sc-amount">
+                    <span class="sc-amount-prefix" aria-hidden="true">{ "$" }</span>
+                    <input
+                        type="text"
+                        inputmode="decimal"
+                        autocomplete="off"
+                        value={entry.amount.plain()}
+                        aria-label={format!("Amount for {name}")}
+                        aria-invalid={error.is_some().then_some("true")}
+                        aria-describedby={error.is_some().then(|| error_id.clone())}
+                        onchange={on_amount}
+                    />
+                </label>
+                { give }
+                <label class="sc-given">
+                    <input type="checkbox" checked={entry.given} onchange={on_given} aria-label={format!("Given to {name}")} />
+                    <span aria-hidden="true">{ "Given" }</span>
+                </label>
+            </div>
+            if let Some(error) = error {
+                <p class="sc-field-error" id={error_id}>{ error.clone() }</p>
+            }
+        </li>
+    }
+}

@@ -1,0 +1,96 @@
+//! What the shortlist's and the results' buttons do: copy or share the link to the view and
+//! shortlist, download the results or the shortlist as CSV. Made once per widget: the callbacks
+//! read the state when called, so they stay the same across renders and the panels they are
+//! given are not rendered again for nothing.
+
+use std::rc::Rc;
+
+use scorecard_core::{export, filter, share_link};
+use yew::prelude::*;
+
+use crate::browser::{clipboard, download, location, share};
+use crate::state::{Action, AppState, Store};
+
+#[hook]
+pub(crate) fn use_handlers(
+    state: &UseReducerHandle<Store>,
+    result: &Rc<filter::FilterResult>,
+    param: &str,
+    sharded: bool,
+) -> Rc<Handlers> {
+    let latest = use_mut_ref(|| (state.clone(), result.clone()));
+    *latest.borrow_mut() = (state.clone(), result.clone());
+    use_memo((param.to_string(), sharded), move |(param, sharded)| Handlers::new(latest, param.clone(), *sharded))
+}
+
+/// The page address with the current view and the shortlist in its fragment.
+fn share_url_for(state: &AppState, param: &str, sharded: bool) -> String {
+    let value = share_link::encode_for(&state.view(), Some(&state.shortlist), &state.feed, sharded);
+    format!("{}#{}", location::page_url(), share_link::with_param(&location::fragment(), param, Some(&value)))
+}
+
+/// The state as last rendered, and its results.
+type Latest = Rc<std::cell::RefCell<(UseReducerHandle<Store>, Rc<filter::FilterResult>)>>;
+
+/// What the shortlist and result buttons do: copy or share the link, download CSVs.
+pub(crate) struct Handlers {
+    pub(crate) copy_link: Callback<()>,
+    /// Present when the browser has a share sheet.
+    pub(crate) share: Option<Callback<()>>,
+    pub(crate) download_results: Callback<()>,
+    pub(crate) download_shortlist: Callback<()>,
+}
+
+impl Handlers {
+    fn new(latest: Latest, param: String, sharded: bool) -> Self {
+        let state = {
+            let latest = latest.clone();
+            move || latest.borrow().0.clone()
+        };
+        let copy_link = {
+            let (state, param) = (state.clone(), param.clone());
+            Callback::from(move |_| {
+                let state = state();
+                let url = share_url_for(&state, &param, sharded);
+                state.dispatch(Action::ShowShareUrl(url.clone()));
+                wasm_bindgen_futures::spawn_local(async move {
+                    let message = if clipboard::copy(&url).await {
+                        "Share link copied. Paste it anywhere to share your shortlist."
+                    } else {
+                        "Copy the share link from the box below."
+                    };
+                    state.dispatch(Action::Announce(message.to_string()));
+                });
+            })
+        };
+        let share = share::available().then(|| {
+            let state = state.clone();
+            Callback::from(move |_| {
+                let state = state();
+                let url = share_url_for(&state, &param, sharded);
+                let title = format!("My shortlist: {}", state.feed.meta.title);
+                wasm_bindgen_futures::spawn_local(async move {
+                    share::share(&title, &url).await;
+                });
+            })
+        });
+        let download_results = Callback::from(move |_| {
+            let (state, result) = latest.borrow().clone();
+            let csv = export::results_csv(&state.feed, &result);
+            download_csv(&state, "scorecard-results.csv", &csv);
+        });
+        let download_shortlist = Callback::from(move |_| {
+            let state = state();
+            let csv = export::shortlist_csv(&state.feed, &state.shortlist);
+            download_csv(&state, "shortlist.csv", &csv);
+        });
+        Handlers { copy_link, share, download_results, download_shortlist }
+    }
+}
+
+/// Offers `csv` as a download named `file_name`, and says so when the browser refuses.
+fn download_csv(state: &UseReducerHandle<Store>, file_name: &str, csv: &str) {
+    if !download::download_text(file_name, "text/csv;charset=utf-8", csv) {
+        state.dispatch(Action::Announce("This browser did not allow the download.".into()));
+    }
+}
