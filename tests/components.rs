@@ -490,7 +490,7 @@ async fn details_reopen_when_a_close_and_a_reopen_arrive_together() {
     // What Escape does (cancel, then close; the `close` event comes in a later task), and,
     // before anything else runs, a click that opens the details again.
     let closed = Rc::new(std::cell::Cell::new(false));
-    let _on_close = gloo::events::EventListener::new(&dialog, "close", {
+    let _on_close = gloo_events::EventListener::new(&dialog, "close", {
         let closed = closed.clone();
         move |_| closed.set(true)
     });
