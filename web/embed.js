@@ -59,14 +59,7 @@ function prepare(element) {
   root.setAttribute('data-sc-root', '');
   root.hidden = true;
   for (const type of ['load', 'error']) stylesheet.addEventListener(type, () => (root.hidden = false), { once: true });
-  // The widget's own loading state (src/app.rs), until it takes over.
-  const frame = document.createElement('div');
-  frame.className = 'scorecard';
-  const note = frame.appendChild(document.createElement('p'));
-  note.className = 'sc-status';
-  note.setAttribute('role', 'status');
-  note.textContent = 'Loading the scorecard…';
-  root.append(frame);
+  root.append(loadingNote());
   shadow.append(stylesheet, root);
   const waiting = awaiting(root, element);
   const firstScreen = firstScreenUrl(element);
@@ -78,6 +71,17 @@ function prepare(element) {
 // officials added from the first screen's copy; `done` once it has, or could not start.
 function awaiting(root, element) {
   return { root, feed: prefetchFeed(element), handoff: { adds: [] }, done: false };
+}
+
+/** The widget's own loading state (src/app.rs), shown until it takes over. */
+function loadingNote() {
+  const frame = document.createElement('div');
+  frame.className = 'scorecard';
+  const note = frame.appendChild(document.createElement('p'));
+  note.className = 'sc-status';
+  note.setAttribute('role', 'status');
+  note.textContent = 'Loading the scorecard…';
+  return frame;
 }
 
 // The standalone and iframe pages carry their default feed's first screen in the page itself,
@@ -93,13 +97,7 @@ function adopt(element) {
     takeOver(waiting, builtIn);
     root.replaceChildren(builtIn);
   } else {
-    const frame = document.createElement('div');
-    frame.className = 'scorecard';
-    const note = frame.appendChild(document.createElement('p'));
-    note.className = 'sc-status';
-    note.setAttribute('role', 'status');
-    note.textContent = 'Loading the scorecard…';
-    root.replaceChildren(frame);
+    root.replaceChildren(loadingNote());
     if (firstScreen) showFirstScreen(waiting, firstScreen);
   }
   return waiting;

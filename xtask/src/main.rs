@@ -365,13 +365,22 @@ const FIRST_SCREEN_MARKER: &str =
 /// (the stylesheet shows it). The page's own fallback text shows through a slot below it, for
 /// readers without JavaScript (below, so that the loader removing it moves nothing on screen);
 /// the loader keeps the copy when the widget starts on that view (web/embed.js, `adopt`).
+/// Runs as the page is parsed, right after the built-in first screen: that copy is the default
+/// feed's default view, so an address that may ask for another feed, view or a shared list
+/// (any query option but the iframe's `frame` and `refcode`, or a fragment) drops it before the
+/// first paint, and the wrong officials never show. embed.js then shows the right copy, if any.
+const DROP_WRONG_FIRST_SCREEN: &str = "if (location.hash || [...new URLSearchParams(location.search).keys()]\
+     .some((key) => key !== 'frame' && key !== 'refcode')) \
+     document.currentScript.parentElement.shadowRoot?.querySelector('[data-sc-snapshot]')?.remove();";
+
 fn build_in_first_screens(dist: &Path) -> Result {
     let feed = "endorsements-2020";
     let screen = dist.join("first").join(format!("{feed}.html"));
     let screen = std::fs::read_to_string(&screen).map_err(|e| format!("{}: {e}", screen.display()))?;
     let root = format!(
         "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"scorecard.css\">\
-         <div data-sc-root><div data-sc-snapshot data-sc-feed=\"{feed}\" hidden>{screen}</div><slot></slot></div></template>"
+         <div data-sc-root><div data-sc-snapshot data-sc-feed=\"{feed}\" hidden>{screen}</div><slot></slot></div></template>\
+         <script>{DROP_WRONG_FIRST_SCREEN}</script>"
     );
     for page in ["index.html", "frame.html"] {
         let path = dist.join(page);
