@@ -186,7 +186,7 @@ export function partFiles() {
 }
 
 /**
- * A `usize` constant of the widget's Rust sources (src/), read from where it is defined, so a
+ * A `usize` constant of the widget's Rust sources (src/ and its core), read from where it is defined, so a
  * test that depends on it never keeps a copy that drifts. Fails if it is not defined exactly once.
  */
 export function rustConstant(name) {
@@ -202,14 +202,14 @@ export function rustConstant(name) {
       }
     }
   };
-  walk(path.join(repo, 'src'));
-  if (found.length !== 1) throw new Error(`const ${name}: usize is defined ${found.length} times in src/: ${JSON.stringify(found)}`);
+  for (const dir of ['src', 'crates/scorecard-core/src']) walk(path.join(repo, dir));
+  if (found.length !== 1) throw new Error(`const ${name}: usize is defined ${found.length} times in the widget and its core: ${JSON.stringify(found)}`);
   return found[0][1];
 }
 
 /**
  * Up to this many results the widget draws every row; beyond it, only those on screen
- * (src/components/results.rs).
+ * (crates/scorecard-core/src/list_window.rs).
  */
 export const RENDER_ALL_UP_TO = rustConstant('RENDER_ALL_UP_TO');
 
