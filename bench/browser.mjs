@@ -113,7 +113,9 @@ async function coldLoad(page, browser, which, reports) {
     };
   }, which.mark);
   figures.firstResults = firstResults;
-  // Let the page settle (garbage collection), then read memory.
+  // The renderer's memory as the reader's first results show (what the budget counts), then
+  // once the page has settled (garbage collection).
+  figures.rendererPssAtResults = await rendererPss(browser);
   await page.evaluate(() => window.gc?.());
   await page.waitForTimeout(300);
   figures.jsHeap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? null);
@@ -310,6 +312,7 @@ async function main() {
         jsHeap: summary(pick('jsHeap')),
         wasmMemory: pick('wasmMemory').length ? summary(pick('wasmMemory')) : null,
         rendererPss: pick('rendererPss').length ? summary(pick('rendererPss')) : null,
+        rendererPssAtResults: pick('rendererPssAtResults').length ? summary(pick('rendererPssAtResults')) : null,
       });
       console.error(`bench: ${size} ${kind}: first results ${entry[kind].firstResults.median.toFixed(0)} ms`);
     }

@@ -363,21 +363,24 @@ fn report(r: &Value, analysis: &str) -> String {
     }
     let _ = writeln!(md);
 
-    let _ = writeln!(md, "## Memory after load\n");
-    let _ = writeln!(md, "JS heap is `performance.memory.usedJSHeapSize` after a forced GC; wasm is the widget's linear memory (invisible to the JS heap); renderer is the renderer process's PSS from `/proc/PID/smaps_rollup`, the fair comparison.\n");
-    let _ = writeln!(md, "| feed | widget JS heap | widget wasm memory | widget renderer | baseline JS heap | baseline renderer | renderer ratio |\n|---|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(md, "## Memory\n");
+    let _ = writeln!(md, "Renderer: the renderer process's PSS from `/proc/PID/smaps_rollup` (it counts the JS heap and wasm memory alike: the fair comparison), as the first results show (the budget's figure) and after a forced GC. JS heap is `performance.memory.usedJSHeapSize` after that GC; wasm is the widget's linear memory (invisible to the JS heap, and never shrinks).\n");
+    let _ = writeln!(md, "| feed | widget renderer at first results | baseline renderer at first results | ratio | widget renderer after GC | baseline renderer after GC | ratio | widget wasm memory | widget JS heap | baseline JS heap |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for size in &sizes {
         let s = &b["sizes"][size];
         let _ = writeln!(
             md,
-            "| {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             label(size),
-            mb(&s["widget"]["jsHeap"]["median"]),
-            mb(&s["widget"]["wasmMemory"]["median"]),
+            mb(&s["widget"]["rendererPssAtResults"]["median"]),
+            mb(&s["baseline"]["rendererPssAtResults"]["median"]),
+            ratio(&s["widget"]["rendererPssAtResults"]["median"], &s["baseline"]["rendererPssAtResults"]["median"]),
             mb(&s["widget"]["rendererPss"]["median"]),
-            mb(&s["baseline"]["jsHeap"]["median"]),
             mb(&s["baseline"]["rendererPss"]["median"]),
-            ratio(&s["widget"]["rendererPss"]["median"], &s["baseline"]["rendererPss"]["median"])
+            ratio(&s["widget"]["rendererPss"]["median"], &s["baseline"]["rendererPss"]["median"]),
+            mb(&s["widget"]["wasmMemory"]["median"]),
+            mb(&s["widget"]["jsHeap"]["median"]),
+            mb(&s["baseline"]["jsHeap"]["median"])
         );
     }
     let _ = writeln!(md);
@@ -486,8 +489,14 @@ fn budget_rows(r: &Value) -> Vec<BudgetRow> {
         fmt(parse, "×"),
         parse.map(|p| p <= 2.0),
     ));
-    let memory = ratio_of(med("100k", "widget", "rendererPss"), med("100k", "baseline", "rendererPss"));
-    rows.push(("renderer memory at 100k".into(), "≤ 1.5× baseline".into(), fmt(memory, "×"), memory.map(|m| m <= 1.5)));
+    let memory =
+        ratio_of(med("100k", "widget", "rendererPssAtResults"), med("100k", "baseline", "rendererPssAtResults"));
+    rows.push((
+        "renderer memory at 100k, at first results".into(),
+        "≤ 1.5× baseline".into(),
+        fmt(memory, "×"),
+        memory.map(|m| m <= 1.5),
+    ));
     rows.into_iter().map(|(what, target, measured, met)| BudgetRow { what, target, measured, met }).collect()
 }
 
