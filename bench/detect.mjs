@@ -22,7 +22,14 @@ function detector({ add, listed }) {
     for (const [name, selector] of [['results', add], ['listed', listed]]) {
       if (seen.has(name) || !roots.some((root) => root.querySelector(selector))) continue;
       seen.add(name);
-      const at = () => window.__benchReport(name, performance.timeOrigin + performance.now());
+      // Reported only if still there and rendered when the frame is painted: a page may drop
+      // what it showed before the first paint (the standalone page's built-in copy of another
+      // view), and then it never counts.
+      const shown = () => roots.some((root) => [...root.querySelectorAll(selector)].some((el) => el.checkVisibility()));
+      const at = () => {
+        if (shown()) window.__benchReport(name, performance.timeOrigin + performance.now());
+        else seen.delete(name);
+      };
       requestAnimationFrame(() => setTimeout(at));
     }
   };
