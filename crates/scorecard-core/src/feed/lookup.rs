@@ -70,7 +70,7 @@ impl SeenIds {
     }
 
     pub(super) fn reserve(&mut self, more: usize) {
-        self.by_hash.reserve(more);
+        let _ = self.by_hash.try_reserve(more);
     }
 
     /// The input index of the kept official with this id, if any.

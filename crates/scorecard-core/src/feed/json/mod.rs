@@ -302,6 +302,8 @@ impl<'de: 'a, 'a> Visitor<'de> for TopLevel<'_, 'a> {
 
 /// Officials read before the list's length is guessed.
 const GUESS_AFTER: usize = 64;
+/// The fewest bytes per official the guess assumes (a checked official takes about 336).
+const MIN_GUESSED_BYTES: usize = 128;
 
 /// The officials' list, each checked as it is read, against the version, meta and questions
 /// that came before it: the feed (or `None`, reported) and how many officials the list had.
@@ -355,8 +357,10 @@ impl<'de: 'a, 'a> Visitor<'de> for CheckEach<'_, 'a> {
                 0 => first = at(&official),
                 GUESS_AFTER => {
                     if let (Some(first), Some(now)) = (first, at(&official)) {
-                        let per_official = (now - first) / GUESS_AFTER;
-                        feed.expect((text.len() - now) / per_official.max(1) + 1);
+                        // No fewer bytes per official than `MIN_GUESSED_BYTES`, so a feed
+                        // whose first officials are tiny cannot make the room huge.
+                        let per_official = ((now - first) / GUESS_AFTER).max(MIN_GUESSED_BYTES);
+                        feed.expect((text.len() - now) / per_official + 1);
                     }
                 }
                 _ => {}

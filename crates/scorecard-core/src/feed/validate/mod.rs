@@ -139,8 +139,10 @@ impl<'a> FeedValidator<'a> {
     /// Makes room for about `more` officials still to come (a guess: too many wastes room,
     /// too few only grows as usual).
     pub(crate) fn expect(&mut self, more: usize) {
-        self.officials.kept.reserve_exact(more);
-        self.officials.ids.reserve(more);
+        // A guess: if the room cannot be had, the lists grow as they go instead.
+        if self.officials.kept.try_reserve_exact(more).is_ok() {
+            self.officials.ids.reserve(more);
+        }
     }
 
     /// Officials read so far, kept or skipped.
