@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { setUp, browser, site, assets, hosts, dist, axeViolations, freshContext, waitForWidget, pickState, addressHas } from './support.mjs';
+import { setUp, browser, site, assets, hosts, hostFile, dist, axeViolations, freshContext, waitForWidget, pickState, addressHas } from './support.mjs';
 
 let flakyUp = false;
 
@@ -37,11 +37,7 @@ setUp({
     '/broken/flaky.json': () => (flakyUp ? { body: feed } : { status: 503, type: 'text/plain', body: 'down for maintenance' }),
   },
   hosts: (assets) => {
-    const page = (name, headers = {}) => () => ({
-      type: 'text/html; charset=utf-8',
-      headers,
-      body: fs.readFileSync(path.join(hosts, name), 'utf8').replaceAll('{{ASSETS}}', assets.origin),
-    });
+    const page = (name, headers) => hostFile(assets, name, headers);
     return {
       '/hostile.html': page('hostile.html'),
       '/two.html': page('two.html'),

@@ -15,6 +15,16 @@ export const artifacts = path.join(here, 'artifacts');
 /** Host pages (tests/e2e/hosts/*.html) that load the widget from another origin. */
 export const hosts = path.join(here, 'hosts');
 
+/**
+ * A route serving host page `name` with `{{ASSETS}}` pointing at the widget's server `assets`,
+ * sent with `headers` (e.g. a Content-Security-Policy).
+ */
+export const hostFile = (assets, name, headers = {}) => () => ({
+  type: 'text/html; charset=utf-8',
+  headers,
+  body: fs.readFileSync(path.join(hosts, name), 'utf8').replaceAll('{{ASSETS}}', assets.origin),
+});
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

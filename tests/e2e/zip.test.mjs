@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setUp, browser, site, assets, hosts, axeViolations, freshContext, waitForWidget, pickState, repo, dist, makeFeed, addressHas, focused, withFocused, WIDGET_READY, RENDER_ALL_UP_TO } from './support.mjs';
+import { setUp, browser, site, assets, hostFile, axeViolations, freshContext, waitForWidget, pickState, repo, dist, makeFeed, addressHas, focused, withFocused, WIDGET_READY, RENDER_ALL_UP_TO } from './support.mjs';
 
 const congress = JSON.parse(fs.readFileSync(path.join(repo, 'feeds', 'congress-today.json'), 'utf8'));
 
@@ -66,11 +66,7 @@ setUp({
     '/zip/999.json': () => ({ status: 500, type: 'text/plain', body: 'Internal Server Error' }),
   },
   hosts: (assets) => {
-    const page = (name, headers = {}) => () => ({
-      type: 'text/html; charset=utf-8',
-      headers,
-      body: fs.readFileSync(path.join(hosts, name), 'utf8').replaceAll('{{ASSETS}}', assets.origin),
-    });
+    const page = (name, headers) => hostFile(assets, name, headers);
     return {
       '/zip.html': page('zip.html', { 'content-security-policy': strictPolicy(assets.origin) }),
       '/iframe-congress.html': () => ({
