@@ -27,8 +27,9 @@ use crate::hooks::{
 use crate::lazy::{use_part, Loading};
 use crate::loading::LoadState;
 pub use crate::loading::{FeedSource, LoadedFeed, Stale};
-use crate::options::{Theme, UrlMode, WidgetOptions};
+use crate::options::WidgetOptions;
 use crate::state::{Action, AppState, Store, ZipStatus};
+use scorecard_core::embed::{Theme, UrlMode};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -83,12 +84,12 @@ pub fn app(props: &AppProps) -> Html {
             }
         }
     };
-    let theme = match props.options.theme {
+    let theme = match props.options.embed.theme {
         Theme::Auto => None,
         Theme::Light => Some("sc-theme-light"),
         Theme::Dark => Some("sc-theme-dark"),
     };
-    html! { <div class={classes!("scorecard", theme, props.options.compact.then_some("sc-compact"))}>{ body }</div> }
+    html! { <div class={classes!("scorecard", theme, props.options.embed.compact.then_some("sc-compact"))}>{ body }</div> }
 }
 
 #[derive(Properties)]
@@ -226,7 +227,7 @@ fn scorecard(props: &ScorecardProps) -> Html {
             }
         });
     }
-    use_address_sync(&state, &param, props.options.url == UrlMode::Sync, sharded);
+    use_address_sync(&state, &param, props.options.embed.url == UrlMode::Sync, sharded);
     use_address_listener(&state, &statuses, &param, &props.options);
 
     let result = use_memo((feed.clone(), state.filter.clone()), |(feed, filter)| filter::run(feed, filter));
@@ -244,7 +245,7 @@ fn scorecard(props: &ScorecardProps) -> Html {
         })
     };
     let state_choices = statuses.as_ref().map(|s| shards::state_choices(s, &result.facets.states));
-    let refcode = props.options.refcode.clone().map(AttrValue::from);
+    let refcode = props.options.embed.refcode.clone().map(AttrValue::from);
     let totals = statuses.as_ref().map(|s| shards::totals(s));
 
     html! {
@@ -316,7 +317,7 @@ fn scorecard(props: &ScorecardProps) -> Html {
                     shards={statuses.clone()}
                     amount_errors={state.amount_errors.clone()}
                     split_error={state.split_error.clone()}
-                    refcode={props.options.refcode.clone()}
+                    refcode={props.options.embed.refcode.clone()}
                     share_url={state.share_url.clone()}
                     on_copy_link={handlers.copy_link.clone()}
                     on_share={handlers.share.clone()}
@@ -347,7 +348,7 @@ fn scorecard(props: &ScorecardProps) -> Html {
                             index,
                             listed: state.shortlist.contains(&feed.officials[index].id),
                             amount: state.shortlist.get(&feed.officials[index].id).map(|e| e.amount),
-                            refcode: props.options.refcode.clone(),
+                            refcode: props.options.embed.refcode.clone(),
                             on_action: dispatch.clone(),
                         },
                         format!("{}#{}", feed.officials[index].id, state.open_serial),

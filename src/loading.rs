@@ -287,7 +287,7 @@ pub(crate) fn fetch_shards(
 pub(crate) fn arriving_states(session: &ShardSession, options: &WidgetOptions) -> StateSet {
     let param = share_link::param_name(options.instance.as_deref());
     let decoded = share_link::decode(&location::fragment(), &param, &session.feed);
-    let view = if decoded.present { decoded.view.filter.states } else { options.states };
+    let view = if decoded.present { decoded.view.filter.states } else { options.embed.states };
     let saved =
         storage::read(&storage_key::shortlist(&session.storage_key), |text| Shortlist::from_storage_json(text).ok())
             .map(|(list, _)| list)
@@ -306,7 +306,7 @@ pub(crate) async fn load_arriving_states(session: &mut ShardSession, options: &W
     let fetches = started
         .iter()
         .map(|entry| {
-            Box::pin(fetch_state_file(location::resolve(&entry.url, &session.index_url), options.timeout_secs))
+            Box::pin(fetch_state_file(location::resolve(&entry.url, &session.index_url), options.embed.timeout_secs))
         })
         .collect();
     for (entry, fetched) in started.iter().zip(all(fetches).await) {
@@ -365,7 +365,7 @@ pub(crate) async fn load_from_url(url: &str, options: &WidgetOptions) -> Result<
     if detect_format(b"", FormatHints { url: Some(url), content_type: None }) == Format::Csv {
         CsvImport::preload();
     }
-    let latest = match fetch::fetch_bytes(url, options.timeout_secs).await {
+    let latest = match fetch::fetch_bytes(url, options.embed.timeout_secs).await {
         Ok((bytes, content_type)) => {
             let hints = FormatHints { url: Some(url), content_type: content_type.as_deref() };
             perf::mark("scorecard:parse-start");

@@ -23,7 +23,7 @@ use crate::state::ZipArrival;
 pub(crate) fn table_url(options: &WidgetOptions, feed: &Feed) -> String {
     let feed_url = location::absolute(&options.feed);
     let from_feed = feed.meta.zip_table.as_deref().map(|table| location::resolve(table, &feed_url));
-    choose_table(options.zip_table.clone(), from_feed, options.own_zip_table.clone()).1
+    choose_table(options.embed.zip_table.clone(), from_feed, options.own_zip_table.clone()).1
 }
 
 /// Fetches the one table file for `zip`, and the lookup's part that reads it (side by side). A

@@ -13,8 +13,8 @@
 use std::rc::Rc;
 
 use scorecard::app::LoadedFeed;
-use scorecard::options::UrlMode;
 use scorecard::{App, AppProps, FeedSource, WidgetOptions};
+use scorecard_core::embed::{EmbedOptions, UrlMode};
 use scorecard_core::feed::load_json;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -213,7 +213,7 @@ fn bubbling() -> web_sys::EventInit {
 
 /// Options of the standalone page: the view is kept in the URL.
 fn syncing() -> WidgetOptions {
-    WidgetOptions { url: UrlMode::Sync, ..WidgetOptions::default() }
+    WidgetOptions { embed: EmbedOptions { url: UrlMode::Sync, ..EmbedOptions::default() }, ..WidgetOptions::default() }
 }
 
 fn clear_storage(key: &str) {
@@ -341,7 +341,10 @@ async fn budget_split_gives_exact_whole_cents() {
 #[wasm_bindgen_test]
 async fn give_links_are_safe_and_carry_amount_and_refcode() {
     clear_storage("t6");
-    let options = WidgetOptions { refcode: Some("blog".into()), ..WidgetOptions::default() };
+    let options = WidgetOptions {
+        embed: EmbedOptions { refcode: Some("blog".into()), ..EmbedOptions::default() },
+        ..WidgetOptions::default()
+    };
     let w = mount("t6", "", options).await;
     click(&by_label(&w.root, "Add Ann Able to shortlist"));
     wait_for_label(&w.root, "Remove Ann Able from shortlist").await;

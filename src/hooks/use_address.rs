@@ -8,8 +8,9 @@ use scorecard_core::share_link::{self, View};
 use yew::prelude::*;
 
 use crate::browser::location;
-use crate::options::{UrlMode, WidgetOptions};
+use crate::options::WidgetOptions;
 use crate::state::{Action, FeedRef, HistoryMode, Store, WaitingLink};
+use scorecard_core::embed::UrlMode;
 
 /// With `UrlMode::Sync`, keeps the view in the URL fragment, so a reload or a copied address
 /// shows the same view and Back/Forward step through views. While a shared list awaits the
@@ -52,7 +53,7 @@ pub(crate) fn use_address_listener(
             let fragment = location::fragment();
             let mut decoded = share_link::decode(&fragment, &param, &feed);
             if !decoded.present {
-                match options.url {
+                match options.embed.url {
                     // The address is the view: none means the starting view.
                     UrlMode::Sync => decoded.view = preset_view(&options),
                     // The host page's own fragment changed (e.g. #comments): not ours.
@@ -79,5 +80,5 @@ pub(crate) fn use_address_listener(
 
 /// The view an embedder asked for with `data-question`, `data-states` and `data-stance`.
 pub(crate) fn preset_view(options: &WidgetOptions) -> View {
-    View::preset(options.question.as_deref(), options.states, options.stance.as_deref())
+    View::preset(options.embed.question.as_deref(), options.embed.states, options.embed.stance.as_deref())
 }

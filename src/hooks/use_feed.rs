@@ -82,7 +82,7 @@ pub(crate) fn use_feed(source: &FeedSource, options: &WidgetOptions) -> FeedLoad
         let attempt = attempt.clone();
         Callback::from(move |_| attempt.set(*attempt + 1))
     };
-    let timeout_secs = options.timeout_secs;
+    let timeout_secs = options.embed.timeout_secs;
     let on_load_states = {
         let session = session.clone();
         let load = load.clone();

@@ -18,7 +18,7 @@ pub(crate) fn use_zip_lookup(state: &UseReducerHandle<Store>, dispatch: &Callbac
             let serial = *serial;
             let table = zip_lookup::table_url(&options, &feed);
             wasm_bindgen_futures::spawn_local(async move {
-                let arrival = zip_lookup::fetch_shard(&table, zip, options.timeout_secs).await;
+                let arrival = zip_lookup::fetch_shard(&table, zip, options.embed.timeout_secs).await;
                 dispatch.emit(Action::ZipArrived { serial, arrival });
             });
         }
