@@ -86,14 +86,18 @@ function loadingNote() {
 
 // The standalone and iframe pages carry their default feed's first screen in the page itself,
 // in a declarative shadow root (`cargo xtask build` writes it in): it paints with the page,
-// before any script. It is kept when the widget will start on that view, and otherwise replaced
-// by the loading note (and the right copy, if there is one).
+// before any script (hidden by the page's first script when its address may ask for another
+// view). It is kept when the widget will start on that view, and otherwise replaced by the
+// loading note (and the right copy, if there is one).
 function adopt(element) {
   const root = element.shadowRoot.querySelector('[data-sc-root]');
   const builtIn = root.querySelector(':scope > [data-sc-snapshot]');
   const waiting = awaiting(root, element);
   const firstScreen = firstScreenUrl(element);
   if (firstScreen && firstScreen.pathname.endsWith(`/${builtIn?.dataset.scFeed}.html`)) {
+    // The page's own check may have hidden it for an address it could not read this closely
+    // (e.g. `?feed=` naming the default feed): it is the right copy after all.
+    element.style.setProperty('--sc-built-in-copy', 'block');
     takeOver(waiting, builtIn);
     root.replaceChildren(builtIn);
   } else {

@@ -92,6 +92,16 @@ test('the first screen is only shown for the view the widget starts on', async (
   }
 });
 
+/** How many copies of the first screen the page shows, once the widget's stylesheet (which shows
+ * the built-in one) is in: what the page paints with its HTML alone when the loader is held back. */
+async function copiesShownByHtml(tab) {
+  await tab.waitForFunction(() => {
+    const sheet = document.querySelector('[data-scorecard]')?.shadowRoot?.querySelector('link[rel=stylesheet]');
+    return document.readyState !== 'loading' && sheet?.sheet;
+  });
+  return tab.locator(COPY).evaluateAll((copies) => copies.filter((copy) => copy.checkVisibility()).length);
+}
+
 test('an address asking for another feed, view or list never paints the built-in copy, even before the loader runs', async () => {
   for (const [page, address] of [['', '?feed=feeds/congress-today.json'], ['', '?states=VT'], ['', '#sc=1;st=VT'], ['frame.html', '?feed=feeds/congress-today.json&frame=x']]) {
     const { context } = await freshContext(browser);
@@ -105,8 +115,7 @@ test('an address asking for another feed, view or list never paints the built-in
     const tab = await context.newPage();
     // Parsed (module scripts, the loader among them, hold back DOMContentLoaded, not this).
     await tab.goto(`${site.url}${page}${address}`, { waitUntil: 'commit' });
-    await tab.waitForFunction(() => document.readyState !== 'loading');
-    assert.equal(await tab.locator(COPY).count(), 0, `${page}${address}`);
+    assert.equal(await copiesShownByHtml(tab), 0, `${page}${address}`);
     release();
     await context.close();
   }
@@ -115,8 +124,23 @@ test('an address asking for another feed, view or list never paints the built-in
   await context.route('**/embed.js', () => {});
   const tab = await context.newPage();
   await tab.goto(`${site.url}frame.html?frame=x&refcode=blog`, { waitUntil: 'commit' });
-  await tab.waitForFunction(() => document.readyState !== 'loading');
-  assert.equal(await tab.locator(`${COPY} .sc-list .sc-add`).count() > 0, true);
+  assert.equal(await copiesShownByHtml(tab), 1);
+  await context.close();
+});
+
+test('the default feed named in the address: the page hides its built-in copy at first, and the loader shows it again', async () => {
+  const { context, requests, errors } = await freshContext(browser);
+  const release = await withHeldWasm(context);
+  const page = await context.newPage();
+  await page.goto(`${site.url}?feed=feeds/endorsements-2020.json`);
+  const copy = page.locator(COPY);
+  await copy.locator('.sc-list .sc-add').first().waitFor();
+  assert.equal(await copy.locator('.sc-count-number').textContent(), '1,015 officials');
+  assert.deepEqual(requests.map((url) => new URL(url).pathname).filter((p) => p.startsWith('/first/')), [], 'the built-in one');
+  release();
+  await waitForWidget(page);
+  assert.equal(await page.locator(COPY).count(), 0);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 

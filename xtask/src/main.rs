@@ -365,13 +365,17 @@ const FIRST_SCREEN_MARKER: &str =
 /// (the stylesheet shows it). The page's own fallback text shows through a slot below it, for
 /// readers without JavaScript (below, so that the loader removing it moves nothing on screen);
 /// the loader keeps the copy when the widget starts on that view (web/embed.js, `adopt`).
-/// Runs as the page is parsed, right after the built-in first screen: that copy is the default
-/// feed's default view, so an address that may ask for another feed, view or a shared list
-/// (any query option but the iframe's `frame` and `refcode`, or a fragment) drops it before the
-/// first paint, and the wrong officials never show. embed.js then shows the right copy, if any.
-const DROP_WRONG_FIRST_SCREEN: &str = "if (location.hash || [...new URLSearchParams(location.search).keys()]\
+///
+/// That copy is the default feed's default view, so an address that may ask for another feed,
+/// view or a shared list (any query option but the iframe's `frame` and `refcode`, or a
+/// fragment) must never paint it. The first thing in the page's head decides: it runs before
+/// any stylesheet, so nothing can hold it back past the first paint (a script beside the copy
+/// waits for the page's stylesheet, and on a slow phone the copy sometimes painted first). It
+/// sets `--sc-built-in-copy: none`, which inherits into the shadow root, where the stylesheet's
+/// rule for the copy reads it. embed.js then shows the right copy, if any.
+const HIDE_WRONG_FIRST_SCREEN: &str = "<script>if (location.hash || [...new URLSearchParams(location.search).keys()]\
      .some((key) => key !== 'frame' && key !== 'refcode')) \
-     document.currentScript.parentElement.shadowRoot?.querySelector('[data-sc-snapshot]')?.remove();";
+     document.documentElement.style.setProperty('--sc-built-in-copy', 'none');</script>";
 
 fn build_in_first_screens(dist: &Path) -> Result {
     let feed = "endorsements-2020";
@@ -379,8 +383,7 @@ fn build_in_first_screens(dist: &Path) -> Result {
     let screen = std::fs::read_to_string(&screen).map_err(|e| format!("{}: {e}", screen.display()))?;
     let root = format!(
         "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"scorecard.css\">\
-         <div data-sc-root><div data-sc-snapshot data-sc-feed=\"{feed}\" hidden>{screen}</div><slot></slot></div></template>\
-         <script>{DROP_WRONG_FIRST_SCREEN}</script>"
+         <div data-sc-root><div data-sc-snapshot data-sc-feed=\"{feed}\" hidden>{screen}</div><slot></slot></div></template>"
     );
     for page in ["index.html", "frame.html"] {
         let path = dist.join(page);
@@ -388,6 +391,10 @@ fn build_in_first_screens(dist: &Path) -> Result {
         if !html.contains(FIRST_SCREEN_MARKER) {
             return Err(format!("{}: the first screen's marker is missing", path.display()));
         }
+        if !html.contains("<head>") {
+            return Err(format!("{}: no <head> to put the first screen's check in", path.display()));
+        }
+        let html = html.replacen("<head>", &format!("<head>\n  {HIDE_WRONG_FIRST_SCREEN}"), 1);
         std::fs::write(&path, html.replacen(FIRST_SCREEN_MARKER, &root, 1))
             .map_err(|e| format!("{}: {e}", path.display()))?;
     }
