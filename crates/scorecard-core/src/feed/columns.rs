@@ -40,27 +40,37 @@ impl Columns {
         questions: usize,
         folded: impl Fn(usize) -> &'a str,
     ) -> Columns {
-        let n = name_order.len();
+        // Officials are read once, front to back, and only their few bytes are then put in name
+        // order: walking the officials themselves in name order cost a cache miss per official
+        // and another per stance list (7% of a native 100k load, by perf).
+        let mut state = Vec::with_capacity(officials.len());
+        let mut position = Vec::with_capacity(officials.len());
+        let mut party = Vec::with_capacity(officials.len());
+        let mut stances = Vec::with_capacity(officials.len() * questions);
+        for o in officials {
+            state.push(o.state);
+            position.push(o.position.unwrap_or(NONE_U32));
+            party.push(o.party.unwrap_or(NONE_U32));
+            stances.extend(
+                (0..questions).map(|q| o.stances.get(q).and_then(Option::as_ref).map_or(NONE_U8, |r| r.stance)),
+            );
+        }
+        let in_name_order = |column: &[u32]| name_order.iter().map(|&i| column[i as usize]).collect();
         let mut c = Columns {
-            state: Vec::with_capacity(n),
-            position: Vec::with_capacity(n),
-            party: Vec::with_capacity(n),
-            stances: Vec::with_capacity(n * questions),
+            state: name_order.iter().map(|&i| state[i as usize]).collect(),
+            position: in_name_order(&position),
+            party: in_name_order(&party),
+            stances: Vec::with_capacity(name_order.len() * questions),
             questions,
             names: String::with_capacity(name_order.iter().map(|&i| folded(i as usize).len() + 1).sum()),
-            name_starts: Vec::with_capacity(n),
+            name_starts: Vec::with_capacity(name_order.len()),
         };
         for &i in name_order {
-            let o = &officials[i as usize];
-            c.state.push(o.state);
-            c.position.push(o.position.unwrap_or(NONE_U32));
-            c.party.push(o.party.unwrap_or(NONE_U32));
-            for q in 0..questions {
-                c.stances.push(o.stances.get(q).and_then(Option::as_ref).map_or(NONE_U8, |r| r.stance));
-            }
+            let i = i as usize;
+            c.stances.extend_from_slice(&stances[i * questions..(i + 1) * questions]);
             c.name_starts.push(c.names.len() as u32);
             // A stray NUL in a name would only split it for searching; never panic or mismatch.
-            let name = folded(i as usize);
+            let name = folded(i);
             if name.contains('\0') {
                 c.names.extend(name.chars().map(|ch| if ch == '\0' { ' ' } else { ch }));
             } else {
