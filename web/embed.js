@@ -9,11 +9,29 @@
 // Where the widget's files are: next to this loader.
 const assets = new URL('./', import.meta.url).href;
 
+// Subresource Integrity of the code and styles this loader loads, by their path next to it.
+// The npm package fills it in (`cargo xtask package`), so that a snippet pinning this file with
+// its `integrity` attribute pins all of them; a plain build leaves it empty. Feeds and ZIP tables
+// are data, checked as untrusted input, not hashed (docs/embed.md, "Subresource Integrity").
+const INTEGRITY = /*sc-integrity*/ {};
+const pinned = (file) => (INTEGRITY[file] ? { integrity: INTEGRITY[file] } : {});
+
+// A module is verified by preloading it with its hash: the import below then takes it from the
+// page's module map, and a file that fails the check fails the import.
+for (const file of ['scorecard.js', '__wasm_split.js']) {
+  if (!INTEGRITY[file]) continue;
+  const preload = document.createElement('link');
+  preload.rel = 'modulepreload';
+  preload.href = new URL(file, assets).href;
+  preload.integrity = INTEGRITY[file];
+  document.head.append(preload);
+}
+
 // Everything the first screen needs is requested at once, none waiting on another (on a phone
 // each wait costs a round trip): the wasm, compiled while it streams in; its JavaScript glue
 // (imported dynamically so that this file runs without waiting for it); each widget's
 // stylesheet and feed (below).
-const wasm = fetch(new URL('scorecard_bg.wasm', assets));
+const wasm = fetch(new URL('scorecard_bg.wasm', assets), pinned('scorecard_bg.wasm'));
 wasm.catch(() => {}); // reported by `ready`
 const ready = import('./scorecard.js').then(async (glue) => {
   await glue.default({ module_or_path: wasm });
@@ -55,6 +73,10 @@ function prepare(element) {
   const stylesheet = document.createElement('link');
   stylesheet.rel = 'stylesheet';
   stylesheet.href = new URL('scorecard.css', assets).href;
+  if (INTEGRITY['scorecard.css']) {
+    stylesheet.integrity = INTEGRITY['scorecard.css'];
+    stylesheet.crossOrigin = 'anonymous';
+  }
   const root = document.createElement('div');
   root.setAttribute('data-sc-root', '');
   root.hidden = true;
@@ -140,7 +162,7 @@ function firstScreenUrl(element) {
 }
 
 function showFirstScreen(waiting, url) {
-  fetch(url)
+  fetch(url, pinned(url.href.slice(assets.length)))
     .then((response) => (response.ok ? response.text() : null))
     .then((html) => {
       // Nothing to show, or too late: the widget has taken over, or could not start.

@@ -5,23 +5,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { setUp, browser, site, assets, hosts, hostFile, dist, axeViolations, freshContext, waitForWidget, pickState, addressHas } from './support.mjs';
+import { setUp, browser, site, assets, hosts, hostFile, strictPolicy, dist, axeViolations, freshContext, waitForWidget, pickState, addressHas } from './support.mjs';
 
 let flakyUp = false;
-
-/** The Content-Security-Policy docs/embed.md gives hosts, for widget files at `origin`. */
-function strictPolicy(origin) {
-  return [
-    "default-src 'none'",
-    `script-src ${origin} 'wasm-unsafe-eval'`,
-    `style-src ${origin}`,
-    `connect-src ${origin}`,
-    "img-src 'self' data:", // the host's own favicon; the widget needs no images
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
 
 const feed = fs.readFileSync(path.join(hosts, '..', '..', '..', 'feeds', 'endorsements-2020.json'), 'utf8');
 /** A plain host page with `body` and the loader from `assets`. */

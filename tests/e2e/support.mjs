@@ -25,6 +25,20 @@ export const hostFile = (assets, name, headers = {}) => () => ({
   body: fs.readFileSync(path.join(hosts, name), 'utf8').replaceAll('{{ASSETS}}', assets.origin),
 });
 
+/** The Content-Security-Policy docs/embed.md gives hosts, for widget files at `origin`. */
+export function strictPolicy(origin) {
+  return [
+    "default-src 'none'",
+    `script-src ${origin} 'wasm-unsafe-eval'`,
+    `style-src ${origin}`,
+    `connect-src ${origin}`,
+    "img-src 'self' data:", // the host's own favicon; the widget needs no images
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setUp, browser, site, assets, hostFile, axeViolations, freshContext, waitForWidget, pickState, repo, dist, makeFeed, addressHas, focused, withFocused, WIDGET_READY, RENDER_ALL_UP_TO } from './support.mjs';
+import { setUp, browser, site, assets, hostFile, strictPolicy, axeViolations, freshContext, waitForWidget, pickState, repo, dist, makeFeed, addressHas, focused, withFocused, WIDGET_READY, RENDER_ALL_UP_TO } from './support.mjs';
 
 const congress = JSON.parse(fs.readFileSync(path.join(repo, 'feeds', 'congress-today.json'), 'utf8'));
 
@@ -40,20 +40,6 @@ const judges = makeFeed(
   { districts: 'us-house-119', zip_table: '../zip/' },
 );
 const real054 = () => fs.readFileSync(path.join(dist, 'zip', '054.json'), 'utf8');
-
-/** The Content-Security-Policy docs/embed.md gives hosts, for widget files at `origin`. */
-function strictPolicy(origin) {
-  return [
-    "default-src 'none'",
-    `script-src ${origin} 'wasm-unsafe-eval'`,
-    `style-src ${origin}`,
-    `connect-src ${origin}`,
-    "img-src 'self' data:",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
 
 setUp({
   routes: {

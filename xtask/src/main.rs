@@ -8,11 +8,12 @@
 //!   size-optimized standard library, `--stable` without it; split into the main module and
 //!   the parts loaded on first use; `.gz` and `.br` copies of every file).
 //! - `test`: every test: format, lints, native unit/property tests, generated-file checks,
-//!   component tests in headless Chromium, release build, end-to-end tests.
+//!   component tests in headless Chromium, release build, npm package, end-to-end tests.
 //! - `feeds`: rebuild the bundled feeds and the feed JSON Schema from their sources.
 //! - `bench`: the performance report against the plain-JS baseline: `bench/RESULTS.md`.
 //! - `bench-smoke`: the coarse performance guard `test` runs (gross regressions only).
 //! - `synth`: write a deterministic synthetic feed of any size (for benchmarks and trials).
+//! - `package`: the npm package for embeds (`target/package/`), with Subresource Integrity.
 //! - `fuzz`: run the cargo-fuzz targets for a set time; failing inputs become regression tests.
 //! - `screenshots`: refresh the README screenshots in `docs/screenshots/`.
 //!
@@ -28,6 +29,7 @@ mod precompress;
 mod widget;
 
 use widget::NIGHTLY;
+mod package;
 mod synth;
 
 /// trunk 0.22 needs a newer rustc than the one this project builds with.
@@ -55,9 +57,12 @@ fn main() -> ExitCode {
         "widget-wasm" => widget::from_trunk_hook(),
         "fuzz" => fuzz::fuzz(rest),
         "synth" => synth::command(rest),
+        "package" => build(true).and_then(|dist| package::package(&dist)).map(|_| ()),
         "screenshots" => build(true).and_then(|_| run(cmd("node").arg("tests/e2e/screenshots.mjs"))),
         _ => {
-            eprintln!("usage: cargo xtask <setup|serve|build|test|feeds|bench|bench-smoke|fuzz|synth|screenshots>\n");
+            eprintln!(
+                "usage: cargo xtask <setup|serve|build|test|feeds|bench|bench-smoke|fuzz|synth|package|screenshots>\n"
+            );
             eprintln!("  serve [--port N] [--release]   run the widget on the default feed");
             eprintln!("  build [--release [--stable]]    the site in dist/ (release: wasm from the pinned nightly's");
             eprintln!("                                  size-optimized std; --stable: from stable)");
@@ -68,6 +73,7 @@ fn main() -> ExitCode {
             eprintln!("                                  the performance report (bench/RESULTS.md)");
             eprintln!("  fuzz [--seconds N] [TARGET...]  run the fuzz targets (nightly; default 120 s each)");
             eprintln!("  synth N [--seed S] [-o FILE]    a synthetic feed of N officials (deterministic)");
+            eprintln!("  package                         the npm package (target/package/), with SRI hashes");
             return ExitCode::from(if command == "help" || command == "--help" { 0 } else { 2 });
         }
     };
@@ -469,6 +475,8 @@ fn test(args: &[String]) -> Result {
         })?;
     }
     step("release build (trunk)", &mut || build(true).map(|_| 0))?;
+    // The end-to-end tests install it from its tarball and embed it from another origin.
+    step("npm package", &mut || package::package(&repo().join("dist")).map(|_| 0))?;
     if browser {
         step("end-to-end tests (Playwright, Chromium)", &mut || {
             let out = run_captured(

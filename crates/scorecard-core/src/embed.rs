@@ -176,8 +176,10 @@ impl EmbedOptions {
 }
 
 /// The snippet a blogger pastes: the widget's element with `options` as attributes, a link to
-/// the feed's page for readers without scripts (`link` titled `link_text`), and the loader.
-pub fn snippet(options: &EmbedOptions, link: &str, link_text: &str, embed_js: &str) -> String {
+/// the feed's page for readers without scripts (`link` titled `link_text`), and the loader,
+/// pinned by its Subresource Integrity hash when there is one (the npm package's, see
+/// [`integrity_hash`]).
+pub fn snippet(options: &EmbedOptions, link: &str, link_text: &str, embed_js: &str, integrity: Option<&str>) -> String {
     let mut attributes = String::from("data-scorecard");
     for (name, value) in options.attributes() {
         attributes.push_str(" data-");
@@ -186,8 +188,11 @@ pub fn snippet(options: &EmbedOptions, link: &str, link_text: &str, embed_js: &s
             attributes.push_str(&format!("=\"{}\"", escape_attribute(&value)));
         }
     }
+    let pinned = integrity
+        .map(|hash| format!("\n        integrity=\"{}\" crossorigin=\"anonymous\"", escape_attribute(hash)))
+        .unwrap_or_default();
     format!(
-        "<div {attributes}>\n  <a href=\"{}\">{}</a>\n</div>\n<script type=\"module\" src=\"{}\"></script>\n",
+        "<div {attributes}>\n  <a href=\"{}\">{}</a>\n</div>\n<script type=\"module\" src=\"{}\"{pinned}></script>\n",
         escape_attribute(link),
         escape_text(link_text),
         escape_attribute(embed_js),
@@ -202,6 +207,18 @@ pub fn escape_attribute(value: &str) -> String {
 /// Text for HTML element content.
 pub fn escape_text(value: &str) -> String {
     value.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// A Subresource Integrity hash (`sha384-<base64>`), if `text` is a well-formed one: the
+/// organizer page of the npm package is given the loader's (`cargo xtask package` writes it on
+/// the page's element), and anything else leaves the snippet without `integrity`.
+pub fn integrity_hash(text: &str) -> Option<&str> {
+    let hash = text.trim();
+    let (algorithm, digest) = hash.split_once('-')?;
+    let well_formed = matches!(algorithm, "sha256" | "sha384" | "sha512")
+        && !digest.is_empty()
+        && digest.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='));
+    well_formed.then_some(hash)
 }
 
 #[cfg(test)]
@@ -301,14 +318,35 @@ mod tests {
             ..EmbedOptions::default()
         };
         assert_eq!(
-            snippet(&options, "https://example.org/", "Who <b>endorsed</b> Sanders & Warren?", "https://cdn.example.org/embed.js"),
+            snippet(&options, "https://example.org/", "Who <b>endorsed</b> Sanders & Warren?", "https://cdn.example.org/embed.js", None),
             "<div data-scorecard data-feed=\"https://example.org/feed.json?a=1&amp;b=&quot;2&quot;\" data-states=\"VT\" \
              data-stance=\"endorsed-sanders\" data-refcode=\"my-blog\" data-compact>\n  <a href=\"https://example.org/\">\
              Who &lt;b&gt;endorsed&lt;/b&gt; Sanders &amp; Warren?</a>\n</div>\n\
              <script type=\"module\" src=\"https://cdn.example.org/embed.js\"></script>\n"
         );
+        assert_eq!(
+            snippet(
+                &EmbedOptions::default(),
+                "https://example.org/",
+                "Feed",
+                "https://cdn.example.org/embed.js",
+                Some("sha384-AbC+/=")
+            ),
+            "<div data-scorecard>\n  <a href=\"https://example.org/\">Feed</a>\n</div>\n\
+             <script type=\"module\" src=\"https://cdn.example.org/embed.js\"\n        \
+             integrity=\"sha384-AbC+/=\" crossorigin=\"anonymous\"></script>\n"
+        );
         assert_eq!(escape_attribute("<\"&'>"), "&lt;&quot;&amp;'&gt;");
         assert_eq!(escape_text("<\"&'>"), "&lt;\"&amp;'&gt;");
+    }
+
+    #[test]
+    fn an_integrity_hash_is_taken_only_when_well_formed() {
+        let hash = "sha384-UMrCOlILlaNWKXvOSBVRJ0wU9hsna9dZrSTP/i1NciO78bwkLYQ75acQ3EGCpQZD";
+        assert_eq!(integrity_hash(&format!(" {hash} ")), Some(hash));
+        for bad in ["", "sha384", "md5-abc", "sha384-", "sha384-a\" onload=\"x", "sha384-a b"] {
+            assert_eq!(integrity_hash(bad), None, "{bad}");
+        }
     }
 
     fn text() -> impl Strategy<Value = Option<String>> {

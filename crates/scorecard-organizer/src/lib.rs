@@ -13,10 +13,17 @@ mod state;
 use wasm_bindgen::prelude::*;
 
 /// Mounts the organizer into `element`. `assets` is the directory of the widget's files (the
-/// page's own directory), used for the preview's stylesheet and the embed snippet.
+/// page's own directory), used for the preview's stylesheet and the embed snippet. In the npm
+/// package the element carries the loader's hash (`data-loader-integrity`), for the snippet.
 #[wasm_bindgen]
 pub fn mount_organizer(element: web_sys::Element, assets: String) {
+    let loader_integrity = element
+        .get_attribute("data-loader-integrity")
+        .and_then(|text| scorecard_core::embed::integrity_hash(&text).map(str::to_string));
     element.set_inner_html("");
-    yew::Renderer::<components::Organizer>::with_root_and_props(element, components::OrganizerProps { assets })
-        .render();
+    yew::Renderer::<components::Organizer>::with_root_and_props(
+        element,
+        components::OrganizerProps { assets, loader_integrity },
+    )
+    .render();
 }

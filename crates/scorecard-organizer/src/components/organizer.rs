@@ -9,6 +9,8 @@ use crate::state::{Action, OrganizerState};
 pub struct OrganizerProps {
     /// The directory of the widget's files.
     pub assets: String,
+    /// The loader's Subresource Integrity hash, when the page is the npm package's.
+    pub loader_integrity: Option<String>,
 }
 
 #[function_component(Organizer)]
@@ -41,7 +43,7 @@ pub fn organizer(props: &OrganizerProps) -> Html {
                 if !is_index {
                     <DownloadPanel feed={feed.clone()} sheet={state.sheet.clone()} origin={state.origin.clone()} />
                 }
-                <SnippetPanel feed={feed.clone()} feed_url={state.origin.as_ref().and_then(|o| o.url.clone())} assets={props.assets.clone()} />
+                <SnippetPanel feed={feed.clone()} feed_url={state.origin.as_ref().and_then(|o| o.url.clone())} assets={props.assets.clone()} loader_integrity={props.loader_integrity.clone()} />
                 if !is_index {
                     <PreviewPanel feed={feed} assets={props.assets.clone()} />
                 }

@@ -13,6 +13,8 @@ pub struct SnippetPanelProps {
     pub feed: FeedRef,
     pub feed_url: Option<String>,
     pub assets: String,
+    /// The loader's hash (the npm package's organizer page), for the snippet's `integrity`.
+    pub loader_integrity: Option<String>,
 }
 
 /// Builds the snippet a blogger pastes, with every option.
@@ -84,6 +86,7 @@ pub fn snippet_panel(props: &SnippetPanelProps) -> Html {
         options.feed.as_deref().unwrap_or("https://example.org/"),
         &feed.meta.title,
         &format!("{}embed.js", props.assets),
+        props.loader_integrity.as_deref(),
     );
     let on_compact = {
         let compact = compact.clone();
