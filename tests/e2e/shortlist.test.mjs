@@ -180,3 +180,89 @@ test('details reopen even when Escape and Enter come back to back', async () => 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('two tabs, one shortlist: each sees the other\'s changes, edits at once all survive, a reload keeps the newest', async () => {
+  const { context, errors } = await freshContext(browser);
+  const [one, two] = [await context.newPage(), await context.newPage()];
+  for (const page of [one, two]) {
+    await page.goto(`${site.url}?feed=fixtures/giving.json`);
+    await waitForWidget(page);
+  }
+  const region = (page) => page.getByRole('region', { name: 'Shortlist' });
+  const amountOf = (page, name) => region(page).getByLabel(`Amount for ${name}`, { exact: true });
+  const setAmount = async (page, name, dollars) => {
+    await amountOf(page, name).fill(dollars);
+    await amountOf(page, name).press('Enter');
+  };
+  const sameIn = async (page, names) => {
+    for (let i = 0; i < 100 && JSON.stringify(await entries(page)) !== JSON.stringify(names); i++) await page.waitForTimeout(20);
+    assert.deepEqual(await entries(page), names);
+  };
+
+  // A change in one tab shows in the other, and is announced there.
+  await one.getByRole('button', { name: 'Add Ann Able to shortlist' }).click();
+  await sameIn(two, ['Ann Able']);
+  assert.match(await two.locator('.sc-live').textContent(), /changed in another tab/);
+  await two.getByRole('button', { name: 'Add Bob Baker to shortlist' }).click();
+  await sameIn(one, ['Ann Able', 'Bob Baker']);
+
+  // Edits at about the same time, the same official's amount in both: every edit's result is
+  // kept, and for the one field both changed, the later one.
+  await Promise.all([
+    (async () => {
+      await setAmount(one, 'Ann Able', '10');
+      await one.getByRole('button', { name: 'Add Cy Castro to shortlist' }).click();
+    })(),
+    (async () => {
+      await region(two).getByRole('checkbox', { name: 'Given to Bob Baker' }).check();
+      await setAmount(two, 'Ann Able', '12');
+    })(),
+  ]);
+  await two.reload();
+  await waitForWidget(two);
+  await region(one).getByRole('button', { name: 'Remove Bob Baker from shortlist' }).click();
+  await setAmount(two, 'Cy Castro', '5');
+  await one.reload();
+  await waitForWidget(one);
+
+  for (const page of [one, two]) await sameIn(page, ['Ann Able', 'Cy Castro']);
+  const state = async (page) => ({
+    ann: await amountOf(page, 'Ann Able').inputValue(),
+    cy: await amountOf(page, 'Cy Castro').inputValue(),
+  });
+  // Ann's amount: the tab that set it last, whichever that was; both tabs agree.
+  const [a, b] = [await state(one), await state(two)];
+  assert.deepEqual(a, b);
+  assert.ok(['10.00', '12.00', '10', '12'].includes(a.ann), a.ann);
+  assert.ok(['5.00', '5'].includes(a.cy), a.cy);
+  // What is stored is what both show.
+  const stored = await one.evaluate(() => Object.entries(localStorage).filter(([k]) => k.includes('shortlist')).map(([, v]) => JSON.parse(v)));
+  assert.equal(stored.length, 1);
+  assert.deepEqual(stored[0].entries.map((e) => [e.id, e.amount_cents]), [['ann', Math.round(Number(a.ann) * 100)], ['cy', 500]]);
+  assert.deepEqual(stored[0].removed.map(([id]) => id), ['bob']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('storage disabled in one tab: that tab says so, the other loses nothing', async () => {
+  const { context, errors } = await freshContext(browser);
+  const good = await context.newPage();
+  await good.goto(`${site.url}?feed=fixtures/giving.json`);
+  await waitForWidget(good);
+  await good.getByRole('button', { name: 'Add Ann Able to shortlist' }).click();
+  const bad = await context.newPage();
+  await bad.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+  });
+  await bad.goto(`${site.url}?feed=fixtures/giving.json`);
+  await waitForWidget(bad);
+  await bad.getByRole('button', { name: 'Add Bob Baker to shortlist' }).click();
+  assert.match(await bad.locator('.scorecard').textContent(), /does not let the scorecard save anything/);
+  assert.deepEqual(await entries(bad), ['Bob Baker']);
+  await good.getByRole('button', { name: 'Add Cy Castro to shortlist' }).click();
+  await good.reload();
+  await waitForWidget(good);
+  assert.deepEqual(await entries(good), ['Ann Able', 'Cy Castro']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

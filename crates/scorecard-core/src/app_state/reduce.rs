@@ -87,6 +87,8 @@ pub enum Action {
     StopGiving,
     /// This browser would not keep the shortlist (why), or keeps it again (`None`).
     StorageProblem(Option<&'static str>),
+    /// The shortlist as merged with another tab's changes (`shortlist::Synced`).
+    SyncShortlist(Shortlist),
     /// A share link was made: show it, so it can be copied by hand.
     ShowShareUrl(String),
     /// A shared list pasted while open waits for its states' files (`None`: it was read).
@@ -340,6 +342,11 @@ impl AppState {
                 s.give_left_out.clear();
             }
             Action::StorageProblem(problem) => s.storage_problem = problem,
+            Action::SyncShortlist(mut list) => {
+                list.refresh_names(&s.feed);
+                s.shortlist = list;
+                s.announce("Your shortlist was changed in another tab or window.");
+            }
             Action::ShowShareUrl(url) => s.share_url = Some(url),
             Action::WaitForStates(link) => s.waiting_link = link,
         }

@@ -276,3 +276,14 @@ fn the_browsers_answers_are_state_too() {
     let s = after(s, [Action::WaitForStates(None), Action::Announce("hi".into())]);
     assert_eq!((s.waiting_link, s.announcement.text.as_str()), (None, "hi"));
 }
+
+#[test]
+fn another_tabs_changes_replace_the_list_with_names_from_this_feed_and_are_announced() {
+    let s = after(state(), [Action::Add { id: "ann".into() }]);
+    let mut theirs = list(&["cy", "ann"]);
+    theirs.set_amount("cy", Cents(4_00)).unwrap();
+    let s = after(s, [Action::SyncShortlist(theirs.clone())]);
+    assert!(s.shortlist.same_choices(&theirs));
+    assert_eq!(s.shortlist.get("cy").map(|e| e.name.as_str()), Some("Cy Cole"));
+    assert_eq!(s.announcement.text, "Your shortlist was changed in another tab or window.");
+}

@@ -3,11 +3,14 @@
 //! leaves the feed stays on the list ("no longer in this feed") instead of vanishing. Each entry
 //! also remembers the official's state, so a sharded feed knows which file to load for it.
 
-use serde::{Deserialize, Serialize};
-
 use crate::feed::{Feed, Official};
 use crate::money::{AmountError, Cents, DEFAULT_AMOUNT, MAX_AMOUNT, MIN_AMOUNT};
 use crate::states::{State, StateSet};
+
+mod storage;
+mod sync;
+
+pub use sync::{Stamps, Synced};
 
 /// Most officials on one shortlist. Far above real use; keeps links and storage bounded.
 pub const MAX_ENTRIES: usize = 500;
@@ -99,6 +102,15 @@ impl Shortlist {
     pub fn same_list(&self, other: &Shortlist) -> bool {
         fn key(e: &Entry) -> (&str, Cents) {
             (&e.id, e.amount)
+        }
+        self.entries.iter().map(key).eq(other.entries.iter().map(key))
+    }
+
+    /// Whether `other` holds the same choices: officials, amounts and Given marks, in order.
+    /// Names and states are not compared (each tab refreshes them from its own copy of the feed).
+    pub fn same_choices(&self, other: &Shortlist) -> bool {
+        fn key(e: &Entry) -> (&str, Cents, bool) {
+            (&e.id, e.amount, e.given)
         }
         self.entries.iter().map(key).eq(other.entries.iter().map(key))
     }
@@ -253,70 +265,20 @@ impl Shortlist {
         self.entries.iter().filter_map(|e| e.state).collect()
     }
 
-    /// Serializes for localStorage.
+    /// Serializes for localStorage (with no record of when things changed: see [`Synced`]).
     pub fn to_storage_json(&self) -> String {
-        let stored = Stored {
-            version: STORAGE_VERSION,
-            entries: self
-                .entries
-                .iter()
-                .map(|e| StoredEntry {
-                    id: e.id.clone(),
-                    name: e.name.clone(),
-                    amount_cents: e.amount.0,
-                    given: e.given,
-                    state: e.state.map(|s| s.code().to_string()),
-                })
-                .collect(),
-        };
-        serde_json::to_string(&stored).unwrap_or_default()
+        Synced::unstamped(self.clone()).to_storage_json()
     }
 
-    /// The shortlist saved in a browser (`None`: nothing saved), the notes for the reader, and
-    /// whether the saved text is unreadable: then a new list starts, and the caller sets the
-    /// text aside rather than overwrite it on the next save.
+    /// The shortlist saved in a browser; see [`Synced::from_saved`].
     pub fn from_saved(text: Option<&str>) -> (Shortlist, Vec<String>, bool) {
-        match text.map(Shortlist::from_storage_json) {
-            None => (Shortlist::default(), Vec::new(), false),
-            Some(Ok((list, notes))) => (list, notes, false),
-            Some(Err(problem)) => {
-                (Shortlist::default(), vec![format!("{problem}; it was set aside and a new list started.")], true)
-            }
-        }
+        let (synced, notes, set_aside) = Synced::from_saved(text);
+        (synced.list().clone(), notes, set_aside)
     }
 
-    /// Reads what [`Shortlist::to_storage_json`] wrote. Damaged entries are skipped and
-    /// described; text that is not a stored shortlist at all is an error.
+    /// Reads what [`Shortlist::to_storage_json`] wrote; see [`Synced::from_storage_json`].
     pub fn from_storage_json(text: &str) -> Result<(Shortlist, Vec<String>), String> {
-        let raw: RawStored = serde_json::from_str(text).map_err(|e| format!("the saved shortlist is damaged ({e})"))?;
-        if raw.version != STORAGE_VERSION {
-            return Err(format!("the saved shortlist has version {}, which this widget cannot read", raw.version));
-        }
-        let mut problems = Vec::new();
-        let mut list = Shortlist::default();
-        for (i, value) in raw.entries.into_iter().enumerate() {
-            let Ok(stored) = serde_json::from_value::<StoredEntry>(value) else {
-                problems.push(format!("saved entry {} was damaged and has been left out", i + 1));
-                continue;
-            };
-            let amount = match Cents(stored.amount_cents).check_gift() {
-                Ok(a) => a,
-                Err(_) => {
-                    problems.push(format!(
-                        "the saved amount for {} was invalid and was reset to {DEFAULT_AMOUNT}",
-                        stored.name
-                    ));
-                    DEFAULT_AMOUNT
-                }
-            };
-            // An unreadable state only means the feed has to be seen again to learn it.
-            let state = stored.state.as_deref().and_then(State::parse);
-            let entry = Entry { id: stored.id, name: stored.name, amount, given: stored.given, state };
-            if entry.id.is_empty() || list.insert(entry).is_err() {
-                problems.push(format!("saved entry {} was a duplicate or empty and has been left out", i + 1));
-            }
-        }
-        Ok((list, problems))
+        Synced::from_storage_json(text).map(|(synced, notes)| (synced.list().clone(), notes))
     }
 }
 
@@ -337,32 +299,6 @@ pub fn split(budget: Cents, n: usize) -> Result<Vec<Cents>, SplitError> {
     let base = budget.0 / n64;
     let extra = (budget.0 % n64) as usize;
     Ok((0..n).map(|i| Cents(base + u64::from(i < extra))).collect())
-}
-
-const STORAGE_VERSION: u32 = 1;
-
-#[derive(Serialize)]
-struct Stored {
-    version: u32,
-    entries: Vec<StoredEntry>,
-}
-
-#[derive(Deserialize)]
-struct RawStored {
-    version: u32,
-    entries: Vec<serde_json::Value>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct StoredEntry {
-    id: String,
-    name: String,
-    amount_cents: u64,
-    #[serde(default)]
-    given: bool,
-    /// USPS code; added later, so optional both ways (older widgets ignore it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    state: Option<String>,
 }
 
 #[cfg(test)]
