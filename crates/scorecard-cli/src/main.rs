@@ -277,7 +277,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let path = input.as_path();
             let bytes = read(path)?;
             let mut report = Report::default();
-            let table = scorecard_core::csv_import::read_table(&bytes, &mut report)
+            let table = scorecard_core::csv_import::read_table(&bytes, None, &mut report)
                 .map_err(|d| format!("{}: {}", path.display(), d.message))?;
             let detection = scorecard_core::csv_import::detect(&table);
             for note in &detection.notes {

@@ -149,7 +149,7 @@ impl Reducible for OrganizerState {
                     });
                 } else {
                     let mut read_report = Report::default();
-                    match csv_import::read_table(&bytes, &mut read_report) {
+                    match csv_import::read_table(&bytes, None, &mut read_report) {
                         Ok(table) => {
                             let detection = csv_import::detect(&table);
                             s.sheet = Some(Sheet {

@@ -1,8 +1,9 @@
 //! Spreadsheets to feeds.
 //!
 //! Organizers keep their data in spreadsheets. [`read_table`] reads a CSV export (UTF-8, with
-//! or without BOM, CRLF or LF, quoted commas and line breaks, ragged rows, comma, semicolon or
-//! tab separated); [`detect`] guesses a [`CsvMapping`] from the headers and values; [`convert`]
+//! or without BOM, or Windows-1252 as Excel saves it, a few broken bytes located and kept as
+//! U+FFFD; CRLF or LF, quoted commas and line breaks, ragged rows, comma, semicolon or tab
+//! separated); [`detect`] guesses a [`CsvMapping`] from the headers and values; [`convert`]
 //! applies a mapping and validates the result with the same validator as JSON feeds, so every
 //! problem is reported by row and column.
 
@@ -26,6 +27,7 @@ use crate::feed::doc::{
 };
 use crate::feed::validate::{validate, FeedPath, Locate};
 use crate::feed::Loaded;
+use crate::source::Encoding;
 use crate::states::State;
 use crate::text::slug;
 
@@ -39,10 +41,16 @@ pub struct CsvLoaded {
     pub notes: Vec<String>,
 }
 
-/// Reads CSV bytes with a mapping, or with a detected one when `mapping` is `None`.
+/// Reads CSV bytes with a mapping, or with a detected one when `mapping` is `None`, in the
+/// encoding the bytes show.
 pub fn load_csv(bytes: &[u8], mapping: Option<&CsvMapping>) -> CsvLoaded {
+    load_csv_as(bytes, mapping, None)
+}
+
+/// [`load_csv`] in the `encoding` given (`None`: the one the bytes show).
+pub fn load_csv_as(bytes: &[u8], mapping: Option<&CsvMapping>, encoding: Option<Encoding>) -> CsvLoaded {
     let mut report = Report::default();
-    let table = match read_table(bytes, &mut report) {
+    let table = match read_table(bytes, encoding, &mut report) {
         Ok(table) => table,
         Err(diagnostic) => {
             report.push(diagnostic);
