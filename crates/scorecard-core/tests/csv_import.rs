@@ -277,6 +277,28 @@ fn identifier_problems_point_at_their_own_column() {
     assert_eq!(feed.official("a-one-vt").unwrap().identifier("bioguide"), Some("S000033"));
 }
 
+#[test]
+fn several_ids_in_one_cell_are_each_kept_or_reported_at_their_column() {
+    let text = "name,state,fec,bioguide,endorsed\nA One,NC,H6NC09200;BAD;H4NC08066,S000033 / nope,yes\n";
+    let imported = load_csv(text.as_bytes(), None);
+    assert_eq!(
+        messages(&imported.loaded),
+        [
+            "warning: row 2, column \"fec\": \"BAD\" is not a valid fec identifier; ignored",
+            "warning: row 2, column \"bioguide\": \"nope\" is not a valid bioguide identifier; ignored",
+        ]
+    );
+    let feed = imported.loaded.feed.unwrap();
+    let ids: Vec<(&str, &str)> = feed
+        .official("a-one-nc")
+        .unwrap()
+        .identifiers
+        .iter()
+        .map(|i| (i.scheme.as_str(), i.identifier.as_str()))
+        .collect();
+    assert_eq!(ids, [("fec", "H6NC09200"), ("fec", "H4NC08066"), ("bioguide", "S000033")]);
+}
+
 /// The bundled spreadsheets, auto-detected without any mapping, give sensible questions.
 #[test]
 fn bundled_spreadsheets_auto_detect() {

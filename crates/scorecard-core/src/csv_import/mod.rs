@@ -277,7 +277,8 @@ fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc<
             if let Some(value) = read(column, row) {
                 let identifiers = official.identifiers.len();
                 column.fill(&mut official, value);
-                if official.identifiers.len() > identifiers {
+                // One header per identifier the cell gave (a cell may hold several ids).
+                for _ in identifiers..official.identifiers.len() {
                     these_identifier_columns.push(fields.get(column.key()).cloned().unwrap_or_default());
                 }
             }
