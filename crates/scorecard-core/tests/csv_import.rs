@@ -1,5 +1,7 @@
 //! Spreadsheet import: real-world CSV quirks, auto-detection, explicit mappings, located problems.
 
+use std::collections::BTreeSet;
+
 use scorecard_core::csv_import::{
     detect, load_csv, load_csv_as, read_table, ColumnRule, ColumnSpec, CsvMapping, QuestionMapping,
 };
@@ -346,4 +348,50 @@ fn made_up_ids_use_the_state_code_like_json_feeds() {
     let feed = load_csv(text.as_bytes(), None).loaded.feed.unwrap();
     let ids: Vec<&str> = feed.officials.iter().map(|o| o.id.as_str()).collect();
     assert_eq!(ids, ["cy-castro-pr", "dee-doe-vt"]);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 200, ..Default::default() })]
+
+    /// Whatever the cells hold (separators, quotes, line breaks, a U+FFFD of their own), each
+    /// broken byte is warned about once, in its own row and column, and costs that cell only it.
+    #[test]
+    fn broken_bytes_are_located_in_their_own_cell(
+        cells in proptest::collection::vec(("[a-zé\u{FFFD},;\n\" ]{0,6}", proptest::bool::ANY), 3..18),
+    ) {
+        let headers = ["name", "state", "note"];
+        let mut bytes = b"name,state,note\n".to_vec();
+        let mut broken = BTreeSet::new();
+        for (i, (text, is_broken)) in cells.iter().enumerate() {
+            let (row, column) = (i / 3 + 2, i % 3);
+            bytes.push(b'"');
+            bytes.extend_from_slice(text.replace('"', "\"\"").as_bytes());
+            if *is_broken {
+                bytes.push(0xFF);
+                broken.insert((row as u32, headers[column].to_string()));
+            }
+            bytes.extend_from_slice(if column == 2 { b"\"\n" } else { b"\"," });
+        }
+        let mut report = Report::default();
+        let table = read_table(&bytes, Some(Encoding::Utf8), &mut report).unwrap();
+        let warned: BTreeSet<(u32, String)> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.message.contains("0xFF is not UTF-8"))
+            .map(|d| match &d.location {
+                Location::Csv { row, column: Some(column) } => (*row, column.clone()),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        proptest::prop_assert_eq!(&warned, &broken);
+        proptest::prop_assert_eq!(report.damaged_cells, broken.len());
+        for (i, (text, is_broken)) in cells.iter().enumerate() {
+            let Some(row) = table.rows.get(i / 3) else { continue };
+            let want = if *is_broken { format!("{text}\u{FFFD}") } else { text.clone() };
+            // A row of blanks is kept blank; otherwise each cell is as written.
+            if row.iter().any(|c| !c.trim().is_empty()) {
+                proptest::prop_assert_eq!(&row[i % 3], &want);
+            }
+        }
+    }
 }
