@@ -1,5 +1,6 @@
 // The organizer page: load from a file, a drop, pasted text or a web address; see every
-// problem located; map unknown spreadsheet columns; preview; download; build the snippet.
+// problem located; choose a spreadsheet's encoding; map unknown spreadsheet columns; preview;
+// download; build the snippet.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -63,6 +64,27 @@ test('a spreadsheet with unknown headers: map the columns, preview, download a v
 
   // Nothing was uploaded: every request went to the organizer's own site.
   assert.deepEqual(requests.filter((url) => !url.startsWith(site.origin)), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a spreadsheet Excel saved as Windows-1252: read as such and said so; another encoding can be chosen', async () => {
+  const { context, page, errors } = await openOrganizer();
+  const buffer = fs.readFileSync(new URL('../corpus/csv/windows-1252.csv', import.meta.url));
+  await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'excel.csv', mimeType: 'text/csv', buffer });
+  await page.locator('.org-summary', { hasText: '4 loaded, 0 skipped, 1 warning' }).waitFor();
+  const problems = page.getByRole('list', { name: 'Problems' });
+  assert.match(await problems.textContent(), /read as Windows-1252 .*: row 2, column "Name" reads "José Peña"/);
+  const encoding = page.getByRole('region', { name: '3. Spreadsheet columns' }).getByLabel('Text encoding', { exact: true });
+  assert.equal(await encoding.locator('option:checked').textContent(), 'As the file shows (Windows-1252)');
+
+  // Read as UTF-8, each name's bad bytes are located; chosen as Windows-1252, nothing to say.
+  await encoding.selectOption('utf-8');
+  await page.locator('.org-summary', { hasText: '4 loaded, 0 skipped, 4 warnings' }).waitFor();
+  assert.match(await problems.textContent(), /Warning · row 2, column "Name": bytes 0xE9 0xF1 are not UTF-8/);
+  await encoding.selectOption('windows-1252');
+  await page.locator('.org-summary', { hasText: '4 loaded, 0 skipped, 0 warnings' }).waitFor();
+  await page.locator('.org-preview-host').getByText('José Peña').first().waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });

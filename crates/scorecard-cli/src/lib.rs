@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use scorecard_core::csv_import::{load_csv, CsvMapping};
-use scorecard_core::diagnostics::{group_thousands, Location, Report};
+use scorecard_core::csv_import::{load_csv_as, CsvMapping};
+use scorecard_core::diagnostics::{group_thousands, Diagnostic, Location, Report};
 use scorecard_core::feed::doc::FeedDoc;
 use scorecard_core::feed::shards::{self, Opened, ShardedFeed};
 use scorecard_core::feed::validate::{validate, FeedPath, Locate};
@@ -15,7 +15,7 @@ use scorecard_core::filter::{run, FilterSpec};
 use scorecard_core::join::{self, JoinReport, JoinRules, NameParts};
 use scorecard_core::link::percent_decode;
 use scorecard_core::roster::{self, Legislator, RosterMapping};
-use scorecard_core::source::{detect_format, Format, FormatHints};
+use scorecard_core::source::{detect_format, Encoding, Format, FormatHints};
 use scorecard_core::zip_table::{self, BuildOptions, Built};
 
 /// How feed JSON is written.
@@ -54,22 +54,44 @@ pub fn read_mapping(path: &Path) -> Result<CsvMapping, String> {
     }
 }
 
-/// Loads a feed from JSON or CSV (with an optional mapping for CSV).
-pub fn load_any(path: &Path, mapping: Option<&CsvMapping>) -> Result<Loaded, String> {
+/// Loads a feed from JSON or CSV (with an optional mapping and encoding for CSV).
+pub fn load_any(path: &Path, mapping: Option<&CsvMapping>, encoding: Option<Encoding>) -> Result<Loaded, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     Ok(match detect_format(&bytes, file_hints(path)) {
-        Format::Json => load_json(&bytes),
-        Format::Csv => load_csv(&bytes, mapping).loaded,
+        Format::Json => {
+            let mut loaded = load_json(&bytes);
+            note_json_encoding(encoding, &mut loaded.report);
+            loaded
+        }
+        Format::Csv => load_csv_as(&bytes, mapping, encoding).loaded,
     })
 }
 
 /// Reads a feed (JSON or CSV) or the index of a sharded feed.
-pub fn open_any(path: &Path, mapping: Option<&CsvMapping>) -> Result<Opened, String> {
+pub fn open_any(path: &Path, mapping: Option<&CsvMapping>, encoding: Option<Encoding>) -> Result<Opened, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     Ok(match detect_format(&bytes, file_hints(path)) {
-        Format::Json => shards::open(&bytes),
-        Format::Csv => Opened::Feed(load_csv(&bytes, mapping).loaded),
+        Format::Json => {
+            let mut opened = shards::open(&bytes);
+            let (Opened::Feed(Loaded { report, .. }) | Opened::Index { report, .. }) = &mut opened;
+            note_json_encoding(encoding, report);
+            opened
+        }
+        Format::Csv => Opened::Feed(load_csv_as(&bytes, mapping, encoding).loaded),
     })
+}
+
+/// `--encoding` other than UTF-8 given for JSON: say it was not used, rather than ignore it.
+fn note_json_encoding(encoding: Option<Encoding>, report: &mut Report) {
+    if let Some(encoding) = encoding.filter(|e| *e != Encoding::Utf8) {
+        report.diagnostics.insert(
+            0,
+            Diagnostic::warning(
+                Location::Input,
+                format!("this is a JSON feed, which is always UTF-8; --encoding {} was not used", encoding.key()),
+            ),
+        );
+    }
 }
 
 /// A file's name as the hint for [`detect_format`] (which only blank files need).
@@ -138,10 +160,11 @@ pub fn describe_index(sharded: &ShardedFeed) -> String {
 pub fn convert_csv(
     path: &Path,
     mapping: Option<&CsvMapping>,
+    encoding: Option<Encoding>,
     style: JsonStyle,
 ) -> Result<(Option<String>, Report), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let loaded = load_csv(&bytes, mapping).loaded;
+    let loaded = load_csv_as(&bytes, mapping, encoding).loaded;
     let json = loaded.feed.as_ref().map(|feed| style.write(&feed.to_doc()));
     Ok((json, loaded.report))
 }
@@ -287,12 +310,14 @@ impl Locate for PathLocator {
     }
 }
 
-/// Builds a feed from a spreadsheet or a roster with its mapping, then, with `join`, takes a
-/// question's stances from another feed. `fresh` holds feeds rebuilt earlier in the same run
-/// (by path), used instead of the files on disk so `bundle --check` writes nothing.
+/// Builds a feed from a spreadsheet (in `encoding`, or the one its bytes show) or a roster with
+/// its mapping, then, with `join`, takes a question's stances from another feed. `fresh` holds
+/// feeds rebuilt earlier in the same run (by path), used instead of the files on disk so
+/// `bundle --check` writes nothing.
 pub fn convert_any(
     source: &Path,
     mapping: Option<&Path>,
+    encoding: Option<Encoding>,
     join_rules: Option<&Path>,
     fresh: &HashMap<PathBuf, String>,
     style: JsonStyle,
@@ -307,11 +332,11 @@ pub fn convert_any(
     } else {
         let mapping = mapping.map(read_mapping).transpose()?;
         if join_rules.is_none() {
-            let (json, report) = convert_csv(source, mapping.as_ref(), style)?;
+            let (json, report) = convert_csv(source, mapping.as_ref(), encoding, style)?;
             return Ok(Converted { json, report, join: None });
         }
         let bytes = std::fs::read(source).map_err(|e| format!("cannot read {}: {e}", source.display()))?;
-        let loaded = load_csv(&bytes, mapping.as_ref()).loaded;
+        let loaded = load_csv_as(&bytes, mapping.as_ref(), encoding).loaded;
         report = loaded.report;
         let Some(feed) = loaded.feed else {
             return Ok(Converted { json: None, report, join: None });
@@ -373,8 +398,14 @@ pub fn rebuild_bundled(manifest_path: &Path, write: bool) -> Result<Vec<Rebuilt>
         let source = dir.join(&entry.source);
         let join_rules = entry.join.as_ref().map(|j| dir.join(j));
         // Pretty-printed: the bundled feeds are committed and reviewed in diffs.
-        let converted =
-            convert_any(&source, Some(&dir.join(&entry.mapping)), join_rules.as_deref(), &fresh, JsonStyle::Pretty)?;
+        let converted = convert_any(
+            &source,
+            Some(&dir.join(&entry.mapping)),
+            None,
+            join_rules.as_deref(),
+            &fresh,
+            JsonStyle::Pretty,
+        )?;
         let json = converted.json.ok_or_else(|| format!("{}: no feed could be made", source.display()))?;
         let output = dir.join(&entry.output);
         fresh.insert(normalize(&output), json.clone());

@@ -14,6 +14,7 @@ use scorecard_cli::{
 use scorecard_core::diagnostics::{group_thousands, Report};
 use scorecard_core::feed::doc::NamedLinkDoc;
 use scorecard_core::feed::shards::{Opened, ShardedFeed};
+use scorecard_core::source::Encoding;
 use scorecard_core::zip_table::BuildOptions;
 
 /// Check, convert and inspect Scorecard feeds.
@@ -38,6 +39,8 @@ enum Command {
         input: PathBuf,
         #[command(flatten)]
         mapping: MappingArg,
+        #[command(flatten)]
+        encoding: EncodingArg,
         /// Also check every state file of a sharded feed's index.
         #[arg(long)]
         shards: bool,
@@ -52,6 +55,8 @@ enum Command {
         #[command(flatten)]
         mapping: MappingArg,
         #[command(flatten)]
+        encoding: EncodingArg,
+        #[command(flatten)]
         strict: StrictArg,
         #[command(flatten)]
         pretty: PrettyArg,
@@ -65,6 +70,8 @@ enum Command {
         input: PathBuf,
         #[command(flatten)]
         mapping: MappingArg,
+        #[command(flatten)]
+        encoding: EncodingArg,
         /// Take a question's stances from another feed, matched by name and state; prints the
         /// match rate and every near-miss rejected.
         #[arg(long, value_name = "RULES.toml")]
@@ -81,6 +88,8 @@ enum Command {
     Detect {
         /// A spreadsheet (CSV).
         input: PathBuf,
+        #[command(flatten)]
+        encoding: EncodingArg,
     },
     /// Count officials by state, stance, position and party
     Stats {
@@ -88,6 +97,8 @@ enum Command {
         input: PathBuf,
         #[command(flatten)]
         mapping: MappingArg,
+        #[command(flatten)]
+        encoding: EncodingArg,
     },
     /// Print the feed format's JSON Schema
     Schema,
@@ -147,8 +158,21 @@ impl MappingArg {
 }
 
 #[derive(Args)]
+struct EncodingArg {
+    /// How a spreadsheet's text is encoded: utf-8, windows-1252 (Excel's "CSV (Comma
+    /// delimited)") or latin1. Default: guessed from its bytes. JSON is always UTF-8.
+    #[arg(long, value_name = "ENCODING", value_parser = parse_encoding)]
+    encoding: Option<Encoding>,
+}
+
+fn parse_encoding(name: &str) -> Result<Encoding, String> {
+    Encoding::from_name(name).ok_or_else(|| format!("\"{name}\" is not one of utf-8, windows-1252, latin1"))
+}
+
+#[derive(Args)]
 struct StrictArg {
-    /// Exit 1 when there was any error (problems are always printed).
+    /// Exit 1 when there was any error, or a spreadsheet cell with bytes that are not text
+    /// (problems are always printed).
     #[arg(long)]
     strict: bool,
 }
@@ -191,9 +215,9 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<ExitCode, String> {
     match command {
-        Command::Validate { input, mapping, shards } => {
+        Command::Validate { input, mapping, encoding, shards } => {
             let path = input.as_path();
-            match open_any(path, mapping.read()?.as_ref())? {
+            match open_any(path, mapping.read()?.as_ref(), encoding.encoding)? {
                 Opened::Feed(loaded) => {
                     if shards {
                         eprintln!(
@@ -237,10 +261,10 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 }
             }
         }
-        Command::Split { input, out, mapping, strict, pretty } => {
+        Command::Split { input, out, mapping, encoding, strict, pretty } => {
             let path = input.as_path();
             let dir = out.as_deref().ok_or("split needs --out DIR: the folder to write the files into")?;
-            let loaded = load_any(path, mapping.read()?.as_ref())?;
+            let loaded = load_any(path, mapping.read()?.as_ref(), encoding.encoding)?;
             print_report(path, &loaded.report);
             let Some(feed) = loaded.feed.filter(|feed| !feed.officials.is_empty()) else {
                 eprintln!("{}: error: there are no officials to split", path.display());
@@ -253,12 +277,18 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 scorecard_core::feed::shards::INDEX_FILE,
                 written.len().saturating_sub(1)
             );
-            Ok(if strict.strict && loaded.report.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+            Ok(if strict.strict && loaded.report.fails_strict() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
-        Command::Convert { input, mapping, join, output, strict, pretty } => {
+        Command::Convert { input, mapping, encoding, join, output, strict, pretty } => {
             let path = input.as_path();
-            let converted =
-                convert_any(path, mapping.mapping.as_deref(), join.as_deref(), &Default::default(), pretty.style())?;
+            let converted = convert_any(
+                path,
+                mapping.mapping.as_deref(),
+                encoding.encoding,
+                join.as_deref(),
+                &Default::default(),
+                pretty.style(),
+            )?;
             let (json, report) = (converted.json, converted.report);
             print_report(path, &report);
             if let Some(join) = &converted.join {
@@ -271,14 +301,18 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 Some(out) => std::fs::write(out, json).map_err(|e| format!("cannot write {}: {e}", out.display()))?,
                 None => print!("{json}"),
             }
-            Ok(if strict.strict && report.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+            Ok(if strict.strict && report.fails_strict() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
-        Command::Detect { input } => {
+        Command::Detect { input, encoding } => {
             let path = input.as_path();
             let bytes = read(path)?;
             let mut report = Report::default();
-            let table = scorecard_core::csv_import::read_table(&bytes, &mut report)
+            let table = scorecard_core::csv_import::read_table(&bytes, encoding.encoding, &mut report)
                 .map_err(|d| format!("{}: {}", path.display(), d.message))?;
+            // What reading found (a guessed encoding, broken cells) matters to the mapping's headers.
+            for diagnostic in &report.diagnostics {
+                eprintln!("{}: {diagnostic}", path.display());
+            }
             let detection = scorecard_core::csv_import::detect(&table);
             for note in &detection.notes {
                 eprintln!("note: {note}");
@@ -287,9 +321,9 @@ fn run(command: Command) -> Result<ExitCode, String> {
             print!("{toml}");
             Ok(ExitCode::SUCCESS)
         }
-        Command::Stats { input, mapping } => {
+        Command::Stats { input, mapping, encoding } => {
             let path = input.as_path();
-            let loaded = load_any(path, mapping.read()?.as_ref())?;
+            let loaded = load_any(path, mapping.read()?.as_ref(), encoding.encoding)?;
             eprintln!("{}", loaded.report.summary());
             match &loaded.feed {
                 Some(feed) => {
@@ -350,11 +384,11 @@ fn run(command: Command) -> Result<ExitCode, String> {
             if let Some((name, raw, gzip)) = &summary.largest {
                 eprintln!("{}: largest {name}: {raw} bytes, {gzip} gzipped (-9)", dir.display());
             }
-            let failed = summary.files == 0 || (strict.strict && summary.built.report.has_errors());
+            let failed = summary.files == 0 || (strict.strict && summary.built.report.fails_strict());
             Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
         Command::LinkLengths { input } => {
-            let loaded = load_any(&input, None)?;
+            let loaded = load_any(&input, None, None)?;
             let feed = loaded.feed.ok_or("the feed could not be loaded")?;
             print!("{}", scorecard_cli::describe_link_lengths(&feed));
             Ok(ExitCode::SUCCESS)

@@ -35,7 +35,7 @@ fn each_command_takes_only_its_own_flags_and_has_its_own_help() {
     }
     let (code, stdout, _) = cli(&["help", "convert"]);
     assert_eq!(code, 0);
-    for flag in ["--mapping", "--join", "--output", "--strict", "--pretty"] {
+    for flag in ["--mapping", "--encoding", "--join", "--output", "--strict", "--pretty"] {
         assert!(stdout.contains(flag), "{flag} in:\n{stdout}");
     }
     assert!(!stdout.contains("--shards"), "{stdout}");
@@ -68,4 +68,49 @@ fn convert_and_split_write_compact_json_unless_asked_for_pretty() {
     assert_eq!(code, 0, "{stderr}");
     assert!(std::fs::read_to_string(dir.join("VT.json")).unwrap().lines().count() > 20);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn spreadsheets_are_read_in_the_encoding_given_or_the_one_their_bytes_show() {
+    let excel = "tests/corpus/csv/windows-1252.csv";
+    let (code, json, stderr) = cli(&["convert", excel, "--strict"]);
+    assert_eq!(code, 0, "a guessed encoding is no error: {stderr}");
+    assert!(json.contains("\"name\":\"José Peña\"") && json.contains("Zoë O’Brien"), "{json}");
+    assert!(stderr.contains("it was read as Windows-1252"), "{stderr}");
+    // Chosen, it is used as chosen and not mentioned.
+    let (code, json, stderr) = cli(&["convert", excel, "--encoding", "windows-1252"]);
+    assert_eq!((code, json.contains("José Peña")), (0, true), "{stderr}");
+    assert!(stderr.contains("4 loaded, 0 skipped, 0 warnings"), "{stderr}");
+    // Latin-1 reads 0x92 as a control character, which is dropped.
+    let (_, json, _) = cli(&["convert", excel, "--encoding", "LATIN1"]);
+    assert!(json.contains("\"Zoë OBrien\""), "{json}");
+    let (code, _, stderr) = cli(&["validate", excel, "--encoding", "utf-8"]);
+    assert_eq!(code, 0, "broken cells are warnings: {stderr}");
+    assert!(stderr.contains("row 2, column \"Name\": bytes 0xE9 0xF1 are not UTF-8"), "{stderr}");
+    let (code, _, stderr) = cli(&["stats", excel, "--encoding", "mac-roman"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("\"mac-roman\" is not one of utf-8, windows-1252, latin1"), "{stderr}");
+    // detect says what reading found before its notes.
+    let (code, mapping, stderr) = cli(&["detect", excel]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(mapping.contains("column = \"Endorsed?\""), "{mapping}");
+    assert!(stderr.starts_with(&format!("{excel}: warning: input: the file is not UTF-8")), "{stderr}");
+    let (_, _, stderr) = cli(&["validate", "tests/corpus/json/valid.json", "--encoding", "cp1252"]);
+    assert!(stderr.contains("always UTF-8; --encoding windows-1252 was not used"), "{stderr}");
+}
+
+#[test]
+fn a_broken_cell_costs_its_bytes_but_strict_still_fails() {
+    let sheet = "tests/corpus/csv/broken-bytes.csv";
+    let (code, json, stderr) = cli(&["convert", sheet]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&json).unwrap()["officials"].as_array().unwrap().len(), 6);
+    assert!(stderr.contains("row 4, column \"name\": byte 0xE9 is not UTF-8"), "{stderr}");
+    for command in ["convert", "split"] {
+        let dir = std::env::temp_dir().join(format!("scorecard-cli-broken-{}", std::process::id()));
+        let (code, _, stderr) = cli(&[command, sheet, "--strict", "-o", dir.to_str().unwrap()]);
+        assert_eq!(code, 1, "{command} --strict: {stderr}");
+        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::remove_file(&dir);
+    }
 }

@@ -87,6 +87,9 @@ pub struct Report {
     pub loaded: usize,
     /// Officials skipped because of an error in their record.
     pub skipped: usize,
+    /// Spreadsheet cells with bytes that were not text, kept with U+FFFD in their place (each
+    /// has its warning). The rest of the sheet loads, but the text is not what was written.
+    pub damaged_cells: usize,
 }
 
 impl Report {
@@ -104,6 +107,12 @@ impl Report {
 
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// Whether a run that must be exact (`scorecard-feed --strict`) fails: an error, or text
+    /// that had to be replaced because its bytes could not be read.
+    pub fn fails_strict(&self) -> bool {
+        self.has_errors() || self.damaged_cells > 0
     }
 
     /// One line for people: "1,015 loaded, 8 skipped, 2 warnings".

@@ -90,6 +90,41 @@ fn every_corpus_file_reports_what_is_expected() {
     assert!(checked >= 30, "the corpus shrank to {checked} files");
 }
 
+fn names_in(file: &str) -> Vec<String> {
+    let bytes = fs::read(corpus_dir().join("csv").join(file)).expect("a corpus file");
+    let feed = load_csv(&bytes, None).loaded.feed.expect("a feed");
+    feed.officials.iter().map(|o| o.name.clone()).collect()
+}
+
+#[test]
+fn spreadsheets_as_excel_saves_them_keep_their_names() {
+    let mut names = names_in("windows-1252.csv");
+    names.sort();
+    assert_eq!(names, ["Ana Muñoz – Díaz", "François Côté", "José Peña", "Zoë O’Brien"]);
+    // Two broken names lose only their broken letters; every other name is intact.
+    let mut names = names_in("broken-bytes.csv");
+    names.sort();
+    assert_eq!(
+        names,
+        ["Ana Muñoz", "José Peña", "Jos\u{FFFD} Serrano", "Mar\u{FFFD}a L\u{FFFD}pez", "Raúl Ruiz", "Zoë Ray"]
+    );
+}
+
+#[test]
+fn every_valid_fec_id_in_a_cell_is_kept() {
+    let bytes = fs::read(corpus_dir().join("csv/several-fec-ids.csv")).expect("a corpus file");
+    let feed = load_csv(&bytes, None).loaded.feed.expect("a feed");
+    let fec = |id: &str| -> Vec<String> {
+        let official = feed.official(id).expect(id);
+        official.identifiers.iter().filter(|i| i.scheme == "fec").map(|i| i.identifier.clone()).collect()
+    };
+    assert_eq!(fec("jane-doe-nc"), ["H6NC09200", "H4NC08066"]);
+    assert_eq!(fec("ann-lee-vt"), ["S4VT00033", "H8VT01016"]);
+    assert_eq!(fec("bob-roe-ny"), ["H6NY12345"]);
+    assert_eq!(fec("cy-poe-ca"), Vec::<String>::new());
+    assert_eq!(fec("di-moe-tx"), ["H2TX07123"]);
+}
+
 /// The corpus's valid feed, with `name` as the second official's name.
 fn valid_feed_named(name: &str) -> Vec<u8> {
     let text = fs::read_to_string(corpus_dir().join("json/valid.json")).expect("valid.json");

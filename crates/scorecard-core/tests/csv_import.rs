@@ -1,9 +1,14 @@
 //! Spreadsheet import: real-world CSV quirks, auto-detection, explicit mappings, located problems.
 
-use scorecard_core::csv_import::{detect, load_csv, read_table, ColumnRule, ColumnSpec, CsvMapping, QuestionMapping};
+use std::collections::BTreeSet;
+
+use scorecard_core::csv_import::{
+    detect, load_csv, load_csv_as, read_table, ColumnRule, ColumnSpec, CsvMapping, QuestionMapping,
+};
 use scorecard_core::diagnostics::{Location, Report};
 use scorecard_core::feed::doc::{MetaDoc, StanceDoc};
 use scorecard_core::filter::{run, FilterSpec, StanceChoice};
+use scorecard_core::source::Encoding;
 use scorecard_core::states::State;
 
 const SAMPLE: &str = "Name ,State,District,Office,Party,Sanders Endorsed?,Source\r\n\
@@ -23,7 +28,7 @@ fn stance_of(loaded: &scorecard_core::feed::Loaded, id: &str) -> Option<String> 
 fn reads_bom_crlf_quoted_commas_and_header_spaces() {
     let bytes = [&[0xEF, 0xBB, 0xBF][..], SAMPLE.as_bytes()].concat();
     let mut report = Report::default();
-    let table = read_table(&bytes, &mut report).unwrap();
+    let table = read_table(&bytes, None, &mut report).unwrap();
     assert_eq!(table.headers[0], "Name");
     assert_eq!(table.rows[0][0], "Sanders, Bernie");
     assert_eq!(table.column("name"), Some(0));
@@ -74,13 +79,60 @@ fn ragged_rows_are_padded_and_reported() {
     );
 }
 
+fn messages(loaded: &scorecard_core::feed::Loaded) -> Vec<String> {
+    loaded.report.diagnostics.iter().map(ToString::to_string).collect()
+}
+
 #[test]
-fn non_utf8_gets_a_clear_error() {
-    let bytes = b"name,state\nJos\xE9 Serrano,NY\n";
+fn excel_windows_1252_is_read_as_such_and_said() {
+    let bytes = b"name,state,endorsed\nAnn Lee,VT,yes\nJos\xE9 Pe\xF1a,NY,yes\n";
     let imported = load_csv(bytes, None);
+    let feed = imported.loaded.feed.as_ref().expect("feed");
+    assert_eq!(feed.official("jose-pena-ny").map(|o| o.name.as_str()), Some("José Peña"));
+    assert_eq!(
+        messages(&imported.loaded),
+        ["warning: input: the file is not UTF-8, so it was read as Windows-1252 (what Excel saves as \"CSV (Comma delimited)\"): row 3, column \"name\" reads \"José Peña\"; if accented letters look wrong, choose the file's encoding"]
+    );
+    assert!(!imported.loaded.report.fails_strict());
+    // Chosen, it is not a guess, so there is nothing to say.
+    let chosen = load_csv_as(bytes, None, Some(Encoding::Windows1252));
+    assert!(chosen.loaded.report.diagnostics.is_empty(), "{:?}", chosen.loaded.report);
+    // Read as UTF-8 on purpose: both bad bytes are located in their one cell.
+    let utf8 = load_csv_as(bytes, None, Some(Encoding::Utf8));
+    assert_eq!(
+        messages(&utf8.loaded),
+        ["warning: row 3, column \"name\": bytes 0xE9 0xF1 are not UTF-8 and became \"\u{FFFD}\": \"Jos\u{FFFD} Pe\u{FFFD}a\"; retype the cell, or choose the file's encoding if it is not UTF-8"]
+    );
+}
+
+#[test]
+fn a_broken_cell_in_a_utf8_sheet_costs_only_its_own_bytes() {
+    // UTF-8 (Zoë, Muñoz) with two names whose bytes are broken, one inside quotes over two lines.
+    let mut bytes = "name,state,endorsed\nZoë Ray,VT,yes\n".as_bytes().to_vec();
+    bytes.extend_from_slice(b"\"Jos\xE9\nSerrano\",NY,yes\nAna Mu\xC3\xB1oz,CA,yes\nRa\xFAl Ruiz,TX,y\xE9s,\xFF\n");
+    let imported = load_csv(&bytes, None);
+    let loaded = &imported.loaded;
+    assert_eq!(loaded.feed.as_ref().map(|f| f.officials.len()), Some(4));
+    assert_eq!(
+        messages(loaded),
+        [
+            "warning: row 3, column \"name\": byte 0xE9 is not UTF-8 and became \"\u{FFFD}\": \"Jos\u{FFFD} Serrano\"; retype the cell, or choose the file's encoding if it is not UTF-8",
+            "warning: row 5, column \"name\": byte 0xFA is not UTF-8 and became \"\u{FFFD}\": \"Ra\u{FFFD}l Ruiz\"; retype the cell, or choose the file's encoding if it is not UTF-8",
+            "warning: row 5, column \"endorsed\": byte 0xE9 is not UTF-8 and became \"\u{FFFD}\": \"y\u{FFFD}s\"; retype the cell, or choose the file's encoding if it is not UTF-8",
+            "warning: row 5: more cells than the header's 3; the extra cells were ignored",
+        ],
+    );
+    assert_eq!(loaded.report.damaged_cells, 3);
+    assert!(!loaded.report.has_errors() && loaded.report.fails_strict());
+}
+
+#[test]
+fn utf16_and_empty_sheets_are_still_refused() {
+    let imported = load_csv(b"\xFF\xFEn\x00a\x00m\x00e\x00", None);
     assert!(imported.loaded.feed.is_none());
-    let message = &imported.loaded.report.diagnostics[0].message;
-    assert!(message.contains("not valid UTF-8") && message.contains("line 2"), "{message}");
+    assert!(messages(&imported.loaded)[0].contains("UTF-16"));
+    let imported = load_csv_as(b"\xEF\xBB\xBF\n", None, Some(Encoding::Latin1));
+    assert_eq!(messages(&imported.loaded), ["error: input: the file is empty"]);
 }
 
 #[test]
@@ -227,13 +279,35 @@ fn identifier_problems_point_at_their_own_column() {
     assert_eq!(feed.official("a-one-vt").unwrap().identifier("bioguide"), Some("S000033"));
 }
 
+#[test]
+fn several_ids_in_one_cell_are_each_kept_or_reported_at_their_column() {
+    let text = "name,state,fec,bioguide,endorsed\nA One,NC,H6NC09200;BAD;H4NC08066,S000033 / nope,yes\n";
+    let imported = load_csv(text.as_bytes(), None);
+    assert_eq!(
+        messages(&imported.loaded),
+        [
+            "warning: row 2, column \"fec\": \"BAD\" is not a valid fec identifier; ignored",
+            "warning: row 2, column \"bioguide\": \"nope\" is not a valid bioguide identifier; ignored",
+        ]
+    );
+    let feed = imported.loaded.feed.unwrap();
+    let ids: Vec<(&str, &str)> = feed
+        .official("a-one-nc")
+        .unwrap()
+        .identifiers
+        .iter()
+        .map(|i| (i.scheme.as_str(), i.identifier.as_str()))
+        .collect();
+    assert_eq!(ids, [("fec", "H6NC09200"), ("fec", "H4NC08066"), ("bioguide", "S000033")]);
+}
+
 /// The bundled spreadsheets, auto-detected without any mapping, give sensible questions.
 #[test]
 fn bundled_spreadsheets_auto_detect() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../feeds/source");
     let bytes = std::fs::read(root.join("dem_candidates_2018.csv")).unwrap();
     let mut report = Report::default();
-    let table = read_table(&bytes, &mut report).unwrap();
+    let table = read_table(&bytes, None, &mut report).unwrap();
     let detection = detect(&table);
     assert!(!detection.unsure, "{:?}", detection.notes);
     let labels: Vec<&str> = detection.mapping.questions.iter().filter_map(|q| q.label.as_deref()).collect();
@@ -274,4 +348,50 @@ fn made_up_ids_use_the_state_code_like_json_feeds() {
     let feed = load_csv(text.as_bytes(), None).loaded.feed.unwrap();
     let ids: Vec<&str> = feed.officials.iter().map(|o| o.id.as_str()).collect();
     assert_eq!(ids, ["cy-castro-pr", "dee-doe-vt"]);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 200, ..Default::default() })]
+
+    /// Whatever the cells hold (separators, quotes, line breaks, a U+FFFD of their own), each
+    /// broken byte is warned about once, in its own row and column, and costs that cell only it.
+    #[test]
+    fn broken_bytes_are_located_in_their_own_cell(
+        cells in proptest::collection::vec(("[a-zé\u{FFFD},;\n\" ]{0,6}", proptest::bool::ANY), 3..18),
+    ) {
+        let headers = ["name", "state", "note"];
+        let mut bytes = b"name,state,note\n".to_vec();
+        let mut broken = BTreeSet::new();
+        for (i, (text, is_broken)) in cells.iter().enumerate() {
+            let (row, column) = (i / 3 + 2, i % 3);
+            bytes.push(b'"');
+            bytes.extend_from_slice(text.replace('"', "\"\"").as_bytes());
+            if *is_broken {
+                bytes.push(0xFF);
+                broken.insert((row as u32, headers[column].to_string()));
+            }
+            bytes.extend_from_slice(if column == 2 { b"\"\n" } else { b"\"," });
+        }
+        let mut report = Report::default();
+        let table = read_table(&bytes, Some(Encoding::Utf8), &mut report).unwrap();
+        let warned: BTreeSet<(u32, String)> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.message.contains("0xFF is not UTF-8"))
+            .map(|d| match &d.location {
+                Location::Csv { row, column: Some(column) } => (*row, column.clone()),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        proptest::prop_assert_eq!(&warned, &broken);
+        proptest::prop_assert_eq!(report.damaged_cells, broken.len());
+        for (i, (text, is_broken)) in cells.iter().enumerate() {
+            let Some(row) = table.rows.get(i / 3) else { continue };
+            let want = if *is_broken { format!("{text}\u{FFFD}") } else { text.clone() };
+            // A row of blanks is kept blank; otherwise each cell is as written.
+            if row.iter().any(|c| !c.trim().is_empty()) {
+                proptest::prop_assert_eq!(&row[i % 3], &want);
+            }
+        }
+    }
 }

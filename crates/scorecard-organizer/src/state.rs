@@ -7,7 +7,7 @@ use scorecard_core::csv_import::{self, Column, ColumnSpec, CsvMapping, Table};
 use scorecard_core::diagnostics::Report;
 use scorecard_core::feed::shards::{self, Opened, ShardEntry};
 use scorecard_core::feed::Loaded;
-use scorecard_core::source::{detect_format, Format, FormatHints};
+use scorecard_core::source::{detect_format, Encoding, Format, FormatHints};
 use yew::Reducible;
 
 /// Where the input came from, for headings and file names.
@@ -35,12 +35,18 @@ impl PartialEq for Outcome {
     }
 }
 
-/// A spreadsheet being converted: its cells, what reading them reported, the mapping in use.
+/// A spreadsheet being converted: its bytes (to read again in another encoding), its cells,
+/// what reading them reported, the mapping in use.
 #[derive(Clone, Debug)]
 pub struct Sheet {
+    pub bytes: Rc<Vec<u8>>,
+    /// The encoding the organizer chose; `None`: the one the bytes show (`table.encoding`).
+    pub encoding: Option<Encoding>,
     pub table: Rc<Table>,
     pub read_report: Report,
     pub mapping: CsvMapping,
+    /// The mapping detection made, to tell whether the organizer has changed it since.
+    detected: CsvMapping,
     /// What auto-detection decided.
     pub notes: Vec<String>,
     /// Whether detection was unsure (no name or state column, or no question).
@@ -49,7 +55,37 @@ pub struct Sheet {
 
 impl PartialEq for Sheet {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.table, &other.table) && self.mapping == other.mapping && self.notes == other.notes
+        Rc::ptr_eq(&self.table, &other.table)
+            && self.encoding == other.encoding
+            && self.mapping == other.mapping
+            && self.notes == other.notes
+    }
+}
+
+impl Sheet {
+    /// Reads the bytes in `encoding` and detects a mapping; or the report of why they cannot
+    /// be read.
+    fn read(bytes: Rc<Vec<u8>>, encoding: Option<Encoding>) -> Result<Sheet, Report> {
+        let mut read_report = Report::default();
+        match csv_import::read_table(&bytes, encoding, &mut read_report) {
+            Ok(table) => {
+                let detection = csv_import::detect(&table);
+                Ok(Sheet {
+                    bytes,
+                    encoding,
+                    table: Rc::new(table),
+                    read_report,
+                    detected: detection.mapping.clone(),
+                    mapping: detection.mapping,
+                    notes: detection.notes,
+                    unsure: detection.unsure,
+                })
+            }
+            Err(problem) => {
+                read_report.push(problem);
+                Err(read_report)
+            }
+        }
     }
 }
 
@@ -101,6 +137,8 @@ pub enum Action {
     },
     /// A saved mapping file, to apply to the loaded spreadsheet.
     ApplyMapping(Box<CsvMapping>),
+    /// Read the spreadsheet again in this encoding (`None`: the one its bytes show).
+    SetEncoding(Option<Encoding>),
 }
 
 impl OrganizerState {
@@ -148,22 +186,13 @@ impl Reducible for OrganizerState {
                         },
                     });
                 } else {
-                    let mut read_report = Report::default();
-                    match csv_import::read_table(&bytes, &mut read_report) {
-                        Ok(table) => {
-                            let detection = csv_import::detect(&table);
-                            s.sheet = Some(Sheet {
-                                table: Rc::new(table),
-                                read_report,
-                                mapping: detection.mapping,
-                                notes: detection.notes,
-                                unsure: detection.unsure,
-                            });
+                    match Sheet::read(bytes, None) {
+                        Ok(sheet) => {
+                            s.sheet = Some(sheet);
                             s.reconvert();
                         }
-                        Err(problem) => {
-                            read_report.push(problem);
-                            s.outcome = Some(Outcome { feed: None, report: Rc::new(read_report), shards: None });
+                        Err(report) => {
+                            s.outcome = Some(Outcome { feed: None, report: Rc::new(report), shards: None });
                         }
                     }
                 }
@@ -214,6 +243,33 @@ impl Reducible for OrganizerState {
                             attribution.url = optional;
                         }
                         MetaField::Updated => meta.updated = optional,
+                    }
+                }
+                s.reconvert();
+            }
+            Action::SetEncoding(encoding) => {
+                if let Some(old) = s.sheet.take() {
+                    match Sheet::read(old.bytes.clone(), encoding) {
+                        Ok(mut sheet) => {
+                            // A mapping the organizer changed is kept; a detected one is detected
+                            // again from the headers as now read.
+                            if old.mapping != old.detected {
+                                sheet.mapping = old.mapping;
+                                sheet.notes = old.notes;
+                                sheet.unsure = old.unsure;
+                            }
+                            s.sheet = Some(sheet);
+                            s.failure = None;
+                        }
+                        // Reading does not depend on the encoding past UTF-16 and blank files,
+                        // which never got this far; should it fail, the sheet as it was stays.
+                        Err(report) => {
+                            s.failure = report
+                                .diagnostics
+                                .first()
+                                .map(|d| format!("The file could not be read that way: {}", d.message));
+                            s.sheet = Some(old);
+                        }
                     }
                 }
                 s.reconvert();

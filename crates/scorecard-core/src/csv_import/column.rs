@@ -136,10 +136,23 @@ columns! {
         |o, v| o.image = Some(v);
     Fec => fec ("FEC candidate id", "FEC candidate ids", true)
         ["fec", "fec id", "fec candidate id", "fec cand id"]
-        |o, v| o.identifiers.push(IdentifierDoc { scheme: "fec".into(), identifier: v });
+        |o, v| push_identifiers(o, "fec", &v);
     Bioguide => bioguide ("Bioguide id", "bioguide ids", true)
         ["bioguide", "bioguide id"]
-        |o, v| o.identifiers.push(IdentifierDoc { scheme: "bioguide".into(), identifier: v });
+        |o, v| push_identifiers(o, "bioguide", &v);
+}
+
+/// Each id in a cell becomes an identifier of its own, in order, a repeat once: a member who ran
+/// for both chambers has an FEC id for each, written in one cell ("H6NC09200;H4NC08066"). The
+/// validator checks each on its own, so a bad one costs only itself.
+fn push_identifiers(official: &mut OfficialDoc<'static>, scheme: &'static str, cell: &str) {
+    let ids = cell.split(|c: char| matches!(c, ';' | ',' | '|' | '/') || c.is_whitespace());
+    for id in ids.filter(|id| !id.is_empty()) {
+        if !official.identifiers.iter().any(|i| i.scheme == scheme && i.identifier == id) {
+            let identifier = Text::from(id.to_string());
+            official.identifiers.push(IdentifierDoc { scheme: scheme.into(), identifier });
+        }
+    }
 }
 
 impl Column {

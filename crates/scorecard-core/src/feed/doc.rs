@@ -201,7 +201,9 @@ pub struct OfficialDoc<'a> {
     #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^ocd-division/")))]
     pub division_id: Option<Text<'a>>,
     /// Identifiers in other systems (Popolo style). Known schemes: `fec` (FEC candidate id,
-    /// e.g. "S4VT00033"), `bioguide` (e.g. "S000033"), `ocd-person`, `wikidata`.
+    /// e.g. "S4VT00033"), `bioguide` (e.g. "S000033"), `ocd-person`, `wikidata`. A scheme may
+    /// appear more than once: someone who ran for the House and the Senate has an FEC id for
+    /// each. Links use the first.
     #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
     pub identifiers: Vec<IdentifierDoc<'a>>,
     /// Official or campaign website; must start with `https://`.

@@ -74,7 +74,7 @@ pub fn build(bytes: &[u8], options: &BuildOptions) -> Built {
         ));
         return built;
     }
-    let table = match read_table(bytes, report) {
+    let table = match read_table(bytes, None, report) {
         Ok(table) => table,
         Err(diagnostic) => {
             report.push(diagnostic);

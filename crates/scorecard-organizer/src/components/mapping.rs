@@ -1,7 +1,8 @@
-//! "3. Spreadsheet columns": which column gives which field, which are questions, and the
-//! feed's title and credits.
+//! "3. Spreadsheet columns": the text encoding, which column gives which field, which are
+//! questions, and the feed's title and credits.
 
 use scorecard_core::csv_import::{Column, ColumnSpec, CsvMapping};
+use scorecard_core::source::Encoding;
 use yew::prelude::*;
 
 use super::{input_element, input_value, select_value};
@@ -53,12 +54,25 @@ pub fn mapping_panel(props: &MappingPanelProps) -> Html {
                 *reader.borrow_mut() = Some(task);
             })
         };
+    // Names look wrong when the guess was: reading again in the right encoding mends them.
+    let on_encoding = props.on_action.reform(|e: Event| Action::SetEncoding(Encoding::from_name(&select_value(&e))));
     html! {
         <section class="org-panel org-mapping" aria-labelledby="org-mapping-title">
             <h2 id="org-mapping-title">{ "3. Spreadsheet columns" }</h2>
             if sheet.unsure {
                 <p class="org-failure" role="alert">{ "Some columns could not be recognized. Choose them below." }</p>
             }
+            <div class="org-row">
+                <label for="org-encoding">{ "Text encoding" }</label>
+                <select id="org-encoding" onchange={on_encoding}>
+                    <option value="" selected={sheet.encoding.is_none()}>
+                        { format!("As the file shows ({})", sheet.table.encoding.label()) }
+                    </option>
+                    { for Encoding::ALL.iter().map(|e| html! {
+                        <option value={e.key()} selected={sheet.encoding == Some(*e)}>{ e.label() }</option>
+                    }) }
+                </select>
+            </div>
             <ul class="org-notes">
                 { for sheet.notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }
             </ul>

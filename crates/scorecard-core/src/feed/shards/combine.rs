@@ -134,6 +134,7 @@ impl ShardedFeed {
             diagnostics: read.diagnostics.into_iter().map(|d| in_file(d, file)).collect(),
             loaded: 0,
             skipped: read.skipped,
+            ..Report::default()
         };
         let Some(feed) = feed else {
             let first = report.diagnostics.iter().find(|d| d.is_error()).map(|d| format!(" {d}")).unwrap_or_default();
