@@ -10,7 +10,7 @@ use scorecard_core::diff::apply::StanceTable;
 use scorecard_core::diff::changelog::{self, Format};
 use scorecard_core::diff::snapshot::stance_fingerprints;
 use scorecard_core::diff::{
-    atom, diff, diff_officials, diff_parts, join_states, json, snapshots, OfficialChange, Renames,
+    atom, compare_officials, diff, diff_officials, diff_parts, join_states, json, snapshots, OfficialChange, Renames,
 };
 use scorecard_core::feed::shards;
 use scorecard_core::feed::{load_json, to_json_pretty, Feed};
@@ -360,9 +360,14 @@ proptest! {
         let per_state = states
             .iter()
             .map(|s| {
-                let old = old_files.get(s).map(snapshots).unwrap_or_default();
-                let new = new_files.get(s).map(snapshots).unwrap_or_default();
-                diff_officials(old, new, Renames::Later)
+                match (old_files.get(s), new_files.get(s)) {
+                    (Some(a), Some(b)) => compare_officials(a, b, Renames::Later),
+                    (a, b) => diff_officials(
+                        a.map(snapshots).unwrap_or_default(),
+                        b.map(snapshots).unwrap_or_default(),
+                        Renames::Later,
+                    ),
+                }
             })
             .collect();
         let joined = join_states(diff_parts(&a, &b), per_state);

@@ -23,7 +23,7 @@ pub mod snapshot;
 use std::collections::HashMap;
 
 use crate::date::Date;
-use crate::feed::Feed;
+use crate::feed::{Feed, Official};
 use crate::states::State;
 use crate::text::fold;
 pub use feed_parts::{FieldChange, QuestionChange};
@@ -188,9 +188,64 @@ impl FeedDiff {
 /// Compares two feeds.
 pub fn diff(old: &Feed, new: &Feed) -> FeedDiff {
     let mut result = diff_parts(old, new);
-    result.officials = diff_officials(snapshots(old), snapshots(new), Renames::Detect);
+    result.officials = compare_officials(old, new, Renames::Detect);
     sort_officials(&mut result.officials);
     result
+}
+
+/// [`diff_officials`] of two feeds' officials. Most officials of an update are unchanged:
+/// those are told apart on the checked records themselves (no copies of their texts), so only
+/// the rest are taken apart into snapshots. 100,000 officials take tens of milliseconds.
+pub fn compare_officials(old: &Feed, new: &Feed, renames: Renames) -> Vec<OfficialChange> {
+    let same_questions = same_vocabulary(old, new);
+    let mut old_unchanged = vec![false; old.officials.len()];
+    let mut new_rest = Vec::new();
+    for n in &new.officials {
+        match old.official_index(&n.id) {
+            Some(j) if same_questions && unchanged(old, &old.officials[j], new, n) => old_unchanged[j] = true,
+            _ => new_rest.push(OfficialSnap::of(new, n)),
+        }
+    }
+    let old_rest = old
+        .officials
+        .iter()
+        .zip(old_unchanged)
+        .filter(|(_, unchanged)| !unchanged)
+        .map(|(o, _)| OfficialSnap::of(old, o))
+        .collect();
+    diff_officials(old_rest, new_rest, renames)
+}
+
+/// The same questions, with the same stance ids in the same order: a stance index then means
+/// the same stance in both feeds.
+fn same_vocabulary(old: &Feed, new: &Feed) -> bool {
+    old.questions.len() == new.questions.len()
+        && old.questions.iter().zip(&new.questions).all(|(a, b)| {
+            a.id == b.id
+                && a.stances.len() == b.stances.len()
+                && a.stances.iter().zip(&b.stances).all(|(x, y)| x.id == y.id)
+        })
+}
+
+/// Whether nothing [`OfficialSnap`] compares differs (feeds of the same vocabulary). May say
+/// "changed" for an official who is not (then the snapshots compare them), never the reverse.
+fn unchanged(old_feed: &Feed, o: &Official, new_feed: &Feed, n: &Official) -> bool {
+    o.id == n.id
+        && o.name == n.name
+        && o.sort_name == n.sort_name
+        && o.state == n.state
+        && old_feed.position_label(o) == new_feed.position_label(n)
+        && o.district == n.district
+        && o.city == n.city
+        && old_feed.party_label(o) == new_feed.party_label(n)
+        && o.division_id == n.division_id
+        && o.identifiers == n.identifiers
+        && o.website == n.website
+        && o.contact_url == n.contact_url
+        && o.donate_url == n.donate_url
+        && o.email == n.email
+        && o.image == n.image
+        && o.stances == n.stances
 }
 
 /// Every official of a feed, as compared.
