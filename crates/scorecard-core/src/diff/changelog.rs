@@ -445,7 +445,8 @@ fn office_words(o: &OfficialSnap<'_>) -> String {
     parts.join(" · ")
 }
 
-pub(crate) fn capitalize_first(s: &str) -> String {
+/// The text with its first letter in capitals ("2 officials…" stays as it is).
+pub fn capitalize_first(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
