@@ -40,6 +40,9 @@ pub fn header(props: &HeaderProps) -> Html {
                 if let Some(publisher) = &meta.publisher {
                     <span class="sc-publisher">{ "Published by " }{ named(publisher) }</span>
                 }
+                if let Some(updates) = &meta.updates_url {
+                    <span class="sc-updates"><ExternalLink url={updates.clone()}>{ "Follow updates" }</ExternalLink></span>
+                }
             </p>
         </header>
     }

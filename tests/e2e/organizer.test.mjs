@@ -1,10 +1,12 @@
 // The organizer page: load from a file, a drop, pasted text or a web address; see every
-// problem located; choose a spreadsheet's encoding; map unknown spreadsheet columns; preview;
+// problem located; choose a spreadsheet's encoding; map unknown spreadsheet columns; compare with
+// the published feed; preview;
 // download; build the snippet.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { setUp, browser, site, freshContext, axePageViolations } from './support.mjs';
+import path from 'node:path';
+import { setUp, browser, site, dist, freshContext, axePageViolations } from './support.mjs';
 
 setUp();
 
@@ -120,7 +122,7 @@ test('from a web address, and by dropping a file; counts per state and stance; t
   assert.match(stats, /Endorsed Sanders34/);
   assert.match(stats, /Vermont \(VT\)14/);
 
-  const builder = page.getByRole('region', { name: '5. Put it on a page' });
+  const builder = page.getByRole('region', { name: '6. Put it on a page' });
   await builder.getByLabel('States', { exact: true }).fill('VT');
   await builder.getByLabel('Stance', { exact: true }).selectOption('endorsed-sanders');
   await builder.getByLabel('ActBlue refcode', { exact: true }).fill('my-blog');
@@ -143,6 +145,60 @@ test('from a web address, and by dropping a file; counts per state and stance; t
   });
   await page.locator('.org-source-name', { hasText: 'dropped.csv' }).waitFor();
   assert.equal(await summary(page), '1 loaded, 0 skipped, 0 warnings');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('what changed: the published feed against the loaded one, a changelog and an Atom feed to download; Follow updates in the preview', async () => {
+  const { context, page, errors } = await openOrganizer();
+  const feed = JSON.parse(fs.readFileSync(path.join(dist, 'feeds/endorsements-2020.json'), 'utf8'));
+  feed.meta.updated = '2020-04-02';
+  feed.meta.updates_url = 'https://example.org/scorecard/updates.atom';
+  const feinstein = feed.officials.find((o) => o.id === 'dianne-feinstein-ca');
+  feinstein.stances['sanders-2020'] = { stance: 'endorsed-sanders', evidence: [{ url: 'https://example.org/news/1', title: 'Switches' }] };
+  feed.officials.push({ id: 'new-vt', name: 'New <b>Person</b>', state: 'VT', stances: {} });
+  await page.getByLabel('Pasted text', { exact: true }).fill(JSON.stringify(feed));
+  await page.getByRole('button', { name: 'Check pasted text' }).click();
+  await page.locator('.org-summary', { hasText: '1,016 loaded' }).waitFor();
+
+  const changes = page.getByRole('region', { name: '4. What changed' });
+  await changes.getByLabel("Published feed's address", { exact: true }).fill('feeds/endorsements-2020.json');
+  await changes.getByRole('button', { name: 'Compare' }).click();
+  const sentence = changes.locator('.org-changes-summary');
+  await sentence.waitFor();
+  assert.equal(await sentence.textContent(), "1 official added, 1 stance change, 2 changes to the feed's details");
+  const changelog = changes.locator('.org-changelog');
+  assert.match(await changelog.textContent(), /Dianne Feinstein \(CA, dianne-feinstein-ca\): Endorsed another candidate → Endorsed Sanders/);
+  assert.match(await changelog.textContent(), /New <b>Person<\/b> \(VT, new-vt\)/, 'feed text stays text');
+  assert.equal(await changelog.locator('b').count(), 0);
+  const source = changelog.getByRole('link', { name: 'Switches' });
+  assert.equal(await source.getAttribute('href'), 'https://example.org/news/1');
+  assert.equal(await source.getAttribute('rel'), 'noopener noreferrer');
+
+  const markdown = await download(page, 'Download changelog (.md)');
+  assert.equal(markdown.name, 'feed.changes.md');
+  assert.match(markdown.text, /^# Changes to Who endorsed Bernie Sanders in 2020\?\n/);
+  assert.match(markdown.text, /- \*\*New \\<b\\>Person\\<\/b\\>\*\* \(VT, `new-vt`\)/);
+  const atom = await download(page, 'Download updates feed (.atom)');
+  assert.equal(atom.name, 'feed.updates.atom');
+  const parsed = await page.evaluate((xml) => {
+    const doc = new DOMParser().parseFromString(xml, 'application/xml');
+    const ns = 'http://www.w3.org/2005/Atom';
+    return [doc.getElementsByTagName('parsererror').length, doc.getElementsByTagNameNS(ns, 'entry').length, doc.getElementsByTagNameNS(ns, 'updated')[0].textContent];
+  }, atom.text);
+  assert.deepEqual(parsed, [0, 1, '2020-04-02T00:00:00Z']);
+  assert.deepEqual(await axePageViolations(page), []);
+
+  // The widget links to the updates feed (meta.updates_url).
+  const follow = page.locator('.org-preview-host').getByRole('link', { name: 'Follow updates' });
+  assert.equal(await follow.getAttribute('href'), 'https://example.org/scorecard/updates.atom');
+  assert.equal(await follow.getAttribute('rel'), 'noopener noreferrer');
+
+  // The index of a sharded feed cannot be compared here: it says what can.
+  const index = { format_version: 1, meta: feed.meta, questions: feed.questions, officials: [], shards: [{ state: 'VT', url: 'VT.json', officials: 14 }] };
+  await changes.getByLabel('Published feed file', { exact: true }).setInputFiles({ name: 'index.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(index)) });
+  assert.match(await changes.getByRole('alert').textContent(), /index\.json: This is the index of a sharded feed\. Compare sharded feeds with scorecard-feed diff/);
+  assert.equal(await sentence.count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });

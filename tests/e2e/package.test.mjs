@@ -164,7 +164,7 @@ test('the package\'s organizer page writes snippets that pin the loader of the s
   await page.getByLabel('Web address', { exact: true }).fill('feeds/endorsements-2020.json');
   await page.getByRole('button', { name: 'Load' }).click();
   await page.locator('.org-summary', { hasText: '1,015 loaded' }).waitFor();
-  const snippet = await page.getByRole('region', { name: '5. Put it on a page' }).getByLabel('Snippet', { exact: true }).inputValue();
+  const snippet = await page.getByRole('region', { name: '6. Put it on a page' }).getByLabel('Snippet', { exact: true }).inputValue();
   assert.ok(snippet.endsWith(`<script type="module" src="${base}embed.js"\n        integrity="${integrity['embed.js']}" crossorigin="anonymous"></script>\n`), snippet);
   assert.deepEqual(errors, []);
   await context.close();

@@ -210,7 +210,7 @@ test('the organizer checks an index by its address: its report and every state w
   assert.match(await page.locator('.org-report').textContent(), /run scorecard-feed validate on the index with --shards/);
   // Nothing to download or preview; the snippet points the widget at the index.
   assert.equal(await page.getByRole('button', { name: 'Download feed (JSON)' }).count(), 0);
-  const snippet = await page.getByRole('region', { name: '5. Put it on a page' }).getByLabel('Snippet', { exact: true }).inputValue();
+  const snippet = await page.getByRole('region', { name: '6. Put it on a page' }).getByLabel('Snippet', { exact: true }).inputValue();
   assert.match(snippet, /data-feed="http:\/\/127\.0\.0\.1:\d+\/shards\/index\.json"/);
   assert.deepEqual(shardFiles(requests), ['index.json']);
   assert.deepEqual(errors, []);

@@ -1,6 +1,8 @@
 //! The command-line tool's file handling, shared with its tests (which rebuild the bundled
 //! feeds and compare them with the committed ones).
 
+pub mod diff;
+
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use scorecard_cli::{
     convert_any, describe_index, describe_stats, load_any, load_shard_files, manifest_zip_table, open_any,
     read_mapping, rebuild_bundled, write_split, write_zip_table, JsonStyle,
@@ -100,6 +100,28 @@ enum Command {
         #[command(flatten)]
         encoding: EncodingArg,
     },
+    /// List what changed from OLD to NEW: officials added, removed and renamed, stance changes
+    /// with their evidence, changed details and metadata
+    ///
+    /// OLD and NEW are feeds, or two indexes of sharded feeds (compared state by state). Exit 0
+    /// when nothing changed, 1 when something did (as diff(1) does), 2 when a feed cannot be
+    /// read. See "Publishing changes" in docs/feed-format.md.
+    Diff {
+        /// The feed as published before (JSON, CSV or the index of a sharded feed).
+        old: PathBuf,
+        /// The feed about to be published.
+        new: PathBuf,
+        /// text (default), md (a Markdown changelog), json (for machines) or atom (an Atom
+        /// feed for meta.updates_url).
+        #[arg(long, short = 'f', value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+        /// Where to write it (default: standard output).
+        #[arg(long = "output", short = 'o', visible_alias = "out", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The Atom feed's date, YYYY-MM-DD (default: NEW's meta.updated, else today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+    },
     /// Print the feed format's JSON Schema
     Schema,
     /// Print how long share links are for 5, 20 and 100 shortlisted officials
@@ -142,6 +164,15 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormat {
+    Text,
+    #[value(alias = "markdown")]
+    Md,
+    Json,
+    Atom,
 }
 
 #[derive(Args)]
@@ -392,6 +423,27 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let feed = loaded.feed.ok_or("the feed could not be loaded")?;
             print!("{}", scorecard_cli::describe_link_lengths(&feed));
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Diff { old, new, format, output, date } => {
+            use scorecard_core::diff::{atom, changelog, json};
+            let compared = scorecard_cli::diff::diff_files(&old, &new)?;
+            for note in &compared.notes {
+                eprintln!("{note}");
+            }
+            let diff = &compared.diff;
+            let text = match format {
+                DiffFormat::Text => changelog::write(diff, changelog::Format::Text, None),
+                DiffFormat::Md => changelog::write(diff, changelog::Format::Markdown, None),
+                DiffFormat::Json => json::write(diff, true) + "\n",
+                DiffFormat::Atom => atom::write(diff, scorecard_cli::diff::atom_date(date.as_deref(), diff)?),
+            };
+            match &output {
+                Some(out) => std::fs::write(out, text).map_err(|e| format!("cannot write {}: {e}", out.display()))?,
+                None => print!("{text}"),
+            }
+            let summary = changelog::summary_sentence(&diff.summary());
+            eprintln!("{} → {}: {summary}", old.display(), new.display());
+            Ok(if diff.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
         Command::Schema => {
             print!("{}", scorecard_core::schema::feed_schema_json());

@@ -29,7 +29,8 @@ fn each_command_takes_only_its_own_flags_and_has_its_own_help() {
 
     let (code, stdout, _) = cli(&["--help"]);
     assert_eq!(code, 0);
-    for command in ["validate", "split", "convert", "detect", "stats", "schema", "link-lengths", "zip-table", "bundle"]
+    for command in
+        ["validate", "split", "convert", "detect", "stats", "diff", "schema", "link-lengths", "zip-table", "bundle"]
     {
         assert!(stdout.contains(command), "{command} in:\n{stdout}");
     }

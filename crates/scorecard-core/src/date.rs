@@ -64,6 +64,21 @@ impl Date {
         format!("{} {}, {}", MONTHS[self.month as usize - 1], self.day, self.year)
     }
 
+    /// The date `days` days after 1970-01-01 (a clock's "today": days since the Unix epoch);
+    /// `None` outside the years dates may have. Howard Hinnant's `civil_from_days`.
+    pub fn from_unix_days(days: i64) -> Option<Date> {
+        let z = days.checked_add(719_468)?;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date::new(u16::try_from(year).ok()?, month as u8, day as u8)
+    }
+
     /// A compact key that sorts like the date (not a day count).
     pub fn ordinal(self) -> u32 {
         u32::from(self.year) * 372 + u32::from(self.month) * 31 + u32::from(self.day)
@@ -126,6 +141,16 @@ mod tests {
         assert_eq!(Date::parse_iso("2020-3-27"), None);
         assert_eq!(Date::parse_iso("２０２０-03-27"), None);
         assert_eq!(Date::parse_iso(""), None);
+    }
+
+    #[test]
+    fn from_unix_days() {
+        assert_eq!(Date::from_unix_days(0), Date::new(1970, 1, 1));
+        assert_eq!(Date::from_unix_days(11_016), Date::new(2000, 2, 29));
+        assert_eq!(Date::from_unix_days(20_605), Date::new(2026, 6, 1));
+        assert_eq!(Date::from_unix_days(-1), Date::new(1969, 12, 31));
+        assert_eq!(Date::from_unix_days(i64::MAX), None);
+        assert_eq!(Date::from_unix_days(10_000_000), None);
     }
 
     #[test]

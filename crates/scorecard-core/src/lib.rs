@@ -9,6 +9,7 @@
 //! - [`filter`]: filters, sorting and facet counts over a feed.
 //! - [`shortlist`] and [`money`]: the donation shortlist and its amounts.
 //! - [`share_link`]: the versioned URL-fragment codec for views and shortlists.
+//! - [`diff`]: what changed between two versions of a feed, applicable, in words and as Atom.
 //! - [`stats`]: counts per state and stance, for organizers.
 //! - [`source`] and [`text`]: bytes to text, JSON or CSV, cleaning and folding text for search.
 //! - [`embed`]: the embed options (`data-*` attributes) read and written, and the snippet.
@@ -36,6 +37,7 @@ pub mod csv_import;
 pub mod date;
 pub mod describe;
 pub mod diagnostics;
+pub mod diff;
 pub mod donate;
 pub mod embed;
 pub mod export;

@@ -267,7 +267,7 @@ fn normalized_output_round_trips() {
 }
 
 #[test]
-fn districts_zip_table_donation_search_and_contact_forms_are_checked() {
+fn districts_zip_table_donation_search_updates_url_and_contact_forms_are_checked() {
     let meta = |fields: &str| {
         feed_with(GOOD).replace(r#""updated": "2020-03-27","#, &format!(r#""updated": "2020-03-27", {fields},"#))
     };
@@ -295,8 +295,21 @@ fn districts_zip_table_donation_search_and_contact_forms_are_checked() {
     assert!(messages[0].contains("\"US House 119\" is not a districts id like us-house-119"), "{}", messages[0]);
     assert!(messages[1].contains("meta.zip_table") && messages[1].contains("not with \"http:\"; ignored"));
     assert!(messages[2].contains("meta.donation_search") && messages[2].contains("\"{who}\""));
-    let meta = &loaded.feed.unwrap().meta;
-    assert_eq!((&meta.districts, &meta.zip_table, &meta.donation_search), (&None, &None, &None));
+    let dropped = &loaded.feed.unwrap().meta;
+    assert_eq!((&dropped.districts, &dropped.zip_table, &dropped.donation_search), (&None, &None, &None));
+
+    // The updates feed ("Follow updates") is a link like any other: https only.
+    let loaded = load(&meta(r#""updates_url": "https://example.org/scorecard/updates.atom""#));
+    assert!(loaded.report.diagnostics.is_empty(), "{:?}", loaded.report.diagnostics);
+    let feed = loaded.feed.unwrap();
+    assert_eq!(feed.meta.updates_url.as_ref().map(|u| u.as_str()), Some("https://example.org/scorecard/updates.atom"));
+    assert_eq!(load(&to_json_pretty(&feed.to_doc())).feed.unwrap(), feed);
+    let loaded = load(&meta(r#""updates_url": "http://example.org/updates.atom""#));
+    let messages: Vec<String> = loaded.report.diagnostics.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), 1, "{messages:#?}");
+    assert!(messages[0].starts_with("warning: meta.updates_url (line 3,"), "{}", messages[0]);
+    assert!(messages[0].ends_with("only https: links are shown; dropped"), "{}", messages[0]);
+    assert_eq!(loaded.feed.unwrap().meta.updates_url, None);
 
     let official = GOOD
         .replace(r#""party": "Democratic","#, r#""party": "Democratic", "contact_url": "http://example.org/contact","#);

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use scorecard::state::FeedRef;
 use scorecard_core::csv_import::{self, Column, ColumnSpec, CsvMapping, Table};
 use scorecard_core::diagnostics::Report;
+use scorecard_core::diff::{diff, FeedDiff};
 use scorecard_core::feed::shards::{self, Opened, ShardEntry};
 use scorecard_core::feed::Loaded;
 use scorecard_core::source::{detect_format, Encoding, Format, FormatHints};
@@ -100,6 +101,14 @@ pub enum MetaField {
     Updated,
 }
 
+/// The feed as published now, to compare the loaded one with before it replaces it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Published {
+    pub origin: Origin,
+    /// `None` while it is fetched or read; then the feed, or why it cannot be compared.
+    pub feed: Option<Result<FeedRef, String>>,
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct OrganizerState {
     pub origin: Option<Origin>,
@@ -108,6 +117,10 @@ pub struct OrganizerState {
     /// Why the input could not be fetched or read at all.
     pub failure: Option<String>,
     pub loading: bool,
+    /// Kept when other input is loaded: it is what that input will replace.
+    pub published: Option<Published>,
+    /// What changed from the published feed to the loaded one, when both are feeds.
+    pub changes: Option<Rc<FeedDiff>>,
 }
 
 #[derive(Clone, Debug)]
@@ -139,6 +152,13 @@ pub enum Action {
     ApplyMapping(Box<CsvMapping>),
     /// Read the spreadsheet again in this encoding (`None`: the one its bytes show).
     SetEncoding(Option<Encoding>),
+    /// The published feed is being fetched or read.
+    PublishedLoading(Origin),
+    /// The published feed's bytes, or why they could not be had.
+    Published {
+        origin: Origin,
+        bytes: Result<Rc<Vec<u8>>, String>,
+    },
 }
 
 impl OrganizerState {
@@ -154,6 +174,29 @@ impl OrganizerState {
     fn sheet_mut(&mut self) -> Option<&mut Sheet> {
         self.sheet.as_mut()
     }
+
+    /// Compares the loaded feed with the published one, when both are feeds (an index has no
+    /// officials here: `scorecard-feed diff` compares sharded feeds).
+    fn compare(&mut self) {
+        let current = self.outcome.as_ref().filter(|o| o.shards.is_none()).and_then(|o| o.feed.as_ref());
+        let published = self.published.as_ref().and_then(|p| p.feed.as_ref()).and_then(|f| f.as_ref().ok());
+        self.changes = match (published, current) {
+            (Some(old), Some(new)) => Some(Rc::new(diff(old, new))),
+            _ => None,
+        };
+    }
+}
+
+/// The published feed from its bytes: a feed (JSON), or why it cannot be compared.
+fn read_published(bytes: &[u8]) -> Result<FeedRef, String> {
+    match shards::open(bytes) {
+        Opened::Feed(Loaded { feed: Some(feed), .. }) => Ok(FeedRef(Rc::new(feed))),
+        Opened::Feed(Loaded { feed: None, report }) => Err(match report.diagnostics.iter().find(|d| d.is_error()) {
+            Some(error) => format!("No feed could be read from it: {error}"),
+            None => "No feed could be read from it.".to_string(),
+        }),
+        Opened::Index { .. } => Err("This is the index of a sharded feed. Compare sharded feeds with scorecard-feed diff published/index.json new/index.json, which reads every state file.".to_string()),
+    }
 }
 
 impl Reducible for OrganizerState {
@@ -163,7 +206,12 @@ impl Reducible for OrganizerState {
         let mut s = (*self).clone();
         match action {
             Action::Loading(origin) => {
-                s = OrganizerState { origin: Some(origin), loading: true, ..OrganizerState::default() };
+                s = OrganizerState {
+                    origin: Some(origin),
+                    loading: true,
+                    published: s.published.take(),
+                    ..OrganizerState::default()
+                };
             }
             Action::Failed(message) => {
                 s.loading = false;
@@ -172,7 +220,7 @@ impl Reducible for OrganizerState {
             Action::Input { origin, bytes, content_type } => {
                 let hints = FormatHints { url: Some(&origin.name), content_type: content_type.as_deref() };
                 let format = detect_format(&bytes, hints);
-                s = OrganizerState { origin: Some(origin), ..OrganizerState::default() };
+                s = OrganizerState { origin: Some(origin), published: s.published.take(), ..OrganizerState::default() };
                 if format == Format::Json {
                     s.outcome = Some(match shards::open(&bytes) {
                         Opened::Feed(Loaded { feed, report }) => {
@@ -281,7 +329,13 @@ impl Reducible for OrganizerState {
                 }
                 s.reconvert();
             }
+            Action::PublishedLoading(origin) => s.published = Some(Published { origin, feed: None }),
+            Action::Published { origin, bytes } => {
+                let feed = bytes.and_then(|bytes| read_published(&bytes));
+                s.published = Some(Published { origin, feed: Some(feed) });
+            }
         }
+        s.compare();
         Rc::new(s)
     }
 }

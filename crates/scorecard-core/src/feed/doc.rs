@@ -92,6 +92,12 @@ pub struct MetaDoc {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^https://")))]
     pub donation_search: Option<String>,
+    /// Where readers can follow this feed's changes: the address of its Atom feed (as
+    /// `scorecard-feed diff --format atom` writes it). The widget shows "Follow updates" with
+    /// this link. Must start with `https://`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^https://")))]
+    pub updates_url: Option<String>,
 }
 
 /// A text with an optional https link.

@@ -10,7 +10,7 @@
 pub mod columns;
 pub mod doc;
 pub mod json;
-mod lookup;
+pub(crate) mod lookup;
 pub mod model;
 pub mod shards;
 pub mod validate;

@@ -42,6 +42,8 @@ pub struct Meta {
     /// The folder of the feed's ZIP table: relative to the feed's address, or https (checked).
     pub zip_table: Option<String>,
     pub donation_search: Option<DonationSearch>,
+    /// The feed's Atom feed of changes ("Follow updates").
+    pub updates_url: Option<SafeUrl>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -239,6 +241,7 @@ impl Feed {
                 districts: self.meta.districts.clone(),
                 zip_table: self.meta.zip_table.clone(),
                 donation_search: self.meta.donation_search.as_ref().map(|t| t.template().to_string()),
+                updates_url: self.meta.updates_url.as_ref().map(|u| u.to_string()),
             },
             questions: self.questions.iter().map(Question::to_doc).collect(),
             officials: self.officials.iter().map(|o| self.official_doc(o)).collect(),

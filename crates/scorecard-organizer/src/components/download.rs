@@ -1,10 +1,11 @@
-//! "4. Download": the checked feed, and for spreadsheets the mapping that made it.
+//! "5. Download": the checked feed, and for spreadsheets the mapping that made it.
 
 use scorecard::browser::download;
 use scorecard::state::FeedRef;
 use scorecard_core::feed::to_json_pretty;
 use yew::prelude::*;
 
+use super::file_stem;
 use crate::state::{Origin, Sheet};
 
 #[derive(Properties, PartialEq)]
@@ -17,12 +18,7 @@ pub struct DownloadPanelProps {
 /// The normalized feed, and for spreadsheets the mapping that made it.
 #[function_component(DownloadPanel)]
 pub fn download_panel(props: &DownloadPanelProps) -> Html {
-    let stem = props
-        .origin
-        .as_ref()
-        .map(|o| o.name.rsplit('/').next().unwrap_or("feed").split('.').next().unwrap_or("feed").to_string())
-        .filter(|s| !s.is_empty() && s != "pasted text")
-        .unwrap_or_else(|| "feed".to_string());
+    let stem = file_stem(props.origin.as_ref());
     let on_feed = {
         let feed = props.feed.clone();
         let name = format!("{stem}.feed.json");
@@ -40,7 +36,7 @@ pub fn download_panel(props: &DownloadPanelProps) -> Html {
     });
     html! {
         <section class="org-panel org-downloads" aria-labelledby="org-downloads-title">
-            <h2 id="org-downloads-title">{ "4. Download" }</h2>
+            <h2 id="org-downloads-title">{ "5. Download" }</h2>
             <p class="org-hint">{ "The feed, checked and normalized: publish this file and point the widget at it." }</p>
             <div class="org-row">
                 <button type="button" class="org-button org-primary" onclick={on_feed}>{ "Download feed (JSON)" }</button>

@@ -1,9 +1,10 @@
 //! The organizer's components, one panel per file: where the data comes from (`source`), what
-//! is wrong with it (`report`), how the spreadsheet's columns map (`mapping`), the downloads
-//! (`download`), the embed snippet (`snippet`) and the preview (`preview`), laid out by
+//! is wrong with it (`report`), how the spreadsheet's columns map (`mapping`), what it changes
+//! from the published feed (`changes`), the downloads (`download`), the embed snippet (`snippet`) and the preview (`preview`), laid out by
 //! `organizer`. They render state and dispatch actions; reading and converting happen in
 //! `state.rs` via the core.
 
+mod changes;
 mod download;
 mod mapping;
 mod organizer;
@@ -15,6 +16,9 @@ mod source;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::state::Origin;
+
+pub use changes::ChangesPanel;
 pub use download::DownloadPanel;
 pub use mapping::MappingPanel;
 pub use organizer::{Organizer, OrganizerProps};
@@ -22,6 +26,15 @@ pub use preview::PreviewPanel;
 pub use report::ReportPanel;
 pub use snippet::SnippetPanel;
 pub use source::SourcePanel;
+
+/// The start of a download's file name: the input's name without its folder and extension
+/// ("my-sheet" for ".../my-sheet.csv"), or "feed".
+fn file_stem(origin: Option<&Origin>) -> String {
+    origin
+        .map(|o| o.name.rsplit('/').next().unwrap_or("feed").split('.').next().unwrap_or("feed").to_string())
+        .filter(|s| !s.is_empty() && s != "pasted text")
+        .unwrap_or_else(|| "feed".to_string())
+}
 
 /// The value of the text field (or file input) an input or change event came from.
 fn input_value(event: &Event) -> String {

@@ -2,7 +2,9 @@
 
 use yew::prelude::*;
 
-use super::{DownloadPanel, MappingPanel, PreviewPanel, ReportPanel, SnippetPanel, SourcePanel};
+use super::{
+    file_stem, ChangesPanel, DownloadPanel, MappingPanel, PreviewPanel, ReportPanel, SnippetPanel, SourcePanel,
+};
 use crate::state::{Action, OrganizerState};
 
 #[derive(Properties, PartialEq)]
@@ -41,6 +43,12 @@ pub fn organizer(props: &OrganizerProps) -> Html {
             }
             if let Some(feed) = feed {
                 if !is_index {
+                    <ChangesPanel
+                        published={state.published.clone()}
+                        changes={state.changes.clone()}
+                        stem={file_stem(state.origin.as_ref())}
+                        on_action={dispatch.clone()}
+                    />
                     <DownloadPanel feed={feed.clone()} sheet={state.sheet.clone()} origin={state.origin.clone()} />
                 }
                 <SnippetPanel feed={feed.clone()} feed_url={state.origin.as_ref().and_then(|o| o.url.clone())} assets={props.assets.clone()} loader_integrity={props.loader_integrity.clone()} />

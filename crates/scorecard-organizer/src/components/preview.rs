@@ -1,4 +1,4 @@
-//! "6. Preview": the widget itself on the feed.
+//! "7. Preview": the widget itself on the feed.
 
 use std::rc::Rc;
 
@@ -59,7 +59,7 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
     }
     html! {
         <section class="org-panel org-preview" aria-labelledby="org-preview-title">
-            <h2 id="org-preview-title">{ "6. Preview" }</h2>
+            <h2 id="org-preview-title">{ "7. Preview" }</h2>
             <div ref={host} class="org-preview-host"></div>
         </section>
     }

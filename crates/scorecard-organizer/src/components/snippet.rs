@@ -1,4 +1,4 @@
-//! "5. Put it on a page": the embed snippet, written by the core's `embed` module so that
+//! "6. Put it on a page": the embed snippet, written by the core's `embed` module so that
 //! the widget reads back exactly the options chosen here.
 
 use scorecard::browser::clipboard;
@@ -107,7 +107,7 @@ pub fn snippet_panel(props: &SnippetPanelProps) -> Html {
     };
     html! {
         <section class="org-panel org-snippet" aria-labelledby="org-snippet-title">
-            <h2 id="org-snippet-title">{ "5. Put it on a page" }</h2>
+            <h2 id="org-snippet-title">{ "6. Put it on a page" }</h2>
             <div class="org-grid">
                 { text_field("org-snippet-feed", "Where the feed will be published", "https://example.org/feed.json", &feed_url) }
                 { select("org-snippet-question", "Question", question_options, &question) }

@@ -9,25 +9,34 @@ use yew::prelude::*;
 use super::{input_element, input_value};
 use crate::state::{Action, Origin};
 
-/// Reads a picked or dropped file and dispatches it as input. The reader must live until it
-/// finishes, so it is kept in `holder`.
-fn read_file(
+/// Reads a picked or dropped file; `done` gets its name and bytes, or why it could not be read.
+/// The reader must live until it finishes, so it is kept in `holder`.
+pub(super) fn read_file(
     file: web_sys::File,
-    on_action: Callback<Action>,
+    done: Callback<(String, Result<Vec<u8>, String>)>,
     holder: Rc<RefCell<Option<gloo_file::callbacks::FileReader>>>,
 ) {
     let name = file.name();
     let blob = gloo_file::Blob::from(file);
-    on_action.emit(Action::Loading(Origin { name: name.clone(), url: None }));
-    let reader = gloo_file::callbacks::read_as_bytes(&blob, move |result| match result {
-        Ok(bytes) => on_action.emit(Action::Input {
-            origin: Origin { name, url: None },
-            bytes: Rc::new(bytes),
-            content_type: None,
-        }),
-        Err(error) => on_action.emit(Action::Failed(format!("The file {name} could not be read: {error}"))),
+    let reader = gloo_file::callbacks::read_as_bytes(&blob, move |result| {
+        let result = result.map_err(|error| format!("The file {name} could not be read: {error}"));
+        done.emit((name, result));
     });
     *holder.borrow_mut() = Some(reader);
+}
+
+/// Reads a file as the organizer's input.
+fn read_input(
+    file: web_sys::File,
+    on_action: Callback<Action>,
+    holder: Rc<RefCell<Option<gloo_file::callbacks::FileReader>>>,
+) {
+    on_action.emit(Action::Loading(Origin { name: file.name(), url: None }));
+    let done = on_action.reform(|(name, result): (String, Result<Vec<u8>, String>)| match result {
+        Ok(bytes) => Action::Input { origin: Origin { name, url: None }, bytes: Rc::new(bytes), content_type: None },
+        Err(message) => Action::Failed(message),
+    });
+    read_file(file, done, holder);
 }
 
 #[derive(Properties, PartialEq)]
@@ -79,7 +88,7 @@ pub fn source_panel(props: &SourcePanelProps) -> Html {
         Callback::from(move |e: Event| {
             let input = input_element(&e);
             if let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|files| files.get(0)) {
-                read_file(file, on_action.clone(), reader.clone());
+                read_input(file, on_action.clone(), reader.clone());
             }
         })
     };
@@ -91,7 +100,7 @@ pub fn source_panel(props: &SourcePanelProps) -> Html {
             e.prevent_default();
             dragging.set(false);
             if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|files| files.get(0)) {
-                read_file(file, on_action.clone(), reader.clone());
+                read_input(file, on_action.clone(), reader.clone());
             }
         })
     };

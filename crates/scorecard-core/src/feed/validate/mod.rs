@@ -259,6 +259,13 @@ impl Validator<'_> {
                     None
                 }
             });
+        let updates_url = doc.updates_url.filter(|u| !u.trim().is_empty()).and_then(|u| match SafeUrl::https(&u) {
+            Ok(url) => Some(url),
+            Err(problem) => {
+                self.warn(FeedPath::Root("meta.updates_url"), format!("{problem}; dropped"));
+                None
+            }
+        });
         Meta {
             title,
             description,
@@ -269,6 +276,7 @@ impl Validator<'_> {
             districts,
             zip_table,
             donation_search,
+            updates_url,
         }
     }
 
