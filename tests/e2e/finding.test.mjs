@@ -206,20 +206,42 @@ test('CSV downloads of the results and the shortlist; printing shows just the sh
   await context.close();
 });
 
-test('a feed update never drops a shortlisted official: they stay, marked', async () => {
+test('a feed that changes under the reader: filters and amounts kept, a vanished official stays marked, a changed stance shows', async () => {
+  changing = makeFeed([
+    { id: 'ann', name: 'Ann Able', state: 'VT', stances: { q: { stance: 'yes' } } },
+    { id: 'bob', name: 'Bob Baker', state: 'NY', stances: { q: { stance: 'yes' } } },
+    { id: 'cy', name: 'Cy Castro', state: 'NY', stances: { q: { stance: 'yes' } } },
+  ]);
   const { context, errors } = await freshContext(browser);
   const page = await context.newPage();
   await page.goto(`${site.url}?feed=fixtures/changing.json`);
   await waitForWidget(page);
+  await page.getByRole('group', { name: 'Stance' }).getByRole('checkbox', { name: /Endorsed ours/ }).check();
   await page.getByRole('button', { name: 'Add Bob Baker to shortlist' }).click();
   await page.getByRole('button', { name: 'Add Ann Able to shortlist' }).click();
-  changing = makeFeed([{ id: 'ann', name: 'Ann Able', state: 'VT' }]); // Bob left the feed
+  const shortlist = page.getByRole('region', { name: 'Shortlist' });
+  await shortlist.getByLabel('Amount for Bob Baker', { exact: true }).fill('10');
+  await shortlist.getByLabel('Amount for Bob Baker', { exact: true }).press('Enter');
+  // The organizer publishes: Bob left the feed, Ann now endorsed someone else.
+  changing = makeFeed([
+    { id: 'ann', name: 'Ann Able', state: 'VT', stances: { q: { stance: 'other', detail: 'Someone Else', date: '2024-06-01' } } },
+    { id: 'cy', name: 'Cy Castro', state: 'NY', stances: { q: { stance: 'yes' } } },
+  ]);
   await page.reload();
   await waitForWidget(page);
-  const shortlist = page.getByRole('region', { name: 'Shortlist' });
+  // The filter is kept: only Cy still endorsed ours.
+  assert.equal(await page.getByRole('group', { name: 'Stance' }).getByRole('checkbox', { name: /Endorsed ours/ }).isChecked(), true);
+  assert.equal(await page.locator('.sc-count-number').textContent(), '1 official');
+  // The shortlist keeps both, Bob with his amount, marked as gone.
   assert.deepEqual(await shortlist.locator('.sc-entry-name').allTextContents(), ['Bob Baker', 'Ann Able']);
   assert.ok((await shortlist.textContent()).includes('No longer in this feed'));
-  assert.equal(await page.locator('.sc-total-amount').textContent(), '$54');
+  assert.match(await shortlist.getByLabel('Amount for Bob Baker', { exact: true }).inputValue(), /^10(\.00)?$/);
+  assert.equal(await page.locator('.sc-total-amount').textContent(), '$37');
+  // Ann's new stance is what the list shows for her.
+  await page.getByRole('button', { name: 'Clear all filters' }).click();
+  const ann = page.getByRole('list', { name: 'Officials' }).getByRole('listitem').filter({ hasText: 'Ann Able' });
+  assert.match(await ann.textContent(), /Endorsed another/);
+  assert.match(await ann.textContent(), /Someone Else/);
   assert.deepEqual(errors, []);
   await context.close();
 });
