@@ -37,6 +37,19 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
+/// Makes an edit in `list`; `false` for the ops that are not edits.
+fn edit(list: &mut Shortlist, op: &Op) -> bool {
+    match *op {
+        Op::Add(i) => drop(list.add(IDS[i], IDS[i])),
+        Op::Remove(i) => drop(list.remove(IDS[i])),
+        Op::Amount(i, cents) => drop(list.set_amount(IDS[i], Cents(cents))),
+        Op::Given(i, g) => list.set_given(IDS[i], g),
+        Op::Move(i, to) => list.move_to(IDS[i], to),
+        Op::Hear | Op::Reload => return false,
+    }
+    true
+}
+
 /// One tab: what it shows, and the list it last saved or heard of.
 #[derive(Default)]
 struct Tab {
@@ -81,26 +94,15 @@ proptest! {
             let t = usize::from(*second);
             let tab = &mut tabs[t];
             let before = tab.list.clone();
-            match *op {
-                Op::Add(i) => { let _ = tab.list.add(IDS[i], IDS[i]); }
-                Op::Remove(i) => { tab.list.remove(IDS[i]); }
-                Op::Amount(i, cents) => { let _ = tab.list.set_amount(IDS[i], Cents(cents)); }
-                Op::Given(i, g) => tab.list.set_given(IDS[i], g),
-                Op::Move(i, to) => tab.list.move_to(IDS[i], to),
-                Op::Hear => {
-                    let fresh = stored.clone();
-                    tab.sync(&fresh, &mut stored, now);
-                    heard[t] = stored.clone();
-                    continue;
-                }
+            if !edit(&mut tab.list, op) {
+                let fresh = stored.clone();
+                tab.sync(&fresh, &mut stored, now);
                 // A reload, once the tab has heard of the other's saves: it starts from storage.
-                Op::Reload => {
-                    let fresh = stored.clone();
-                    tab.sync(&fresh, &mut stored, now);
+                if matches!(op, Op::Reload) {
                     *tab = Tab { list: stored.list().clone(), base: stored.clone() };
-                    heard[t] = stored.clone();
-                    continue;
                 }
+                heard[t] = stored.clone();
+                continue;
             }
             for id in IDS {
                 let (was, is) = (before.get(id), tab.list.get(id));
@@ -151,14 +153,7 @@ proptest! {
             let mut tab = Tab::default();
             let mut stored = Synced::default();
             for (step, op) in ops.iter().enumerate() {
-                match *op {
-                    Op::Add(i) => { let _ = tab.list.add(IDS[i], IDS[i]); }
-                    Op::Remove(i) => { tab.list.remove(IDS[i]); }
-                    Op::Amount(i, cents) => { let _ = tab.list.set_amount(IDS[i], Cents(cents)); }
-                    Op::Given(i, g) => tab.list.set_given(IDS[i], g),
-                    Op::Move(i, to) => tab.list.move_to(IDS[i], to),
-                    Op::Hear | Op::Reload => {}
-                }
+                edit(&mut tab.list, op);
                 let heard = stored.clone();
                 tab.sync(&heard, &mut stored, start + step as u64);
             }

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use scorecard::browser::{download, fetch};
+use scorecard::browser::download;
 use scorecard::components::ExternalLink;
 use scorecard_core::date::Date;
 use scorecard_core::diff::changelog::{self, capitalize_first, summary_sentence, Block, Format, Inline};
@@ -13,7 +13,7 @@ use scorecard_core::link::SafeUrl;
 use yew::prelude::*;
 
 use super::source::read_file;
-use super::{input_element, input_value};
+use super::{fetch_typed_address, input_element, input_value};
 use crate::state::{Action, Origin, Published};
 
 /// Most officials whose changes the page lists (the downloads have them all).
@@ -43,19 +43,14 @@ pub fn changes_panel(props: &ChangesPanelProps) -> Html {
         let on_action = on_action.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let address = url.trim().to_string();
-            if address.is_empty() {
-                return;
-            }
-            let absolute = scorecard::browser::location::absolute(&address);
-            let origin = Origin { name: absolute.clone(), url: Some(absolute.clone()) };
-            on_action.emit(Action::PublishedLoading(origin.clone()));
-            let on_action = on_action.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let bytes = fetch::fetch_bytes(&absolute, fetch::DEFAULT_TIMEOUT_SECS).await;
-                let bytes = bytes.map(|(bytes, _)| Rc::new(bytes)).map_err(|e| e.to_string());
-                on_action.emit(Action::Published { origin, bytes });
+            let on_answer = on_action.clone();
+            let started = fetch_typed_address(&url, move |origin, fetched| {
+                let bytes = fetched.map(|(bytes, _)| Rc::new(bytes));
+                on_answer.emit(Action::Published { origin, bytes });
             });
+            if let Some(origin) = started {
+                on_action.emit(Action::PublishedLoading(origin));
+            }
         })
     };
     let on_pick = {

@@ -37,6 +37,28 @@ fn file_stem(origin: Option<&Origin>) -> String {
 }
 
 /// The value of the text field (or file input) an input or change event came from.
+/// Fetches the web address typed into a panel's field, resolved against the page: `None` when
+/// the field is blank, else where it comes from, at once (for the panel's "loading"), and later
+/// its bytes and content type, or why they could not be had, through `done`.
+fn fetch_typed_address(
+    typed: &str,
+    done: impl FnOnce(Origin, Result<(Vec<u8>, Option<String>), String>) + 'static,
+) -> Option<Origin> {
+    let address = typed.trim();
+    if address.is_empty() {
+        return None;
+    }
+    let absolute = scorecard::browser::location::absolute(address);
+    let origin = Origin { name: absolute.clone(), url: Some(absolute.clone()) };
+    let answer_to = origin.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let fetched =
+            scorecard::browser::fetch::fetch_bytes(&absolute, scorecard::browser::fetch::DEFAULT_TIMEOUT_SECS).await;
+        done(answer_to, fetched.map_err(|e| e.to_string()));
+    });
+    Some(origin)
+}
+
 fn input_value(event: &Event) -> String {
     input_element(event).map(|i| i.value()).unwrap_or_default()
 }

@@ -3,10 +3,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use scorecard::browser::fetch;
 use yew::prelude::*;
 
-use super::{input_element, input_value};
+use super::{fetch_typed_address, input_element, input_value};
 use crate::state::{Action, Origin};
 
 /// Reads a picked or dropped file; `done` gets its name and bytes, or why it could not be read.
@@ -64,22 +63,16 @@ pub fn source_panel(props: &SourcePanelProps) -> Html {
         let on_action = on_action.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let address = url.trim().to_string();
-            if address.is_empty() {
-                return;
-            }
-            let absolute = scorecard::browser::location::absolute(&address);
-            let origin = Origin { name: absolute.clone(), url: Some(absolute.clone()) };
-            on_action.emit(Action::Loading(origin.clone()));
-            let on_action = on_action.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                match fetch::fetch_bytes(&absolute, fetch::DEFAULT_TIMEOUT_SECS).await {
-                    Ok((bytes, content_type)) => {
-                        on_action.emit(Action::Input { origin, bytes: Rc::new(bytes), content_type })
-                    }
-                    Err(error) => on_action.emit(Action::Failed(error.to_string())),
+            let on_answer = on_action.clone();
+            let started = fetch_typed_address(&url, move |origin, fetched| match fetched {
+                Ok((bytes, content_type)) => {
+                    on_answer.emit(Action::Input { origin, bytes: Rc::new(bytes), content_type })
                 }
+                Err(error) => on_answer.emit(Action::Failed(error)),
             });
+            if let Some(origin) = started {
+                on_action.emit(Action::Loading(origin));
+            }
         })
     };
     let on_pick = {
