@@ -10,7 +10,19 @@ const giving = makeFeed([
   { id: 'cy', name: 'Cy Castro', state: 'NY', position: 'Mayor', party: 'Democratic', stances: { q: { stance: 'other', date: '2024-04-01', detail: 'Someone Else' } } },
 ]);
 
-setUp({ routes: { '/fixtures/giving.json': () => ({ body: giving }) } });
+// Names that do not break: one long word, and a web address as a name.
+const longWords = makeFeed([
+  { id: 'long', name: `Wolfeschlegelsteinhausenbergerdorff${'x'.repeat(60)}`, state: 'VT', position: 'Senator', stances: { q: { stance: 'yes' } } },
+  { id: 'url', name: `https://www.example.org/${'a-very-long-path-segment/'.repeat(6)}`, state: 'VT', position: 'Mayor', stances: { q: { stance: 'yes' } } },
+  { id: 'ok', name: 'Ann Able', state: 'VT', stances: { q: { stance: 'yes' } } },
+]);
+
+setUp({
+  routes: {
+    '/fixtures/giving.json': () => ({ body: giving }),
+    '/fixtures/long-words.json': () => ({ body: longWords }),
+  },
+});
 
 const entries = (page) => page.getByRole('region', { name: 'Shortlist' }).locator('.sc-entry-name').allTextContents();
 
@@ -265,4 +277,46 @@ test('storage disabled in one tab: that tab says so, the other loses nothing', a
   assert.deepEqual(await entries(good), ['Ann Able', 'Cy Castro']);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('long unbroken names never push the shortlist\'s controls out of its box, at any width', async () => {
+  for (const width of [320, 375, 1280]) {
+    const { context, errors } = await freshContext(browser, { viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${site.url}?feed=fixtures/long-words.json`);
+    await waitForWidget(page);
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: /^Add .* to shortlist$/ }).first().click();
+    const region = page.getByRole('region', { name: 'Shortlist' });
+    assert.equal((await entries(page)).length, 3);
+    const outside = await region.evaluate((shortlist) => {
+      const box = shortlist.getBoundingClientRect();
+      const found = [];
+      for (const entry of shortlist.querySelectorAll('.sc-entry')) {
+        const own = entry.getBoundingClientRect();
+        if (own.right > box.right + 0.5 || own.left < box.left - 0.5) found.push(`entry ${entry.textContent.slice(0, 20)}`);
+        for (const control of entry.querySelectorAll('input, button, label, .sc-entry-name')) {
+          const r = control.getBoundingClientRect();
+          if (r.right > own.right + 0.5 || r.left < own.left - 0.5) found.push(`${control.tagName} ${control.getAttribute('aria-label') ?? control.textContent.slice(0, 20)}`);
+        }
+      }
+      return found;
+    });
+    assert.deepEqual(outside, [], `${width} px`);
+    // The page itself does not scroll sideways.
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${width} px`);
+    // Nor do the details: their close button stays in the dialog.
+    await page.getByRole('list', { name: 'Officials' }).getByRole('button', { name: /^Wolfeschlegel/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    const [inside, close] = [await dialog.boundingBox(), await dialog.getByRole('button', { name: 'Close details' }).boundingBox()];
+    assert.ok(close.x + close.width <= inside.x + inside.width + 0.5, `${width} px: the close button is in the dialog`);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    if (width !== 320) {
+      await region.scrollIntoViewIfNeeded();
+      await region.screenshot({ path: await screenshot(page, `long-words-${width}`) });
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });
