@@ -8,8 +8,16 @@ use crate::feed::Feed;
 use crate::money::{Cents, DEFAULT_AMOUNT};
 use crate::shortlist::MAX_ENTRIES;
 
-pub(super) fn decode_list(text: &str, feed: &Feed, integrity: Integrity, problems: &mut Vec<String>) -> SharedList {
+/// The list in `text`, and per item read, the official it names if it names one (a comparison
+/// in the same link may name officials by their place in the list).
+pub(super) fn decode_list(
+    text: &str,
+    feed: &Feed,
+    integrity: Integrity,
+    problems: &mut Vec<String>,
+) -> (SharedList, Vec<Option<usize>>) {
     let mut list = SharedList { integrity, ..SharedList::default() };
+    let mut items_read = Vec::new();
     let mut seen = BTreeSet::new();
     let mut bad_amounts = 0;
     let mut unreadable = 0;
@@ -24,6 +32,7 @@ pub(super) fn decode_list(text: &str, feed: &Feed, integrity: Integrity, problem
         };
         let Some(range) = token_range(tok) else {
             unreadable += 1;
+            items_read.push(None);
             continue;
         };
         let amount = match amount_text {
@@ -36,7 +45,8 @@ pub(super) fn decode_list(text: &str, feed: &Feed, integrity: Integrity, problem
                 }
             },
         };
-        match matches(range, feed).as_slice() {
+        let found = matches(range, feed);
+        match found.as_slice() {
             [one] => {
                 if seen.insert(*one) {
                     list.entries.push((*one, amount));
@@ -45,6 +55,10 @@ pub(super) fn decode_list(text: &str, feed: &Feed, integrity: Integrity, problem
             [] => list.unknown += 1,
             _ => list.ambiguous += 1,
         }
+        items_read.push(match found.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        });
     }
     if unreadable > 0 {
         problems.push(format!(
@@ -78,5 +92,5 @@ pub(super) fn decode_list(text: &str, feed: &Feed, integrity: Integrity, problem
             if list.ambiguous == 1 { "was" } else { "were" }
         ));
     }
-    list
+    (list, items_read)
 }

@@ -6,7 +6,7 @@
 //! widget whose element has an id (several widgets on one page each keep their own):
 //!
 //! ```text
-//! #sc=1;q=sanders-2020;st=VT,NY;sn=endorsed;n=leahy;o=state;l=Ab3d,XyZw~50,Qq1w~12.50;c=Xy
+//! #sc=1;q=sanders-2020;st=VT,NY;sn=endorsed;n=leahy;o=state;k=A,C,Rt7u;l=Ab3d,XyZw~50,Qq1w~12.50;c=Xy
 //! ```
 //!
 //! - `1`: format version. Links of an unknown version are refused with a message.
@@ -15,18 +15,24 @@
 //!   open (a token, as below); `m=1` "my officials" (the officials of the reader's own ZIP code:
 //!   the link never holds a ZIP code, so a recipient sees their own, or is asked for theirs).
 //!   Free text is percent-encoded.
+//! - `k` the officials compared side by side (2 to 4, see [`crate::compare`]), in order: an
+//!   official on the link's shortlist by their place in `l` (`A` the first, `B` the second, …:
+//!   base64url digits, at most 3), anyone else by a token (as below, 4 characters or more).
+//!   Absent: no comparison shown.
 //! - `l` the shortlist: one token per official, optionally `~` and an amount in dollars
 //!   (absent = the default $27). A token is the shortest prefix (at least 4 characters) of the
 //!   base64url FNV-1a hash of the official's id that is unique in the feed: 20 officials with
 //!   amounts fit in under 200 characters.
-//! - `ls` (sharded feeds only, see [`encode_sharded`]) the states of the listed officials, so
-//!   the recipient's widget knows which state files to load before it reads `l`. Older
-//!   versions ignore it, as every unknown field.
+//! - `ls` (sharded feeds only, see [`encode_sharded`]) the states of the listed and compared
+//!   officials, so the recipient's widget knows which state files to load before it reads `l`
+//!   and `k`. Older versions ignore it, as every unknown field.
 //! - `c` a 2-character checksum of everything before it. Links are often cut off when pasted;
 //!   a missing or wrong checksum is reported so the recipient can check the amounts.
 //!
-//! Decoding never fails: whatever cannot be read is reported in `problems` and skipped.
+//! Decoding never fails: whatever cannot be read is reported in `problems` (`compare_note` for
+//! the comparison) and skipped.
 
+use crate::compare::MAX_COMPARED;
 use crate::feed::model::id_hash;
 use crate::feed::Feed;
 use crate::filter::{FilterSpec, SortKey, StanceChoice};
@@ -34,12 +40,14 @@ use crate::money::{Cents, DEFAULT_AMOUNT};
 use crate::shortlist::Shortlist;
 use crate::states::{State, StateSet};
 
+mod compare;
 mod escape;
 mod list;
 #[cfg(test)]
 mod tests;
 mod token;
 
+use compare::{decode_compare, place};
 use escape::{escape, join_escaped, split_escaped, unescape};
 use list::decode_list;
 use token::{checksum, resolve_token, token, token_len, MIN_TOKEN};
@@ -86,6 +94,8 @@ pub struct View {
     /// "My officials": the officials of the reader's ZIP code are shown. Only this flag travels
     /// in links, never the ZIP code: each reader's own stays on their device.
     pub mine: bool,
+    /// Ids of the officials compared side by side, in order (empty: no comparison shown).
+    pub compare: Vec<String>,
 }
 
 impl View {
@@ -113,6 +123,8 @@ pub struct Decoded {
     pub list_states: StateSet,
     /// Plain-English notes on what could not be read.
     pub problems: Vec<String>,
+    /// What could not be read of the comparison (officials not in this feed), said beside it.
+    pub compare_note: Option<String>,
 }
 
 impl SharedList {
@@ -150,7 +162,8 @@ pub fn encode(view: &View, shortlist: Option<&Shortlist>, feed: &Feed) -> String
 }
 
 /// Like [`encode`], for a sharded feed, of which `feed` holds only the states loaded so far:
-/// the link also names the states of the listed officials (`ls`), and its tokens are longer.
+/// the link also names the states of the listed and compared officials (`ls`), and its tokens
+/// are longer.
 pub fn encode_sharded(view: &View, shortlist: Option<&Shortlist>, feed: &Feed) -> String {
     encode_with(view, shortlist, feed, MIN_TOKEN_SHARDED, true)
 }
@@ -206,7 +219,23 @@ fn encode_with(view: &View, shortlist: Option<&Shortlist>, feed: &Feed, min_toke
     if view.mine {
         push_field(&mut out, "m", "1");
     }
-    if let Some(list) = shortlist.filter(|l| !l.is_empty()) {
+    let listed = shortlist.filter(|l| !l.is_empty());
+    if !view.compare.is_empty() {
+        let items: Vec<String> = view
+            .compare
+            .iter()
+            .take(MAX_COMPARED)
+            .map(|id| match listed.and_then(|l| l.position(id)) {
+                Some(at) => place(at),
+                None => {
+                    let hash = id_hash(id);
+                    token(hash, token_len(feed, hash))
+                }
+            })
+            .collect();
+        push_field(&mut out, "k", &items.join(","));
+    }
+    if let Some(list) = listed {
         let tokens: Vec<String> = list
             .entries()
             .iter()
@@ -221,16 +250,19 @@ fn encode_with(view: &View, shortlist: Option<&Shortlist>, feed: &Feed, min_toke
             })
             .collect();
         push_field(&mut out, "l", &tokens.join(","));
-        if list_states {
-            let states: StateSet = list
-                .entries()
-                .iter()
-                .filter_map(|e| e.state.or_else(|| feed.official(&e.id).map(|o| o.state)))
-                .collect();
-            if !states.is_empty() {
-                push_field(&mut out, "ls", &states.iter().map(State::code).collect::<Vec<_>>().join(","));
-            }
+    }
+    if list_states {
+        let listed_states = listed.into_iter().flat_map(|l| l.entries()).map(|e| (e.state, e.id.as_str()));
+        let compared_states = view.compare.iter().map(|id| (None, id.as_str()));
+        let states: StateSet = listed_states
+            .chain(compared_states)
+            .filter_map(|(state, id)| state.or_else(|| feed.official(id).map(|o| o.state)))
+            .collect();
+        if !states.is_empty() {
+            push_field(&mut out, "ls", &states.iter().map(State::code).collect::<Vec<_>>().join(","));
         }
+    }
+    if listed.is_some() {
         let sum = checksum(&out);
         push_field(&mut out, "c", &sum);
     }
@@ -263,6 +295,7 @@ pub fn decode(fragment: &str, param: &str, feed: &Feed) -> Decoded {
         return decoded;
     }
     let mut list_text: Option<&str> = None;
+    let mut compare_text: Option<&str> = None;
     let mut check: Option<&str> = None;
     for field in fields {
         let (key, value) = field.split_once('=').unwrap_or((field, ""));
@@ -296,6 +329,7 @@ pub fn decode(fragment: &str, param: &str, feed: &Feed) -> Decoded {
             "o" => filter.sort = SortKey::parse(value).unwrap_or_default(),
             "d" => decoded.view.open = resolve_token(value, feed).map(|i| feed.officials[i].id.clone()),
             "m" => decoded.view.mine = value == "1",
+            "k" => compare_text = Some(value),
             "l" => list_text = Some(value),
             // Only a hint of which state files to load: unknown codes are dropped quietly.
             "ls" => {
@@ -305,6 +339,8 @@ pub fn decode(fragment: &str, param: &str, feed: &Feed) -> Decoded {
             _ => {} // Unknown fields: from a later minor version; ignore.
         }
     }
+    // Per item of the list: its official, if found (the comparison may name them by place).
+    let mut listed = Vec::new();
     if let Some(list_text) = list_text {
         let integrity = match check {
             None => Integrity::CutOff,
@@ -326,8 +362,14 @@ pub fn decode(fragment: &str, param: &str, feed: &Feed) -> Decoded {
                 .problems
                 .push("This link was changed or damaged on the way: check the officials and amounts.".into()),
         }
-        let shared = decode_list(list_text, feed, integrity, &mut decoded.problems);
+        let (shared, read) = decode_list(list_text, feed, integrity, &mut decoded.problems);
         decoded.shared = Some(shared);
+        listed = read;
+    }
+    if let Some(compare_text) = compare_text {
+        let (officials, note) = decode_compare(compare_text, feed, &listed);
+        decoded.view.compare = officials.into_iter().map(|i| feed.officials[i].id.clone()).collect();
+        decoded.compare_note = note;
     }
     decoded
 }

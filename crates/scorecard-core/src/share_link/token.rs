@@ -6,7 +6,7 @@ use crate::feed::Feed;
 
 pub(super) const MIN_TOKEN: usize = 4;
 pub(super) const MAX_TOKEN: usize = 10;
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+pub(super) const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// Up to two officials whose id hash falls in `range` (two means: ambiguous).
 pub(super) fn matches(range: (u64, u64), feed: &Feed) -> Vec<usize> {
