@@ -17,8 +17,9 @@ use yew::prelude::*;
 use crate::browser::first_screen::FirstScreen;
 use crate::browser::{location, perf, storage};
 use crate::components::{
-    part_failed, Details, FilterPanel, GiveRunPanel, Header, LoadNotes, OfficialDetailProps, PickStatePrompt, Results,
-    ShardNotes, ShareBanner, ShortlistPanel, UndoBar, YourOfficialsPanel,
+    compare_bar, part_failed, CompareProps, CompareView, Details, FilterPanel, GiveRunPanel, Header, LoadNotes,
+    OfficialDetailProps, PickStatePrompt, Results, ShardNotes, ShareBanner, ShortlistPanel, UndoBar,
+    YourOfficialsPanel,
 };
 use crate::hooks::{
     preset_view, use_address_listener, use_address_sync, use_feed, use_handlers, use_saved_lookup, use_saved_shortlist,
@@ -135,9 +136,12 @@ fn initial_state(loaded: &LoadedFeed, options: &WidgetOptions) -> AppState {
     let param = share_link::param_name(options.instance.as_deref());
     let decoded = share_link::decode(&location::fragment(), &param, &loaded.feed);
     let view = if decoded.present { decoded.view } else { preset_view(options) };
-    let mut state = AppState::new(loaded.feed.clone(), view.filter, saved);
-    state.open = view.open;
-    state.mine = view.mine;
+    let mut state = AppState::new(loaded.feed.clone(), view.filter.clone(), saved);
+    // The rest of the view: details, "my officials", a comparison.
+    state.reduce(Action::RestoreView(view), None);
+    if let Some(note) = decoded.compare_note {
+        state.reduce(Action::CompareNote(note), None);
+    }
     state.storage_problem = storage_problem;
     let mut state = state.with_saved(
         storage::read(&storage_key::zip(&loaded.storage_key), SavedZip::from_storage),
@@ -235,6 +239,8 @@ fn scorecard(props: &ScorecardProps) -> Html {
     let open_index = state.open.as_deref().and_then(|id| feed.official_index(id));
     // The details dialog is a part loaded on first use: fetched when an official is opened.
     let (details, retry_details) = use_part::<Details>(open_index.is_some());
+    // So is the comparison: fetched when it is shown (or as the reader reaches for its button).
+    let (comparison, retry_comparison) = use_part::<CompareView>(state.comparing);
     let shortlist_ref = use_node_ref();
     let on_jump = {
         let shortlist_ref = shortlist_ref.clone();
@@ -290,6 +296,7 @@ fn scorecard(props: &ScorecardProps) -> Html {
                     mine={state.mine}
                     question={result.question}
                     shortlist={state.shortlist.clone()}
+                    compare={state.compare.clone()}
                     refcode={refcode.clone()}
                     on_action={dispatch.clone()}
                 />
@@ -301,6 +308,7 @@ fn scorecard(props: &ScorecardProps) -> Html {
                         filter={state.filter.clone()}
                         result={result.clone()}
                         shortlist={state.shortlist.clone()}
+                        compare={state.compare.clone()}
                         refcode={refcode.clone()}
                         pending={!progress.loading.is_empty()}
                         on_action={dispatch.clone()}
@@ -314,6 +322,7 @@ fn scorecard(props: &ScorecardProps) -> Html {
                 <ShortlistPanel
                     feed={feed.clone()}
                     shortlist={state.shortlist.clone()}
+                    compare={state.compare.clone()}
                     shards={statuses.clone()}
                     amount_errors={state.amount_errors.clone()}
                     split_error={state.split_error.clone()}
@@ -335,10 +344,19 @@ fn scorecard(props: &ScorecardProps) -> Html {
                     />
                 </ShortlistPanel>
             </div>
-            if !state.shortlist.is_empty() {
-                <button type="button" class="sc-button sc-primary sc-jump" onclick={on_jump}>
-                    { format!("Your shortlist: {} · {}", wording::plural(state.shortlist.len(), "official", "officials"), state.shortlist.total()) }
-                </button>
+            // Kept in view at the bottom: the picks to compare, and on narrow widgets the way to
+            // the shortlist (below the results there).
+            if !state.compare.is_empty() || state.compare_note.is_some() || !state.shortlist.is_empty() {
+                <div class="sc-dock">
+                    if !state.compare.is_empty() || state.compare_note.is_some() {
+                        { compare_bar(&feed, &state.compare, state.compare_note.as_deref(), &dispatch) }
+                    }
+                    if !state.shortlist.is_empty() {
+                        <button type="button" class="sc-button sc-primary sc-jump" onclick={on_jump}>
+                            { format!("Your shortlist: {} · {}", wording::plural(state.shortlist.len(), "official", "officials"), state.shortlist.total()) }
+                        </button>
+                    }
+                </div>
             }
             if let Some(index) = open_index {
                 { match details {
@@ -358,6 +376,27 @@ fn scorecard(props: &ScorecardProps) -> Html {
                         &format!("The details of {} could not be loaded. You may be offline; the list and your shortlist still work.", feed.officials[index].name),
                         retry_details,
                         dispatch.reform(|()| Action::CloseOfficial),
+                    ),
+                } }
+            }
+            if state.comparing {
+                { match comparison {
+                    Loading::Ready(render) => render(
+                        CompareProps {
+                            feed: feed.clone(),
+                            ids: state.compare.clone(),
+                            note: state.compare_note.clone(),
+                            share_url: state.share_url.clone(),
+                            on_copy_link: handlers.copy_link.clone(),
+                            on_action: dispatch.clone(),
+                        },
+                        format!("compare#{}", state.compare_serial),
+                    ),
+                    Loading::Pending => html! {},
+                    Loading::Failed => part_failed(
+                        "The comparison could not be loaded. You may be offline; the list and your shortlist still work.",
+                        retry_comparison,
+                        dispatch.reform(|()| Action::CloseComparison),
                     ),
                 } }
             }

@@ -584,6 +584,7 @@ async fn your_officials_lists_each_district_with_a_chooser_and_looks_up_at_the_f
         mine: true,
         question: 0,
         shortlist: Default::default(),
+        compare: Vec::new(),
         refcode: None,
         on_action,
     };
@@ -633,6 +634,7 @@ async fn your_officials_says_what_went_wrong_next_to_the_field() {
         mine: true,
         question: 0,
         shortlist: Default::default(),
+        compare: Vec::new(),
         refcode: None,
         on_action,
     };

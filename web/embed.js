@@ -179,7 +179,7 @@ function showFirstScreen(waiting, url) {
 // A copy of the first screen, readied for readers: "Add" keeps the official for the widget (and
 // again takes them back); what only the widget can do is inert until it takes over.
 function takeOver(waiting, copy) {
-  for (const part of copy.querySelectorAll('.sc-filters, .sc-your, .sc-results-head, .sc-name-button, .sc-shortlist')) part.inert = true;
+  for (const part of copy.querySelectorAll('.sc-filters, .sc-your, .sc-results-head, .sc-name-button, .sc-compare-toggle, .sc-shortlist')) part.inert = true;
   copy.addEventListener('click', (event) => {
     const button = event.target.closest('.sc-add[data-official]');
     if (!button) return;

@@ -2,6 +2,8 @@
 //! through an `on_action` callback. None of them parses, validates, filters or touches browser
 //! APIs.
 
+mod compare;
+mod compare_bar;
 mod external_link;
 mod filters;
 mod give_run;
@@ -19,6 +21,9 @@ mod stance_badge;
 mod state_picker;
 mod your_officials;
 
+pub(crate) use compare::CompareView;
+pub use compare::{CompareDialog, CompareProps};
+pub use compare_bar::{compare_bar, compare_toggle};
 pub use external_link::{external_link, external_link_on_click, ExternalLink};
 pub use filters::FilterPanel;
 pub(crate) use give_run::give_run_steps;

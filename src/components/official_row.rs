@@ -9,7 +9,7 @@ use scorecard_core::next_step::next_step;
 use scorecard_core::shortlist::Shortlist;
 use yew::prelude::*;
 
-use super::{external_link, next_step_link, not_rated_badge, stance_line};
+use super::{compare_toggle, external_link, next_step_link, not_rated_badge, stance_line};
 use crate::state::{Action, FeedRef};
 
 #[derive(Properties, PartialEq)]
@@ -20,6 +20,9 @@ pub struct OfficialRowProps {
     /// Index into `feed.questions`.
     pub question: usize,
     pub listed: bool,
+    /// Picked to compare side by side.
+    #[prop_or_default]
+    pub compared: bool,
     /// The gift "Give" offers: the shortlist's amount when listed.
     #[prop_or(DEFAULT_AMOUNT)]
     pub amount: Cents,
@@ -30,12 +33,13 @@ pub struct OfficialRowProps {
 }
 
 /// The row of the official at `index`, its "Give" at their shortlisted amount (a result, or one
-/// of a ZIP code's officials).
+/// of a ZIP code's officials), "Compare" pressed if they are in `compare`.
 pub fn official_row_for(
     feed: &FeedRef,
     index: usize,
     question: usize,
     shortlist: &Shortlist,
+    compare: &[String],
     refcode: &Option<AttrValue>,
     on_action: &Callback<Action>,
 ) -> Html {
@@ -46,6 +50,7 @@ pub fn official_row_for(
             index={index}
             question={question}
             listed={shortlist.contains(id)}
+            compared={compare.contains(id)}
             amount={shortlist.get(id).map_or(DEFAULT_AMOUNT, |e| e.amount)}
             refcode={refcode.clone()}
             on_action={on_action.clone()}
@@ -122,6 +127,7 @@ pub fn official_row(props: &OfficialRowProps) -> Html {
             <div class="sc-row-actions">
                 { next_step_link(&step, &official.name) }
                 { shortlist_button(official, props.listed, &props.on_action) }
+                { compare_toggle(official, props.compared, &props.on_action) }
             </div>
         </article>
     }

@@ -19,6 +19,9 @@ pub struct ResultsProps {
     pub filter: FilterSpec,
     pub result: Rc<FilterResult>,
     pub shortlist: Shortlist,
+    /// Ids of the officials picked to compare.
+    #[prop_or_default]
+    pub compare: Vec<String>,
     /// The embedder's ActBlue refcode, for each row's "Give".
     #[prop_or_default]
     pub refcode: Option<AttrValue>,
@@ -35,7 +38,8 @@ pub struct ResultsProps {
 
 #[function_component(Results)]
 pub fn results(props: &ResultsProps) -> Html {
-    let ResultsProps { feed, filter, result, shortlist, refcode, on_action, on_download, pending, children } = props;
+    let ResultsProps { feed, filter, result, shortlist, compare, refcode, on_action, on_download, pending, children } =
+        props;
     let total = result.matches.len();
     let list_ref = use_node_ref();
     let windowed = list_window::windowed(total);
@@ -83,7 +87,7 @@ pub fn results(props: &ResultsProps) -> Html {
                     let official = &feed.officials[i as usize];
                     html! {
                         <li class="sc-slot" key={official.id.clone()} aria-setsize={total.to_string()} aria-posinset={(start + offset + 1).to_string()}>
-                            { official_row_for(feed, i as usize, result.question, shortlist, refcode, on_action) }
+                            { official_row_for(feed, i as usize, result.question, shortlist, compare, refcode, on_action) }
                         </li>
                     }
                 }) }

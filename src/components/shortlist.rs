@@ -18,6 +18,9 @@ use crate::state::{Action, FeedRef};
 pub struct ShortlistPanelProps {
     pub feed: FeedRef,
     pub shortlist: Shortlist,
+    /// Ids of the officials picked to compare.
+    #[prop_or_default]
+    pub compare: Vec<String>,
     /// A sharded feed's state files: officials whose state is not loaded are not gone.
     #[prop_or_default]
     pub shards: Option<Rc<Vec<ShardStatus>>>,
@@ -43,6 +46,7 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
     let ShortlistPanelProps {
         feed,
         shortlist,
+        compare,
         shards,
         amount_errors,
         split_error,
@@ -81,7 +85,7 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
                 </p>
             } else {
                 <ol class="sc-entries">
-                    { for shortlist.entries().iter().enumerate().map(|(i, entry)| shortlist_entry(&EntryContext { feed, shards, amount_errors, refcode, on_action, ids: &ids, count }, i, entry)) }
+                    { for shortlist.entries().iter().enumerate().map(|(i, entry)| shortlist_entry(&EntryContext { feed, shards, compare, amount_errors, refcode, on_action, ids: &ids, count }, i, entry)) }
                 </ol>
                 <p class="sc-total">
                     { "Total: " }<strong class="sc-total-amount">{ shortlist.total().to_string() }</strong>

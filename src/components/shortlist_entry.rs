@@ -1,5 +1,5 @@
 //! One entry of the shortlist: name and office, order and remove buttons, the amount, the next
-//! step (give, or why not), "Given". A function rather than a component: every component type
+//! step (give, or why not), "Given", "Compare". A function rather than a component: every component type
 //! costs its own copy of yew's machinery in the wasm, and the panel re-renders the list whole.
 
 use std::collections::BTreeMap;
@@ -11,13 +11,15 @@ use scorecard_core::next_step::{next_step, NextStep};
 use scorecard_core::shortlist::Entry;
 use yew::prelude::*;
 
-use super::{control_checked, control_value, external_link, next_step_link};
+use super::{compare_toggle, control_checked, control_value, external_link, next_step_link};
 use crate::state::{Action, FeedRef};
 
 /// What every entry of one panel shares.
 pub(crate) struct EntryContext<'a> {
     pub(crate) feed: &'a FeedRef,
     pub(crate) shards: &'a Option<Rc<Vec<ShardStatus>>>,
+    /// Ids of the officials picked to compare.
+    pub(crate) compare: &'a [String],
     pub(crate) amount_errors: &'a BTreeMap<String, String>,
     pub(crate) refcode: &'a Option<String>,
     pub(crate) on_action: &'a Callback<Action>,
@@ -29,7 +31,7 @@ pub(crate) struct EntryContext<'a> {
 
 /// Entry number `i` (from 0) of the shortlist.
 pub(crate) fn shortlist_entry(context: &EntryContext<'_>, i: usize, entry: &Entry) -> Html {
-    let EntryContext { feed, shards, amount_errors, refcode, on_action, ids, count } = *context;
+    let EntryContext { feed, shards, compare, amount_errors, refcode, on_action, ids, count } = *context;
     let official = feed.official(&entry.id);
     let name = entry.name.clone();
     let id = entry.id.clone();
@@ -108,6 +110,9 @@ pub(crate) fn shortlist_entry(context: &EntryContext<'_>, i: usize, entry: &Entr
                     <input type="checkbox" checked={entry.given} onchange={on_given} aria-label={format!("Given to {name}")} />
                     <span aria-hidden="true">{ "Given" }</span>
                 </label>
+                if let Some(o) = official {
+                    { compare_toggle(o, compare.contains(&entry.id), on_action) }
+                }
             </div>
             if let Some(error) = error {
                 <p class="sc-field-error" id={error_id}>{ error.clone() }</p>

@@ -33,6 +33,9 @@ pub struct YourOfficialsProps {
     /// Index into `feed.questions`: the stance each row shows.
     pub question: usize,
     pub shortlist: Shortlist,
+    /// Ids of the officials picked to compare.
+    #[prop_or_default]
+    pub compare: Vec<String>,
     #[prop_or_default]
     pub refcode: Option<AttrValue>,
     pub on_action: Callback<Action>,
@@ -131,7 +134,7 @@ pub(crate) fn your_officials_found(
     your: &YourOfficials,
     ids: &str,
 ) -> (String, Html) {
-    let YourOfficialsProps { feed, zip: state, question, shortlist, refcode, on_action, .. } = props;
+    let YourOfficialsProps { feed, zip: state, question, shortlist, compare, refcode, on_action, .. } = props;
     let shown = present(feed, your, state.choice, zip);
     let attribution = state.shard.as_ref().and_then(|s| s.attribution.clone());
     let radio = |label: String, choice: DistrictChoice| {
@@ -165,7 +168,7 @@ pub(crate) fn your_officials_found(
                             { for group.officials.iter().take(GROUP_ROWS).map(|&i| {
                                 html! {
                                     <li class="sc-slot" key={feed.officials[i as usize].id.clone()}>
-                                        { official_row_for(feed, i as usize, *question, shortlist, refcode, on_action) }
+                                        { official_row_for(feed, i as usize, *question, shortlist, compare, refcode, on_action) }
                                     </li>
                                 }
                             }) }

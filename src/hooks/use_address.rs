@@ -73,6 +73,9 @@ pub(crate) fn use_address_listener(
                 }
             }
             state.dispatch(Action::RestoreView(decoded.view));
+            if let Some(note) = decoded.compare_note {
+                state.dispatch(Action::CompareNote(note));
+            }
         });
         move || drop(listeners)
     });

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use scorecard_core::{export, filter, share_link};
+use scorecard_core::{compare, export, filter, share_link};
 use yew::prelude::*;
 
 use crate::browser::{clipboard, download, location, share};
@@ -54,10 +54,12 @@ impl Handlers {
                 let url = share_url_for(&state, &param, sharded);
                 state.dispatch(Action::ShowShareUrl(url.clone()));
                 wasm_bindgen_futures::spawn_local(async move {
-                    let message = if clipboard::copy(&url).await {
-                        "Share link copied. Paste it anywhere to share your shortlist."
-                    } else {
+                    let message = if !clipboard::copy(&url).await {
                         "Copy the share link from the box below."
+                    } else if state.comparing {
+                        compare::LINK_COPIED
+                    } else {
+                        "Share link copied. Paste it anywhere to share your shortlist."
                     };
                     state.dispatch(Action::Announce(message.to_string()));
                 });

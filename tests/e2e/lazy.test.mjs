@@ -1,6 +1,7 @@
 // Parts loaded on first use (src/lazy.rs). The release wasm is split: the main module has the
 // first screen and everything most readers use; a reader who opens an official's details, looks
-// up a ZIP code, starts "Give to each", or whose feed is a spreadsheet, has problems or is
+// up a ZIP code, starts "Give to each", compares officials side by side, or whose feed is a
+// spreadsheet, has problems or is
 // sharded, gets that part's module (split_<name>.wasm, plus any chunk_<n>.wasm it shares with
 // another part) from next to embed.js, fetched by __wasm_split.js the first time it is needed.
 //
@@ -61,8 +62,8 @@ setUp({
   },
 });
 
-test('the build has the four parts, each with its .gz and .br, and the first screen fetches none of them', async () => {
-  assert.deepEqual(Object.keys(parts).sort(), ['careful', 'csv_import', 'details', 'your_officials']);
+test('the build has the five parts, each with its .gz and .br, and the first screen fetches none of them', async () => {
+  assert.deepEqual(Object.keys(parts).sort(), ['careful', 'compare', 'csv_import', 'details', 'your_officials']);
   const files = new Set(['__wasm_split.js', ...Object.values(parts).flat()]);
   for (const file of files) {
     for (const copy of [file, `${file}.gz`, `${file}.br`]) assert.ok(fs.existsSync(path.join(dist, copy)), `dist/${copy}`);
@@ -97,6 +98,25 @@ test('details: the part comes with the first opening, and later openings fetch n
   await page.getByRole('dialog', { name: 'Patrick J. Leahy' }).waitFor();
   assert.deepEqual(requests.slice(before).filter((url) => url.endsWith('.wasm')), []);
   assert.deepEqual(await page.getByRole('region', { name: 'Shortlist' }).locator('.sc-entry-name').allTextContents(), ['Peter Welch']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('compare: picking fetches nothing; the part comes as the reader reaches for "Compare side by side", and works', async () => {
+  const { context, requests, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${site.url}?feed=fixtures/giving.json`);
+  await waitForWidget(page);
+  for (const name of ['Ann Able', 'Bob Baker']) await page.getByRole('button', { name: `Compare ${name}` }).click();
+  assert.deepEqual(wasmFetched(requests), expectWasm());
+  const show = page.getByRole('button', { name: 'Compare side by side' });
+  await show.hover();
+  await fetchedPart(requests, 'compare');
+  await show.click();
+  const dialog = page.getByRole('dialog', { name: 'Compare officials' });
+  await dialog.waitFor();
+  assert.deepEqual(await dialog.getByRole('columnheader').locator('.sc-compare-name').allTextContents(), ['Ann Able', 'Bob Baker']);
+  assert.deepEqual(wasmFetched(requests), expectWasm('compare'));
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -249,6 +269,19 @@ test('a part that cannot be loaded: a plain message in its place, the rest keeps
   await runNotice.getByRole('button', { name: 'Close' }).click();
   await shortlist.getByRole('button', { name: 'Give to each' }).waitFor();
   await page.getByRole('button', { name: 'Hide my officials' }).click();
+  // The comparison, offline: said in its place; Close gives up, the picks stay.
+  await block('compare', (route) => route.abort('internetdisconnected'));
+  for (const name of ['Ann Able', 'Bob Baker']) await page.getByRole('region', { name: 'Results' }).getByRole('button', { name: `Compare ${name}` }).click();
+  await page.getByRole('button', { name: 'Compare side by side' }).click();
+  await notice.waitFor();
+  assert.equal(await notice.locator('p').textContent(), 'The comparison could not be loaded. You may be offline; the list and your shortlist still work.');
+  await notice.getByRole('button', { name: 'Close' }).click();
+  await notice.waitFor({ state: 'detached' });
+  await unblock('compare');
+  await page.getByRole('button', { name: 'Compare side by side' }).click();
+  await page.getByRole('dialog', { name: 'Compare officials' }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('dialog').waitFor({ state: 'detached' });
   await pickState(page, 'VT');
   assert.equal(await page.locator('.sc-count-number').textContent(), '3 officials');
   // Back online: Find looks it up.

@@ -51,5 +51,34 @@ for (const shot of [
   console.log(`wrote ${path.relative(repo, file)}`);
   await context.close();
 }
+// Three of Vermont's officials side by side (two from the shortlist), light theme.
+for (const shot of [
+  { name: 'compare-1280', width: 1280, height: 860 },
+  { name: 'compare-375', width: 375, height: 812 },
+]) {
+  const context = await browser.newContext({ viewport: { width: shot.width, height: shot.height }, colorScheme: 'light', deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await waitForWidget(page);
+  await pickState(page, 'VT');
+  await page.getByRole('group', { name: 'Stance' }).getByRole('checkbox', { name: /Endorsed Sanders/ }).check();
+  for (const name of ['Peter Welch', 'Patrick J. Leahy']) {
+    await page.getByRole('button', { name: `Add ${name} to shortlist` }).click();
+    await page.getByRole('region', { name: 'Shortlist' }).getByRole('button', { name: `Compare ${name}` }).click();
+  }
+  await page.getByRole('region', { name: 'Results' }).getByRole('button', { name: 'Compare David Zuckerman' }).click();
+  await page.getByRole('button', { name: 'Compare side by side' }).click();
+  await page.getByRole('dialog', { name: 'Compare officials' }).waitFor();
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    el?.blur();
+  });
+  const file = path.join(out, `${shot.name}.png`);
+  await page.screenshot({ path: file });
+  console.log(`wrote ${path.relative(repo, file)}`);
+  await context.close();
+}
 await browser.close();
 await site.close();

@@ -197,6 +197,39 @@ test('offline, the index and the state files saved last time are shown, dated', 
   await context.close();
 });
 
+test('a comparison across states: its address names their states, and a fresh browser loads those files first', async () => {
+  const { context, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${site.url}?feed=shards/index.json`);
+  const box = page.getByRole('combobox', { name: 'State' });
+  await box.waitFor({ timeout: 30_000 });
+  await box.fill('Vermont');
+  await box.press('Enter');
+  await page.getByRole('button', { name: 'Compare Peter Welch' }).click();
+  // Another state: Vermont out of the view, New York in.
+  await page.getByRole('button', { name: 'Remove Vermont from the state filter' }).click();
+  await box.fill('New York');
+  await box.press('Enter');
+  await page.getByRole('button', { name: 'Compare Alexandria Ocasio-Cortez' }).click();
+  await page.getByRole('button', { name: 'Compare side by side' }).click();
+  const names = (p) => p.getByRole('dialog', { name: 'Compare officials' }).locator('.sc-compare-name').allTextContents();
+  await page.getByRole('dialog', { name: 'Compare officials' }).waitFor();
+  assert.deepEqual(await names(page), ['Peter Welch', 'Alexandria Ocasio-Cortez']);
+  await addressHas(page, 'k=');
+  const address = page.url();
+  assert.match(decodeURIComponent(new URL(address).hash), /;ls=NY,VT\b|;ls=VT,NY\b/);
+
+  const visitor = await freshContext(browser);
+  const other = await visitor.context.newPage();
+  await other.goto(address);
+  await other.getByRole('dialog', { name: 'Compare officials' }).waitFor({ timeout: 30_000 });
+  assert.deepEqual(await names(other), ['Peter Welch', 'Alexandria Ocasio-Cortez']);
+  assert.deepEqual(shardFiles(visitor.requests).sort(), ['NY.json', 'VT.json', 'index.json']);
+  assert.deepEqual([...errors, ...visitor.errors], []);
+  await visitor.context.close();
+  await context.close();
+});
+
 test('the organizer checks an index by its address: its report and every state with its count, without loading the files', async () => {
   const { context, requests, errors } = await freshContext(browser);
   const page = await context.newPage();

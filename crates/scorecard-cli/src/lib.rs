@@ -502,12 +502,15 @@ pub fn describe_join(report: &JoinReport, rules: &JoinRules, output: &str) -> St
 }
 
 /// Share-link lengths for 5, 20 and 100 officials (spread through the feed), with all amounts
-/// at the default and with varied amounts, as a Markdown table.
+/// at the default, with varied amounts, and with varied amounts and the last four of them
+/// compared side by side (the longest places in the list), as a Markdown table.
 pub fn describe_link_lengths(feed: &Feed) -> String {
     use scorecard_core::money::Cents;
-    use scorecard_core::share_link::encode;
+    use scorecard_core::share_link::{encode, View};
     use scorecard_core::shortlist::Shortlist;
-    let mut out = String::from("| officials | default $27 each | varied amounts |\n|---:|---:|---:|\n");
+    let mut out = String::from(
+        "| officials | default $27 each | varied amounts | varied, 4 of them compared |\n|---:|---:|---:|---:|\n",
+    );
     for n in [5usize, 20, 100] {
         let step = (feed.officials.len() / n.max(1)).max(1);
         let picked: Vec<_> = feed.officials.iter().step_by(step).take(n).collect();
@@ -517,9 +520,24 @@ pub fn describe_link_lengths(feed: &Feed) -> String {
             let _ = same.add(&o.id, &o.name);
             let _ = varied.add_with_amount(&o.id, &o.name, Cents([1000, 2500, 5000, 1250, 10000][i % 5]));
         }
-        let length = |list: &Shortlist| "sc=".len() + encode(&Default::default(), Some(list), feed).len();
-        let _ = writeln!(out, "| {} | {} characters | {} characters |", picked.len(), length(&same), length(&varied));
+        let length = |view: &View, list: &Shortlist| "sc=".len() + encode(view, Some(list), feed).len();
+        let compare = picked.iter().rev().take(4).map(|o| o.id.clone()).collect();
+        let comparing = View { compare, ..View::default() };
+        let _ = writeln!(
+            out,
+            "| {} | {} characters | {} characters | {} characters |",
+            picked.len(),
+            length(&View::default(), &same),
+            length(&View::default(), &varied),
+            length(&comparing, &varied)
+        );
     }
+    let four = View { compare: feed.officials.iter().take(4).map(|o| o.id.clone()).collect(), ..View::default() };
+    let _ = writeln!(
+        out,
+        "\nA comparison of 4 officials without a shortlist (the page address): {} characters.",
+        "sc=".len() + encode(&four, None, feed).len()
+    );
     out.push_str(
         "\nCharacters of the `sc=` fragment parameter (the part after `#`); the page address comes before it.\n",
     );

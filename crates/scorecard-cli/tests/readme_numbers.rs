@@ -30,6 +30,16 @@ fn the_share_link_lengths_are_those_the_readme_gives() {
             rows.join("\n")
         );
     }
+    // "A comparison of four officials alone, as the page address keeps it, is 26 characters."
+    let alone = measured
+        .lines()
+        .find_map(|line| line.strip_prefix("A comparison of 4 officials without a shortlist (the page address): "))
+        .and_then(|rest| rest.strip_suffix(" characters."))
+        .unwrap_or_else(|| panic!("no comparison alone in:\n{measured}"));
+    assert!(
+        readme.contains(&format!("as the page address keeps it, is {alone} characters")),
+        "README.md should say a comparison alone is {alone} characters"
+    );
 }
 
 /// "whom 1,015 Democratic officials endorsed": the default feed's size.

@@ -139,7 +139,18 @@ pub fn share_link(data: &[u8]) {
         if let Some(open) = &decoded.view.open {
             assert!(feed.official_index(open).is_some(), "an open official outside the feed");
         }
-        let Some(shared) = &decoded.shared else { continue };
+        let compare = &decoded.view.compare;
+        assert!(compare.len() <= crate::compare::MAX_COMPARED, "more than four compared: {compare:?}");
+        assert!(compare.iter().all(|id| feed.official_index(id).is_some()), "a compared official outside the feed");
+        assert!(compare.iter().enumerate().all(|(i, id)| !compare[..i].contains(id)), "compared twice: {compare:?}");
+        let Some(shared) = &decoded.shared else {
+            // A view alone (the page address) re-encodes to the same view too.
+            let link = with_param("", &param, Some(&encode(&decoded.view, None, feed)));
+            let again = decode(&link, &param, feed);
+            assert_eq!(again.view, decoded.view, "the view changed on a round trip");
+            assert_eq!(again.compare_note, None, "a re-encoded comparison has a note");
+            continue;
+        };
         for (index, amount) in &shared.entries {
             assert!(*index < feed.officials.len(), "an entry outside the feed");
             assert!((MIN_AMOUNT..=MAX_AMOUNT).contains(amount), "an amount out of range: {amount:?}");
@@ -150,6 +161,7 @@ pub fn share_link(data: &[u8]) {
         assert!(again.present, "a re-encoded link is not found in {link:?}");
         assert!(again.problems.is_empty(), "a re-encoded link has problems: {:?}", again.problems);
         assert_eq!(again.view, decoded.view, "the view changed on a round trip");
+        assert_eq!(again.compare_note, None, "a re-encoded comparison has a note");
         let entries = again.shared.map(|s| s.entries).unwrap_or_default();
         assert_eq!(entries, shared.entries, "the list changed on a round trip");
     }

@@ -10,6 +10,7 @@
 //! - [`shortlist`] and [`money`]: the donation shortlist and its amounts.
 //! - [`share_link`]: the versioned URL-fragment codec for views and shortlists.
 //! - [`diff`]: what changed between two versions of a feed, applicable, in words and as Atom.
+//! - [`compare`]: officials side by side: who can be picked, and the comparison's words.
 //! - [`stats`]: counts per state and stance, for organizers.
 //! - [`source`] and [`text`]: bytes to text, JSON or CSV, cleaning and folding text for search.
 //! - [`embed`]: the embed options (`data-*` attributes) read and written, and the snippet.
@@ -33,6 +34,7 @@
 //! every problem becomes a [`diagnostics::Diagnostic`] or an error value with a plain message.
 
 pub mod app_state;
+pub mod compare;
 pub mod csv_import;
 pub mod date;
 pub mod describe;

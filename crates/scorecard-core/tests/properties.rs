@@ -220,6 +220,8 @@ proptest! {
         picks in proptest::collection::vec((any::<prop::sample::Index>(), MIN_AMOUNT.0..=MAX_AMOUNT.0, any::<bool>()), 0..40),
         spec in spec_strategy(),
         mine in any::<bool>(),
+        compared in proptest::collection::vec(any::<prop::sample::Index>(), 0..=4),
+        sharded in any::<bool>(),
     ) {
         let feed = build_feed(&officials, true);
         let mut list = Shortlist::default();
@@ -229,7 +231,16 @@ proptest! {
             let _ = list.add_with_amount(&official.id, &official.name, amount.check_gift().unwrap_or(MIN_AMOUNT));
         }
         let open = picks.first().map(|(pick, _, _)| feed.officials[pick.index(feed.officials.len())].id.clone());
-        let param = share_link::encode(&View { filter: spec.clone(), open: open.clone(), mine }, Some(&list), &feed);
+        // Officials compared: some on the list (named by their place in it), some not (by token).
+        let mut compare: Vec<String> = Vec::new();
+        for pick in &compared {
+            let id = &feed.officials[pick.index(feed.officials.len())].id;
+            if !compare.contains(id) {
+                compare.push(id.clone());
+            }
+        }
+        let view = View { filter: spec.clone(), open: open.clone(), mine, compare: compare.clone() };
+        let param = share_link::encode_for(&view, Some(&list), &feed, sharded);
         let fragment = format!("#top&sc={param}");
         let decoded = share_link::decode(&fragment, "sc", &feed);
         prop_assert!(decoded.present);
@@ -238,6 +249,11 @@ proptest! {
         prop_assert_eq!(&decoded.view.filter, &expected);
         prop_assert_eq!(&decoded.view.open, &open);
         prop_assert_eq!(decoded.view.mine, mine);
+        prop_assert_eq!(&decoded.view.compare, &compare);
+        prop_assert_eq!(&decoded.compare_note, &None);
+        // The same comparison without the list: every official by token.
+        let alone = share_link::decode(&format!("sc={}", share_link::encode(&view, None, &feed)), "sc", &feed);
+        prop_assert_eq!(&alone.view.compare, &compare);
         if list.is_empty() {
             prop_assert!(decoded.shared.is_none());
         } else {
@@ -400,6 +416,11 @@ fn twenty_officials_with_amounts_fit_in_200_characters() {
         list.add_with_amount(&o.id, &o.name, Cents(1000 + 500 * (i as u64 % 5))).unwrap();
     }
     let param = share_link::encode(&View::default(), Some(&list), &feed);
+    let fragment = format!("sc={param}");
+    assert!(fragment.len() <= 200, "{} characters: {fragment}", fragment.len());
+    // Comparing four of them, the last four (the longest places), still fits.
+    let compare = list.entries().iter().rev().take(4).map(|e| e.id.clone()).collect();
+    let param = share_link::encode(&View { compare, ..View::default() }, Some(&list), &feed);
     let fragment = format!("sc={param}");
     assert!(fragment.len() <= 200, "{} characters: {fragment}", fragment.len());
 }

@@ -87,6 +87,17 @@ pub struct AppState {
     /// A shortlist shared in an address pasted while the page was open, waiting for the files
     /// of its officials' states (a sharded feed).
     pub waiting_link: Option<WaitingLink>,
+    /// Ids of the officials picked to compare side by side, in the order picked (at most
+    /// [`crate::compare::MAX_COMPARED`]).
+    pub compare: Vec<String>,
+    /// The comparison of `compare` is shown (part of the view, so it is in the address and in
+    /// share links).
+    pub comparing: bool,
+    /// Counts showings, so each one is a fresh dialog (as `open_serial`).
+    pub compare_serial: u32,
+    /// Why the last pick was refused, or which officials of a link or an older feed were left
+    /// out: said beside the picks and in the comparison, not only to screen readers.
+    pub compare_note: Option<String>,
 }
 
 /// A shared link waiting for state files: its fragment, read again once they are in.
@@ -228,6 +239,10 @@ impl AppState {
             storage_problem: None,
             share_url: None,
             waiting_link: None,
+            compare: Vec::new(),
+            comparing: false,
+            compare_serial: 0,
+            compare_note: None,
         }
     }
 
@@ -292,6 +307,34 @@ impl AppState {
 
     /// What the URL shows.
     pub fn view(&self) -> View {
-        View { filter: self.filter.clone(), open: self.open.clone(), mine: self.mine }
+        let compare = if self.comparing { self.compare.clone() } else { Vec::new() };
+        View { filter: self.filter.clone(), open: self.open.clone(), mine: self.mine, compare }
+    }
+
+    /// The comparison a view asks for (Back/Forward, an address, a link): its officials become
+    /// the picks, and it is shown if there are enough of them. A view without one closes it and
+    /// keeps the picks.
+    fn restore_comparison(&mut self, compare: Vec<String>) {
+        let was_comparing = self.comparing;
+        self.compare_note = None;
+        if compare.is_empty() {
+            self.comparing = false;
+            return;
+        }
+        self.compare = compare;
+        let missing = crate::compare::keep_in_feed(&mut self.compare, &self.feed);
+        if missing > 0 {
+            self.compare_note = Some(crate::compare::missing_text(missing));
+        }
+        self.comparing = crate::compare::can_show(self.compare.len());
+        if self.comparing && !was_comparing {
+            self.compare_serial = self.compare_serial.wrapping_add(1);
+        }
+    }
+
+    /// Says `text` beside the picks and to screen readers.
+    fn compare_says(&mut self, text: String) {
+        self.announce(text.clone());
+        self.compare_note = Some(text);
     }
 }

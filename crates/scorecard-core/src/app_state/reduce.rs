@@ -93,6 +93,17 @@ pub enum Action {
     ShowShareUrl(String),
     /// A shared list pasted while open waits for its states' files (`None`: it was read).
     WaitForStates(Option<WaitingLink>),
+    /// Pick an official to compare side by side, or take them back if picked (a column's
+    /// "Remove" too).
+    ToggleCompare(String),
+    /// "Compare side by side": show the comparison of the picks.
+    ShowComparison,
+    CloseComparison,
+    /// Unpick everyone (and close the comparison).
+    ClearCompare,
+    /// What could not be read of a link's comparison (`Decoded::compare_note`), after the view
+    /// was restored.
+    CompareNote(String),
 }
 
 impl AppState {
@@ -156,6 +167,7 @@ impl AppState {
                 s.filter = view.filter;
                 s.open = view.open;
                 s.mine = view.mine;
+                s.restore_comparison(view.compare);
                 s.history = HistoryMode::Replace;
                 s.look_up_if_mine();
             }
@@ -256,6 +268,11 @@ impl AppState {
                     s.filter.stances.clear();
                 }
                 s.feed = feed;
+                let missing = crate::compare::keep_in_feed(&mut s.compare, &s.feed);
+                if missing > 0 {
+                    s.compare_says(crate::compare::missing_text(missing));
+                    s.comparing &= crate::compare::can_show(s.compare.len());
+                }
                 // A sharded feed's state files arrived (those of the ZIP code's states, say).
                 if let (Some(zip), ZipStatus::Found, Some(steps)) = (s.zip.zip, &s.zip.status, steps) {
                     s.zip.your = (steps.your_officials)(s, zip).map(Rc::new);
@@ -349,6 +366,55 @@ impl AppState {
             }
             Action::ShowShareUrl(url) => s.share_url = Some(url),
             Action::WaitForStates(link) => s.waiting_link = link,
+            Action::ToggleCompare(id) => {
+                let name = s.name_of(&id);
+                match crate::compare::toggle(&mut s.compare, &id, &s.feed) {
+                    Ok(picked) => {
+                        s.compare_note = None;
+                        s.announce(crate::compare::picked_text(picked, &name, s.compare.len()));
+                        if s.comparing {
+                            // A column removed: the view changed. Below two, there is nothing
+                            // left to compare, and the picks stay for the next comparison.
+                            s.history = HistoryMode::Push;
+                            if !crate::compare::can_show(s.compare.len()) {
+                                s.comparing = false;
+                                s.compare_says(crate::compare::too_few_text(s.compare.len()));
+                            }
+                        }
+                    }
+                    Err(refused) => s.compare_says(crate::compare::refused_text(refused, &name)),
+                }
+            }
+            Action::ShowComparison => {
+                if crate::compare::can_show(s.compare.len()) {
+                    s.comparing = true;
+                    s.compare_serial = s.compare_serial.wrapping_add(1);
+                    s.compare_note = None;
+                    // One dialog at a time; a link made before showed another view.
+                    s.open = None;
+                    s.share_url = None;
+                    s.history = HistoryMode::Push;
+                } else {
+                    s.compare_says(crate::compare::too_few_text(s.compare.len()));
+                }
+            }
+            Action::CloseComparison => {
+                if s.comparing {
+                    s.comparing = false;
+                    s.share_url = None;
+                    s.history = HistoryMode::Replace;
+                }
+            }
+            Action::ClearCompare => {
+                if s.comparing {
+                    s.history = HistoryMode::Push;
+                }
+                s.compare.clear();
+                s.comparing = false;
+                s.compare_note = None;
+                s.announce("Comparison cleared");
+            }
+            Action::CompareNote(note) => s.compare_says(note),
         }
     }
 }

@@ -6,6 +6,7 @@ use super::*;
 use crate::feed::load_json;
 use crate::filter::{SortKey, StanceChoice};
 use crate::money::Cents;
+use crate::share_link::View;
 use crate::states::State;
 use crate::zip_table::Shard;
 
@@ -286,4 +287,116 @@ fn another_tabs_changes_replace_the_list_with_names_from_this_feed_and_are_annou
     assert!(s.shortlist.same_choices(&theirs));
     assert_eq!(s.shortlist.get("cy").map(|e| e.name.as_str()), Some("Cy Cole"));
     assert_eq!(s.announcement.text, "Your shortlist was changed in another tab or window.");
+}
+
+const FIVE: &str = r#"
+    { "id": "ann", "name": "Ann Able", "state": "VT" }, { "id": "bo", "name": "Bo Baker", "state": "VT" },
+    { "id": "cy", "name": "Cy Cole", "state": "MN" }, { "id": "di", "name": "Di Dunn", "state": "MN" },
+    { "id": "ed", "name": "Ed Eads", "state": "NY" }"#;
+
+fn picks(s: &AppState) -> Vec<&str> {
+    s.compare.iter().map(String::as_str).collect()
+}
+
+fn picking(ids: &[&str]) -> AppState {
+    let s = AppState::new(feed_of(FIVE), FilterSpec::default(), Shortlist::default());
+    after(s, ids.iter().map(|id| Action::ToggleCompare(id.to_string())))
+}
+
+#[test]
+fn picking_up_to_four_to_compare() {
+    let s = picking(&["ann", "bo"]);
+    assert_eq!(s.compare, ["ann", "bo"]);
+    assert_eq!(s.announcement.text, "Added Bo Baker to the comparison (2 of 4)");
+    assert!(!s.comparing, "picking does not show the comparison yet");
+    assert!(s.view().compare.is_empty(), "nor put it in the address");
+    let s = after(s, [Action::ToggleCompare("cy".into()), Action::ToggleCompare("di".into())]);
+    // A fifth is refused, with a message beside the picks and for screen readers.
+    let s = after(s, [Action::ToggleCompare("ed".into())]);
+    assert_eq!(s.compare, ["ann", "bo", "cy", "di"]);
+    let refused = "You can compare up to 4 officials. Remove one before adding Ed Eads.";
+    assert_eq!((s.compare_note.as_deref(), s.announcement.text.as_str()), (Some(refused), refused));
+    // Taking one back makes room, and the message goes.
+    let s = after(s, [Action::ToggleCompare("bo".into()), Action::ToggleCompare("ed".into())]);
+    assert_eq!((picks(&s), s.compare_note.as_ref()), (["ann", "cy", "di", "ed"].to_vec(), None));
+}
+
+#[test]
+fn an_official_not_in_the_feed_cannot_be_picked() {
+    let mut s = picking(&[]);
+    s.shortlist.add("gone", "Gone Person").unwrap();
+    let s = after(s, [Action::ToggleCompare("gone".into())]);
+    assert!(s.compare.is_empty());
+    assert_eq!(s.compare_note.as_deref(), Some("Gone Person is not in this feed, so cannot be compared."));
+}
+
+#[test]
+fn showing_closing_and_clearing_the_comparison() {
+    // One is not enough.
+    let s = after(picking(&["ann"]), [Action::ShowComparison]);
+    assert!(!s.comparing);
+    assert_eq!(s.compare_note.as_deref(), Some("Pick at least 2 officials to compare (1 picked so far)."));
+    let s = after(s, [Action::ToggleCompare("cy".into()), Action::OpenOfficial("bo".into())]);
+    let s = after(s, [Action::ShowComparison]);
+    assert_eq!((s.comparing, s.compare_serial, s.history), (true, 1, HistoryMode::Push));
+    assert_eq!(s.open, None, "one dialog at a time");
+    assert_eq!(s.view().compare, ["ann", "cy"], "in the address now");
+    let s = after(s, [Action::CloseComparison]);
+    assert_eq!((s.comparing, s.history), (false, HistoryMode::Replace));
+    assert_eq!(s.compare, ["ann", "cy"], "the picks stay");
+    let s = after(s, [Action::ShowComparison]);
+    assert_eq!(s.compare_serial, 2, "each showing is a fresh dialog");
+    let s = after(s, [Action::ClearCompare]);
+    assert!(s.compare.is_empty() && !s.comparing);
+    assert_eq!(s.announcement.text, "Comparison cleared");
+}
+
+#[test]
+fn removing_a_column_below_two_ends_the_comparison() {
+    let s = after(picking(&["ann", "bo", "cy"]), [Action::ShowComparison, Action::ToggleCompare("bo".into())]);
+    assert_eq!((s.comparing, s.view().compare), (true, vec!["ann".to_string(), "cy".to_string()]));
+    assert_eq!(s.history, HistoryMode::Push, "a column removed is a step Back undoes");
+    let s = after(s, [Action::ToggleCompare("ann".into())]);
+    assert!(!s.comparing);
+    assert_eq!(s.compare, ["cy"]);
+    assert_eq!(s.compare_note.as_deref(), Some("Pick at least 2 officials to compare (1 picked so far)."));
+}
+
+#[test]
+fn a_view_with_a_comparison_shows_it_and_one_without_closes_it() {
+    let view = |ids: &[&str]| View { compare: ids.iter().map(|s| s.to_string()).collect(), ..View::default() };
+    let s = after(picking(&["di"]), [Action::RestoreView(view(&["ann", "bo", "cy"]))]);
+    assert_eq!((s.compare.len(), s.comparing, s.compare_serial), (3, true, 1));
+    // Forward to another comparison: the same dialog, new columns.
+    let s = after(s, [Action::RestoreView(view(&["ann", "bo"]))]);
+    assert_eq!((s.compare.len(), s.comparing, s.compare_serial), (2, true, 1));
+    // Back to a view without one: closed, the picks kept for later.
+    let s = after(s, [Action::RestoreView(View::default())]);
+    assert_eq!((s.comparing, s.compare.len()), (false, 2));
+    // Officials not in the feed are left out, with a note; one left is not a comparison.
+    let s = after(s, [Action::RestoreView(view(&["ann", "zed", "ann", "bo"]))]);
+    assert_eq!((picks(&s), s.comparing), (["ann", "bo"].to_vec(), true));
+    assert_eq!(s.compare_note.as_deref(), Some("1 official in the comparison is not in this feed and was left out."));
+    let s = after(s, [Action::RestoreView(view(&["zed", "cy"]))]);
+    assert_eq!((picks(&s), s.comparing), (["cy"].to_vec(), false));
+    // What a link's decoding could not read is said after the view is restored.
+    let s = after(s, [Action::CompareNote("The link compares 6 officials; only the first 4 were read.".into())]);
+    assert_eq!(s.announcement.text, "The link compares 6 officials; only the first 4 were read.");
+    assert!(s.compare_note.is_some());
+}
+
+#[test]
+fn a_newer_feed_without_a_compared_official_leaves_them_out() {
+    let s = after(picking(&["ann", "bo", "cy"]), [Action::ShowComparison]);
+    let s = after(
+        s,
+        [Action::ReplaceFeed(feed_of(
+            r#"{ "id": "ann", "name": "Ann Able", "state": "VT" },
+        { "id": "bo", "name": "Bo Baker", "state": "VT" }"#,
+        ))],
+    );
+    assert_eq!((picks(&s), s.comparing), (["ann", "bo"].to_vec(), true));
+    assert_eq!(s.compare_note.as_deref(), Some("1 official in the comparison is not in this feed and was left out."));
+    let s = after(s, [Action::ReplaceFeed(feed_of(r#"{ "id": "ann", "name": "Ann Able", "state": "VT" }"#))]);
+    assert_eq!((picks(&s), s.comparing), (["ann"].to_vec(), false));
 }

@@ -6,7 +6,7 @@
 //! widget whose element has an id (several widgets on one page each keep their own):
 //!
 //! ```text
-//! #sc=1;q=sanders-2020;st=VT,NY;sn=endorsed;n=leahy;o=state;l=Ab3d,XyZw~50,Qq1w~12.50;c=Xy
+//! #sc=1;q=sanders-2020;st=VT,NY;sn=endorsed;n=leahy;o=state;k=A,C,Rt7u;l=Ab3d,XyZw~50,Qq1w~12.50;c=Xy
 //! ```
 //!
 //! - `1`: format version. Links of an unknown version are refused with a message.
@@ -15,39 +15,52 @@
 //!   open (a token, as below); `m=1` "my officials" (the officials of the reader's own ZIP code:
 //!   the link never holds a ZIP code, so a recipient sees their own, or is asked for theirs).
 //!   Free text is percent-encoded.
+//! - `k` the officials compared side by side (2 to 4, see [`crate::compare`]), in order: an
+//!   official on the link's shortlist by their place in `l` (`A` the first, `B` the second, …:
+//!   base64url digits, at most 3), anyone else by a token (as below, 4 characters or more).
+//!   Absent: no comparison shown.
 //! - `l` the shortlist: one token per official, optionally `~` and an amount in dollars
 //!   (absent = the default $27). A token is the shortest prefix (at least 4 characters) of the
 //!   base64url FNV-1a hash of the official's id that is unique in the feed: 20 officials with
 //!   amounts fit in under 200 characters.
-//! - `ls` (sharded feeds only, see [`encode_sharded`]) the states of the listed officials, so
-//!   the recipient's widget knows which state files to load before it reads `l`. Older
-//!   versions ignore it, as every unknown field.
+//! - `ls` (sharded feeds only, see [`encode_sharded`]) the states of the listed and compared
+//!   officials, so the recipient's widget knows which state files to load before it reads `l`
+//!   and `k`. Older versions ignore it, as every unknown field.
 //! - `c` a 2-character checksum of everything before it. Links are often cut off when pasted;
 //!   a missing or wrong checksum is reported so the recipient can check the amounts.
 //!
-//! Decoding never fails: whatever cannot be read is reported in `problems` and skipped.
+//! Decoding never fails: whatever cannot be read is reported in `problems` (`compare_note` for
+//! the comparison) and skipped.
 
-use std::collections::BTreeSet;
-
+use crate::compare::MAX_COMPARED;
 use crate::feed::model::id_hash;
 use crate::feed::Feed;
 use crate::filter::{FilterSpec, SortKey, StanceChoice};
 use crate::money::{Cents, DEFAULT_AMOUNT};
-use crate::shortlist::{Shortlist, MAX_ENTRIES};
+use crate::shortlist::Shortlist;
 use crate::states::{State, StateSet};
+
+mod compare;
+mod escape;
+mod list;
+#[cfg(test)]
+mod tests;
+mod token;
+
+use compare::{decode_compare, place};
+use escape::{escape, join_escaped, split_escaped, unescape};
+use list::decode_list;
+use token::{checksum, resolve_token, token, token_len, MIN_TOKEN};
 
 /// The fragment parameter of a widget without an id.
 pub const PARAM: &str = "sc";
 pub const VERSION: &str = "1";
 /// Longer fragments are refused outright (they are not ours, or are an attack).
 pub const MAX_LEN: usize = 16 * 1024;
-const MIN_TOKEN: usize = 4;
 /// Tokens in links to sharded feeds: the recipient may have other states loaded than the
 /// sender, so a token must stay unique among officials the sender's widget never saw. 36 bits
 /// keep the odds of a clash among 500,000 officials near one in 100,000 per official.
 const MIN_TOKEN_SHARDED: usize = 6;
-const MAX_TOKEN: usize = 10;
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 const NOT_RATED: &str = "_unrated";
 
 /// A shortlist received in a link, resolved against the feed.
@@ -81,6 +94,8 @@ pub struct View {
     /// "My officials": the officials of the reader's ZIP code are shown. Only this flag travels
     /// in links, never the ZIP code: each reader's own stays on their device.
     pub mine: bool,
+    /// Ids of the officials compared side by side, in order (empty: no comparison shown).
+    pub compare: Vec<String>,
 }
 
 impl View {
@@ -108,6 +123,8 @@ pub struct Decoded {
     pub list_states: StateSet,
     /// Plain-English notes on what could not be read.
     pub problems: Vec<String>,
+    /// What could not be read of the comparison (officials not in this feed), said beside it.
+    pub compare_note: Option<String>,
 }
 
 impl SharedList {
@@ -145,7 +162,8 @@ pub fn encode(view: &View, shortlist: Option<&Shortlist>, feed: &Feed) -> String
 }
 
 /// Like [`encode`], for a sharded feed, of which `feed` holds only the states loaded so far:
-/// the link also names the states of the listed officials (`ls`), and its tokens are longer.
+/// the link also names the states of the listed and compared officials (`ls`), and its tokens
+/// are longer.
 pub fn encode_sharded(view: &View, shortlist: Option<&Shortlist>, feed: &Feed) -> String {
     encode_with(view, shortlist, feed, MIN_TOKEN_SHARDED, true)
 }
@@ -201,7 +219,23 @@ fn encode_with(view: &View, shortlist: Option<&Shortlist>, feed: &Feed, min_toke
     if view.mine {
         push_field(&mut out, "m", "1");
     }
-    if let Some(list) = shortlist.filter(|l| !l.is_empty()) {
+    let listed = shortlist.filter(|l| !l.is_empty());
+    if !view.compare.is_empty() {
+        let items: Vec<String> = view
+            .compare
+            .iter()
+            .take(MAX_COMPARED)
+            .map(|id| match listed.and_then(|l| l.position(id)) {
+                Some(at) => place(at),
+                None => {
+                    let hash = id_hash(id);
+                    token(hash, token_len(feed, hash))
+                }
+            })
+            .collect();
+        push_field(&mut out, "k", &items.join(","));
+    }
+    if let Some(list) = listed {
         let tokens: Vec<String> = list
             .entries()
             .iter()
@@ -216,16 +250,19 @@ fn encode_with(view: &View, shortlist: Option<&Shortlist>, feed: &Feed, min_toke
             })
             .collect();
         push_field(&mut out, "l", &tokens.join(","));
-        if list_states {
-            let states: StateSet = list
-                .entries()
-                .iter()
-                .filter_map(|e| e.state.or_else(|| feed.official(&e.id).map(|o| o.state)))
-                .collect();
-            if !states.is_empty() {
-                push_field(&mut out, "ls", &states.iter().map(State::code).collect::<Vec<_>>().join(","));
-            }
+    }
+    if list_states {
+        let listed_states = listed.into_iter().flat_map(|l| l.entries()).map(|e| (e.state, e.id.as_str()));
+        let compared_states = view.compare.iter().map(|id| (None, id.as_str()));
+        let states: StateSet = listed_states
+            .chain(compared_states)
+            .filter_map(|(state, id)| state.or_else(|| feed.official(id).map(|o| o.state)))
+            .collect();
+        if !states.is_empty() {
+            push_field(&mut out, "ls", &states.iter().map(State::code).collect::<Vec<_>>().join(","));
         }
+    }
+    if listed.is_some() {
         let sum = checksum(&out);
         push_field(&mut out, "c", &sum);
     }
@@ -258,6 +295,7 @@ pub fn decode(fragment: &str, param: &str, feed: &Feed) -> Decoded {
         return decoded;
     }
     let mut list_text: Option<&str> = None;
+    let mut compare_text: Option<&str> = None;
     let mut check: Option<&str> = None;
     for field in fields {
         let (key, value) = field.split_once('=').unwrap_or((field, ""));
@@ -291,6 +329,7 @@ pub fn decode(fragment: &str, param: &str, feed: &Feed) -> Decoded {
             "o" => filter.sort = SortKey::parse(value).unwrap_or_default(),
             "d" => decoded.view.open = resolve_token(value, feed).map(|i| feed.officials[i].id.clone()),
             "m" => decoded.view.mine = value == "1",
+            "k" => compare_text = Some(value),
             "l" => list_text = Some(value),
             // Only a hint of which state files to load: unknown codes are dropped quietly.
             "ls" => {
@@ -300,6 +339,8 @@ pub fn decode(fragment: &str, param: &str, feed: &Feed) -> Decoded {
             _ => {} // Unknown fields: from a later minor version; ignore.
         }
     }
+    // Per item of the list: its official, if found (the comparison may name them by place).
+    let mut listed = Vec::new();
     if let Some(list_text) = list_text {
         let integrity = match check {
             None => Integrity::CutOff,
@@ -321,8 +362,14 @@ pub fn decode(fragment: &str, param: &str, feed: &Feed) -> Decoded {
                 .problems
                 .push("This link was changed or damaged on the way: check the officials and amounts.".into()),
         }
-        let shared = decode_list(list_text, feed, integrity, &mut decoded.problems);
+        let (shared, read) = decode_list(list_text, feed, integrity, &mut decoded.problems);
         decoded.shared = Some(shared);
+        listed = read;
+    }
+    if let Some(compare_text) = compare_text {
+        let (officials, note) = decode_compare(compare_text, feed, &listed);
+        decoded.view.compare = officials.into_iter().map(|i| feed.officials[i].id.clone()).collect();
+        decoded.compare_note = note;
     }
     decoded
 }
@@ -349,238 +396,9 @@ fn find_param<'a>(fragment: &'a str, param: &str) -> Option<&'a str> {
     fragment.split('&').find_map(|part| part.strip_prefix(param)?.strip_prefix('='))
 }
 
-fn decode_list(text: &str, feed: &Feed, integrity: Integrity, problems: &mut Vec<String>) -> SharedList {
-    let mut list = SharedList { integrity, ..SharedList::default() };
-    let mut seen = BTreeSet::new();
-    let mut bad_amounts = 0;
-    let mut unreadable = 0;
-    let items: Vec<&str> = text.split(',').filter(|t| !t.is_empty()).collect();
-    if items.len() > MAX_ENTRIES {
-        problems.push(format!("The link lists {} officials; only the first {MAX_ENTRIES} were read.", items.len()));
-    }
-    for item in items.into_iter().take(MAX_ENTRIES) {
-        let (tok, amount_text) = match item.split_once('~') {
-            Some((t, a)) => (t, Some(a)),
-            None => (item, None),
-        };
-        let Some(range) = token_range(tok) else {
-            unreadable += 1;
-            continue;
-        };
-        let amount = match amount_text {
-            None => DEFAULT_AMOUNT,
-            Some(a) => match Cents::parse_gift(a) {
-                Ok(amount) => amount,
-                Err(_) => {
-                    bad_amounts += 1;
-                    DEFAULT_AMOUNT
-                }
-            },
-        };
-        match matches(range, feed).as_slice() {
-            [one] => {
-                if seen.insert(*one) {
-                    list.entries.push((*one, amount));
-                }
-            }
-            [] => list.unknown += 1,
-            _ => list.ambiguous += 1,
-        }
-    }
-    if unreadable > 0 {
-        problems.push(format!(
-            "{} {} in the link could not be read.",
-            unreadable,
-            if unreadable == 1 { "entry" } else { "entries" }
-        ));
-    }
-    if bad_amounts > 0 {
-        problems.push(format!(
-            "{} {} in the link {} not valid and {} set to {DEFAULT_AMOUNT}.",
-            bad_amounts,
-            if bad_amounts == 1 { "amount" } else { "amounts" },
-            if bad_amounts == 1 { "was" } else { "were" },
-            if bad_amounts == 1 { "was" } else { "were" },
-        ));
-    }
-    if list.unknown > 0 {
-        problems.push(format!(
-            "{} {} in the link {} not in this feed.",
-            list.unknown,
-            if list.unknown == 1 { "official" } else { "officials" },
-            if list.unknown == 1 { "is" } else { "are" },
-        ));
-    }
-    if list.ambiguous > 0 {
-        problems.push(format!(
-            "{} {} in the link could not be told apart from others and {} left out.",
-            list.ambiguous,
-            if list.ambiguous == 1 { "official" } else { "officials" },
-            if list.ambiguous == 1 { "was" } else { "were" }
-        ));
-    }
-    list
-}
-
-/// Up to two officials whose id hash falls in `range` (two means: ambiguous).
-fn matches(range: (u64, u64), feed: &Feed) -> Vec<usize> {
-    let hashes = feed.id_hashes();
-    let start = hashes.partition_point(|(h, _)| *h < range.0);
-    hashes[start..].iter().take_while(|(h, _)| *h <= range.1).take(2).map(|(_, i)| *i as usize).collect()
-}
-
-/// The one official a token names, if exactly one.
-fn resolve_token(tok: &str, feed: &Feed) -> Option<usize> {
-    match matches(token_range(tok)?, feed).as_slice() {
-        [one] => Some(*one),
-        _ => None,
-    }
-}
-
-/// How many characters identify `hash` uniquely among the feed's officials.
-fn token_len(feed: &Feed, hash: u64) -> usize {
-    let hashes = feed.id_hashes();
-    let pos = hashes.partition_point(|(h, _)| *h < hash);
-    let mut shared_bits = 0u32;
-    let neighbours = [pos.checked_sub(1), Some(pos), Some(pos + 1)];
-    for n in neighbours.into_iter().flatten() {
-        if let Some((other, _)) = hashes.get(n) {
-            if *other != hash {
-                shared_bits = shared_bits.max((other ^ hash).leading_zeros());
-            }
-        }
-    }
-    // One more bit than is shared with the closest neighbour, rounded up to whole characters.
-    (((shared_bits + 1) as usize).div_ceil(6)).clamp(MIN_TOKEN, MAX_TOKEN)
-}
-
-fn token(hash: u64, len: usize) -> String {
-    (0..len).map(|j| ALPHABET[((hash >> (58 - 6 * j)) & 63) as usize] as char).collect()
-}
-
-/// The inclusive range of hashes that start with this token, or `None` if it is malformed.
-fn token_range(tok: &str) -> Option<(u64, u64)> {
-    if !(MIN_TOKEN..=MAX_TOKEN).contains(&tok.len()) {
-        return None;
-    }
-    let mut prefix: u64 = 0;
-    for b in tok.bytes() {
-        let v = ALPHABET.iter().position(|a| *a == b)? as u64;
-        prefix = (prefix << 6) | v;
-    }
-    let free_bits = 64 - 6 * tok.len() as u32;
-    let low = prefix << free_bits;
-    let high = low | ((1u64 << free_bits) - 1);
-    Some((low, high))
-}
-
-fn checksum(text: &str) -> String {
-    let h = id_hash(text);
-    token(h, 2)
-}
-
 fn push_field(out: &mut String, key: &str, value: &str) {
     out.push(';');
     out.push_str(key);
     out.push('=');
     out.push_str(value);
-}
-
-fn join_escaped(items: &BTreeSet<String>) -> String {
-    items.iter().map(|s| escape(s)).collect::<Vec<_>>().join(",")
-}
-
-fn split_escaped(value: &str) -> BTreeSet<String> {
-    value.split(',').filter(|s| !s.is_empty()).map(unescape).filter(|s| !s.is_empty()).collect()
-}
-
-/// Percent-encodes everything but unreserved characters; spaces become `+`.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => out.push(b as char),
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
-
-/// Reverses [`escape`]; malformed escapes are kept as written, invalid UTF-8 is replaced.
-fn unescape(text: &str) -> String {
-    crate::text::clean(&crate::link::percent_decode(&text.replace('+', " ")))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_preset_view_is_its_filters() {
-        let vt: StateSet = [crate::states::State::parse("VT").unwrap()].into_iter().collect();
-        let view = View::preset(Some("q2"), vt, Some("yes"));
-        assert_eq!(view.filter.question.as_deref(), Some("q2"));
-        assert_eq!(view.filter.states, vt);
-        assert!(view.filter.stances.contains(&StanceChoice::Stance("yes".into())));
-        assert_eq!((view.open, view.mine), (None, false));
-        assert_eq!(View::preset(None, StateSet::EMPTY, None), View::default());
-    }
-
-    #[test]
-    fn tokens_round_trip_to_ranges() {
-        let h = 0x0123_4567_89ab_cdefu64;
-        for len in MIN_TOKEN..=MAX_TOKEN {
-            let (low, high) = token_range(&token(h, len)).unwrap();
-            assert!(low <= h && h <= high, "len {len}");
-        }
-        assert_eq!(token_range("abc"), None);
-        assert_eq!(token_range("ab$d"), None);
-        assert_eq!(token_range("abcdefghijk"), None);
-    }
-
-    #[test]
-    fn escaping() {
-        assert_eq!(escape("U.S. House, 1+1 é"), "U.S.+House%2C+1%2B1+%C3%A9");
-        assert_eq!(unescape(&escape("U.S. House, 1+1 é")), "U.S. House, 1+1 é");
-        assert_eq!(unescape("%zz%"), "%zz%");
-        assert_eq!(unescape("%E9"), "\u{FFFD}");
-    }
-
-    #[test]
-    fn with_param_keeps_other_fragment_parts() {
-        assert_eq!(with_param("#comments&sc=1;st=VT", "sc", Some("1;st=NY")), "comments&sc=1;st=NY");
-        assert_eq!(with_param("comments", "sc", Some("1")), "comments&sc=1");
-        assert_eq!(with_param("comments&sc=1", "sc", None), "comments");
-        assert_eq!(with_param("", "sc", None), "");
-        // Two widgets keep separate parameters.
-        assert_eq!(with_param("sc=1;st=VT", "sc-mn", Some("1;st=MN")), "sc=1;st=VT&sc-mn=1;st=MN");
-        assert_eq!(find_param("sc=1;st=VT&sc-mn=1;st=MN", "sc"), Some("1;st=VT"));
-        assert_eq!(find_param("sc=1;st=VT&sc-mn=1;st=MN", "sc-mn"), Some("1;st=MN"));
-    }
-
-    #[test]
-    fn my_officials_travels_as_a_flag_and_older_links_lack_it() {
-        let feed = crate::feed::load_json(
-            br#"{ "format_version": 1, "meta": { "title": "T" },
-                 "questions": [ { "id": "q", "text": "Q?", "stances": [ { "id": "y", "label": "Y" } ] } ],
-                 "officials": [ { "id": "a", "name": "Ann", "state": "VT" } ] }"#,
-        )
-        .feed
-        .unwrap();
-        let mine = View { mine: true, ..View::default() };
-        assert_eq!(encode(&mine, None, &feed), "1;m=1");
-        assert!(decode("#sc=1;m=1", PARAM, &feed).view.mine);
-        assert!(!decode("#sc=1;st=VT", PARAM, &feed).view.mine, "links made before the flag");
-        assert!(!decode("#sc=1;m=0", PARAM, &feed).view.mine);
-        assert_eq!(encode(&View::default(), None, &feed), "1");
-    }
-
-    #[test]
-    fn param_names() {
-        assert_eq!(param_name(None), "sc");
-        assert_eq!(param_name(Some("")), "sc");
-        assert_eq!(param_name(Some("Minnesota-2024")), "sc-minnesota-2024");
-        assert_eq!(param_name(Some("a&b=c;d")), "sc-abcd");
-    }
 }

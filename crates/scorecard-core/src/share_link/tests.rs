@@ -1,0 +1,171 @@
+use super::token::{token, token_range, MAX_TOKEN, MIN_TOKEN};
+use super::*;
+use crate::feed::model::id_hash;
+
+#[test]
+fn a_preset_view_is_its_filters() {
+    let vt: StateSet = [crate::states::State::parse("VT").unwrap()].into_iter().collect();
+    let view = View::preset(Some("q2"), vt, Some("yes"));
+    assert_eq!(view.filter.question.as_deref(), Some("q2"));
+    assert_eq!(view.filter.states, vt);
+    assert!(view.filter.stances.contains(&StanceChoice::Stance("yes".into())));
+    assert_eq!((view.open, view.mine), (None, false));
+    assert_eq!(View::preset(None, StateSet::EMPTY, None), View::default());
+}
+
+#[test]
+fn tokens_round_trip_to_ranges() {
+    let h = 0x0123_4567_89ab_cdefu64;
+    for len in MIN_TOKEN..=MAX_TOKEN {
+        let (low, high) = token_range(&token(h, len)).unwrap();
+        assert!(low <= h && h <= high, "len {len}");
+    }
+    assert_eq!(token_range("abc"), None);
+    assert_eq!(token_range("ab$d"), None);
+    assert_eq!(token_range("abcdefghijk"), None);
+}
+
+#[test]
+fn escaping() {
+    assert_eq!(escape("U.S. House, 1+1 é"), "U.S.+House%2C+1%2B1+%C3%A9");
+    assert_eq!(unescape(&escape("U.S. House, 1+1 é")), "U.S. House, 1+1 é");
+    assert_eq!(unescape("%zz%"), "%zz%");
+    assert_eq!(unescape("%E9"), "\u{FFFD}");
+}
+
+#[test]
+fn with_param_keeps_other_fragment_parts() {
+    assert_eq!(with_param("#comments&sc=1;st=VT", "sc", Some("1;st=NY")), "comments&sc=1;st=NY");
+    assert_eq!(with_param("comments", "sc", Some("1")), "comments&sc=1");
+    assert_eq!(with_param("comments&sc=1", "sc", None), "comments");
+    assert_eq!(with_param("", "sc", None), "");
+    // Two widgets keep separate parameters.
+    assert_eq!(with_param("sc=1;st=VT", "sc-mn", Some("1;st=MN")), "sc=1;st=VT&sc-mn=1;st=MN");
+    assert_eq!(find_param("sc=1;st=VT&sc-mn=1;st=MN", "sc"), Some("1;st=VT"));
+    assert_eq!(find_param("sc=1;st=VT&sc-mn=1;st=MN", "sc-mn"), Some("1;st=MN"));
+}
+
+#[test]
+fn my_officials_travels_as_a_flag_and_older_links_lack_it() {
+    let feed = crate::feed::load_json(
+        br#"{ "format_version": 1, "meta": { "title": "T" },
+             "questions": [ { "id": "q", "text": "Q?", "stances": [ { "id": "y", "label": "Y" } ] } ],
+             "officials": [ { "id": "a", "name": "Ann", "state": "VT" } ] }"#,
+    )
+    .feed
+    .unwrap();
+    let mine = View { mine: true, ..View::default() };
+    assert_eq!(encode(&mine, None, &feed), "1;m=1");
+    assert!(decode("#sc=1;m=1", PARAM, &feed).view.mine);
+    assert!(!decode("#sc=1;st=VT", PARAM, &feed).view.mine, "links made before the flag");
+    assert!(!decode("#sc=1;m=0", PARAM, &feed).view.mine);
+    assert_eq!(encode(&View::default(), None, &feed), "1");
+}
+
+#[test]
+fn param_names() {
+    assert_eq!(param_name(None), "sc");
+    assert_eq!(param_name(Some("")), "sc");
+    assert_eq!(param_name(Some("Minnesota-2024")), "sc-minnesota-2024");
+    assert_eq!(param_name(Some("a&b=c;d")), "sc-abcd");
+}
+
+fn five_officials() -> Feed {
+    crate::feed::load_json(
+        br#"{ "format_version": 1, "meta": { "title": "T" },
+             "questions": [ { "id": "q", "text": "Q?", "stances": [ { "id": "y", "label": "Y" } ] } ],
+             "officials": [ { "id": "a", "name": "Ann", "state": "VT" }, { "id": "b", "name": "Bo", "state": "NY" },
+                            { "id": "c", "name": "Cy", "state": "MN" }, { "id": "d", "name": "Di", "state": "VT" },
+                            { "id": "e", "name": "Ed", "state": "WI" } ] }"#,
+    )
+    .feed
+    .unwrap()
+}
+
+fn comparing(ids: &[&str]) -> View {
+    View { compare: ids.iter().map(|s| s.to_string()).collect(), ..View::default() }
+}
+
+fn field<'a>(link: &'a str, key: &str) -> Option<&'a str> {
+    link.split(';').find_map(|f| f.strip_prefix(key)?.strip_prefix('='))
+}
+
+#[test]
+fn a_comparison_names_listed_officials_by_place_and_others_by_token() {
+    let feed = five_officials();
+    let mut list = Shortlist::default();
+    for id in ["b", "c"] {
+        list.add(id, id).unwrap();
+    }
+    let view = comparing(&["c", "a", "b"]);
+    let link = encode(&view, Some(&list), &feed);
+    let k = field(&link, "k").unwrap();
+    let items: Vec<&str> = k.split(',').collect();
+    assert_eq!(items[0], "B", "Cy is second on the list");
+    assert_eq!(items[2], "A", "Bo is first");
+    assert!(items[1].len() >= 4, "Ann is not listed: a token, {k}");
+    let decoded = decode(&format!("sc={link}"), PARAM, &feed);
+    assert_eq!(decoded.view.compare, ["c", "a", "b"]);
+    assert_eq!(decoded.compare_note, None);
+    // Without a list (the page address), every one is a token.
+    let alone = encode(&view, None, &feed);
+    assert!(field(&alone, "k").unwrap().split(',').all(|t| t.len() >= 4), "{alone}");
+    assert_eq!(decode(&format!("sc={alone}"), PARAM, &feed).view.compare, ["c", "a", "b"]);
+    // No comparison, no field; older links have none.
+    assert_eq!(field(&encode(&View::default(), Some(&list), &feed), "k"), None);
+    assert!(decode("sc=1;st=VT", PARAM, &feed).view.compare.is_empty());
+}
+
+#[test]
+fn officials_a_link_compares_that_are_not_in_the_feed_are_dropped_with_a_note() {
+    let feed = five_officials();
+    let link = encode(&comparing(&["a", "b", "c"]), None, &feed);
+    let smaller = crate::feed::load_json(
+        br#"{ "format_version": 1, "meta": { "title": "T" },
+             "questions": [ { "id": "q", "text": "Q?", "stances": [ { "id": "y", "label": "Y" } ] } ],
+             "officials": [ { "id": "a", "name": "Ann", "state": "VT" }, { "id": "c", "name": "Cy", "state": "MN" } ] }"#,
+    )
+    .feed
+    .unwrap();
+    let decoded = decode(&format!("sc={link}"), PARAM, &smaller);
+    assert_eq!(decoded.view.compare, ["a", "c"]);
+    assert_eq!(
+        decoded.compare_note.as_deref(),
+        Some("1 official in the comparison is not in this feed and was left out.")
+    );
+    assert!(decoded.problems.is_empty(), "said beside the comparison, not as a problem of the list");
+    // A place in a list the link does not have, or past its end, names nobody.
+    let decoded = decode("sc=1;k=A,Z", PARAM, &feed);
+    assert!(decoded.view.compare.is_empty());
+    assert_eq!(
+        decoded.compare_note.as_deref(),
+        Some("2 officials in the comparison are not in this feed and were left out.")
+    );
+}
+
+#[test]
+fn a_link_comparing_more_than_four_is_read_up_to_four() {
+    let feed = five_officials();
+    let tokens: Vec<String> = ["a", "b", "a", "c", "d", "e"].iter().map(|id| token(id_hash(id), MIN_TOKEN)).collect();
+    let decoded = decode(&format!("sc=1;k={}", tokens.join(",")), PARAM, &feed);
+    assert_eq!(decoded.view.compare, ["a", "b", "c"], "the first four items, once each");
+    assert_eq!(decoded.compare_note.as_deref(), Some("The link compares 6 officials; only the first 4 were read."));
+    // Garbage is not a panic, and names nobody.
+    for junk in ["sc=1;k=", "sc=1;k=,,,", "sc=1;k=%%%,~~,AAAAAAAAAAAAAAAAAA", "sc=1;k=A;l=;c=zz"] {
+        let decoded = decode(junk, PARAM, &feed);
+        assert!(decoded.view.compare.is_empty(), "{junk}");
+    }
+}
+
+#[test]
+fn sharded_links_name_the_states_of_the_compared_officials() {
+    let feed = five_officials();
+    let mut list = Shortlist::default();
+    list.add_official(&feed.officials[1]).unwrap();
+    let link = encode_sharded(&comparing(&["c", "e"]), Some(&list), &feed);
+    assert_eq!(field(&link, "ls"), Some("MN,NY,WI"), "{link}");
+    // Without a list too (the page address keeps the comparison across a reload).
+    let alone = encode_sharded(&comparing(&["c", "e"]), None, &feed);
+    assert_eq!(field(&alone, "ls"), Some("MN,WI"), "{alone}");
+    assert_eq!(field(&alone, "c"), None, "a checksum only guards a list");
+}

@@ -1,0 +1,64 @@
+//! Picking officials to compare: the toggle on each result and shortlist entry, and the bar that
+//! holds the picks with "Compare side by side". Plain functions in the main module (each
+//! component type costs about 4 KB of its wasm); the comparison itself is the `compare` part
+//! (`compare.rs`), fetched when a reader reaches for the button.
+
+use scorecard_core::compare::picks_text;
+use scorecard_core::feed::{Feed, Official};
+use yew::prelude::*;
+
+use super::compare::CompareView;
+use crate::lazy::Part;
+use crate::state::Action;
+
+/// "Compare" for one official: pressed while they are picked. Its visible word starts its
+/// accessible name ("Compare Peter Welch"), as WCAG 2.5.3 asks.
+pub fn compare_toggle(official: &Official, picked: bool, on_action: &Callback<Action>) -> Html {
+    let id = official.id.clone();
+    html! {
+        <button
+            type="button"
+            class={classes!("sc-button", "sc-button-small", "sc-compare-toggle", picked.then_some("sc-picked"))}
+            aria-pressed={if picked { "true" } else { "false" }}
+            aria-label={format!("Compare {}", official.name)}
+            onclick={on_action.reform(move |_| Action::ToggleCompare(id.clone()))}
+        >
+            <span aria-hidden="true">{ if picked { "✓" } else { "⇄" } }</span>{ "Compare" }
+        </button>
+    }
+}
+
+/// The picks, and why the last one was refused or who a link's comparison left out (`note`),
+/// with "Compare side by side" and "Clear". Shown while there is either.
+pub fn compare_bar(feed: &Feed, picks: &[String], note: Option<&str>, on_action: &Callback<Action>) -> Html {
+    let names: Vec<&str> = picks.iter().filter_map(|id| feed.official(id)).map(|o| o.name.as_str()).collect();
+    // A reader who reaches for the button is about to compare: fetch the part now.
+    let preload = Callback::from(|_: FocusEvent| CompareView::preload());
+    let preload_pointer = Callback::from(|_: PointerEvent| CompareView::preload());
+    html! {
+        <section class="sc-compare-bar" aria-label="Comparison">
+            if !names.is_empty() {
+                <p class="sc-compare-picks">{ picks_text(&names) }</p>
+            }
+            if let Some(note) = note {
+                <p class="sc-compare-note">{ note }</p>
+            }
+            <div class="sc-compare-actions">
+                if !names.is_empty() {
+                    <button
+                        type="button"
+                        class="sc-button sc-primary sc-button-small"
+                        onclick={on_action.reform(|_| Action::ShowComparison)}
+                        onfocus={preload}
+                        onpointerenter={preload_pointer}
+                    >
+                        { "Compare side by side" }
+                    </button>
+                }
+                <button type="button" class="sc-button sc-button-small" aria-label="Clear the comparison" onclick={on_action.reform(|_| Action::ClearCompare)}>
+                    { "Clear" }
+                </button>
+            </div>
+        </section>
+    }
+}
