@@ -12,6 +12,7 @@ use scorecard_cli::{
     read_mapping, rebuild_bundled, write_split, write_zip_table, JsonStyle,
 };
 use scorecard_core::diagnostics::{group_thousands, Report};
+use scorecard_core::embed;
 use scorecard_core::feed::doc::NamedLinkDoc;
 use scorecard_core::feed::shards::{Opened, ShardedFeed};
 use scorecard_core::zip_table::BuildOptions;
@@ -88,6 +89,29 @@ enum Command {
         input: PathBuf,
         #[command(flatten)]
         mapping: MappingArg,
+    },
+    /// Print the embed snippet for a feed published at URL (what the organizer page writes)
+    ///
+    /// The link inside the element, for readers without JavaScript, is titled with the feed's
+    /// title. Options are the widget's data-* attributes, checked as the widget reads them.
+    Snippet {
+        /// The feed (JSON, CSV or the index of a sharded feed), for its title.
+        input: PathBuf,
+        /// Where readers' browsers will fetch the feed.
+        #[arg(long, value_name = "URL")]
+        url: String,
+        /// The widget's loader, embed.js (from an npm CDN or your own host).
+        #[arg(long = "embed-js", value_name = "URL")]
+        embed_js: String,
+        /// The loader's Subresource Integrity hash (integrity.json in @scorecard-widget/embed).
+        #[arg(long, value_name = "sha384-…")]
+        integrity: Option<String>,
+        /// Where the link for readers without JavaScript goes (default: the feed's URL).
+        #[arg(long, value_name = "URL")]
+        link: Option<String>,
+        /// A widget option, as its data-* attribute: --data states=MN --data refcode=my-blog.
+        #[arg(long = "data", value_name = "NAME=VALUE")]
+        data: Vec<String>,
     },
     /// Print the feed format's JSON Schema
     Schema,
@@ -357,6 +381,32 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let loaded = load_any(&input, None)?;
             let feed = loaded.feed.ok_or("the feed could not be loaded")?;
             print!("{}", scorecard_cli::describe_link_lengths(&feed));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Snippet { input, url, embed_js, integrity, link, data } => {
+            let path = input.as_path();
+            let title = match open_any(path, None)? {
+                Opened::Feed(loaded) => loaded.feed.map(|feed| feed.meta.title),
+                Opened::Index { index, .. } => index.map(|index| index.feed.meta.title),
+            };
+            let title = title.ok_or_else(|| format!("{}: the feed cannot be loaded: validate it", path.display()))?;
+            let integrity = match integrity.as_deref() {
+                Some(text) => Some(
+                    embed::integrity_hash(text)
+                        .ok_or_else(|| format!("--integrity {text:?} is not a hash like sha384-…"))?,
+                ),
+                None => None,
+            };
+            let mut attributes = vec![("feed".to_string(), url.clone())];
+            for pair in &data {
+                let (name, value) =
+                    pair.split_once('=').ok_or_else(|| format!("--data {pair:?}: write it as NAME=VALUE"))?;
+                attributes.push((name.trim().trim_start_matches("data-").to_string(), value.to_string()));
+            }
+            // The widget's own reading of the attributes: what it will use is what is written.
+            let attribute = |name: &str| attributes.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.clone());
+            let options = embed::parse(attribute, |_| None);
+            print!("{}", embed::snippet(&options, link.as_deref().unwrap_or(&url), &title, &embed_js, integrity));
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema => {
