@@ -195,6 +195,12 @@ impl PrettyArg {
 }
 
 fn main() -> ExitCode {
+    // Under WASI (the npm package's Node runner) a program starts in "/": the runner passes the
+    // shell's folder as PWD, so relative paths mean what they mean natively.
+    #[cfg(target_os = "wasi")]
+    if let Some(dir) = std::env::var_os("PWD") {
+        let _ = std::env::set_current_dir(dir);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {
