@@ -53,7 +53,6 @@ pub fn package() -> Result<PathBuf> {
     let readme = read(&source.join("README.md"))?
         .replace("{{NAME}}", NAME)
         .replace("{{VERSION}}", &version)
-        .replace("{{NODE}}", NODE)
         .replace("{{EMBED_NAME}}", super::NAME)
         .replace("{{EMBED_README}}", &format!("https://www.npmjs.com/package/{}", super::NAME));
     if readme.contains("{{") {
