@@ -97,6 +97,19 @@ pub fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
 }
 
+/// The workspace as `cargo metadata` describes it (its own packages only).
+pub fn cargo_metadata() -> Result<serde_json::Value> {
+    let metadata =
+        output(cmd("cargo").args(["metadata", "--format-version", "1", "--no-deps"])).ok_or("cargo metadata failed")?;
+    serde_json::from_str(&metadata).map_err(|e| format!("cargo metadata: {e}"))
+}
+
+/// Where cargo writes what it builds: `target/`, unless `CARGO_TARGET_DIR` or a config says otherwise.
+pub fn cargo_target_dir() -> Result<PathBuf> {
+    let metadata = cargo_metadata()?;
+    metadata["target_directory"].as_str().map(PathBuf::from).ok_or_else(|| "cargo metadata: no target directory".into())
+}
+
 /// PATH with the project's Node tools and cargo's bin first.
 fn tool_path() -> String {
     let mut paths = vec![repo().join("node_modules/.bin")];

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use base64::Engine;
 use sha2::{Digest, Sha384};
 
-use crate::{cmd, output, repo, Result};
+use crate::{cargo_metadata, cmd, output, repo, Result};
 
 pub mod feed_tools;
 
@@ -120,10 +120,7 @@ fn pack(name: &str, version: &str, root: &Path, files: &Path) -> Result<PathBuf>
 
 /// The widget's version: `version` in the root Cargo.toml, the one place it is written.
 fn version() -> Result<String> {
-    let metadata =
-        output(cmd("cargo").args(["metadata", "--format-version", "1", "--no-deps"])).ok_or("cargo metadata failed")?;
-    let metadata: serde_json::Value = serde_json::from_str(&metadata).map_err(|e| e.to_string())?;
-    metadata["packages"]
+    cargo_metadata()?["packages"]
         .as_array()
         .and_then(|packages| packages.iter().find(|p| p["name"] == "scorecard"))
         .and_then(|p| p["version"].as_str())

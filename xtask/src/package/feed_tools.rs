@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{read, version, write};
-use crate::{cmd, output, repo, run, Result};
+use crate::{cargo_target_dir, cmd, repo, run, Result};
 
 /// The package's name on npm; its version is the widget's (the root Cargo.toml).
 pub const NAME: &str = "@scorecard-widget/feed-tools";
@@ -78,11 +78,7 @@ fn build_wasm() -> Result<PathBuf> {
             TARGET,
         ])
         .args(["--", "-C", &format!("link-arg=--initial-memory={INITIAL_MEMORY}")]))?;
-    let metadata =
-        output(cmd("cargo").args(["metadata", "--format-version", "1", "--no-deps"])).ok_or("cargo metadata failed")?;
-    let metadata: serde_json::Value = serde_json::from_str(&metadata).map_err(|e| e.to_string())?;
-    let target = metadata["target_directory"].as_str().ok_or("cargo metadata: no target directory")?;
-    Ok(Path::new(target).join(TARGET).join("feed-tools").join("scorecard-feed.wasm"))
+    Ok(cargo_target_dir()?.join(TARGET).join("feed-tools").join("scorecard-feed.wasm"))
 }
 
 fn package_json(version: &str) -> Result<String> {
