@@ -28,7 +28,7 @@ pub struct Compared {
 /// cannot be read or has no usable feed.
 pub fn diff_files(old: &Path, new: &Path) -> Result<Compared, String> {
     let mut notes = Vec::new();
-    match (open_any(old, None)?, open_any(new, None)?) {
+    match (open_any(old, None, None)?, open_any(new, None, None)?) {
         (Opened::Index { index: Some(a), report: ra }, Opened::Index { index: Some(b), report: rb }) => {
             for (path, index, report) in [(old, &a, &ra), (new, &b, &rb)] {
                 let problems = report.error_count() + report.warning_count();
