@@ -10,6 +10,8 @@
 //! - [`shortlist`] and [`money`]: the donation shortlist and its amounts.
 //! - [`share_link`]: the versioned URL-fragment codec for views and shortlists.
 //! - [`diff`]: what changed between two versions of a feed, applicable, in words and as Atom.
+//! - [`since`]: "changed since your last visit": what a reader saw, kept as fingerprints, and
+//!   what changed since.
 //! - [`stats`]: counts per state and stance, for organizers.
 //! - [`source`] and [`text`]: bytes to text, JSON or CSV, cleaning and folding text for search.
 //! - [`embed`]: the embed options (`data-*` attributes) read and written, and the snippet.
@@ -53,6 +55,7 @@ pub mod next_step;
 pub mod roster;
 pub mod share_link;
 pub mod shortlist;
+pub mod since;
 pub mod source;
 pub mod states;
 pub mod stats;

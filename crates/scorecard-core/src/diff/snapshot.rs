@@ -225,6 +225,12 @@ fn record_snap<'a>(question: &'a crate::feed::Question, record: &'a StanceRecord
     }
 }
 
+/// The fingerprint of `record`, an answer to `question` ([`RecordSnap::fingerprint`]), without
+/// taking the whole official apart: what "changed since your last visit" keeps per record.
+pub fn record_fingerprint(question: &crate::feed::Question, record: &StanceRecord) -> u64 {
+    record_snap(question, record).fingerprint()
+}
+
 /// The fingerprint of each question's record for official `id` (`None` where not rated), in
 /// the feed's question order; `None` when the feed has no such official. What the widget keeps
 /// to tell a reader which stances changed since their last visit.
