@@ -585,6 +585,7 @@ async fn your_officials_lists_each_district_with_a_chooser_and_looks_up_at_the_f
         question: 0,
         shortlist: Default::default(),
         refcode: None,
+        marks: None,
         on_action,
     };
     let (_mounted, root) = mount_component::<YourOfficialsPanel>(props);
@@ -634,6 +635,7 @@ async fn your_officials_says_what_went_wrong_next_to_the_field() {
         question: 0,
         shortlist: Default::default(),
         refcode: None,
+        marks: None,
         on_action,
     };
     let (_mounted, root) = mount_component::<YourOfficialsPanel>(props);

@@ -2,6 +2,7 @@
 //! through an `on_action` callback. None of them parses, validates, filters or touches browser
 //! APIs.
 
+mod change_mark;
 mod external_link;
 mod filters;
 mod give_run;
@@ -15,10 +16,12 @@ mod shards;
 mod share_banner;
 mod shortlist;
 mod shortlist_entry;
+mod since_notice;
 mod stance_badge;
 mod state_picker;
 mod your_officials;
 
+pub(crate) use change_mark::mark_for;
 pub use external_link::{external_link, external_link_on_click, ExternalLink};
 pub use filters::FilterPanel;
 pub(crate) use give_run::give_run_steps;
@@ -33,6 +36,8 @@ pub use results::Results;
 pub use shards::{PickStatePrompt, ShardNotes};
 pub use share_banner::ShareBanner;
 pub use shortlist::ShortlistPanel;
+pub(crate) use since_notice::render_since_notice;
+pub use since_notice::SinceNoticeProps;
 pub use stance_badge::{not_rated_badge, stance_badge, stance_line, StanceBadge};
 pub use state_picker::StatePicker;
 pub(crate) use your_officials::your_officials_found;

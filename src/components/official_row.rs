@@ -10,6 +10,7 @@ use scorecard_core::shortlist::Shortlist;
 use yew::prelude::*;
 
 use super::{external_link, next_step_link, not_rated_badge, stance_line};
+use crate::since::RowMarks;
 use crate::state::{Action, FeedRef};
 
 #[derive(Properties, PartialEq)]
@@ -26,17 +27,21 @@ pub struct OfficialRowProps {
     /// The embedder's ActBlue refcode.
     #[prop_or_default]
     pub refcode: Option<AttrValue>,
+    /// What changed since the reader's last visit, drawn by the `since` part (src/since.rs).
+    #[prop_or_default]
+    pub mark: Option<Html>,
     pub on_action: Callback<Action>,
 }
 
 /// The row of the official at `index`, its "Give" at their shortlisted amount (a result, or one
-/// of a ZIP code's officials).
+/// of a ZIP code's officials), marked if they changed since the reader's last visit.
 pub fn official_row_for(
     feed: &FeedRef,
     index: usize,
     question: usize,
     shortlist: &Shortlist,
     refcode: &Option<AttrValue>,
+    marks: &Option<RowMarks>,
     on_action: &Callback<Action>,
 ) -> Html {
     let id = &feed.officials[index].id;
@@ -48,6 +53,7 @@ pub fn official_row_for(
             listed={shortlist.contains(id)}
             amount={shortlist.get(id).map_or(DEFAULT_AMOUNT, |e| e.amount)}
             refcode={refcode.clone()}
+            mark={marks.as_ref().and_then(|m| m.of(feed, index, question))}
             on_action={on_action.clone()}
         />
     }
@@ -97,7 +103,7 @@ pub fn official_row(props: &OfficialRowProps) -> Html {
     };
     let step = next_step(feed, official, props.amount, props.refcode.as_deref());
     html! {
-        <article class={classes!("sc-row", props.listed.then_some("sc-row-listed"))}>
+        <article class={classes!("sc-row", props.listed.then_some("sc-row-listed"), props.mark.is_some().then_some("sc-row-marked"))}>
             <div class="sc-row-body">
                 <h3 class="sc-name">
                     <button type="button" class="sc-name-button" aria-haspopup="dialog" onclick={on_open}>{ official.name.clone() }</button>
@@ -107,6 +113,9 @@ pub fn official_row(props: &OfficialRowProps) -> Html {
                     Some(record) => stance_line(question, record),
                     None => html! { <p class="sc-stance-line">{ not_rated_badge() }</p> },
                 } }
+                if let Some(mark) = &props.mark {
+                    { mark.clone() }
+                }
                 if let Some((evidence, url)) = record.and_then(|r| r.evidence.iter().find_map(|e| Some((e, e.url.as_ref()?)))) {
                     <p class="sc-evidence">
                         { "Source: " }

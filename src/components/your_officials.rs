@@ -20,6 +20,7 @@ use yew::prelude::*;
 use super::{control_value, official_row_for, on_submit_value, use_id, ExternalLink};
 use crate::lazy::Part;
 use crate::lookup::Lookup;
+use crate::since::RowMarks;
 use crate::state::{Action, FeedRef, ZipState, ZipStatus};
 
 #[derive(Properties, PartialEq)]
@@ -35,6 +36,9 @@ pub struct YourOfficialsProps {
     pub shortlist: Shortlist,
     #[prop_or_default]
     pub refcode: Option<AttrValue>,
+    /// What changed since the reader's last visit, for the rows.
+    #[prop_or_default]
+    pub marks: Option<RowMarks>,
     pub on_action: Callback<Action>,
 }
 
@@ -131,7 +135,7 @@ pub(crate) fn your_officials_found(
     your: &YourOfficials,
     ids: &str,
 ) -> (String, Html) {
-    let YourOfficialsProps { feed, zip: state, question, shortlist, refcode, on_action, .. } = props;
+    let YourOfficialsProps { feed, zip: state, question, shortlist, refcode, marks, on_action, .. } = props;
     let shown = present(feed, your, state.choice, zip);
     let attribution = state.shard.as_ref().and_then(|s| s.attribution.clone());
     let radio = |label: String, choice: DistrictChoice| {
@@ -165,7 +169,7 @@ pub(crate) fn your_officials_found(
                             { for group.officials.iter().take(GROUP_ROWS).map(|&i| {
                                 html! {
                                     <li class="sc-slot" key={feed.officials[i as usize].id.clone()}>
-                                        { official_row_for(feed, i as usize, *question, shortlist, refcode, on_action) }
+                                        { official_row_for(feed, i as usize, *question, shortlist, refcode, marks, on_action) }
                                     </li>
                                 }
                             }) }
