@@ -370,6 +370,9 @@ fn size_per_thousand_officials_and_at_100k() {
     assert!(!text.contains('\n') && text.len() <= MAX_CHARS, "{}", text.len());
     assert!(text.len() <= 800_000, "{} characters at 100,000 officials", text.len());
     assert_eq!(from_storage(&text).unwrap(), big_without_names(big));
+    // Names are not even gathered where they could not be kept.
+    assert!(super::storage::names_may_fit(1_000, 1_000, 15_000));
+    assert!(!super::storage::names_may_fit(100_000, 100_000, 1_500_000));
     // Three questions at 100,000 do not fit: not kept, and the reader is told.
     assert_eq!(to_storage(&synthetic(100_000, 3)), Err(Unmarked::TooBig));
     eprintln!(
