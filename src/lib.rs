@@ -24,6 +24,7 @@ pub mod lazy;
 mod loading;
 mod lookup;
 pub mod options;
+mod since;
 pub mod state;
 mod zip_lookup;
 

@@ -586,6 +586,7 @@ async fn your_officials_lists_each_district_with_a_chooser_and_looks_up_at_the_f
         shortlist: Default::default(),
         compare: Vec::new(),
         refcode: None,
+        marks: None,
         on_action,
     };
     let (_mounted, root) = mount_component::<YourOfficialsPanel>(props);
@@ -636,6 +637,7 @@ async fn your_officials_says_what_went_wrong_next_to_the_field() {
         shortlist: Default::default(),
         compare: Vec::new(),
         refcode: None,
+        marks: None,
         on_action,
     };
     let (_mounted, root) = mount_component::<YourOfficialsPanel>(props);

@@ -17,9 +17,10 @@ use scorecard_core::zip_lookup::{looks_complete, more_in_group, present, GROUP_R
 use scorecard_core::zip_table::Zip;
 use yew::prelude::*;
 
-use super::{control_value, official_row_for, on_submit_value, use_id, ExternalLink};
+use super::{control_value, on_submit_value, use_id, ExternalLink, RowContext};
 use crate::lazy::Part;
 use crate::lookup::Lookup;
+use crate::since::RowMarks;
 use crate::state::{Action, FeedRef, ZipState, ZipStatus};
 
 #[derive(Properties, PartialEq)]
@@ -38,6 +39,9 @@ pub struct YourOfficialsProps {
     pub compare: Vec<String>,
     #[prop_or_default]
     pub refcode: Option<AttrValue>,
+    /// What changed since the reader's last visit, for the rows.
+    #[prop_or_default]
+    pub marks: Option<RowMarks>,
     pub on_action: Callback<Action>,
 }
 
@@ -134,8 +138,9 @@ pub(crate) fn your_officials_found(
     your: &YourOfficials,
     ids: &str,
 ) -> (String, Html) {
-    let YourOfficialsProps { feed, zip: state, question, shortlist, compare, refcode, on_action, .. } = props;
+    let YourOfficialsProps { feed, zip: state, question, shortlist, compare, refcode, marks, on_action, .. } = props;
     let shown = present(feed, your, state.choice, zip);
+    let rows = RowContext { feed, question: *question, shortlist, compare, refcode, marks, on_action };
     let attribution = state.shard.as_ref().and_then(|s| s.attribution.clone());
     let radio = |label: String, choice: DistrictChoice| {
         let on_change = on_action.reform(move |_: Event| Action::ChooseDistrict(choice));
@@ -168,7 +173,7 @@ pub(crate) fn your_officials_found(
                             { for group.officials.iter().take(GROUP_ROWS).map(|&i| {
                                 html! {
                                     <li class="sc-slot" key={feed.officials[i as usize].id.clone()}>
-                                        { official_row_for(feed, i as usize, *question, shortlist, compare, refcode, on_action) }
+                                        { rows.row(i as usize) }
                                     </li>
                                 }
                             }) }

@@ -130,6 +130,13 @@ pub struct FilterResult {
 
 /// Applies `spec` to `feed`.
 pub fn run(feed: &Feed, spec: &FilterSpec) -> FilterResult {
+    run_within(feed, spec, None)
+}
+
+/// Like [`run`], among the officials `within` only (indices into `feed.officials`, ascending),
+/// counts included: the "Changed" filter, which is the reader's own and so never part of a
+/// `FilterSpec` (which links carry).
+pub fn run_within(feed: &Feed, spec: &FilterSpec, within: Option<&[u32]>) -> FilterResult {
     let question = spec.question.as_deref().and_then(|id| feed.question_index(id)).unwrap_or(0);
     let mut ignored = Vec::new();
     if let Some(id) = spec.question.as_deref() {
@@ -169,6 +176,9 @@ pub fn run(feed: &Feed, spec: &FilterSpec) -> FilterResult {
     let name_hits = columns.names_containing(&words);
     for (rank, &official) in feed.name_order().iter().enumerate() {
         if name_hits.as_ref().is_some_and(|hits| !columns::has(hits, rank)) {
+            continue;
+        }
+        if within.is_some_and(|within| within.binary_search(&official).is_err()) {
             continue;
         }
         let state = columns.state[rank];

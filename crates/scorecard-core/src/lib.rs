@@ -11,6 +11,8 @@
 //! - [`share_link`]: the versioned URL-fragment codec for views and shortlists.
 //! - [`diff`]: what changed between two versions of a feed, applicable, in words and as Atom.
 //! - [`compare`]: officials side by side: who can be picked, and the comparison's words.
+//! - [`since`]: "changed since your last visit": what a reader saw, kept as fingerprints, and
+//!   what changed since.
 //! - [`stats`]: counts per state and stance, for organizers.
 //! - [`source`] and [`text`]: bytes to text, JSON or CSV, cleaning and folding text for search.
 //! - [`embed`]: the embed options (`data-*` attributes) read and written, and the snippet.
@@ -55,6 +57,7 @@ pub mod next_step;
 pub mod roster;
 pub mod share_link;
 pub mod shortlist;
+pub mod since;
 pub mod source;
 pub mod states;
 pub mod stats;

@@ -1,9 +1,12 @@
 //! The widget's counting sentences, in one place: "34 officials", the results' count and the
-//! one sentence screen readers hear for it, lists of names. Components only show these.
+//! one sentence screen readers hear for it, lists of names, "3 changes since you last looked
+//! on …" and what changed. Components only show these.
 
+use crate::describe::NOT_RATED;
 use crate::diagnostics::group_thousands;
-use crate::feed::Feed;
+use crate::feed::{Feed, Official};
 use crate::filter::{FilterResult, FilterSpec, StanceChoice};
+use crate::since::{Changes, Left, RecordChange};
 use crate::text::lower;
 
 /// "1 official", "34 officials", "1,204 officials".
@@ -75,6 +78,90 @@ fn stance_phrase(label: &str) -> String {
     }
 }
 
+/// "3 changes since you last looked on Nov 2, 2026": the heading of "Changed since your last
+/// visit" (every official changed, new or gone counts once).
+pub fn since_heading(changes: &Changes) -> String {
+    let count = plural(changes.count(), "change", "changes");
+    match changes.since {
+        Some(date) => format!("{count} since you last looked on {}", date.display_short()),
+        None => format!("{count} since your last visit"),
+    }
+}
+
+/// "Marked in the list: 1 changed, 2 new." (`None` when only officials who left changed).
+pub fn since_marked(changes: &Changes) -> Option<String> {
+    let parts: Vec<String> = match changes.counts() {
+        (0, 0) => return None,
+        (changed, 0) => vec![format!("{} changed", group_thousands(changed as u64))],
+        (0, new) => vec![format!("{} new", group_thousands(new as u64))],
+        (changed, new) => {
+            vec![format!("{} changed", group_thousands(changed as u64)), format!("{} new", group_thousands(new as u64))]
+        }
+    };
+    Some(format!("Marked in the list: {}.", parts.join(", ")))
+}
+
+/// Who left the feed, in one sentence: "Left the scorecard: Bo Baker (Vermont) and Cy Cole
+/// (Minnesota)."; when their names were not kept, "2 officials left the scorecard (Minnesota
+/// and Vermont)."
+pub fn since_left(left: &[Left]) -> Option<String> {
+    if left.is_empty() {
+        return None;
+    }
+    let mut named: Vec<String> =
+        left.iter().filter_map(|l| Some(format!("{} ({})", l.name.as_ref()?, l.state.name()))).collect();
+    let unnamed = left.len() - named.len();
+    if named.is_empty() {
+        let mut states: Vec<&str> = left.iter().map(|l| l.state.name()).collect();
+        states.sort_unstable();
+        states.dedup();
+        return Some(format!(
+            "{} left the scorecard ({}).",
+            plural(unnamed, "official", "officials"),
+            join_names(&states)
+        ));
+    }
+    if unnamed > 0 {
+        named.push(plural(unnamed, "other", "others"));
+    }
+    let names: Vec<&str> = named.iter().map(String::as_str).collect();
+    Some(format!("Left the scorecard: {}.", join_names(&names)))
+}
+
+/// A changed record in words, for the mark on its official's row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangeWords {
+    pub question_index: usize,
+    /// The question's label.
+    pub question: String,
+    /// The stance the reader saw ("Not rated" when none).
+    pub from: String,
+    /// The stance now.
+    pub to: String,
+    pub stance_changed: bool,
+}
+
+/// `change` for `official` of `feed` in words; `None` for a question the feed no longer has.
+pub fn record_change(feed: &Feed, official: &Official, change: &RecordChange) -> Option<ChangeWords> {
+    let question_index = feed.question_index(&change.question)?;
+    let question = &feed.questions[question_index];
+    let record = official.stances.get(question_index).and_then(Option::as_ref);
+    let to = record.and_then(|r| question.stances.get(usize::from(r.stance))).map_or(NOT_RATED, |s| &s.label);
+    Some(ChangeWords {
+        question_index,
+        question: question.label.clone(),
+        from: change.old.as_ref().map_or(NOT_RATED, |s| &s.label).to_string(),
+        to: to.to_string(),
+        stance_changed: change.stance_changed,
+    })
+}
+
+/// The results' summary with the "Changed" filter on: "2 officials in 1 state, changed or new
+/// since your last visit".
+pub fn only_changed(summary: String) -> String {
+    format!("{summary}, changed or new since your last visit")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,6 +228,54 @@ mod tests {
         let mut filter = FilterSpec::default();
         filter.stances.insert(StanceChoice::NotRated);
         assert_eq!(summary(&filter), "1 official not rated in 1 state");
+    }
+
+    #[test]
+    fn changes_since_the_last_visit_in_words() {
+        use crate::date::Date;
+        use crate::since::{Mark, OldStance};
+        let mut changes = Changes { since: Date::new(2026, 11, 2), ..Changes::default() };
+        changes.marks.insert("a".into(), Mark::New);
+        assert_eq!(since_heading(&changes), "1 change since you last looked on Nov 2, 2026");
+        assert_eq!(since_marked(&changes).as_deref(), Some("Marked in the list: 1 new."));
+        changes.marks.insert("b".into(), Mark::Changed(Vec::new()));
+        let vt = State::parse("VT").unwrap();
+        changes.left.push(Left { state: vt, name: Some("Bo Baker".into()) });
+        assert_eq!(since_heading(&changes), "3 changes since you last looked on Nov 2, 2026");
+        assert_eq!(since_marked(&changes).as_deref(), Some("Marked in the list: 1 changed, 1 new."));
+        assert_eq!(since_left(&changes.left).as_deref(), Some("Left the scorecard: Bo Baker (Vermont)."));
+        changes.since = None;
+        changes.marks.clear();
+        assert_eq!(since_heading(&changes), "1 change since your last visit");
+        assert_eq!(since_marked(&changes), None);
+        // Without names (too many to keep), they are counted.
+        let mn = State::parse("MN").unwrap();
+        let unnamed = [Left { state: vt, name: None }, Left { state: mn, name: None }, Left { state: mn, name: None }];
+        assert_eq!(since_left(&unnamed).as_deref(), Some("3 officials left the scorecard (Minnesota and Vermont)."));
+        let mixed = [Left { state: vt, name: Some("Bo Baker".into()) }, Left { state: mn, name: None }];
+        assert_eq!(since_left(&mixed).as_deref(), Some("Left the scorecard: Bo Baker (Vermont) and 1 other."));
+        assert_eq!(since_left(&[]), None);
+        assert_eq!(
+            only_changed("2 officials in 1 state".into()),
+            "2 officials in 1 state, changed or new since your last visit"
+        );
+        // A changed record: the stance the reader saw, and the stance now.
+        let feed = feed();
+        let change = RecordChange {
+            question: "q".into(),
+            old: Some(OldStance { id: "y".into(), label: "Yes".into() }),
+            stance_changed: true,
+        };
+        let words = record_change(&feed, &feed.officials[0], &change).unwrap();
+        assert_eq!(
+            (words.from.as_str(), words.to.as_str(), words.question.as_str()),
+            ("Yes", "Endorsed Sanders", "Q?")
+        );
+        let rated = RecordChange { old: None, ..change.clone() };
+        assert_eq!(record_change(&feed, &feed.officials[0], &rated).unwrap().from, "Not rated");
+        let cy = feed.official("c").unwrap();
+        assert_eq!(record_change(&feed, cy, &change).unwrap().to, "Not rated");
+        assert_eq!(record_change(&feed, cy, &RecordChange { question: "gone".into(), ..change }), None);
     }
 
     #[test]

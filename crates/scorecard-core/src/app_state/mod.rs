@@ -19,6 +19,7 @@ use crate::filter::FilterSpec;
 use crate::give_run::{GiveRun, LeftOut};
 use crate::share_link::View;
 use crate::shortlist::{Entry, Removed, Shortlist};
+use crate::since::{Changes, Unmarked};
 use crate::states::StateSet;
 use crate::your_officials::{DistrictChoice, YourOfficials};
 use crate::zip_lookup::SavedZip;
@@ -98,6 +99,40 @@ pub struct AppState {
     /// Why the last pick was refused, or which officials of a link or an older feed were left
     /// out: said beside the picks and in the comparison, not only to screen readers.
     pub compare_note: Option<String>,
+    /// What changed since the reader's last visit, and the "Changed" filter.
+    pub since: SinceState,
+}
+
+/// "Changed since your last visit": the reader's own, kept in their browser, never in the view
+/// or a link.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SinceState {
+    /// What changed (`None`: nothing, a first visit, or not known yet).
+    pub changes: Option<ChangesRef>,
+    /// The "Changed" filter: only officials changed or new are listed.
+    pub only_changed: bool,
+    /// Counts "Mark all as seen": the widget then keeps the feed as it is now.
+    pub acknowledged: u32,
+    /// Why this browser cannot keep what the reader saw, if it cannot.
+    pub problem: Option<Unmarked>,
+}
+
+/// What changed since the last visit, shared and compared by pointer like [`FeedRef`] (there
+/// may be 100,000 marks).
+#[derive(Clone, Debug)]
+pub struct ChangesRef(pub Rc<Changes>);
+
+impl PartialEq for ChangesRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for ChangesRef {
+    type Target = Changes;
+    fn deref(&self) -> &Changes {
+        &self.0
+    }
 }
 
 /// A shared link waiting for state files: its fragment, read again once they are in.
@@ -243,6 +278,7 @@ impl AppState {
             comparing: false,
             compare_serial: 0,
             compare_note: None,
+            since: SinceState::default(),
         }
     }
 

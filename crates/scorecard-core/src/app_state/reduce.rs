@@ -6,6 +6,7 @@ use super::*;
 use crate::filter::{SortKey, StanceChoice};
 use crate::money::Cents;
 use crate::shortlist::AddError;
+use crate::since::Unmarked;
 use crate::states::State;
 use crate::zip_table::unknown_message;
 
@@ -104,6 +105,18 @@ pub enum Action {
     /// What could not be read of a link's comparison (`Decoded::compare_note`), after the view
     /// was restored.
     CompareNote(String),
+    /// What changed since the reader's last visit (`None`: nothing, or a first visit), and why
+    /// this browser cannot keep what the reader saw, if it cannot.
+    SinceLastVisit {
+        changes: Option<ChangesRef>,
+        problem: Option<Unmarked>,
+    },
+    /// The browser cannot keep what the reader saw (why), or can again (`None`).
+    SinceProblem(Option<Unmarked>),
+    /// The "Changed" filter on or off.
+    ShowChanged(bool),
+    /// "Mark all as seen": the marks go, and the feed as it is now is what the reader saw.
+    MarkAllSeen,
 }
 
 impl AppState {
@@ -151,6 +164,7 @@ impl AppState {
             }
             Action::ClearFilters => {
                 s.filter.clear_filters();
+                s.since.only_changed = false;
                 s.filter_changed();
                 s.announce("All filters cleared");
             }
@@ -415,6 +429,20 @@ impl AppState {
                 s.announce("Comparison cleared");
             }
             Action::CompareNote(note) => s.compare_says(note),
+            Action::SinceLastVisit { changes, problem } => {
+                s.since.changes = changes.filter(|c| !c.is_empty());
+                s.since.only_changed &= s.since.changes.is_some();
+                s.since.problem = problem;
+            }
+            Action::SinceProblem(problem) => s.since.problem = problem,
+            Action::ShowChanged(on) => s.since.only_changed = on && s.since.changes.is_some(),
+            Action::MarkAllSeen => {
+                if s.since.changes.take().is_some() {
+                    s.since.only_changed = false;
+                    s.since.acknowledged = s.since.acknowledged.wrapping_add(1);
+                    s.announce("All changes are marked as seen.");
+                }
+            }
         }
     }
 }
