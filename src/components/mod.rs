@@ -19,6 +19,7 @@ mod shortlist;
 mod shortlist_entry;
 mod stance_badge;
 mod state_picker;
+mod tile_map;
 mod your_officials;
 
 pub(crate) use compare::CompareView;
@@ -40,6 +41,8 @@ pub use share_banner::ShareBanner;
 pub use shortlist::ShortlistPanel;
 pub use stance_badge::{not_rated_badge, stance_badge, stance_line, StanceBadge};
 pub use state_picker::StatePicker;
+pub(crate) use tile_map::MapView;
+pub use tile_map::{map_area, MapProps};
 pub(crate) use your_officials::your_officials_found;
 pub use your_officials::{YourOfficialsPanel, YourOfficialsProps};
 

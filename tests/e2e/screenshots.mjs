@@ -8,7 +8,8 @@ const out = path.join(repo, 'docs', 'screenshots');
 fs.mkdirSync(out, { recursive: true });
 const site = await serve();
 const browser = await launch();
-const shots = [
+const only = process.env.SCREENSHOTS;
+const shots = only === 'map' ? [] : [
   { name: 'desktop-1280', width: 1280, height: 860, scheme: 'light' },
   { name: 'tablet-768-dark', width: 768, height: 1000, scheme: 'dark' },
   { name: 'phone-375', width: 375, height: 812, scheme: 'light' },
@@ -31,7 +32,7 @@ for (const shot of shots) {
   await context.close();
 }
 // "Your officials" on Congress today for ZIP code 05401, one of them on the shortlist.
-for (const shot of [
+for (const shot of only === 'map' ? [] : [
   { name: 'your-officials-1280', width: 1280, height: 900 },
   { name: 'your-officials-375', width: 375, height: 812 },
 ]) {
@@ -52,7 +53,7 @@ for (const shot of [
   await context.close();
 }
 // Three of Vermont's officials side by side (two from the shortlist), light theme.
-for (const shot of [
+for (const shot of only === 'map' ? [] : [
   { name: 'compare-1280', width: 1280, height: 860 },
   { name: 'compare-375', width: 375, height: 812 },
 ]) {
@@ -75,6 +76,35 @@ for (const shot of [
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
     el?.blur();
   });
+  const file = path.join(out, `${shot.name}.png`);
+  await page.screenshot({ path: file });
+  console.log(`wrote ${path.relative(repo, file)}`);
+  await context.close();
+}
+// The map of the states: the share of each state's officials who endorsed Sanders, Vermont
+// picked; light and dark. SCREENSHOTS=map writes only these.
+for (const shot of [
+  { name: 'map-1280', width: 1280, height: 900, scheme: 'light' },
+  { name: 'map-375', width: 375, height: 812, scheme: 'light' },
+  { name: 'map-1280-dark', width: 1280, height: 900, scheme: 'dark' },
+  { name: 'map-375-dark', width: 375, height: 812, scheme: 'dark' },
+]) {
+  const context = await browser.newContext({ viewport: { width: shot.width, height: shot.height }, colorScheme: shot.scheme, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await waitForWidget(page);
+  await page.getByRole('group', { name: 'Stance' }).getByRole('checkbox', { name: /Endorsed Sanders/ }).check();
+  await page.getByRole('button', { name: 'Show the map' }).click();
+  const map = page.getByRole('region', { name: 'Map of the states' });
+  await map.getByRole('button', { name: /^Vermont:/ }).click();
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    el?.blur();
+  });
+  await map.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.evaluate(() => window.scrollBy(0, -48));
   const file = path.join(out, `${shot.name}.png`);
   await page.screenshot({ path: file });
   console.log(`wrote ${path.relative(repo, file)}`);

@@ -98,6 +98,8 @@ pub struct AppState {
     /// Why the last pick was refused, or which officials of a link or an older feed were left
     /// out: said beside the picks and in the comparison, not only to screen readers.
     pub compare_note: Option<String>,
+    /// Whether the map of the states is shown, and as tiles or as a table.
+    pub map: crate::tile_map::MapMode,
 }
 
 /// A shared link waiting for state files: its fragment, read again once they are in.
@@ -243,6 +245,7 @@ impl AppState {
             comparing: false,
             compare_serial: 0,
             compare_note: None,
+            map: crate::tile_map::MapMode::default(),
         }
     }
 

@@ -104,6 +104,8 @@ pub enum Action {
     /// What could not be read of a link's comparison (`Decoded::compare_note`), after the view
     /// was restored.
     CompareNote(String),
+    /// Show or hide the map of the states, or switch it between tiles and a table.
+    ShowMap(crate::tile_map::MapMode),
 }
 
 impl AppState {
@@ -366,6 +368,7 @@ impl AppState {
             }
             Action::ShowShareUrl(url) => s.share_url = Some(url),
             Action::WaitForStates(link) => s.waiting_link = link,
+            Action::ShowMap(mode) => s.map = mode,
             Action::ToggleCompare(id) => {
                 let name = s.name_of(&id);
                 match crate::compare::toggle(&mut s.compare, &id, &s.feed) {

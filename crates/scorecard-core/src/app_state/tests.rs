@@ -400,3 +400,18 @@ fn a_newer_feed_without_a_compared_official_leaves_them_out() {
     let s = after(s, [Action::ReplaceFeed(feed_of(r#"{ "id": "ann", "name": "Ann Able", "state": "VT" }"#))]);
     assert_eq!((picks(&s), s.comparing), (["ann"].to_vec(), false));
 }
+
+#[test]
+fn the_map_is_shown_as_tiles_or_a_table_and_is_not_part_of_the_view() {
+    use crate::tile_map::MapMode;
+    let s = state();
+    assert_eq!(s.map, MapMode::Hidden);
+    let s = after(s, [Action::ShowMap(MapMode::Tiles)]);
+    assert_eq!(s.map, MapMode::Tiles);
+    let view = s.view();
+    let s = after(s, [Action::ShowMap(MapMode::Table), Action::AddState(vt())]);
+    assert_eq!(s.map, MapMode::Table);
+    assert!(s.filter.states.contains(vt()));
+    let s = after(s, [Action::RemoveState(vt()), Action::ShowMap(MapMode::Hidden)]);
+    assert_eq!((s.map, s.view()), (MapMode::Hidden, view));
+}

@@ -40,8 +40,18 @@ pub mod words {
     pub const LOADING: &str = "Loading the map…";
     pub const FAILED: &str =
         "The map could not be loaded. You may be offline; the list and the state filter still work.";
+    pub const TRY_AGAIN: &str = "Try again";
     pub const CREDIT: &str = "Tile layout: geofacet (MIT License)";
     pub const OFFICIAL: (&str, &str) = ("official", "officials");
+}
+
+/// Whether the map is shown, and how: the state's [`crate::app_state::AppState::map`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MapMode {
+    #[default]
+    Hidden,
+    Tiles,
+    Table,
 }
 
 /// What the tiles measure: the share of each state's officials with the chosen stances, or,
