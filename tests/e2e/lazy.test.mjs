@@ -62,8 +62,8 @@ setUp({
   },
 });
 
-test('the build has the five parts, each with its .gz and .br, and the first screen fetches none of them', async () => {
-  assert.deepEqual(Object.keys(parts).sort(), ['careful', 'compare', 'csv_import', 'details', 'your_officials']);
+test('the build has the six parts, each with its .gz and .br, and the first screen fetches none of them', async () => {
+  assert.deepEqual(Object.keys(parts).sort(), ['careful', 'compare', 'csv_import', 'details', 'tile_map', 'your_officials']);
   const files = new Set(['__wasm_split.js', ...Object.values(parts).flat()]);
   for (const file of files) {
     for (const copy of [file, `${file}.gz`, `${file}.br`]) assert.ok(fs.existsSync(path.join(dist, copy)), `dist/${copy}`);
