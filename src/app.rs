@@ -10,6 +10,7 @@ use scorecard_core::feed::shards::{self, ShardLoad, ShardStatus};
 use scorecard_core::give_run::GiveRun;
 use scorecard_core::shortlist::Shortlist;
 use scorecard_core::states::{State, StateSet};
+use scorecard_core::tile_map::MapMode;
 use scorecard_core::zip_lookup::SavedZip;
 use scorecard_core::{date, filter, share_link, storage_key, wording};
 use yew::prelude::*;
@@ -17,9 +18,9 @@ use yew::prelude::*;
 use crate::browser::first_screen::FirstScreen;
 use crate::browser::{location, perf, storage};
 use crate::components::{
-    compare_bar, part_failed, CompareProps, CompareView, Details, FilterPanel, GiveRunPanel, Header, LoadNotes,
-    OfficialDetailProps, PickStatePrompt, Results, ShardNotes, ShareBanner, ShortlistPanel, SinceNoticeProps, UndoBar,
-    YourOfficialsPanel,
+    compare_bar, map_area, part_failed, CompareProps, CompareView, Details, FilterPanel, GiveRunPanel, Header,
+    LoadNotes, MapProps, MapView, OfficialDetailProps, PickStatePrompt, Results, ShardNotes, ShareBanner,
+    ShortlistPanel, SinceNoticeProps, UndoBar, YourOfficialsPanel,
 };
 use crate::hooks::{
     preset_view, use_address_listener, use_address_sync, use_feed, use_handlers, use_saved_lookup, use_saved_shortlist,
@@ -267,6 +268,8 @@ fn scorecard(props: &ScorecardProps) -> Html {
     let (details, retry_details) = use_part::<Details>(open_index.is_some());
     // So is the comparison: fetched when it is shown (or as the reader reaches for its button).
     let (comparison, retry_comparison) = use_part::<CompareView>(state.comparing);
+    // And the map of the states, when it is shown.
+    let (map_part, retry_map) = use_part::<MapView>(state.map != MapMode::Hidden);
     let shortlist_ref = use_node_ref();
     let on_jump = {
         let shortlist_ref = shortlist_ref.clone();
@@ -339,6 +342,16 @@ fn scorecard(props: &ScorecardProps) -> Html {
                     marks={marks.clone()}
                     on_action={dispatch.clone()}
                 />
+                if props.options.embed.map_shown() {
+                    { map_area(state.map, map_part, retry_map, || MapProps {
+                    feed: feed.clone(),
+                    filter: state.filter.clone(),
+                    result: result.clone(),
+                    shards: statuses.clone(),
+                    mode: state.map,
+                    on_action: dispatch.clone(),
+                    }, &dispatch) }
+                }
                 if let (true, Some((officials, states))) = (choosing, totals) {
                     <PickStatePrompt officials={officials} states={states} />
                 } else {

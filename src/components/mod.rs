@@ -21,6 +21,7 @@ mod shortlist_entry;
 mod since_notice;
 mod stance_badge;
 mod state_picker;
+mod tile_map;
 mod your_officials;
 
 pub(crate) use change_mark::mark_for;
@@ -45,6 +46,8 @@ pub(crate) use since_notice::render_since_notice;
 pub use since_notice::SinceNoticeProps;
 pub use stance_badge::{not_rated_badge, stance_badge, stance_line, StanceBadge};
 pub use state_picker::StatePicker;
+pub(crate) use tile_map::MapView;
+pub use tile_map::{map_area, MapProps};
 pub(crate) use your_officials::your_officials_found;
 pub use your_officials::{YourOfficialsPanel, YourOfficialsProps};
 

@@ -186,6 +186,13 @@ test('a page with a strict Content-Security-Policy: everything works, nothing is
   await page.getByRole('button', { name: 'Copy share link' }).click();
   await page.getByRole('button', { name: 'Peter Welch', exact: true }).click();
   await page.getByRole('dialog', { name: 'Peter Welch' }).waitFor();
+  await page.keyboard.press('Escape');
+  // The map of the states: a part of its own, its tiles placed by class (no style attributes).
+  await page.getByRole('button', { name: 'Show the map' }).click();
+  const maine = page.getByRole('region', { name: 'Map of the states' }).getByRole('button', { name: /^Maine:/ });
+  assert.equal(await maine.evaluate((el) => getComputedStyle(el).gridColumnStart), '11');
+  await page.getByRole('region', { name: 'Map of the states' }).getByRole('button', { name: /^Vermont:/ }).click();
+  await page.getByRole('button', { name: 'Remove Vermont from the state filter' }).waitFor({ state: 'detached' });
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(errors, []);
   await context.close();

@@ -26,9 +26,13 @@ const sinceFeeds = [
 ];
 const site = await serve(undefined, { '/fixtures/since.json': () => ({ body: sinceFeeds[sinceVersion - 1] }) });
 const browser = await launch();
+// SCREENSHOTS=map writes only the pictures whose names start with "map".
+const only = process.env.SCREENSHOTS ?? '';
+
 // Opens a page at the shot's size and colour scheme, lets `prepare` set up the view, and saves
 // the picture.
 async function shoot(shot, prepare) {
+  if (!shot.name.startsWith(only)) return;
   const viewport = { width: shot.width, height: shot.height };
   const context = await browser.newContext({ viewport, colorScheme: shot.scheme ?? 'light', deviceScaleFactor: 1 });
   const page = await context.newPage();
@@ -37,6 +41,16 @@ async function shoot(shot, prepare) {
   await page.screenshot({ path: file });
   console.log(`wrote ${path.relative(repo, file)}`);
   await context.close();
+}
+
+// No hover and no focus ring in the picture (focus may be inside the widget's shadow root).
+async function noPointerOrFocus(page) {
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    el?.blur();
+  });
 }
 
 const shots = [
@@ -91,12 +105,7 @@ for (const shot of [
     await page.getByRole('region', { name: 'Results' }).getByRole('button', { name: 'Compare David Zuckerman' }).click();
     await page.getByRole('button', { name: 'Compare side by side' }).click();
     await page.getByRole('dialog', { name: 'Compare officials' }).waitFor();
-    await page.mouse.move(0, 0);
-    await page.evaluate(() => {
-      let el = document.activeElement;
-      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-      el?.blur();
-    });
+    await noPointerOrFocus(page);
   });
 }
 
@@ -128,6 +137,26 @@ for (const shot of [
     await page.locator('.sc-since').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.evaluate(() => window.scrollBy(0, -12));
     await page.mouse.move(0, 0);
+  });
+}
+// The map of the states: the share of each state's officials who endorsed Sanders, Vermont
+// picked; light and dark.
+for (const shot of [
+  { name: 'map-1280', width: 1280, height: 900, scheme: 'light' },
+  { name: 'map-375', width: 375, height: 812, scheme: 'light' },
+  { name: 'map-1280-dark', width: 1280, height: 900, scheme: 'dark' },
+  { name: 'map-375-dark', width: 375, height: 812, scheme: 'dark' },
+]) {
+  await shoot(shot, async (page) => {
+    await page.goto(site.url);
+    await waitForWidget(page);
+    await page.getByRole('group', { name: 'Stance' }).getByRole('checkbox', { name: /Endorsed Sanders/ }).check();
+    await page.getByRole('button', { name: 'Show the map' }).click();
+    const map = page.getByRole('region', { name: 'Map of the states' });
+    await map.getByRole('button', { name: /^Vermont:/ }).click();
+    await noPointerOrFocus(page);
+    await map.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.evaluate(() => window.scrollBy(0, -48));
   });
 }
 await browser.close();

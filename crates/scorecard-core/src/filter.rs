@@ -103,6 +103,9 @@ impl FilterSpec {
 pub struct Facets {
     /// Indexed by [`State::index`].
     pub states: Vec<u32>,
+    /// Indexed by [`State::index`]: officials of each state that match every filter but the
+    /// state and the stances (the map's "of 14").
+    pub state_totals: Vec<u32>,
     /// Indexed like the question's stances.
     pub stances: Vec<u32>,
     pub not_rated: u32,
@@ -163,6 +166,7 @@ pub fn run_within(feed: &Feed, spec: &FilterSpec, within: Option<&[u32]>) -> Fil
 
     let mut facets = Facets {
         states: vec![0; states::COUNT],
+        state_totals: vec![0; states::COUNT],
         stances: vec![0; stance_count],
         positions: vec![0; feed.positions.len()],
         parties: vec![0; feed.parties.len()],
@@ -191,8 +195,11 @@ pub fn run_within(feed: &Feed, spec: &FilterSpec, within: Option<&[u32]>) -> Fil
         let position_ok = positions.as_ref().is_none_or(|set| position != NONE_U32 && set[position as usize]);
         let party_ok = parties.as_ref().is_none_or(|set| party != NONE_U32 && set[party as usize]);
 
-        if stance_ok && position_ok && party_ok {
-            facets.states[state.index()] += 1;
+        if position_ok && party_ok {
+            facets.state_totals[state.index()] += 1;
+            if stance_ok {
+                facets.states[state.index()] += 1;
+            }
         }
         if state_ok && position_ok && party_ok {
             match stance {

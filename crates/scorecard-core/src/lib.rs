@@ -28,6 +28,7 @@
 //!   another feed by name and state (used by the command-line tool to build feeds).
 //! - [`app_state`]: the widget's state and its reducer: every change a reader can make.
 //! - [`wording`] and [`describe`]: counts and summaries in words; how an official is described.
+//! - [`tile_map`]: the tile-grid map of the states: tiles, shares, shades, names, arrow keys.
 //! - [`list_window`], [`storage_key`]: which rows of a long list to render; where the widget
 //!   keeps things in the browser.
 //! - [`fuzzing`]: the fuzz targets' harnesses and the invariants they check.
@@ -63,6 +64,7 @@ pub mod states;
 pub mod stats;
 pub mod storage_key;
 pub mod text;
+pub mod tile_map;
 pub mod wording;
 pub mod your_officials;
 pub mod zip_lookup;

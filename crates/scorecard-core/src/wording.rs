@@ -68,7 +68,7 @@ pub fn results_summary(feed: &Feed, filter: &FilterSpec, result: &FilterResult) 
 
 /// " endorsed Sanders" for "Endorsed Sanders" (a first word longer than three letters ending in
 /// "ed" is taken for a verb); " with the stance “Yes”" otherwise.
-fn stance_phrase(label: &str) -> String {
+pub(crate) fn stance_phrase(label: &str) -> String {
     let first_word = label.split_whitespace().next().unwrap_or("");
     if first_word.len() > 3 && first_word.ends_with("ed") {
         let first = label.chars().next().map_or(0, char::len_utf8);

@@ -99,6 +99,8 @@ pub struct AppState {
     /// Why the last pick was refused, or which officials of a link or an older feed were left
     /// out: said beside the picks and in the comparison, not only to screen readers.
     pub compare_note: Option<String>,
+    /// Whether the map of the states is shown, and as tiles or as a table.
+    pub map: crate::tile_map::MapMode,
     /// What changed since the reader's last visit, and the "Changed" filter.
     pub since: SinceState,
 }
@@ -279,6 +281,7 @@ impl AppState {
             compare_serial: 0,
             compare_note: None,
             since: SinceState::default(),
+            map: crate::tile_map::MapMode::default(),
         }
     }
 

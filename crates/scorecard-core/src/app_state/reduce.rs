@@ -117,6 +117,8 @@ pub enum Action {
     ShowChanged(bool),
     /// "Mark all as seen": the marks go, and the feed as it is now is what the reader saw.
     MarkAllSeen,
+    /// Show or hide the map of the states, or switch it between tiles and a table.
+    ShowMap(crate::tile_map::MapMode),
 }
 
 impl AppState {
@@ -380,6 +382,7 @@ impl AppState {
             }
             Action::ShowShareUrl(url) => s.share_url = Some(url),
             Action::WaitForStates(link) => s.waiting_link = link,
+            Action::ShowMap(mode) => s.map = mode,
             Action::ToggleCompare(id) => {
                 let name = s.name_of(&id);
                 match crate::compare::toggle(&mut s.compare, &id, &s.feed) {

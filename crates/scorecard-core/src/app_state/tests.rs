@@ -440,3 +440,18 @@ fn changes_since_the_last_visit_and_the_changed_filter() {
     );
     assert!(!s.since.only_changed);
 }
+
+#[test]
+fn the_map_is_shown_as_tiles_or_a_table_and_is_not_part_of_the_view() {
+    use crate::tile_map::MapMode;
+    let s = state();
+    assert_eq!(s.map, MapMode::Hidden);
+    let s = after(s, [Action::ShowMap(MapMode::Tiles)]);
+    assert_eq!(s.map, MapMode::Tiles);
+    let view = s.view();
+    let s = after(s, [Action::ShowMap(MapMode::Table), Action::AddState(vt())]);
+    assert_eq!(s.map, MapMode::Table);
+    assert!(s.filter.states.contains(vt()));
+    let s = after(s, [Action::RemoveState(vt()), Action::ShowMap(MapMode::Hidden)]);
+    assert_eq!((s.map, s.view()), (MapMode::Hidden, view));
+}
