@@ -15,6 +15,7 @@
 //! - `synth`: write a deterministic synthetic feed of any size (for benchmarks and trials).
 //! - `package`: the npm package for embeds (`target/package/`), with Subresource Integrity.
 //! - `fuzz`: run the cargo-fuzz targets for a set time; failing inputs become regression tests.
+//! - `soak`: the randomized soak (tests/e2e/soak.mjs; `test` runs one minute of it).
 //! - `screenshots`: refresh the README screenshots in `docs/screenshots/`.
 //!
 //! Every command checks before installing, so running it again is fast.
@@ -26,6 +27,7 @@ use std::time::Instant;
 mod bench;
 mod fuzz;
 mod precompress;
+mod soak;
 mod widget;
 
 use widget::NIGHTLY;
@@ -57,11 +59,12 @@ fn main() -> ExitCode {
         "widget-wasm" => widget::from_trunk_hook(),
         "fuzz" => fuzz::fuzz(rest),
         "synth" => synth::command(rest),
+        "soak" => soak::command(rest),
         "package" => build(true).and_then(|dist| package::package(&dist)).map(|_| ()),
         "screenshots" => build(true).and_then(|_| run(cmd("node").arg("tests/e2e/screenshots.mjs"))),
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup|serve|build|test|feeds|bench|bench-smoke|fuzz|synth|package|screenshots>\n"
+                "usage: cargo xtask <setup|serve|build|test|feeds|bench|bench-smoke|fuzz|synth|soak|package|screenshots>\n"
             );
             eprintln!("  serve [--port N] [--release]   run the widget on the default feed");
             eprintln!("  build [--release [--stable]]    the site in dist/ (release: wasm from the pinned nightly's");
@@ -73,6 +76,7 @@ fn main() -> ExitCode {
             eprintln!("                                  the performance report (bench/RESULTS.md)");
             eprintln!("  fuzz [--seconds N] [TARGET...]  run the fuzz targets (nightly; default 120 s each)");
             eprintln!("  synth N [--seed S] [-o FILE]    a synthetic feed of N officials (deterministic)");
+            eprintln!("  soak [--minutes N] [--seed S]   a seeded random soak of the widget (replay: --phase P --steps K)");
             eprintln!("  package                         the npm package (target/package/), with SRI hashes");
             return ExitCode::from(if command == "help" || command == "--help" { 0 } else { 2 });
         }
@@ -487,6 +491,7 @@ fn test(args: &[String]) -> Result {
             Ok(count_after(&out, "# pass "))
         })?;
         step("performance smoke (gross regressions only)", &mut || bench::smoke().map(|()| 0))?;
+        step("soak (1 minute, seeded random use)", &mut || soak::ci().map(|()| 0))?;
     }
 
     eprintln!("\n==> summary");
