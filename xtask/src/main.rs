@@ -76,7 +76,7 @@ fn main() -> ExitCode {
             eprintln!("                                  the performance report (bench/RESULTS.md)");
             eprintln!("  fuzz [--seconds N] [TARGET...]  run the fuzz targets (nightly; default 120 s each)");
             eprintln!("  synth N [--seed S] [-o FILE]    a synthetic feed of N officials (deterministic)");
-            eprintln!("  soak [--minutes N] [--seed S]   a seeded random soak of the widget (replay: --phase P --steps K)");
+            eprintln!("  soak [--minutes N] [--seed S]   random use, checked (replay: --phase P --steps K)");
             eprintln!("  package                         the npm package (target/package/), with SRI hashes");
             return ExitCode::from(if command == "help" || command == "--help" { 0 } else { 2 });
         }

@@ -143,7 +143,8 @@ fn the_address_is_the_view_and_a_waiting_shared_list() {
     // A shared list waits for the reader's choice; they change the view meanwhile. The address
     // has both: a reload asks again, on the view they chose (found by the soak: the address kept
     // the link's view while the screen showed another).
-    let s = after(s, [Action::Add { id: "ann".into() }, Action::ReceiveShared { list: list(&["cy"]), problems: vec![] }]);
+    let s =
+        after(s, [Action::Add { id: "ann".into() }, Action::ReceiveShared { list: list(&["cy"]), problems: vec![] }]);
     let s = after(s, [Action::ClearFilters, Action::AddState(State::parse("MN").unwrap())]);
     let address = s.address(false).unwrap();
     let decoded = decode(&format!("sc={address}"), "sc", &s.feed);
