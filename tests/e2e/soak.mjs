@@ -530,8 +530,8 @@ class Run {
   async history(tab, kind) {
     const page = tab.page;
     const before = page.url();
-    // The main tab's first entry is the browser's empty page before it: never back into that.
-    if (kind === 'back' && tab === this.main && (await page.evaluate(() => navigation.currentEntry.index)) <= tab.firstEntry) return 'back: at the first entry';
+    // A tab's first entry is the browser's empty page before it: never back into that.
+    if (kind === 'back' && (await page.evaluate(() => navigation.currentEntry.index)) <= tab.firstEntry) return 'back: at the first entry';
     await page.evaluate((k) => (k === 'back' ? history.back() : history.forward()), kind);
     await page.waitForTimeout(100);
     if (!page.url().startsWith(this.site.origin)) {
