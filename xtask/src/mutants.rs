@@ -148,6 +148,7 @@ fn list_parts(parts: Vec<&Part>) -> Result {
 
 fn run_part(part: &Part, k: u32, n: u32) -> Result {
     let out = repo().join("target/mutants").join(format!("{}-{k}of{n}", part.name));
+    fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let started = Instant::now();
     let status = mutants_command(part)
         .args(["--shard", &format!("{k}/{n}"), "--jobs", "1", "--output"])
