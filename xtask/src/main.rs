@@ -29,6 +29,7 @@ use std::time::Instant;
 
 mod bench;
 mod fuzz;
+mod mutants;
 mod precompress;
 mod soak;
 mod widget;
@@ -61,6 +62,7 @@ fn main() -> ExitCode {
         // Run by trunk before each build (Trunk.toml): the widget's wasm and glue.
         "widget-wasm" => widget::from_trunk_hook(),
         "fuzz" => fuzz::fuzz(rest),
+        "mutants" => mutants::mutants(rest),
         "synth" => synth::command(rest),
         "soak" => soak::command(rest),
         "package" if rest.iter().any(|a| a == "--feed-tools") => {
@@ -70,7 +72,7 @@ fn main() -> ExitCode {
         "screenshots" => build(true).and_then(|_| run(cmd("node").arg("tests/e2e/screenshots.mjs"))),
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup|serve|build|test|feeds|bench|bench-smoke|fuzz|synth|soak|package|screenshots>\n"
+                "usage: cargo xtask <setup|serve|build|test|feeds|bench|bench-smoke|fuzz|mutants|synth|soak|package|screenshots>\n"
             );
             eprintln!("  serve [--port N] [--release]   run the widget on the default feed");
             eprintln!("  build [--release [--stable]]    the site in dist/ (release: wasm from the pinned nightly's");
@@ -81,6 +83,8 @@ fn main() -> ExitCode {
             );
             eprintln!("                                  the performance report (bench/RESULTS.md)");
             eprintln!("  fuzz [--seconds N] [TARGET...]  run the fuzz targets (nightly; default 120 s each)");
+            eprintln!("  mutants [PART...] [--shard K/N] [--list] [--report]");
+            eprintln!("                                  mutation testing of the core (docs/mutation.md)");
             eprintln!("  synth N [--seed S] [-o FILE]    a synthetic feed of N officials (deterministic)");
             eprintln!("  soak [--minutes N] [--seed S]   random use, checked (replay: --phase P --steps K)");
             eprintln!("  package [--feed-tools]          the npm packages (target/package*/): the widget, with SRI");
