@@ -356,33 +356,11 @@ pub fn report(records: &BTreeMap<String, Value>, equivalent: &BTreeMap<String, S
             }
         }
         let c = count_with(&mutants, equivalent);
-        text.push_str(&format!(
-            "| {}{} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
-            part.name,
-            if part.key { " (key)" } else { "" },
-            part.about,
-            runs.join("; "),
-            mutants.len(),
-            c.caught,
-            c.missed - c.equivalent,
-            c.equivalent,
-            c.timeout,
-            c.unviable,
-            c.score().map_or("–".into(), |s| format!("{s:.1}%")),
-        ));
+        text.push_str(&table_row(&label, part.about, &runs.join("; "), mutants.len(), &c));
         all.extend(mutants);
     }
     let total = count_with(&all, equivalent);
-    text.push_str(&format!(
-        "| **all run** | | | {} | {} | {} | {} | {} | {} | {} |\n",
-        all.len(),
-        total.caught,
-        total.missed - total.equivalent,
-        total.equivalent,
-        total.timeout,
-        total.unviable,
-        total.score().map_or("–".into(), |s| format!("{s:.1}%")),
-    ));
+    text.push_str(&table_row("**all run**", "", "", all.len(), &total));
     if !all.is_empty() {
         text.push_str(&format!(
             "\nTime: {:.0} s per mutant over the runs above (each run also builds and tests the unmutated core \
@@ -402,6 +380,16 @@ pub fn report(records: &BTreeMap<String, Value>, equivalent: &BTreeMap<String, S
         }
     }
     text
+}
+
+/// A row of the report's table.
+fn table_row(label: &str, about: &str, runs: &str, mutants: usize, c: &Counts) -> String {
+    let score = c.score().map_or("–".into(), |s| format!("{s:.1}%"));
+    let missed = c.missed - c.equivalent;
+    format!(
+        "| {label} | {about} | {runs} | {mutants} | {} | {missed} | {} | {} | {} | {score} |\n",
+        c.caught, c.equivalent, c.timeout, c.unviable
+    )
 }
 
 fn commit() -> String {
