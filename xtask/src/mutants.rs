@@ -331,6 +331,7 @@ pub fn report(records: &BTreeMap<String, Value>, equivalent: &BTreeMap<String, S
     );
     let mut all = Vec::new();
     let mut misses = Vec::new();
+    let mut seconds = 0;
     for part in PARTS {
         let label = format!("{}{}", part.name, if part.key { " (key)" } else { "" });
         let Some(record) = records.get(part.name) else {
@@ -345,6 +346,7 @@ pub fn report(records: &BTreeMap<String, Value>, equivalent: &BTreeMap<String, S
                 run["commit"].as_str().unwrap_or("?"),
                 run["date"].as_str().unwrap_or("?").split(' ').next().unwrap_or("?")
             ));
+            seconds += run["seconds"].as_u64().unwrap_or(0);
             for m in run["mutants"].as_array().into_iter().flatten() {
                 let (Some(name), Some(outcome)) = (m["name"].as_str(), m["outcome"].as_str()) else { continue };
                 mutants.push((name.to_string(), outcome.to_string()));
@@ -354,33 +356,19 @@ pub fn report(records: &BTreeMap<String, Value>, equivalent: &BTreeMap<String, S
             }
         }
         let c = count_with(&mutants, equivalent);
-        text.push_str(&format!(
-            "| {}{} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
-            part.name,
-            if part.key { " (key)" } else { "" },
-            part.about,
-            runs.join("; "),
-            mutants.len(),
-            c.caught,
-            c.missed - c.equivalent,
-            c.equivalent,
-            c.timeout,
-            c.unviable,
-            c.score().map_or("–".into(), |s| format!("{s:.1}%")),
-        ));
+        text.push_str(&table_row(&label, part.about, &runs.join("; "), mutants.len(), &c));
         all.extend(mutants);
     }
     let total = count_with(&all, equivalent);
-    text.push_str(&format!(
-        "| **all run** | | | {} | {} | {} | {} | {} | {} | {} |\n",
-        all.len(),
-        total.caught,
-        total.missed - total.equivalent,
-        total.equivalent,
-        total.timeout,
-        total.unviable,
-        total.score().map_or("–".into(), |s| format!("{s:.1}%")),
-    ));
+    text.push_str(&table_row("**all run**", "", "", all.len(), &total));
+    if !all.is_empty() {
+        text.push_str(&format!(
+            "\nTime: {:.0} s per mutant over the runs above (each run also builds and tests the unmutated core \
+             once first). Plan the next runs from it and `cargo xtask mutants --list` (mutants per part): a \
+             shard of about 100 mutants is an hour or two on 2 cores.\n",
+            seconds as f64 / all.len() as f64
+        ));
+    }
     text.push_str("\n## Missed mutants\n\n");
     if misses.is_empty() {
         text.push_str("None recorded.\n");
@@ -392,6 +380,16 @@ pub fn report(records: &BTreeMap<String, Value>, equivalent: &BTreeMap<String, S
         }
     }
     text
+}
+
+/// A row of the report's table.
+fn table_row(label: &str, about: &str, runs: &str, mutants: usize, c: &Counts) -> String {
+    let score = c.score().map_or("–".into(), |s| format!("{s:.1}%"));
+    let missed = c.missed - c.equivalent;
+    format!(
+        "| {label} | {about} | {runs} | {mutants} | {} | {missed} | {} | {} | {} | {score} |\n",
+        c.caught, c.equivalent, c.timeout, c.unviable
+    )
 }
 
 fn commit() -> String {
