@@ -2,14 +2,15 @@
 // with the chosen stance, and a filter: click (or Enter, Space) on a tile toggles its state in the
 // state filter. Here: click Vermont and the list shows Vermont; keyboard only through the grid
 // (one tile in the tab order, arrow keys move); the table alternative; a sharded feed before any
-// state is loaded; a phone's width; axe in light and dark; the map's own part loaded on first use.
+// state is loaded; a phone's width; axe in light and dark; the map's own part loaded on first use,
+// and what the reader sees when it cannot be.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { setUp, browser, site, axeViolations, freshContext, waitForWidget, focused, repo, partFiles, screenshot } from './support.mjs';
+import { setUp, browser, site, axeViolations, freshContext, waitForWidget, focused, repo, partFiles, screenshot, pickState } from './support.mjs';
 
 let shardDir;
 setUp({
@@ -192,5 +193,31 @@ test('map=off (data-map="off") leaves the map out; compact mode too, unless map=
   assert.equal(await offered('map=off'), false, 'map=off');
   assert.equal(await offered('compact'), false, 'compact mode: off by default');
   assert.equal(await offered('compact&map=on'), true, 'compact mode, map=on');
+  await context.close();
+});
+
+test("the map's part cannot be loaded: a plain message in its place, the list and state filter still work, Try again brings the map", async () => {
+  const { context, errors } = await freshContext(browser);
+  const own = partFiles().tile_map.find((file) => file.startsWith('split_'));
+  await context.route(`**/${own}`, (route) => route.abort('internetdisconnected'));
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await waitForWidget(page);
+  await page.getByRole('button', { name: 'Show the map' }).click();
+  const alert = page.locator('.sc-map-area [role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /^The map could not be loaded\. You may be offline; the list and the state filter still work\./);
+  assert.equal(await map(page).count(), 0);
+  await pickState(page, 'VT');
+  assert.equal(await page.locator('.sc-count-number').textContent(), '14 officials');
+
+  await context.unroute(`**/${own}`);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await map(page).waitFor();
+  assert.equal(await alert.count(), 0);
+  assert.match(await tile(page, 'Vermont').getAttribute('aria-label'), /^Vermont: /);
+  assert.deepEqual(await axeViolations(page), []);
+  // Only the browser's notes on the blocked request and the loader's log of it.
+  assert.deepEqual(errors.filter((e) => !/^Failed to load resource/.test(e) && !e.includes('/__wasm_split.js:')), []);
   await context.close();
 });

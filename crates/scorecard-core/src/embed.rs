@@ -103,6 +103,15 @@ impl Default for EmbedOptions {
     }
 }
 
+/// `data-map`'s value: shown (`on`), hidden (`off`), or `None` for the default (anything else).
+pub fn parse_map(value: &str) -> Option<bool> {
+    match value.trim() {
+        "off" | "false" | "0" | "no" => Some(false),
+        "on" | "true" | "1" | "yes" => Some(true),
+        _ => None,
+    }
+}
+
 /// Reads the options. `attribute(name)` is the element's `data-{name}` attribute as written
 /// (`Some("")` for a bare `data-compact`); `query(name)` is the page address's query parameter
 /// `name`, consulted only when the element says `data-options="query"` (the standalone and
@@ -128,11 +137,7 @@ pub fn parse(attribute: impl Fn(&str) -> Option<String>, query: impl Fn(&str) ->
         compact: attribute("compact")
             .or_else(|| query("compact"))
             .is_some_and(|c| !matches!(c.trim(), "false" | "0" | "no")),
-        map: match get("map").as_deref().map(str::trim) {
-            Some("off" | "false" | "0" | "no") => Some(false),
-            Some("on" | "true" | "1" | "yes") => Some(true),
-            _ => None,
-        },
+        map: get("map").as_deref().and_then(parse_map),
         url: match attr("url").as_deref().map(str::trim) {
             Some("sync") => UrlMode::Sync,
             _ => UrlMode::Read,

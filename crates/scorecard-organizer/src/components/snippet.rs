@@ -27,6 +27,8 @@ pub fn snippet_panel(props: &SnippetPanelProps) -> Html {
     let refcode = use_state(String::new);
     let theme = use_state(|| "auto".to_string());
     let compact = use_state(|| false);
+    // "" is the widget's default (shown, except in compact mode); "on" and "off" are data-map's.
+    let map = use_state(String::new);
     let copied = use_state(|| false);
     let text_field =
         |id: &'static str, label: &'static str, placeholder: &'static str, handle: &UseStateHandle<String>| {
@@ -68,6 +70,11 @@ pub fn snippet_panel(props: &SnippetPanelProps) -> Html {
     let chosen_question = feed.question_index(&question).unwrap_or(0);
     let mut stance_options = vec![(String::new(), "All stances".to_string())];
     stance_options.extend(feed.questions[chosen_question].stances.iter().map(|s| (s.id.clone(), s.label.clone())));
+    let map_options = vec![
+        (String::new(), "Shown, except in compact mode".to_string()),
+        ("on".to_string(), "Shown".to_string()),
+        ("off".to_string(), "Hidden".to_string()),
+    ];
     let theme_options = Theme::ALL.iter().map(|t| (t.value().to_string(), t.value().to_string())).collect();
 
     let non_blank = |text: &str| Some(text.trim().to_string()).filter(|t| !t.is_empty());
@@ -79,6 +86,7 @@ pub fn snippet_panel(props: &SnippetPanelProps) -> Html {
         refcode: non_blank(&refcode),
         theme: Theme::parse(&theme),
         compact: *compact,
+        map: embed::parse_map(&map),
         ..EmbedOptions::default()
     };
     let snippet = embed::snippet(
@@ -115,6 +123,7 @@ pub fn snippet_panel(props: &SnippetPanelProps) -> Html {
                 { select("org-snippet-stance", "Stance", stance_options, &stance) }
                 { text_field("org-snippet-refcode", "ActBlue refcode", "my-blog", &refcode) }
                 { select("org-snippet-theme", "Theme", theme_options, &theme) }
+                { select("org-snippet-map", "Map of the states", map_options, &map) }
                 <label class="org-check"><input type="checkbox" checked={*compact} onchange={on_compact} />{ "Compact (for narrow columns)" }</label>
             </div>
             <label for="org-snippet-code">{ "Snippet" }</label>
