@@ -363,6 +363,8 @@ fn report(r: &Value, analysis: &str) -> String {
     }
     let _ = writeln!(md);
 
+    map_interactions(&mut md, b, &sizes);
+
     let _ = writeln!(md, "## Memory\n");
     let _ = writeln!(md, "Renderer: the renderer process's PSS from `/proc/PID/smaps_rollup` (it counts the JS heap and wasm memory alike: the fair comparison), as the first results show (the budget's figure) and after a forced GC. JS heap is `performance.memory.usedJSHeapSize` after that GC; wasm is the widget's linear memory (invisible to the JS heap, and never shrinks).\n");
     let _ = writeln!(md, "| feed | widget renderer at first results | baseline renderer at first results | ratio | widget renderer after GC | baseline renderer after GC | ratio | widget wasm memory | widget JS heap | baseline JS heap |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -482,6 +484,14 @@ fn budget_rows(r: &Value) -> Vec<BudgetRow> {
             worst.map(|w| w <= allowance),
         ));
     }
+    if let Some(gap) = s.get("100k").and_then(worst_map_gap) {
+        rows.push((
+            "map shown, 100k: state, stance, typing p95 (worst)".into(),
+            "≤ map hidden + 2 ms".into(),
+            over_or_under(gap),
+            Some(gap <= 2.0),
+        ));
+    }
     let parse = ratio_of(med("100k", "widget", "parse"), med("100k", "baseline", "parse"));
     rows.push((
         "parse + validate 100k (browser)".into(),
@@ -560,6 +570,44 @@ fn phone(md: &mut String, p: &Value) {
         }
         let _ = writeln!(md);
     }
+}
+
+/// The interactions that the map of the states redraws on (state, stance, typing): p95 with the
+/// map shown against the same page before it was shown (issue 16: within +2 ms).
+const MAP_INTERACTIONS: [&str; 4] = ["state", "stance", "name", "typing"];
+
+fn map_interactions(md: &mut String, b: &Value, sizes: &[&str]) {
+    let measured: Vec<&&str> =
+        sizes.iter().filter(|size| b["sizes"][**size]["widget"]["mapInteractions"].is_object()).collect();
+    if measured.is_empty() {
+        return;
+    }
+    let _ = writeln!(md, "## The map of the states shown\n");
+    let _ = writeln!(md, "The widget's interactions measured again in the same page once the map is shown (each state, stance and name change redraws its tiles), p50 / p95.\n");
+    let _ = writeln!(md, "| feed | interaction | map hidden | map shown | p95 difference |\n|---|---|---:|---:|---:|");
+    for size in measured {
+        let w = &b["sizes"][*size]["widget"];
+        for (key, name) in INTERACTIONS.iter().filter(|(key, _)| MAP_INTERACTIONS.contains(key)) {
+            let (hidden, shown) = (&w["interactions"][key], &w["mapInteractions"][key]);
+            let diff = match (shown["p95"].as_f64(), hidden["p95"].as_f64()) {
+                (Some(a), Some(c)) => format!("{:+.1} ms", a - c),
+                _ => "–".into(),
+            };
+            let _ = writeln!(md, "| {} | {name} | {} | {} | {diff} |", label(size), p50_p95(hidden), p50_p95(shown));
+        }
+    }
+    let _ = writeln!(md);
+}
+
+/// The largest p95 the map adds to the interactions it redraws on, at one feed size.
+fn worst_map_gap(size: &Value) -> Option<f64> {
+    MAP_INTERACTIONS
+        .iter()
+        .filter_map(|key| {
+            let p95 = |which: &str| size["widget"][which][key]["p95"].as_f64();
+            Some(p95("mapInteractions")? - p95("interactions")?)
+        })
+        .reduce(f64::max)
 }
 
 /// The four measured interactions: key in the browser figures, and how the report names them.
