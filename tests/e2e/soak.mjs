@@ -84,7 +84,16 @@ export function rng(seed) {
 
 // ------------------------------------------------------------------ the count, recomputed
 
-const fold = (text) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+/** Latin letters that decomposing leaves whole, and their base letters as the core folds them (text/fold_table.rs). */
+const WHOLE_LETTERS = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', þ: 'th', ð: 'd', ħ: 'h', ı: 'i', ŋ: 'n' };
+const fold = (text) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[ßæœøđłþðħıŋ]/g, (c) => WHOLE_LETTERS[c])
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** What the count needs of a feed document: per official, the fields the filters read. */
 export function indexFeed(json) {
