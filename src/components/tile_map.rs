@@ -17,6 +17,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::use_id;
+use crate::hooks::use_deferred;
 use crate::lazy::{lazy_part, Loading, Part};
 use crate::state::{Action, FeedRef};
 
@@ -86,6 +87,8 @@ pub fn map_area(
 
 #[function_component(StateMap)]
 fn state_map(props: &MapProps) -> Html {
+    // A frame behind the list: the frame that answers a filter change lays out the list alone.
+    let props = &use_deferred(props.clone());
     let MapProps { feed, filter, result, shards, mode, on_action } = props;
     let shown = use_memo((feed.clone(), shards.clone()), |(feed, shards)| {
         tile_map::shown_states(feed, shards.as_deref().map(Vec::as_slice))

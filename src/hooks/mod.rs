@@ -1,9 +1,10 @@
 //! Custom hooks: the browser-facing glue components need (scroll position, modal dialogs,
-//! styles set without `style` attributes), and the widget's effects, one concern a hook (the
+//! styles set without `style` attributes, a value drawn a frame late), and the widget's effects, one concern a hook (the
 //! feed's loading, the address, what the browser keeps, what changed since the last visit,
 //! state files, ZIP lookups, the buttons' handlers), kept out of the components and `app.rs` themselves.
 
 mod use_address;
+mod use_deferred;
 mod use_feed;
 mod use_focus_on_change;
 mod use_handlers;
@@ -17,6 +18,7 @@ mod use_visible_window;
 mod use_zip_lookup;
 
 pub(crate) use use_address::{preset_view, use_address_listener, use_address_sync};
+pub use use_deferred::use_deferred;
 pub(crate) use use_feed::{use_feed, FeedLoad};
 pub use use_focus_on_change::use_focus_on_change;
 pub(crate) use use_handlers::use_handlers;

@@ -3,35 +3,33 @@
 //! `since`). Nothing of it leaves the browser or enters a link.
 //!
 //! Once per feed (and per state file that arrives, for a sharded feed), after the first screen
-//! is painted: read what was kept, glance at it (`since::glance`, here), and only if the feed
-//! differs, tell what changed (`since::visit`, in the `since` part, fetched then); report it
-//! (`Action::SinceLastVisit`) and keep what the core says to. "Mark all as seen"
+//! is painted: read what was kept, fetch the `since` part (src/since.rs: reading, comparing and
+//! writing what the reader saw is all there), tell what changed (the core's `since::visit`),
+//! report it (`Action::SinceLastVisit`) and keep what the core says to. "Mark all as seen"
 //! (`Action::MarkAllSeen`) keeps the feed as it is now. Storage that is off or full, a feed too
 //! big to remember, or a part that could not be loaded give no marks and a plain note, never an
 //! error.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use gloo_timers::callback::Timeout;
-use scorecard_core::since::storage::{from_storage, to_storage};
-use scorecard_core::since::{acknowledge, glance, Seen, Unmarked};
+use scorecard_core::since::{Seen, Unmarked};
 use scorecard_core::states::StateSet;
 use scorecard_core::storage_key;
 use yew::prelude::*;
 
 use crate::browser::storage::{self, StorageProblem};
 use crate::lazy::Part;
-use crate::since::SinceView;
+use crate::since::{SincePart, SinceView};
 use crate::state::{Action, ChangesRef, FeedRef, Store};
 
 /// What this browser keeps, as read (or last written) by this widget.
 #[derive(Default)]
 struct Kept {
-    /// `Err`: storage is off.
-    seen: Option<Result<Option<Seen>, Unmarked>>,
-    /// The text stored, so the same is not written again.
-    text: Option<String>,
+    /// The stored text, read once (`Err`: storage is off).
+    text: Option<Result<Option<String>, Unmarked>>,
+    /// What that text says, read by the part once it is in.
+    seen: Option<Option<Seen>>,
     /// Counts comparisons: one that finishes after a newer one started is dropped.
     serial: u32,
 }
@@ -61,81 +59,98 @@ pub(crate) fn use_since_last_visit(
                 kept.serial = kept.serial.wrapping_add(1);
                 kept.serial
             };
-            // After the first screen is painted: at 100,000 officials this takes a while.
-            let later = covered.map(|covered| {
-                Timeout::new(0, move || {
+            // After the first screen is painted: the part comes then, and at 100,000 officials
+            // the comparison takes a while.
+            let cancelled = Rc::new(Cell::new(false));
+            let run = {
+                let cancelled = cancelled.clone();
+                move |covered: StateSet| {
+                    if cancelled.get() {
+                        return;
+                    }
                     let report = move |changes, problem| dispatch.dispatch(Action::SinceLastVisit { changes, problem });
-                    let stored = match read(&key, &kept) {
-                        Ok(stored) => stored,
+                    let first_visit = match stored_text(&key, &kept) {
+                        Ok(text) => text.is_none(),
                         Err(problem) => return report(None, Some(problem)),
                     };
-                    match glance(stored.as_ref(), Seen::of(&feed, covered, today())) {
-                        Ok(seen) => report(None, seen.and_then(|seen| keep(&key, &kept, seen).err())),
-                        Err(now) => wasm_bindgen_futures::spawn_local(async move {
-                            let part = SinceView::load().await;
-                            if kept.borrow().serial != serial {
-                                return;
-                            }
-                            let Ok(part) = part else { return report(None, Some(Unmarked::NotLoaded)) };
-                            let visit = (part.visit)(stored.as_ref(), &feed, now);
-                            let problem = visit.keep.and_then(|seen| keep(&key, &kept, seen).err());
-                            // Marks last only while what the reader saw stays kept.
-                            let changes = Some(visit.changes).filter(|c| !c.is_empty() && problem.is_none());
-                            report(changes.map(|c| ChangesRef(Rc::new(c))), problem);
-                        }),
-                    }
-                })
-            });
-            move || drop(later)
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let part = SinceView::load().await;
+                        if kept.borrow().serial != serial {
+                            return;
+                        }
+                        // A first visit has nothing to tell; it is remembered next time.
+                        let Ok(part) = part else {
+                            return report(None, (!first_visit).then_some(Unmarked::NotLoaded));
+                        };
+                        let stored = read(&kept, part);
+                        let visit = (part.visit)(stored.as_ref(), &feed, covered, today());
+                        let problem = visit.keep.and_then(|seen| keep(&key, &kept, part, seen).err());
+                        // Marks last only while what the reader saw stays kept.
+                        let changes = Some(visit.changes).filter(|c| !c.is_empty() && problem.is_none());
+                        report(changes.map(|c| ChangesRef(Rc::new(c))), problem);
+                    });
+                }
+            };
+            if let Some(covered) = covered {
+                // Natively (the prerenderer) there is no page: nothing to compare or keep.
+                let _ = crate::browser::after_paint(move || run(covered));
+            }
+            move || cancelled.set(true)
         });
     }
     let feed = feed.clone();
     use_effect_with(state.since.acknowledged, move |serial| {
         if let (true, Some(covered)) = (*serial > 0, covered) {
-            let problem = match read(&key, &kept) {
-                Err(problem) => Some(problem),
-                Ok(stored) => keep(&key, &kept, acknowledge(stored.as_ref(), Seen::of(&feed, covered, today()))).err(),
-            };
-            dispatch.dispatch(Action::SinceProblem(problem));
+            wasm_bindgen_futures::spawn_local(async move {
+                // In since the notice was drawn; should it not be, nothing is marked as seen.
+                let problem = match (stored_text(&key, &kept), SinceView::load().await) {
+                    (Err(problem), _) => Some(problem),
+                    (Ok(_), Err(_)) => Some(Unmarked::NotLoaded),
+                    (Ok(_), Ok(part)) => {
+                        let seen = (part.acknowledge)(read(&kept, part).as_ref(), &feed, covered, today());
+                        keep(&key, &kept, part, seen).err()
+                    }
+                };
+                dispatch.dispatch(Action::SinceProblem(problem));
+            });
         }
     });
 }
 
-fn read(key: &str, kept: &Shared) -> Result<Option<Seen>, Unmarked> {
+/// The text kept for this feed, read from storage once.
+fn stored_text(key: &str, kept: &Shared) -> Result<Option<String>, Unmarked> {
     let mut kept = kept.borrow_mut();
-    if kept.seen.is_none() {
-        kept.seen = Some(match storage::load(key) {
-            Ok(text) => {
-                let seen = text.as_deref().and_then(from_storage);
-                kept.text = text;
-                Ok(seen)
-            }
-            Err(_) => Err(Unmarked::Unavailable),
-        });
-    }
-    kept.seen.clone().unwrap_or(Ok(None))
+    kept.text.get_or_insert_with(|| storage::load(key).map_err(|_| Unmarked::Unavailable)).clone()
+}
+
+/// What the kept text says (after [`stored_text`]), read once.
+fn read(kept: &Shared, part: &SincePart) -> Option<Seen> {
+    let mut kept = kept.borrow_mut();
+    let text = kept.text.clone().and_then(Result::ok).flatten();
+    kept.seen.get_or_insert_with(|| text.as_deref().and_then(part.read)).clone()
 }
 
 /// Keeps `seen`, as the core writes it (without names, or not at all, past its size limit).
-fn keep(key: &str, kept: &Shared, seen: Seen) -> Result<(), Unmarked> {
-    let text = match to_storage(&seen) {
+fn keep(key: &str, kept: &Shared, part: &SincePart, seen: Seen) -> Result<(), Unmarked> {
+    let text = match (part.write)(&seen) {
         Ok(text) => text,
         Err(problem) => {
             // What is kept is out of date: it would only take room.
             let _ = storage::remove(key);
             let mut kept = kept.borrow_mut();
-            (kept.seen, kept.text) = (Some(Ok(None)), None);
+            (kept.text, kept.seen) = (Some(Ok(None)), Some(None));
             return Err(problem);
         }
     };
-    if kept.borrow().text.as_deref() != Some(text.as_str()) {
+    let unchanged = matches!(&kept.borrow().text, Some(Ok(Some(old))) if *old == text);
+    if !unchanged {
         storage::save(key, &text).map_err(|problem| match problem {
             StorageProblem::Unavailable => Unmarked::Unavailable,
             StorageProblem::WriteFailed => Unmarked::Full,
         })?;
     }
     let mut kept = kept.borrow_mut();
-    (kept.seen, kept.text) = (Some(Ok(Some(seen))), Some(text));
+    (kept.text, kept.seen) = (Some(Ok(Some(text))), Some(Some(seen)));
     Ok(())
 }
 

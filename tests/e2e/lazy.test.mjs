@@ -4,6 +4,8 @@
 // spreadsheet, has problems or is
 // sharded, gets that part's module (split_<name>.wasm, plus any chunk_<n>.wasm it shares with
 // another part) from next to embed.js, fetched by __wasm_split.js the first time it is needed.
+// Every reader gets the "since" part (what changed since their last visit) once the first
+// screen is painted.
 //
 // Here: which files each first use fetches (and that a second use fetches nothing), that each
 // feature works through its part, that a part which cannot be loaded (offline, a server error,
@@ -22,8 +24,8 @@ const parts = partFiles();
 const wasmFetched = (requests) => [...new Set(requests.filter((url) => url.endsWith('.wasm')).map((url) => path.basename(new URL(url).pathname)))].sort();
 /** A part's own module (not a chunk it may share with another part, which that one would load). */
 const own = (name) => parts[name].find((f) => f.startsWith('split_'));
-/** The main module plus the files of `names` parts, sorted. */
-const expectWasm = (...names) => [...new Set(['scorecard_bg.wasm', ...names.flatMap((n) => parts[n])])].sort();
+/** The main module, the `since` part every visit fetches once its first screen is painted, and the files of `names` parts, sorted. */
+const expectWasm = (...names) => [...new Set(['scorecard_bg.wasm', ...['since', ...names].flatMap((n) => parts[n])])].sort();
 /** Waits until every file of part `name` has been asked for. */
 async function fetchedPart(requests, name) {
   for (let i = 0; i < 200; i++) {
@@ -31,6 +33,11 @@ async function fetchedPart(requests, name) {
     await new Promise((r) => setTimeout(r, 25));
   }
   assert.fail(`${name} was not fetched: ${wasmFetched(requests)}`);
+}
+/** The widget's first screen is up, and the `since` part that follows it has been asked for. */
+async function settled(page, requests) {
+  await waitForWidget(page);
+  await fetchedPart(requests, 'since');
 }
 /**
  * Errors other than the ones a test causes on purpose: the browser's notes on failed requests,
@@ -65,7 +72,8 @@ setUp({
 });
 
 test('the build has the seven parts, each with its .gz and .br, and the first screen fetches none of them', async () => {
-  // "since": changed since a reader's last visit (tests/e2e/since.test.mjs fetches it).
+  // "since": changed since a reader's last visit (tests/e2e/since.test.mjs), fetched on every
+  // visit once the first screen is painted.
   assert.deepEqual(Object.keys(parts).sort(), ['careful', 'compare', 'csv_import', 'details', 'since', 'tile_map', 'your_officials']);
   const files = new Set(['__wasm_split.js', ...Object.values(parts).flat()]);
   for (const file of files) {
@@ -77,7 +85,13 @@ test('the build has the seven parts, each with its .gz and .br, and the first sc
   await waitForWidget(page);
   await pickState(page, 'VT');
   await page.getByRole('button', { name: 'Add Peter Welch to shortlist' }).click();
-  assert.deepEqual(wasmFetched(requests), ['scorecard_bg.wasm']);
+  await fetchedPart(requests, 'since');
+  assert.deepEqual(wasmFetched(requests), expectWasm());
+  const [painted, since] = await page.evaluate((own) => [
+    performance.getEntriesByName('scorecard:results')[0]?.startTime,
+    performance.getEntriesByType('resource').find((r) => r.name.endsWith(`/${own}`))?.startTime,
+  ], own('since'));
+  assert.ok(painted > 0 && since > painted, `the since part (asked for at ${since} ms) comes after the first screen (${painted} ms)`);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -86,7 +100,7 @@ test('details: the part comes with the first opening, and later openings fetch n
   const { context, requests, errors } = await freshContext(browser);
   const page = await context.newPage();
   await page.goto(site.url);
-  await waitForWidget(page);
+  await settled(page, requests);
   await pickState(page, 'VT');
   assert.deepEqual(wasmFetched(requests), expectWasm());
   await page.getByRole('button', { name: 'Peter Welch', exact: true }).click();
@@ -109,7 +123,7 @@ test('compare: picking fetches nothing; the part comes as the reader reaches for
   const { context, requests, errors } = await freshContext(browser);
   const page = await context.newPage();
   await page.goto(`${site.url}?feed=fixtures/giving.json`);
-  await waitForWidget(page);
+  await settled(page, requests);
   for (const name of ['Ann Able', 'Bob Baker']) await page.getByRole('button', { name: `Compare ${name}` }).click();
   assert.deepEqual(wasmFetched(requests), expectWasm());
   const show = page.getByRole('button', { name: 'Compare side by side' });
@@ -131,7 +145,7 @@ test('Your officials: its part is fetched as the reader reaches for the field, b
   }
   const page = await context.newPage();
   await page.goto(`${site.url}?feed=fixtures/giving.json`);
-  await waitForWidget(page);
+  await settled(page, requests);
   assert.deepEqual(wasmFetched(requests), expectWasm());
   const field = page.getByRole('textbox', { name: 'ZIP code' });
   await field.focus();
@@ -162,7 +176,7 @@ test('Give to each alone: the part is fetched as the reader reaches for the butt
   const { context, requests, errors } = await freshContext(browser);
   const page = await context.newPage();
   await page.goto(`${site.url}?feed=fixtures/giving.json`);
-  await waitForWidget(page);
+  await settled(page, requests);
   for (const name of ['Ann Able', 'Bob Baker']) await page.getByRole('button', { name: `Add ${name} to shortlist` }).click();
   assert.deepEqual(wasmFetched(requests), expectWasm());
   const shortlist = page.getByRole('region', { name: 'Shortlist' });
@@ -183,7 +197,7 @@ test('a spreadsheet feed: its reader is fetched beside it, and it loads; a JSON 
   const { context, requests, errors } = await freshContext(browser);
   const page = await context.newPage();
   await page.goto(`${site.url}?feed=fixtures/sheet.csv`);
-  await waitForWidget(page);
+  await settled(page, requests);
   assert.equal(await page.locator('.sc-count-number').textContent(), '2 officials');
   assert.deepEqual((await page.locator('.sc-name').allTextContents()).sort(), ['Sanders, Bernie', 'Welch, "Peter"']);
   assert.deepEqual(wasmFetched(requests), expectWasm('csv_import'));
@@ -195,7 +209,7 @@ test('a feed with a bad record goes through the careful part: reported at its li
   const { context, requests, errors } = await freshContext(browser);
   const page = await context.newPage();
   await page.goto(`${site.url}?feed=fixtures/bad-record.json`);
-  await waitForWidget(page);
+  await settled(page, requests);
   assert.equal(await page.locator('.sc-count-number').textContent(), '1 official');
   assert.match(await page.locator('.sc-load-notes summary').textContent(), /1 loaded, 1 skipped/);
   assert.match(await page.locator('.sc-load-notes li').first().textContent(), /^error: officials\[1\]\.name \(line \d+, column \d+\)/);
@@ -204,11 +218,11 @@ test('a feed with a bad record goes through the careful part: reported at its li
   await context.close();
 });
 
-test('a shared link, copying it and the downloads need no part', async () => {
+test('a shared link, copying it and the downloads need no part of their own', async () => {
   const { context, requests, errors } = await freshContext(browser, { acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
   await page.goto(site.url);
-  await waitForWidget(page);
+  await settled(page, requests);
   await pickState(page, 'VT');
   await page.getByRole('button', { name: 'Add Peter Welch to shortlist' }).click();
   await page.getByRole('button', { name: 'Copy share link' }).click();
@@ -220,7 +234,7 @@ test('a shared link, copying it and the downloads need no part', async () => {
   const visitor = await freshContext(browser);
   const other = await visitor.context.newPage();
   await other.goto(link);
-  await waitForWidget(other);
+  await settled(other, visitor.requests);
   await other.getByText('Shortlist shared with you: 1 official, $27').waitFor();
   assert.deepEqual(wasmFetched([...requests, ...visitor.requests]), expectWasm());
   assert.deepEqual([...errors, ...visitor.errors], []);

@@ -36,6 +36,8 @@ const map = (page) => page.getByRole('region', { name: 'Map of the states' });
 const tiles = (page) => map(page).getByRole('group', { name: /Map of the states/ }).getByRole('button');
 const tile = (page, name) => map(page).getByRole('button', { name: new RegExp(`^${name}:`) });
 const offices = (page) => page.getByRole('region', { name: 'Results' }).locator('.sc-office').allTextContents();
+/** Waits for `button` to say it is pressed (or not): the map follows the list a frame later. */
+const pressed = (button, value) => button.and(button.page().locator(`[aria-pressed="${value}"]`)).waitFor();
 const endorsedSanders = (page) => page.getByRole('group', { name: 'Stance' }).getByRole('checkbox', { name: /Endorsed Sanders/ });
 
 async function openMap(page, url = site.url) {
@@ -70,7 +72,7 @@ test('click Vermont on the map: the list shows Vermont; the tiles say the counts
   assert.deepEqual(await map(page).locator('.sc-map-legend li').allTextContents(), ['0%', '1–24%', '25–49%', '50–74%', '75–100%', 'No officials']);
 
   await tile(page, 'Vermont').click();
-  assert.equal(await tile(page, 'Vermont').getAttribute('aria-pressed'), 'true');
+  await pressed(tile(page, 'Vermont'), true);
   await page.getByRole('button', { name: 'Remove Vermont from the state filter' }).waitFor();
   const shown = await offices(page);
   assert.equal(shown.length, 8);
@@ -80,7 +82,7 @@ test('click Vermont on the map: the list shows Vermont; the tiles say the counts
   await page.getByRole('button', { name: 'Remove New Hampshire from the state filter' }).waitFor();
   await tile(page, 'Vermont').click();
   await page.getByRole('button', { name: 'Remove Vermont from the state filter' }).waitFor({ state: 'detached' });
-  assert.equal(await tile(page, 'Vermont').getAttribute('aria-pressed'), 'false');
+  await pressed(tile(page, 'Vermont'), false);
   assert.ok((await offices(page)).every((office) => office.includes('New Hampshire')));
 
   assert.deepEqual(await axeViolations(page), [], 'the map, light');
@@ -134,10 +136,11 @@ test('the table alternative: the same numbers, and its rows pick states too', as
   const vermont = table.getByRole('row', { name: /Vermont/ });
   assert.deepEqual(await vermont.locator('td').allTextContents(), ['8', '14', '57%']);
   await vermont.getByRole('button', { name: 'Vermont' }).click();
-  assert.equal(await vermont.getByRole('button', { name: 'Vermont' }).getAttribute('aria-pressed'), 'true');
+  await pressed(vermont.getByRole('button', { name: 'Vermont' }), true);
   await page.getByRole('button', { name: 'Remove Vermont from the state filter' }).waitFor();
   assert.deepEqual(await axeViolations(page), [], 'the table');
   await map(page).getByRole('button', { name: 'Show as map' }).click();
+  await tile(page, 'Vermont').waitFor();
   assert.equal(await tiles(page).count(), 56);
   assert.equal(await tile(page, 'Vermont').getAttribute('aria-pressed'), 'true');
   assert.deepEqual(errors, []);
@@ -168,6 +171,7 @@ test('a phone, dark: the map fits 320 px, the tiles keep their names; axe clean'
     const page = await context.newPage();
     await openMap(page);
     await endorsedSanders(page).check();
+    await map(page).getByRole('button', { name: 'Vermont: 8 of 14 endorsed Sanders' }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.equal(overflow, 0, `no sideways scrolling at ${width} px`);
     const box = await tile(page, 'Maine').boundingBox();

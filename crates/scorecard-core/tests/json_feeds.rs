@@ -105,6 +105,21 @@ fn wrong_types_name_the_field_and_skip_only_that_record() {
 }
 
 #[test]
+fn numbers_are_read_as_text_as_written() {
+    let officials = [
+        r#"    { "id": 12, "name": "Ann Able", "state": "VT", "district": 7.0 }"#,
+        r#"    { "id": -3, "name": "Bob Baker", "state": "VT", "district": 7.5 }"#,
+        r#"    { "id": 1e2, "name": "Cy Castro", "state": "VT", "district": 2.5e-3 }"#,
+    ]
+    .join(",\n");
+    let loaded = load(&feed_with(&officials));
+    let feed = loaded.feed.as_ref().unwrap();
+    let read: Vec<(&str, Option<&str>)> =
+        feed.officials.iter().map(|o| (o.id.as_str(), o.district.as_deref())).collect();
+    assert_eq!(read, [("12", Some("7")), ("-3", Some("7.5")), ("100", Some("0.0025"))]);
+}
+
+#[test]
 fn record_problems_are_skipped_or_repaired_and_reported() {
     let officials = [
         GOOD,

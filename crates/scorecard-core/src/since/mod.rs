@@ -361,10 +361,10 @@ impl Changes {
     }
 }
 
-/// A first look at a visit, cheap enough for every one (the widget keeps [`visit`] in a part
-/// loaded on first use): `Ok(keep)` when the officials of every state both have are as the
-/// reader saw them (or it is a first visit), with what to remember from now on, if anything;
-/// `Err(now)` when some differ, for [`visit`] to tell what changed (perhaps nothing it counts).
+/// A first look at a visit, cheaper than [`visit`]: `Ok(keep)` when the officials of every state
+/// both have are as the reader saw them (or it is a first visit), with what to remember from now
+/// on, if anything; `Err(now)` when some differ, for [`visit`] to tell what changed (perhaps
+/// nothing it counts).
 pub fn glance(stored: Option<&Seen>, now: Seen) -> Result<Option<Seen>, Seen> {
     let Some(stored) = stored else {
         return Ok(Some(now));
