@@ -321,6 +321,10 @@ mod tests {
     fn refuses_malformed_and_tricky() {
         assert_eq!(SafeUrl::https(""), Err(UrlProblem::Empty));
         assert_eq!(SafeUrl::https("www.example.com"), Err(UrlProblem::NoScheme));
+        // What comes before a colon is a scheme only if it starts with a letter and has only
+        // letters, digits, +, - and . (else the reader is told the link lacks https://).
+        assert_eq!(SafeUrl::https("www.example.com/page:2"), Err(UrlProblem::NoScheme));
+        assert_eq!(SafeUrl::https("8080:example.com"), Err(UrlProblem::NoScheme));
         assert_eq!(SafeUrl::https("https://user:pw@example.com"), Err(UrlProblem::Credentials));
         assert_eq!(SafeUrl::https("\u{0001}javascript:alert(1)"), Err(UrlProblem::InvisibleCharacters));
         assert_eq!(SafeUrl::https("java\tscript:alert(1)"), Err(UrlProblem::InvisibleCharacters));
