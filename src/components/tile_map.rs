@@ -85,10 +85,16 @@ pub fn map_area(
     }
 }
 
+/// The map a frame behind the list: the frame that answers a filter change draws and lays out
+/// the list alone (the tiles' props are the last ones, so yew skips them), and the tiles follow.
 #[function_component(StateMap)]
 fn state_map(props: &MapProps) -> Html {
-    // A frame behind the list: the frame that answers a filter change lays out the list alone.
-    let props = &use_deferred(props.clone());
+    let shown = use_deferred(props.clone());
+    html! { <MapBody ..shown /> }
+}
+
+#[function_component(MapBody)]
+fn map_body(props: &MapProps) -> Html {
     let MapProps { feed, filter, result, shards, mode, on_action } = props;
     let shown = use_memo((feed.clone(), shards.clone()), |(feed, shards)| {
         tile_map::shown_states(feed, shards.as_deref().map(Vec::as_slice))
