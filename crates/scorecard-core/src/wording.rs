@@ -4,6 +4,7 @@
 use crate::diagnostics::group_thousands;
 use crate::feed::Feed;
 use crate::filter::{FilterResult, FilterSpec, StanceChoice};
+use crate::i18n::{Lang, Msg};
 use crate::text::lower;
 
 /// "1 official", "34 officials", "1,204 officials".
@@ -20,58 +21,84 @@ pub fn join_names(names: &[&str]) -> String {
     }
 }
 
+/// `join_names` in the reader's language: "Iowa, Ohio and Utah", "Iowa, Ohio y Utah".
+pub fn join_list(names: &[&str]) -> Msg {
+    match names {
+        [] => Msg::text_only(""),
+        [one] => Msg::text_only(*one),
+        [rest @ .., last] => Msg::new("list.and").text("rest", rest.join(", ")).text("last", *last),
+    }
+}
+
 /// The results' count as shown above the list: "34 officials", and " in 12 states" when the
 /// officials are in any state.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CountLine {
-    pub number: String,
-    pub place: Option<String>,
+    pub number: Msg,
+    pub place: Option<Msg>,
+}
+
+/// "34 officials" (`count.officials`).
+pub fn officials(n: impl TryInto<u64>) -> Msg {
+    Msg::new("count.officials").count("n", n)
 }
 
 pub fn count_line(officials: usize, states: usize) -> CountLine {
     CountLine {
-        number: plural(officials, "official", "officials"),
-        place: (states > 0).then(|| format!(" in {}", plural(states, "state", "states"))),
+        number: self::officials(officials),
+        place: (states > 0).then(|| in_states(states)),
     }
+}
+
+/// " in 12 states".
+fn in_states(states: usize) -> Msg {
+    Msg::new("place.states").count("n", states)
 }
 
 /// What screen readers hear for a sharded feed before a state is picked.
-pub fn pick_state_summary(officials: u64, states: usize) -> String {
+pub fn pick_state_summary(officials: u64, states: usize) -> Msg {
     let line = count_line(usize::try_from(officials).unwrap_or(usize::MAX), states);
-    format!("{}{}. Pick a state to see its officials.", line.number, line.place.unwrap_or_default())
+    Msg::new("shards.pick_summary").msg("count", line.number).part("place", line.place)
 }
 
 /// "34 officials endorsed Sanders in 12 states": the count, the one stance chosen (if one),
-/// and where. A stance label that starts with a past-tense verb ("Endorsed …", "Backed …")
-/// reads as part of the sentence; others are quoted.
-pub fn results_summary(feed: &Feed, filter: &FilterSpec, result: &FilterResult) -> String {
-    let count = plural(result.matches.len(), "official", "officials");
+/// and where, in `lang`. `label` is the stance's label in the reader's language. In English, a
+/// stance label that starts with a past-tense verb ("Endorsed …", "Backed …") reads as part of
+/// the sentence (`summary.verb`); others are quoted (`summary.quoted`). In Spanish every label
+/// is quoted: a label's verb is not conjugated for the count ("Respaldó" is not "respaldaron").
+pub fn results_summary(
+    feed: &Feed,
+    filter: &FilterSpec,
+    result: &FilterResult,
+    label: impl Fn(&crate::feed::Stance) -> String,
+    lang: Lang,
+) -> Msg {
     let question = &feed.questions[result.question];
     let stance = match filter.stances.iter().collect::<Vec<_>>().as_slice() {
-        [StanceChoice::Stance(id)] => question.stances.iter().find(|s| &s.id == id).map(|s| stance_phrase(&s.label)),
-        [StanceChoice::NotRated] => Some(" not rated".to_string()),
+        [StanceChoice::Stance(id)] => question.stances.iter().find(|s| &s.id == id).map(|s| stance_phrase(&label(s), lang)),
+        [StanceChoice::NotRated] => Some(Msg::new("summary.not_rated")),
         _ => None,
-    }
-    .unwrap_or_default();
-    let place = match result.matching_states {
-        0 => String::new(),
-        1 if filter.states.len() == 1 => {
-            filter.states.iter().next().map(|s| format!(" in {}", s.name())).unwrap_or_default()
-        }
-        n => format!(" in {}", plural(n, "state", "states")),
     };
-    format!("{count}{stance}{place}")
+    let place = match result.matching_states {
+        0 => None,
+        1 if filter.states.len() == 1 => {
+            filter.states.iter().next().map(|s| Msg::new("place.state").text("state", s.name()))
+        }
+        n => Some(in_states(n)),
+    };
+    Msg::new("summary").msg("count", officials(result.matches.len())).part("stance", stance).part("place", place)
 }
 
 /// " endorsed Sanders" for "Endorsed Sanders" (a first word longer than three letters ending in
 /// "ed" is taken for a verb); " with the stance “Yes”" otherwise.
-fn stance_phrase(label: &str) -> String {
+fn stance_phrase(label: &str, lang: Lang) -> Msg {
     let first_word = label.split_whitespace().next().unwrap_or("");
-    if first_word.len() > 3 && first_word.ends_with("ed") {
+    if lang == Lang::En && first_word.len() > 3 && first_word.ends_with("ed") {
         let first = label.chars().next().map_or(0, char::len_utf8);
-        format!(" {}{}", lower(&label[..first]), &label[first..])
+        let verb = format!("{}{}", lower(&label[..first]), &label[first..]);
+        Msg::new("summary.verb").text("verb", verb)
     } else {
-        format!(" with the stance “{label}”")
+        Msg::new("summary.quoted").text("label", label)
     }
 }
 
@@ -98,7 +125,7 @@ mod tests {
 
     fn summary(filter: &FilterSpec) -> String {
         let feed = feed();
-        results_summary(&feed, filter, &run(&feed, filter))
+        results_summary(&feed, filter, &run(&feed, filter), |s| s.label.clone(), Lang::En).en()
     }
 
     #[test]
@@ -106,9 +133,12 @@ mod tests {
         assert_eq!(plural(1, "official", "officials"), "1 official");
         assert_eq!(plural(0, "official", "officials"), "0 officials");
         assert_eq!(plural(1204, "state", "states"), "1,204 states");
-        assert_eq!(count_line(3, 2), CountLine { number: "3 officials".into(), place: Some(" in 2 states".into()) });
+        let line = count_line(3, 2);
+        assert_eq!((line.number.en(), line.place.map(|p| p.en())), ("3 officials".into(), Some(" in 2 states".into())));
         assert_eq!(count_line(0, 0).place, None);
-        assert_eq!(pick_state_summary(1, 1), "1 official in 1 state. Pick a state to see its officials.");
+        assert_eq!(pick_state_summary(1, 1).en(), "1 official in 1 state. Pick a state to see its officials.");
+        let es = crate::i18n::Plain(crate::i18n::Lang::Es);
+        assert_eq!(pick_state_summary(1015, 3).render(&es), "1,015 funcionarios en 3 estados. Elija un estado para ver sus funcionarios.");
     }
 
     #[test]
@@ -117,6 +147,10 @@ mod tests {
         assert_eq!(join_names(&["Iowa"]), "Iowa");
         assert_eq!(join_names(&["Iowa", "Ohio"]), "Iowa and Ohio");
         assert_eq!(join_names(&["Iowa", "Ohio", "Utah"]), "Iowa, Ohio and Utah");
+        assert_eq!(join_list(&["Iowa", "Ohio", "Utah"]).en(), "Iowa, Ohio and Utah");
+        assert_eq!(join_list(&["Iowa"]).en(), "Iowa");
+        let es = crate::i18n::Plain(crate::i18n::Lang::Es);
+        assert_eq!(join_list(&["Iowa", "Ohio", "Utah"]).render(&es), "Iowa, Ohio y Utah");
     }
 
     #[test]
@@ -127,6 +161,11 @@ mod tests {
         assert_eq!(summary(&filter), "1 official endorsed Sanders in 1 state");
         filter.states.insert(State::parse("VT").unwrap());
         assert_eq!(summary(&filter), "1 official endorsed Sanders in Vermont");
+        // Spanish quotes the label, whatever its first word.
+        let feed = feed();
+        let es = crate::i18n::Plain(crate::i18n::Lang::Es);
+        let said = results_summary(&feed, &filter, &run(&feed, &filter), |_| "Respaldó a Sanders".into(), Lang::Es).render(&es);
+        assert_eq!(said, "1 funcionario con la postura «Respaldó a Sanders» en Vermont");
     }
 
     #[test]
@@ -145,6 +184,6 @@ mod tests {
 
     #[test]
     fn a_verb_with_an_accented_capital_is_lowered() {
-        assert_eq!(stance_phrase("Élected"), " élected");
+        assert_eq!(stance_phrase("Élected", Lang::En).en(), " élected");
     }
 }

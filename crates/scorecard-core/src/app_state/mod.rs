@@ -17,6 +17,7 @@ use std::rc::Rc;
 use crate::feed::Feed;
 use crate::filter::FilterSpec;
 use crate::give_run::{GiveRun, LeftOut};
+use crate::i18n::Lang;
 use crate::share_link::View;
 use crate::shortlist::{Entry, Removed, Shortlist};
 use crate::states::StateSet;
@@ -98,6 +99,9 @@ pub struct AppState {
     /// Why the last pick was refused, or which officials of a link or an older feed were left
     /// out: said beside the picks and in the comparison, not only to screen readers.
     pub compare_note: Option<String>,
+    /// The language the reader chose with the switch, or a link or the address named (`None`:
+    /// the embedder's or the browser's). Part of the view.
+    pub lang: Option<Lang>,
 }
 
 /// A shared link waiting for state files: its fragment, read again once they are in.
@@ -243,6 +247,7 @@ impl AppState {
             comparing: false,
             compare_serial: 0,
             compare_note: None,
+            lang: None,
         }
     }
 
@@ -308,7 +313,7 @@ impl AppState {
     /// What the URL shows.
     pub fn view(&self) -> View {
         let compare = if self.comparing { self.compare.clone() } else { Vec::new() };
-        View { filter: self.filter.clone(), open: self.open.clone(), mine: self.mine, compare }
+        View { filter: self.filter.clone(), open: self.open.clone(), mine: self.mine, compare, lang: self.lang }
     }
 
     /// The comparison a view asks for (Back/Forward, an address, a link): its officials become

@@ -26,6 +26,8 @@ pub enum Action {
     CloseOfficial,
     /// Back/Forward or an edited address: show that view (it is already in the URL).
     RestoreView(View),
+    /// The reader picked a language with the switch: a new history entry, nothing else changes.
+    SetLang(Lang),
     /// A shortlist arrived in a link (on load, or pasted into the address while open).
     ReceiveShared {
         list: Shortlist,
@@ -154,6 +156,10 @@ impl AppState {
                 s.filter_changed();
                 s.announce("All filters cleared");
             }
+            Action::SetLang(lang) => {
+                s.lang = Some(lang);
+                s.history = HistoryMode::Push;
+            }
             Action::OpenOfficial(id) => {
                 s.open = Some(id);
                 s.open_serial = s.open_serial.wrapping_add(1);
@@ -167,6 +173,7 @@ impl AppState {
                 s.filter = view.filter;
                 s.open = view.open;
                 s.mine = view.mine;
+                s.lang = view.lang;
                 s.restore_comparison(view.compare);
                 s.history = HistoryMode::Replace;
                 s.look_up_if_mine();

@@ -400,3 +400,21 @@ fn a_newer_feed_without_a_compared_official_leaves_them_out() {
     let s = after(s, [Action::ReplaceFeed(feed_of(r#"{ "id": "ann", "name": "Ann Able", "state": "VT" }"#))]);
     assert_eq!((picks(&s), s.comparing), (["ann"].to_vec(), false));
 }
+
+#[test]
+fn the_language_is_part_of_the_view_and_nothing_else_changes() {
+    let s = after(
+        AppState::new(feed_of(OFFICIALS), FilterSpec::default(), list(&["ann"])),
+        [Action::ToggleStance(StanceChoice::Stance("y".into()))],
+    );
+    let before = (s.filter.clone(), s.shortlist.clone());
+    let s = after(s, [Action::SetLang(crate::i18n::Lang::Es)]);
+    assert_eq!((s.lang, s.history), (Some(crate::i18n::Lang::Es), HistoryMode::Push));
+    assert_eq!((s.filter.clone(), s.shortlist.clone()), before);
+    let view = s.view();
+    assert_eq!(view.lang, Some(crate::i18n::Lang::Es));
+    // Back to a view without a language: the embedder's or the browser's again.
+    let s = after(s, [Action::RestoreView(View { lang: None, ..view })]);
+    assert_eq!(s.lang, None);
+    assert_eq!(s.shortlist, before.1);
+}

@@ -15,6 +15,7 @@
 //!   open (a token, as below); `m=1` "my officials" (the officials of the reader's own ZIP code:
 //!   the link never holds a ZIP code, so a recipient sees their own, or is asked for theirs).
 //!   Free text is percent-encoded.
+//! - `lg` the language the reader chose (`en`, `es`); absent: the embedder's or the browser's.
 //! - `k` the officials compared side by side (2 to 4, see [`crate::compare`]), in order: an
 //!   official on the link's shortlist by their place in `l` (`A` the first, `B` the second, …:
 //!   base64url digits, at most 3), anyone else by a token (as below, 4 characters or more).
@@ -36,6 +37,7 @@ use crate::compare::MAX_COMPARED;
 use crate::feed::model::id_hash;
 use crate::feed::Feed;
 use crate::filter::{FilterSpec, SortKey, StanceChoice};
+use crate::i18n::Lang;
 use crate::money::{Cents, DEFAULT_AMOUNT};
 use crate::shortlist::Shortlist;
 use crate::states::{State, StateSet};
@@ -96,6 +98,9 @@ pub struct View {
     pub mine: bool,
     /// Ids of the officials compared side by side, in order (empty: no comparison shown).
     pub compare: Vec<String>,
+    /// The language the reader chose (`None`: the embedder's or the browser's). Part of the
+    /// view, so a link opens in the language it was made in; never part of the shortlist.
+    pub lang: Option<Lang>,
 }
 
 impl View {
@@ -219,6 +224,9 @@ fn encode_with(view: &View, shortlist: Option<&Shortlist>, feed: &Feed, min_toke
     if view.mine {
         push_field(&mut out, "m", "1");
     }
+    if let Some(lang) = view.lang {
+        push_field(&mut out, "lg", lang.tag());
+    }
     let listed = shortlist.filter(|l| !l.is_empty());
     if !view.compare.is_empty() {
         let items: Vec<String> = view
@@ -327,6 +335,8 @@ pub fn decode(fragment: &str, param: &str, feed: &Feed) -> Decoded {
             "pa" => filter.parties = split_escaped(value),
             "n" => filter.name = crate::text::truncate(&unescape(value), 100),
             "o" => filter.sort = SortKey::parse(value).unwrap_or_default(),
+            // A language this widget does not speak is left to the browser's.
+            "lg" => decoded.view.lang = Lang::parse(value),
             "d" => decoded.view.open = resolve_token(value, feed).map(|i| feed.officials[i].id.clone()),
             "m" => decoded.view.mine = value == "1",
             "k" => compare_text = Some(value),

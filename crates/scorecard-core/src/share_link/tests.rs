@@ -63,6 +63,22 @@ fn my_officials_travels_as_a_flag_and_older_links_lack_it() {
 }
 
 #[test]
+fn the_language_travels_in_the_view() {
+    let feed = crate::feed::load_json(
+        br#"{ "format_version": 1, "meta": { "title": "T" },
+             "questions": [ { "id": "q", "text": "Q?", "stances": [ { "id": "y", "label": "Y" } ] } ],
+             "officials": [ { "id": "a", "name": "Ann", "state": "VT" } ] }"#,
+    )
+    .feed
+    .unwrap();
+    let spanish = View { lang: Some(Lang::Es), ..View::default() };
+    assert_eq!(encode(&spanish, None, &feed), "1;lg=es");
+    assert_eq!(decode("#sc=1;lg=es", PARAM, &feed).view, spanish);
+    let decoded = decode("#sc=1;lg=fr", PARAM, &feed);
+    assert_eq!((decoded.view.lang, decoded.problems.len()), (None, 0), "a language we do not speak: the browser's");
+}
+
+#[test]
 fn param_names() {
     assert_eq!(param_name(None), "sc");
     assert_eq!(param_name(Some("")), "sc");
