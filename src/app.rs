@@ -17,20 +17,28 @@ use yew::prelude::*;
 use crate::browser::first_screen::FirstScreen;
 use crate::browser::{location, perf, storage};
 use crate::components::{
-    compare_bar, part_failed, CompareProps, CompareView, Details, FilterPanel, GiveRunPanel, Header, LoadNotes,
-    OfficialDetailProps, PickStatePrompt, Results, ShardNotes, ShareBanner, ShortlistPanel, UndoBar,
+    compare_bar, lang_switch, part_failed, CompareProps, CompareView, Details, FilterPanel, GiveRunPanel, Header,
+    LoadNotes, OfficialDetailProps, PickStatePrompt, Results, ShardNotes, ShareBanner, ShortlistPanel, UndoBar,
     YourOfficialsPanel,
 };
 use crate::hooks::{
     preset_view, use_address_listener, use_address_sync, use_feed, use_handlers, use_saved_lookup, use_saved_shortlist,
     use_state_files, use_zip_lookup, FeedLoad,
 };
+use crate::i18n::{browser_languages, I18n};
 use crate::lazy::{use_part, Loading};
 use crate::loading::LoadState;
 pub use crate::loading::{FeedSource, LoadedFeed, Stale};
 use crate::options::WidgetOptions;
 use crate::state::{Action, AppState, Store, ZipStatus};
 use scorecard_core::embed::{Theme, UrlMode};
+use scorecard_core::i18n::{Lang, Msg};
+
+/// The language when the reader has chosen none: the embedder's (`data-lang`, `?lang=`), else
+/// the browser's first language the widget speaks, else English.
+fn default_lang(options: &WidgetOptions) -> Lang {
+    options.embed.lang.unwrap_or_else(|| Lang::from_preferences(browser_languages().iter().map(String::as_str)))
+}
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -60,15 +68,21 @@ pub fn app(props: &AppProps) -> Html {
         let first_screen = props.first_screen.clone();
         move |settled| first_screen.filter(|_| *settled).map(|f| f.take_adds()).unwrap_or_default()
     });
+    // Until the reader switches (in `Scorecard`), the address's language, else the default.
+    let i18n = use_memo(props.options.clone(), |options| {
+        let param = share_link::param_name(options.instance.as_deref());
+        I18n::new(share_link::lang_in(&location::fragment(), &param).unwrap_or_else(|| default_lang(options)))
+    });
+    let tr = (*i18n).clone();
     if !settled && props.first_screen.is_some() {
         return html! {};
     }
     let body = match &*load {
-        LoadState::Loading => html! { <p class="sc-status" role="status">{ "Loading the scorecard…" }</p> },
+        LoadState::Loading => html! { <p class="sc-status" role="status">{ tr.t("app.loading") }</p> },
         LoadState::Failed(message) => html! {
             <div class="sc-error" role="alert">
                 <p>{ message }</p>
-                <button type="button" class="sc-button" onclick={retry}>{ "Try again" }</button>
+                <button type="button" class="sc-button" onclick={retry}>{ tr.t("app.try_again") }</button>
             </div>
         },
         LoadState::Ready(loaded) => {
@@ -90,7 +104,11 @@ pub fn app(props: &AppProps) -> Html {
         Theme::Light => Some("sc-theme-light"),
         Theme::Dark => Some("sc-theme-dark"),
     };
-    html! { <div class={classes!("scorecard", theme, props.options.embed.compact.then_some("sc-compact"))}>{ body }</div> }
+    html! {
+        <ContextProvider<I18n> context={tr.clone()}>
+            <div class={classes!("scorecard", theme, props.options.embed.compact.then_some("sc-compact"))} lang={tr.lang().tag()}>{ body }</div>
+        </ContextProvider<I18n>>
+    }
 }
 
 #[derive(Properties)]
@@ -253,9 +271,15 @@ fn scorecard(props: &ScorecardProps) -> Html {
     let state_choices = statuses.as_ref().map(|s| shards::state_choices(s, &result.facets.states));
     let refcode = props.options.embed.refcode.clone().map(AttrValue::from);
     let totals = statuses.as_ref().map(|s| shards::totals(s));
+    // The reader's language: switching draws every component again in it, and changes nothing
+    // else (the view, the list and the scroll stay).
+    let lang = state.lang.unwrap_or_else(|| default_lang(&props.options));
+    let tr = (*use_memo(lang, |lang| I18n::new(*lang))).clone();
 
     html! {
-        <div class="sc-layout">
+        <ContextProvider<I18n> context={tr.clone()}>
+        <div class="sc-layout" lang={lang.tag()}>
+            { lang_switch(lang, &dispatch) }
             <Header meta={feed.meta.clone()} />
             <LoadNotes report={loaded.report.clone()} />
             if let Some(stale) = &loaded.stale {
@@ -270,7 +294,7 @@ fn scorecard(props: &ScorecardProps) -> Html {
                         onclick={props.on_retry.clone()}
                         disabled={props.retrying}
                     >
-                        { if props.retrying { "Trying again…" } else { "Try again" } }
+                        { if props.retrying { tr.t("app.trying_again") } else { tr.t("app.try_again") } }
                     </button>
                 </div>
             }
@@ -349,11 +373,11 @@ fn scorecard(props: &ScorecardProps) -> Html {
             if !state.compare.is_empty() || state.compare_note.is_some() || !state.shortlist.is_empty() {
                 <div class="sc-dock">
                     if !state.compare.is_empty() || state.compare_note.is_some() {
-                        { compare_bar(&feed, &state.compare, state.compare_note.as_deref(), &dispatch) }
+                        { compare_bar(&feed, &state.compare, state.compare_note.as_deref(), &dispatch, &tr) }
                     }
                     if !state.shortlist.is_empty() {
                         <button type="button" class="sc-button sc-primary sc-jump" onclick={on_jump}>
-                            { format!("Your shortlist: {} · {}", wording::plural(state.shortlist.len(), "official", "officials"), state.shortlist.total()) }
+                            { tr.msg(&Msg::new("app.jump_to_shortlist").msg("count", wording::officials(state.shortlist.len())).money("amount", state.shortlist.total())) }
                         </button>
                     }
                 </div>
@@ -405,5 +429,6 @@ fn scorecard(props: &ScorecardProps) -> Html {
                 { state.announcement.text.clone() }
             </p>
         </div>
+        </ContextProvider<I18n>>
     }
 }

@@ -42,6 +42,7 @@ pub fn compare_dialog(props: &CompareProps) -> Html {
     let title_ref = use_node_ref();
     use_focus_on_change(title_ref.clone(), indices.len(), false);
     let ids = use_id("compare");
+    let tr = crate::i18n::use_i18n();
     let on_close = props.on_action.reform(|_| Action::CloseComparison);
     let on_copy = props.on_copy_link.reform(|_| ());
     let select_all = Callback::from(|e: FocusEvent| {
@@ -55,7 +56,7 @@ pub fn compare_dialog(props: &CompareProps) -> Html {
         html! {
             <th scope="col" role="columnheader" class="sc-compare-official">
                 <span class="sc-compare-name">{ official.name.clone() }</span>
-                <span class="sc-office">{ describe::office(feed, official) }</span>
+                <span class="sc-office">{ describe::office(feed, official, &tr) }</span>
                 <button
                     type="button"
                     class="sc-button sc-button-quiet sc-button-small"
@@ -76,8 +77,8 @@ pub fn compare_dialog(props: &CompareProps) -> Html {
                 // screen readers have the header itself.
                 <span class="sc-compare-who" aria-hidden="true">{ official.name.clone() }</span>
                 { match record {
-                    Some(record) => stance_line(question, record),
-                    None => html! { <p class="sc-stance-line">{ not_rated_badge() }</p> },
+                    Some(record) => stance_line(question, record, &tr),
+                    None => html! { <p class="sc-stance-line">{ not_rated_badge(&tr) }</p> },
                 } }
                 if let Some(record) = record.filter(|r| !r.evidence.is_empty()) {
                     <ul class="sc-evidence-list">

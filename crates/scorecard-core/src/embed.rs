@@ -282,7 +282,11 @@ mod tests {
         assert_eq!(from(&[("lang", " es-MX ")], &[]).lang, Some(Lang::Es));
         assert_eq!(from(&[("lang", "fr")], &[]).lang, None);
         assert_eq!(from(&[("options", "query"), ("lang", "en")], &[("lang", "es")]).lang, Some(Lang::Es));
-        assert_eq!(from(&[("lang", "en")], &[("lang", "es")]).lang, Some(Lang::En), "an embed's page address does not choose");
+        assert_eq!(
+            from(&[("lang", "en")], &[("lang", "es")]).lang,
+            Some(Lang::En),
+            "an embed's page address does not choose"
+        );
         for off in ["false", " 0 ", "no"] {
             assert!(!from(&[("compact", off)], &[]).compact);
         }

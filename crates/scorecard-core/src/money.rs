@@ -144,7 +144,12 @@ mod tests {
         assert_eq!(Cents::parse_gift("10000"), Ok(MAX_AMOUNT));
         assert_eq!(Cents::parse_gift("10000.01"), Err(AmountError::AboveMaximum));
         assert_eq!(AmountError::BelowMinimum.to_string(), "The smallest amount is $1.");
-        for error in [AmountError::NotANumber, AmountError::TooManyDecimals, AmountError::BelowMinimum, AmountError::AboveMaximum] {
+        for error in [
+            AmountError::NotANumber,
+            AmountError::TooManyDecimals,
+            AmountError::BelowMinimum,
+            AmountError::AboveMaximum,
+        ] {
             assert_eq!(error.msg().en(), error.to_string());
         }
     }

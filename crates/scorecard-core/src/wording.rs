@@ -44,10 +44,7 @@ pub fn officials(n: impl TryInto<u64>) -> Msg {
 }
 
 pub fn count_line(officials: usize, states: usize) -> CountLine {
-    CountLine {
-        number: self::officials(officials),
-        place: (states > 0).then(|| in_states(states)),
-    }
+    CountLine { number: self::officials(officials), place: (states > 0).then(|| in_states(states)) }
 }
 
 /// " in 12 states".
@@ -75,7 +72,9 @@ pub fn results_summary(
 ) -> Msg {
     let question = &feed.questions[result.question];
     let stance = match filter.stances.iter().collect::<Vec<_>>().as_slice() {
-        [StanceChoice::Stance(id)] => question.stances.iter().find(|s| &s.id == id).map(|s| stance_phrase(&label(s), lang)),
+        [StanceChoice::Stance(id)] => {
+            question.stances.iter().find(|s| &s.id == id).map(|s| stance_phrase(&label(s), lang))
+        }
         [StanceChoice::NotRated] => Some(Msg::new("summary.not_rated")),
         _ => None,
     };
@@ -138,7 +137,10 @@ mod tests {
         assert_eq!(count_line(0, 0).place, None);
         assert_eq!(pick_state_summary(1, 1).en(), "1 official in 1 state. Pick a state to see its officials.");
         let es = crate::i18n::Plain(crate::i18n::Lang::Es);
-        assert_eq!(pick_state_summary(1015, 3).render(&es), "1,015 funcionarios en 3 estados. Elija un estado para ver sus funcionarios.");
+        assert_eq!(
+            pick_state_summary(1015, 3).render(&es),
+            "1,015 funcionarios en 3 estados. Elija un estado para ver sus funcionarios."
+        );
     }
 
     #[test]
@@ -164,7 +166,8 @@ mod tests {
         // Spanish quotes the label, whatever its first word.
         let feed = feed();
         let es = crate::i18n::Plain(crate::i18n::Lang::Es);
-        let said = results_summary(&feed, &filter, &run(&feed, &filter), |_| "Respaldó a Sanders".into(), Lang::Es).render(&es);
+        let said = results_summary(&feed, &filter, &run(&feed, &filter), |_| "Respaldó a Sanders".into(), Lang::Es)
+            .render(&es);
         assert_eq!(said, "1 funcionario con la postura «Respaldó a Sanders» en Vermont");
     }
 

@@ -17,7 +17,7 @@ use std::rc::Rc;
 use crate::feed::Feed;
 use crate::filter::FilterSpec;
 use crate::give_run::{GiveRun, LeftOut};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::share_link::View;
 use crate::shortlist::{Entry, Removed, Shortlist};
 use crate::states::StateSet;
@@ -68,8 +68,8 @@ pub struct AppState {
     /// The last removal or clearing, which "Undo" reverses.
     pub undo: Option<Undo>,
     /// Per official id: why the typed amount was not accepted.
-    pub amount_errors: BTreeMap<String, String>,
-    pub split_error: Option<String>,
+    pub amount_errors: BTreeMap<String, Msg>,
+    pub split_error: Option<Msg>,
     /// Message for the screen-reader live region and the visible status line.
     pub announcement: Announcement,
     /// "My officials": the officials of the reader's ZIP code are shown (part of the view, so

@@ -229,15 +229,15 @@ impl AppState {
                     s.split_error = None;
                 }
                 Err(problem) => {
-                    s.amount_errors.insert(id, problem.to_string());
+                    s.amount_errors.insert(id, problem.msg());
                 }
             },
             Action::SetGiven { id, given } => s.shortlist.set_given(&id, given),
             Action::Move { id, to } => s.shortlist.move_to(&id, to),
             Action::SplitBudget(text) => {
                 let result = Cents::parse(&text)
-                    .map_err(|e| e.to_string())
-                    .and_then(|budget| s.shortlist.split_budget(budget).map(|()| budget).map_err(|e| e.to_string()));
+                    .map_err(|e| e.msg())
+                    .and_then(|budget| s.shortlist.split_budget(budget).map(|()| budget).map_err(|e| e.msg()));
                 match result {
                     Ok(budget) => {
                         s.split_error = None;

@@ -95,7 +95,8 @@ impl Lang {
 
 /// A tag `Intl` accepts (it throws on others): subtags of 1 to 8 letters and digits.
 fn well_formed(tag: &str) -> bool {
-    tag.len() <= 35 && tag.split(['-', '_']).all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
+    tag.len() <= 35
+        && tag.split(['-', '_']).all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// A plural category, as `Intl.PluralRules` names them.

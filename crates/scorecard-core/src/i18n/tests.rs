@@ -37,13 +37,16 @@ fn each_text_is_complete_and_takes_the_same_arguments() {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let (key, text) = line
-                .split_once(" = ")
-                .unwrap_or_else(|| panic!("{}.txt line {}: not `key = text`", lang.tag(), n + 1));
+            let (key, text) =
+                line.split_once(" = ").unwrap_or_else(|| panic!("{}.txt line {}: not `key = text`", lang.tag(), n + 1));
             let english = Lang::En.catalogue().get(key.trim()).unwrap_or_default();
             assert!(seen.insert(key.trim()), "{}.txt line {}: {key} twice", lang.tag(), n + 1);
             assert!(!text.trim().is_empty(), "{}.txt line {}: {key} is empty", lang.tag(), n + 1);
-            assert!(english.is_empty() || !text.starts_with(' ') == !english.starts_with(' '), "{}.txt: {key} starts with a space in one language only", lang.tag());
+            assert!(
+                english.is_empty() || !text.starts_with(' ') == !english.starts_with(' '),
+                "{}.txt: {key} starts with a space in one language only",
+                lang.tag()
+            );
             // A translation may leave an argument out (Spanish quotes a stance's label where
             // English reads it as a verb), never use one the code does not give.
             let given = placeholders(english);
@@ -90,7 +93,8 @@ fn keys_in(code: &str) -> Vec<&str> {
 fn every_key_used_exists() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut code = Vec::new();
-    for dir in ["crates/scorecard-core/src", "src", "crates/scorecard-prerender/src", "crates/scorecard-organizer/src"] {
+    for dir in ["crates/scorecard-core/src", "src", "crates/scorecard-prerender/src", "crates/scorecard-organizer/src"]
+    {
         if root.join(dir).is_dir() {
             sources(&root.join(dir), &mut code);
         }

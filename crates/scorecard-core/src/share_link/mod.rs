@@ -277,6 +277,14 @@ fn encode_with(view: &View, shortlist: Option<&Shortlist>, feed: &Feed, min_toke
     out
 }
 
+/// The language a fragment's view names (`lg`), read before any feed is loaded (the widget's
+/// loading screen speaks it already).
+pub fn lang_in(fragment: &str, param: &str) -> Option<Lang> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let payload = find_param(fragment.get(..fragment.len().min(MAX_LEN))?, param)?;
+    payload.split(';').skip(1).find_map(|field| field.strip_prefix("lg=")).and_then(Lang::parse)
+}
+
 /// Finds and decodes the parameter `param` in a URL fragment (with or without the leading `#`).
 pub fn decode(fragment: &str, param: &str, feed: &Feed) -> Decoded {
     let mut decoded = Decoded::default();

@@ -76,6 +76,9 @@ fn the_language_travels_in_the_view() {
     assert_eq!(decode("#sc=1;lg=es", PARAM, &feed).view, spanish);
     let decoded = decode("#sc=1;lg=fr", PARAM, &feed);
     assert_eq!((decoded.view.lang, decoded.problems.len()), (None, 0), "a language we do not speak: the browser's");
+    assert_eq!(lang_in("#x=1&sc=1;st=VT;lg=es;c=ab", PARAM), Some(Lang::Es));
+    assert_eq!(lang_in("#sc-other=1;lg=es", PARAM), None);
+    assert_eq!(lang_in("", PARAM), None);
 }
 
 #[test]
