@@ -77,6 +77,7 @@ pub fn app(props: &AppProps) -> Html {
     if !settled && props.first_screen.is_some() {
         return html! {};
     }
+    let ready = matches!(&*load, LoadState::Ready(_));
     let body = match &*load {
         LoadState::Loading => html! { <p class="sc-status" role="status">{ tr.t("app.loading") }</p> },
         LoadState::Failed(message) => html! {
@@ -106,7 +107,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     html! {
         <ContextProvider<I18n> context={tr.clone()}>
-            <div class={classes!("scorecard", theme, props.options.embed.compact.then_some("sc-compact"))} lang={tr.lang().tag()}>{ body }</div>
+            <div class={classes!("scorecard", theme, props.options.embed.compact.then_some("sc-compact"))} lang={(!ready).then(|| tr.lang().tag())}>{ body }</div>
         </ContextProvider<I18n>>
     }
 }
@@ -232,7 +233,7 @@ fn scorecard(props: &ScorecardProps) -> Html {
             if state.feed != *feed {
                 state.dispatch(Action::ReplaceFeed(feed.clone()));
                 if fresh {
-                    state.dispatch(Action::Announce("The latest scorecard data is loaded.".to_string()));
+                    state.dispatch(Action::Announce(Msg::new("said.latest_loaded")));
                 }
             }
         });
@@ -285,7 +286,7 @@ fn scorecard(props: &ScorecardProps) -> Html {
             if let Some(stale) = &loaded.stale {
                 <div class="sc-notice sc-stale" role="status">
                     <p>
-                        { format!("Showing data saved on {}: the latest could not be loaded. ", date::describe_saved_at(&stale.saved_at)) }
+                        { tr.msg(&Msg::new("app.stale").text("saved", date::describe_saved_at(&stale.saved_at))) }{ " " }
                         { stale.reason.clone() }
                     </p>
                     <button
@@ -397,9 +398,10 @@ fn scorecard(props: &ScorecardProps) -> Html {
                     ),
                     Loading::Pending => html! {},
                     Loading::Failed => part_failed(
-                        &format!("The details of {} could not be loaded. You may be offline; the list and your shortlist still work.", feed.officials[index].name),
+                        &tr.msg(&Msg::new("app.details_failed").text("name", feed.officials[index].name.clone())),
                         retry_details,
                         dispatch.reform(|()| Action::CloseOfficial),
+                        &tr,
                     ),
                 } }
             }
@@ -418,15 +420,16 @@ fn scorecard(props: &ScorecardProps) -> Html {
                     ),
                     Loading::Pending => html! {},
                     Loading::Failed => part_failed(
-                        "The comparison could not be loaded. You may be offline; the list and your shortlist still work.",
+                        &tr.msg(&Msg::new("app.compare_failed")),
                         retry_comparison,
                         dispatch.reform(|()| Action::CloseComparison),
+                        &tr,
                     ),
                 } }
             }
             <UndoBar undo={state.undo.clone()} on_action={dispatch.clone()} />
             <p class="sc-live" role="status" aria-live="polite" aria-atomic="true">
-                { state.announcement.text.clone() }
+                { tr.msg(&state.announcement.text) }
             </p>
         </div>
         </ContextProvider<I18n>>

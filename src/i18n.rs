@@ -103,7 +103,7 @@ impl Format for I18n {
     fn money(&self, amount: Cents) -> String {
         #[cfg(target_arch = "wasm32")]
         if let Some(f) = &self.0.intl {
-            let formatter = if amount.0 % 100 == 0 { &f.dollars } else { &f.cents };
+            let formatter = if amount.0.is_multiple_of(100) { &f.dollars } else { &f.cents };
             if let Some(text) = f.number(formatter, amount.0 as f64 / 100.0) {
                 return text;
             }

@@ -60,10 +60,10 @@ pub fn compare_dialog(props: &CompareProps) -> Html {
                 <button
                     type="button"
                     class="sc-button sc-button-quiet sc-button-small"
-                    aria-label={format!("Remove {} from the comparison", official.name)}
+                    aria-label={tr.msg(&scorecard_core::i18n::Msg::new("compare.remove.named").text("name", official.name.clone()))}
                     onclick={props.on_action.reform(move |_| Action::ToggleCompare(id.clone()))}
                 >
-                    { "Remove" }
+                    { tr.t("row.remove") }
                 </button>
             </th>
         }
@@ -89,7 +89,7 @@ pub fn compare_dialog(props: &CompareProps) -> Html {
                                     { match (&e.url, text) {
                                         (Some(url), Some(text)) => external_link(
                                             url,
-                                            Some(AttrValue::from(format!("Source for {}: {text}", official.name))),
+                                            Some(AttrValue::from(tr.msg(&scorecard_core::i18n::Msg::new("row.source.named").text("name", official.name.clone()).text("site", text.clone())))),
                                             Classes::new(),
                                             html! { text },
                                         ),
@@ -113,8 +113,8 @@ pub fn compare_dialog(props: &CompareProps) -> Html {
     html! {
         <dialog class="sc-dialog sc-compare" ref={dialog_ref} aria-labelledby={format!("{ids}-title")}>
             <div class="sc-dialog-head">
-                <h3 class="sc-dialog-title" id={format!("{ids}-title")} tabindex="-1" ref={title_ref}>{ "Compare officials" }</h3>
-                <button type="button" class="sc-icon-button" aria-label="Close the comparison" onclick={on_close}>{ "×" }</button>
+                <h3 class="sc-dialog-title" id={format!("{ids}-title")} tabindex="-1" ref={title_ref}>{ tr.t("compare.title") }</h3>
+                <button type="button" class="sc-icon-button" aria-label={tr.t("compare.close")} onclick={on_close}>{ "×" }</button>
             </div>
             if let Some(note) = &props.note {
                 <p class="sc-notice">{ note.clone() }</p>
@@ -141,10 +141,10 @@ pub fn compare_dialog(props: &CompareProps) -> Html {
                 </tbody>
             </table>
             <div class="sc-compare-share">
-                <button type="button" class="sc-button sc-primary" onclick={on_copy}>{ "Copy link to this comparison" }</button>
+                <button type="button" class="sc-button sc-primary" onclick={on_copy}>{ tr.t("compare.copy") }</button>
                 if let Some(url) = &props.share_url {
                     <div class="sc-field">
-                        <label class="sc-field-label" for={format!("{ids}-link")}>{ "Link to this comparison" }</label>
+                        <label class="sc-field-label" for={format!("{ids}-link")}>{ tr.t("compare.link") }</label>
                         <input id={format!("{ids}-link")} type="text" readonly=true value={url.clone()} onfocus={select_all} class="sc-share-url" />
                     </div>
                 }

@@ -43,6 +43,7 @@ pub struct GiveRunStepsProps {
 #[function_component(GiveRunPanel)]
 pub fn give_run_panel(props: &GiveRunProps) -> Html {
     let GiveRunProps { feed, shortlist, run, on_action, .. } = props;
+    let tr = crate::i18n::use_i18n();
     // Whether this panel has been shown without a run: a run seen after that was started here.
     let idle_before = use_mut_ref(|| false);
     // The run is drawn by the lookup's part.
@@ -53,11 +54,7 @@ pub fn give_run_panel(props: &GiveRunProps) -> Html {
                 (part.give_run)(GiveRunStepsProps { run: props.clone(), started_here: *idle_before.borrow() })
             }
             Loading::Pending => html! {},
-            Loading::Failed => part_failed(
-                "Give to each could not be loaded. You may be offline; each official's own Give button in your shortlist still works.",
-                retry,
-                on_action.reform(|()| Action::StopGiving),
-            ),
+            Loading::Failed => part_failed(&tr.t("give.failed"), retry, on_action.reform(|()| Action::StopGiving), &tr),
         };
     }
     *idle_before.borrow_mut() = true;
@@ -71,8 +68,8 @@ pub fn give_run_panel(props: &GiveRunProps) -> Html {
     let on_pointer = Callback::from(|_: PointerEvent| Lookup::preload());
     html! {
         <div class="sc-give-start">
-            <button type="button" class="sc-button sc-primary" onclick={on_start} onfocus={on_focus} onpointerenter={on_pointer}>{ "Give to each" }</button>
-            <span class="sc-give-hint">{ "One at a time: each page opens in a new tab." }</span>
+            <button type="button" class="sc-button sc-primary" onclick={on_start} onfocus={on_focus} onpointerenter={on_pointer}>{ tr.t("give.start") }</button>
+            <span class="sc-give-hint">{ tr.t("give.hint") }</span>
         </div>
     }
 }

@@ -17,7 +17,7 @@ pub fn lang_switch(current: Lang, on_action: &Callback<Action>) -> Html {
             { for Lang::ALL.into_iter().map(|lang| {
                 let on_click = on_action.reform(move |_| Action::SetLang(lang));
                 html! {
-                    <button type="button" class="sc-lang-button" lang={lang.tag()} aria-pressed={(lang == current).to_string()} onclick={on_click}>
+                    <button type="button" class="sc-button sc-button-quiet sc-button-small sc-lang-button" lang={lang.tag()} aria-pressed={(lang == current).to_string()} onclick={on_click}>
                         { lang.name() }
                     </button>
                 }

@@ -43,10 +43,11 @@ pub fn undo_bar(props: &UndoBarProps) -> Html {
     let Some(undo) = &props.undo else { return html! {} };
     let text = undo.describe();
     let on_undo = props.on_action.reform(|_| Action::Undo);
+    let tr = crate::i18n::use_i18n();
     html! {
         <div class="sc-undo">
             <span>{ text }</span>
-            <button type="button" class="sc-button sc-button-small" onclick={on_undo}>{ "Undo" }</button>
+            <button type="button" class="sc-button sc-button-small" onclick={on_undo}>{ tr.t("notice.undo") }</button>
         </div>
     }
 }
@@ -55,13 +56,13 @@ pub fn undo_bar(props: &UndoBarProps) -> Html {
 /// what and that the rest works, "Try again" fetches it again, "Close" gives up. Kept in view at
 /// the bottom of the widget (like the shortlist button on phones), since what was clicked may
 /// be far up or down the list. A plain function, not a component: see src/lazy.rs.
-pub fn part_failed(message: &str, on_retry: Callback<()>, on_close: Callback<()>) -> Html {
+pub fn part_failed(message: &str, on_retry: Callback<()>, on_close: Callback<()>, tr: &crate::i18n::I18n) -> Html {
     html! {
         <div class="sc-notice sc-part-failed" role="alert">
             <p>{ message }</p>
             <div class="sc-banner-actions">
-                <button type="button" class="sc-button sc-primary" onclick={on_retry.reform(|_| ())}>{ "Try again" }</button>
-                <button type="button" class="sc-button" onclick={on_close.reform(|_| ())}>{ "Close" }</button>
+                <button type="button" class="sc-button sc-primary" onclick={on_retry.reform(|_| ())}>{ tr.t("app.try_again") }</button>
+                <button type="button" class="sc-button" onclick={on_close.reform(|_| ())}>{ tr.t("notice.close") }</button>
             </div>
         </div>
     }

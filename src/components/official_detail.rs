@@ -54,7 +54,7 @@ pub fn official_detail(props: &OfficialDetailProps) -> Html {
                     <h3 class="sc-dialog-title" id={title_id}>{ official.name.clone() }</h3>
                     <p class="sc-office">{ describe::office(feed, official, &tr) }</p>
                 </div>
-                <button type="button" class="sc-icon-button" aria-label="Close details" onclick={on_close}>{ "×" }</button>
+                <button type="button" class="sc-icon-button" aria-label={tr.t("details.close")} onclick={on_close}>{ "×" }</button>
             </div>
             <ul class="sc-detail-stances">
                 { for feed.questions.iter().zip(&official.stances).map(|(question, record)| html! {
@@ -98,13 +98,13 @@ pub fn official_detail(props: &OfficialDetailProps) -> Html {
             <div class="sc-detail-links">
                 { next_step_link(&step, &official.name, &tr) }
                 if let Some(site) = official.website.as_ref().filter(|s| contact != Some(*s)) {
-                    <ExternalLink url={site.clone()}>{ "Website" }</ExternalLink>
+                    <ExternalLink url={site.clone()}>{ tr.t("details.website") }</ExternalLink>
                 }
                 if let Some(fec) = fec {
-                    <ExternalLink url={fec}>{ "Who funds them (FEC)" }</ExternalLink>
+                    <ExternalLink url={fec}>{ tr.t("details.fec") }</ExternalLink>
                 }
                 if let Some(email) = official.email.as_ref().filter(|e| contact != Some(*e)) {
-                    <ExternalLink url={email.clone()}>{ "E-mail" }</ExternalLink>
+                    <ExternalLink url={email.clone()}>{ tr.t("details.email") }</ExternalLink>
                 }
             </div>
             <div class="sc-dialog-actions">

@@ -20,6 +20,7 @@ pub struct StatePickerProps {
 #[function_component(StatePicker)]
 pub fn state_picker(props: &StatePickerProps) -> Html {
     let id = use_id("state");
+    let tr = crate::i18n::use_i18n();
     let query = use_state(String::new);
     let open = use_state(|| false);
     let active = use_state(|| 0usize);
@@ -106,7 +107,7 @@ pub fn state_picker(props: &StatePickerProps) -> Html {
     let expanded = *open && !matches.is_empty();
     html! {
         <div class="sc-field sc-combobox">
-            <label class="sc-field-label" for={id.clone()}>{ "State" }</label>
+            <label class="sc-field-label" for={id.clone()}>{ tr.t("picker.label") }</label>
             <input
                 id={id.clone()}
                 type="text"
@@ -117,14 +118,14 @@ pub fn state_picker(props: &StatePickerProps) -> Html {
                 aria-expanded={expanded.to_string()}
                 aria-controls={listbox_id.clone()}
                 aria-activedescendant={expanded.then(|| option_id(active_index))}
-                placeholder={if props.selected.is_empty() { "All states · type to pick" } else { "Add another state" }}
+                placeholder={if props.selected.is_empty() { tr.t("picker.placeholder") } else { tr.t("picker.another") }}
                 value={(*query).clone()}
                 oninput={on_input}
                 onkeydown={on_keydown}
                 onclick={on_click}
                 onblur={on_blur}
             />
-            <ul class="sc-listbox" id={listbox_id} role="listbox" aria-label="States" hidden={!expanded}>
+            <ul class="sc-listbox" id={listbox_id} role="listbox" aria-label={tr.t("picker.list")} hidden={!expanded}>
                 { for matches.iter().enumerate().filter(|_| expanded).map(|(i, (state, count))| {
                     let state = *state;
                     // mousedown, not click: it comes before the input's blur closes the list.
@@ -151,7 +152,7 @@ pub fn state_picker(props: &StatePickerProps) -> Html {
                 }) }
             </ul>
             if *open && matches.is_empty() && !query.is_empty() {
-                <p class="sc-listbox-empty" role="status">{ format!("No state in this data matches “{}”.", *query) }</p>
+                <p class="sc-listbox-empty" role="status">{ tr.msg(&scorecard_core::i18n::Msg::new("picker.none").text("query", (*query).clone())) }</p>
             }
         </div>
     }

@@ -45,6 +45,7 @@ pub struct YourOfficialsProps {
 pub fn your_officials_panel(props: &YourOfficialsProps) -> Html {
     let YourOfficialsProps { zip, your, mine, on_action, .. } = props;
     let ids = use_id("zip");
+    let tr = crate::i18n::use_i18n();
     let input = use_node_ref();
     let on_submit = on_submit_value(on_action, &input, Action::LookUpZip);
     // The lookup starts as the last digit is typed; anything else waits for Enter.
@@ -78,14 +79,14 @@ pub fn your_officials_panel(props: &YourOfficialsProps) -> Html {
     let shown = found.and_then(|(z, your)| Some((Lookup::get()?.found_view)(props, &z, your, &ids)));
     let (heading, found) = match shown {
         Some((heading, found)) => (heading, Some(found)),
-        None => ("Your officials".to_string(), None),
+        None => (tr.t("zip.title"), None),
     };
 
     html! {
         <section class="sc-your" aria-labelledby={format!("{ids}-title")}>
             <h3 class="sc-your-title" id={format!("{ids}-title")}>{ heading }</h3>
             <form class="sc-zip-form" onsubmit={on_submit} onfocusin={on_focus} onpointerenter={on_pointer}>
-                <label class="sc-field-label" for={format!("{ids}-input")}>{ "ZIP code" }</label>
+                <label class="sc-field-label" for={format!("{ids}-input")}>{ tr.t("zip.label") }</label>
                 <div class="sc-zip-row">
                     <input
                         id={format!("{ids}-input")}
@@ -99,7 +100,7 @@ pub fn your_officials_panel(props: &YourOfficialsProps) -> Html {
                         aria-describedby={described}
                         oninput={on_input}
                     />
-                    <button type="submit" class="sc-button sc-primary">{ "Find" }</button>
+                    <button type="submit" class="sc-button sc-primary">{ tr.t("zip.find") }</button>
                 </div>
             </form>
             if let Some(message) = message {
@@ -113,13 +114,13 @@ pub fn your_officials_panel(props: &YourOfficialsProps) -> Html {
             }
             <div class="sc-your-tools">
                 if zip.zip.is_some() && !*mine && zip.status != ZipStatus::Looking {
-                    <button type="button" class="sc-button sc-button-small" onclick={on_show}>{ "Show my officials" }</button>
+                    <button type="button" class="sc-button sc-button-small" onclick={on_show}>{ tr.t("zip.show") }</button>
                 }
                 if *mine {
-                    <button type="button" class="sc-button sc-button-small" onclick={on_hide}>{ "Hide my officials" }</button>
+                    <button type="button" class="sc-button sc-button-small" onclick={on_hide}>{ tr.t("zip.hide") }</button>
                 }
                 if zip.saved.is_some() || zip.zip.is_some() {
-                    <button type="button" class="sc-button sc-button-quiet sc-button-small" onclick={on_forget}>{ "Forget my ZIP code" }</button>
+                    <button type="button" class="sc-button sc-button-quiet sc-button-small" onclick={on_forget}>{ tr.t("zip.forget") }</button>
                 }
             </div>
         </section>

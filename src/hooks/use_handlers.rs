@@ -3,9 +3,10 @@
 //! read the state when called, so they stay the same across renders and the panels they are
 //! given are not rendered again for nothing.
 
+use scorecard_core::i18n::Msg;
 use std::rc::Rc;
 
-use scorecard_core::{compare, export, filter, share_link};
+use scorecard_core::{export, filter, share_link};
 use yew::prelude::*;
 
 use crate::browser::{clipboard, download, location, share};
@@ -55,13 +56,13 @@ impl Handlers {
                 state.dispatch(Action::ShowShareUrl(url.clone()));
                 wasm_bindgen_futures::spawn_local(async move {
                     let message = if !clipboard::copy(&url).await {
-                        "Copy the share link from the box below."
+                        Msg::new("said.copy_by_hand")
                     } else if state.comparing {
-                        compare::LINK_COPIED
+                        Msg::new("said.compare_link_copied")
                     } else {
-                        "Share link copied. Paste it anywhere to share your shortlist."
+                        Msg::new("said.link_copied")
                     };
-                    state.dispatch(Action::Announce(message.to_string()));
+                    state.dispatch(Action::Announce(message));
                 });
             })
         };
@@ -93,6 +94,6 @@ impl Handlers {
 /// Offers `csv` as a download named `file_name`, and says so when the browser refuses.
 fn download_csv(state: &UseReducerHandle<Store>, file_name: &str, csv: &str) {
     if !download::download_text(file_name, "text/csv;charset=utf-8", csv) {
-        state.dispatch(Action::Announce("This browser did not allow the download.".into()));
+        state.dispatch(Action::Announce(Msg::new("said.download_refused")));
     }
 }

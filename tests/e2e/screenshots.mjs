@@ -80,5 +80,34 @@ for (const shot of [
   console.log(`wrote ${path.relative(repo, file)}`);
   await context.close();
 }
+// The widget in Spanish (`?lang=es`, a Spanish browser): Vermont, endorsed Sanders, two on the
+// shortlist; 1280 and 375 px, light and dark.
+async function spanishShots(browser, site) {
+  for (const shot of [
+    { name: 'spanish-1280', width: 1280, height: 860, scheme: 'light' },
+    { name: 'spanish-1280-dark', width: 1280, height: 860, scheme: 'dark' },
+    { name: 'spanish-375', width: 375, height: 812, scheme: 'light' },
+    { name: 'spanish-375-dark', width: 375, height: 812, scheme: 'dark' },
+  ]) {
+    const context = await browser.newContext({ viewport: { width: shot.width, height: shot.height }, colorScheme: shot.scheme, deviceScaleFactor: 1, locale: 'es-US' });
+    const page = await context.newPage();
+    await page.goto(`${site.url}?lang=es`);
+    await waitForWidget(page);
+    const box = page.getByRole('combobox', { name: 'Estado' });
+    await box.fill('VT');
+    await box.press('Enter');
+    await page.getByRole('group', { name: 'Postura' }).getByRole('checkbox', { name: /Endorsed Sanders/ }).check();
+    for (const name of ['Peter Welch', 'Patrick J. Leahy']) {
+      await page.getByRole('button', { name: `Agregar a ${name} a la lista` }).click();
+    }
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.mouse.move(0, 0);
+    const file = path.join(out, `${shot.name}.png`);
+    await page.screenshot({ path: file });
+    console.log(`wrote ${path.relative(repo, file)}`);
+    await context.close();
+  }
+}
+await spanishShots(browser, site);
 await browser.close();
 await site.close();

@@ -116,9 +116,6 @@ pub fn caption(names: &[&str]) -> String {
     format!("Where {} stand on each question", join_names(names))
 }
 
-/// Said when the link to a comparison is copied.
-pub const LINK_COPIED: &str = "Link copied: it opens this comparison, and your shortlist if you have one.";
-
 /// Whether the compared officials (indices into the feed) take the same stance on question `q`
 /// ("Not rated" counting as a stance of its own): a reader scanning the table sees at once
 /// where they differ.

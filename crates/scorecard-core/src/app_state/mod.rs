@@ -211,7 +211,7 @@ pub enum HistoryMode {
 /// Text to announce; `serial` changes every time so a repeated message is announced again.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Announcement {
-    pub text: String,
+    pub text: Msg,
     pub serial: u32,
 }
 
@@ -281,7 +281,7 @@ impl AppState {
     }
 
     /// Sets the message for the live region (and the visible status line).
-    pub fn announce(&mut self, text: impl Into<String>) {
+    pub fn announce(&mut self, text: impl Into<Msg>) {
         self.announcement = Announcement { text: text.into(), serial: self.announcement.serial.wrapping_add(1) };
     }
 

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use super::*;
 use crate::filter::{SortKey, StanceChoice};
+use crate::i18n::Msg;
 use crate::money::Cents;
 use crate::shortlist::AddError;
 use crate::states::State;
@@ -55,7 +56,7 @@ pub enum Action {
     },
     SplitBudget(String),
     ResolveShare(Option<ShareChoice>),
-    Announce(String),
+    Announce(Msg),
     /// A newer copy of the feed arrived (a retry got through): keep the filters, the shortlist
     /// and the open official wherever they still mean something.
     ReplaceFeed(FeedRef),
@@ -127,7 +128,7 @@ impl AppState {
             Action::RemoveState(state) => {
                 s.filter.states.remove(state);
                 s.filter_changed();
-                s.announce(format!("Removed {} from the state filter", state.name()));
+                s.announce(Msg::new("said.state_removed").text("state", state.name()));
             }
             Action::ToggleStance(choice) => {
                 s.filter.toggle_stance(choice);
@@ -154,7 +155,7 @@ impl AppState {
             Action::ClearFilters => {
                 s.filter.clear_filters();
                 s.filter_changed();
-                s.announce("All filters cleared");
+                s.announce(Msg::new("said.filters_cleared"));
             }
             Action::SetLang(lang) => {
                 s.lang = Some(lang);
@@ -186,15 +187,15 @@ impl AppState {
                     None => s.shortlist.add(&id, &name),
                 };
                 match added {
-                    Ok(()) => s.announce(format!("Added {name} to your shortlist ({} in all)", s.shortlist.len())),
-                    Err(AddError::Full) => s.announce("Your shortlist is full; remove someone first."),
+                    Ok(()) => s.announce(Msg::new("said.added").text("name", name).count("n", s.shortlist.len())),
+                    Err(AddError::Full) => s.announce(Msg::new("said.full")),
                     Err(AddError::AlreadyListed) => {}
                 }
             }
             Action::Remove { id } => {
                 if let Some(removed) = s.shortlist.remove(&id) {
                     s.amount_errors.remove(&id);
-                    s.announce(format!("Removed {} from your shortlist", removed.entry.name));
+                    s.announce(Msg::new("said.removed").text("name", removed.entry.name.clone()));
                     s.undo = Some(Undo::Removed(removed));
                 }
             }
@@ -202,15 +203,15 @@ impl AppState {
                 Some(Undo::Removed(removed)) => {
                     let name = removed.entry.name.clone();
                     s.shortlist.undo_remove(removed);
-                    s.announce(format!("Put {name} back on your shortlist"));
+                    s.announce(Msg::new("said.put_back").text("name", name));
                 }
                 Some(Undo::Cleared(entries)) => {
                     s.shortlist.undo_clear(entries);
-                    s.announce("Shortlist restored");
+                    s.announce(Msg::new("said.restored"));
                 }
                 Some(Undo::Replaced(previous)) => {
                     s.shortlist = previous;
-                    s.announce("Your own shortlist is back");
+                    s.announce(Msg::new("said.own_back"));
                 }
                 None => {}
             },
@@ -218,7 +219,7 @@ impl AppState {
                 let entries = s.shortlist.clear();
                 if !entries.is_empty() {
                     s.amount_errors.clear();
-                    s.announce("Shortlist cleared");
+                    s.announce(Msg::new("said.cleared"));
                     s.undo = Some(Undo::Cleared(entries));
                 }
             }
@@ -242,7 +243,7 @@ impl AppState {
                     Ok(budget) => {
                         s.split_error = None;
                         s.amount_errors.clear();
-                        s.announce(format!("Split {budget} across {} officials", s.shortlist.len()));
+                        s.announce(Msg::new("said.split").money("amount", budget).count("n", s.shortlist.len()));
                     }
                     Err(message) => s.split_error = Some(message),
                 }
@@ -253,11 +254,11 @@ impl AppState {
                         Some(ShareChoice::Replace) => {
                             let previous = std::mem::replace(&mut s.shortlist, pending.list);
                             s.undo = Some(Undo::Replaced(previous));
-                            s.announce("Your shortlist was replaced with the shared one");
+                            s.announce(Msg::new("said.replaced"));
                         }
                         Some(ShareChoice::Merge) => {
                             let summary = s.shortlist.merge(pending.list.entries());
-                            s.announce(format!("Added {} officials from the shared shortlist", summary.added));
+                            s.announce(Msg::new("said.merged").count("n", summary.added));
                         }
                         None => {}
                     }
@@ -341,7 +342,7 @@ impl AppState {
             }
             Action::ForgetZip => {
                 s.zip = ZipState { serial: s.zip.serial.wrapping_add(1), ..ZipState::default() };
-                s.announce("Your ZIP code was forgotten: it is no longer saved in this browser.");
+                s.announce(Msg::new("said.zip_forgotten"));
             }
             Action::ShowInList { state, position } => {
                 s.filter.clear_filters();
@@ -369,7 +370,7 @@ impl AppState {
             Action::SyncShortlist(mut list) => {
                 list.refresh_names(&s.feed);
                 s.shortlist = list;
-                s.announce("Your shortlist was changed in another tab or window.");
+                s.announce(Msg::new("said.other_tab"));
             }
             Action::ShowShareUrl(url) => s.share_url = Some(url),
             Action::WaitForStates(link) => s.waiting_link = link,
@@ -419,7 +420,7 @@ impl AppState {
                 s.compare.clear();
                 s.comparing = false;
                 s.compare_note = None;
-                s.announce("Comparison cleared");
+                s.announce(Msg::new("said.compare_cleared"));
             }
             Action::CompareNote(note) => s.compare_says(note),
         }

@@ -75,11 +75,11 @@ fn states_and_clearing_are_announced() {
     let s = after(state(), [Action::AddState(vt())]);
     assert!(s.filter.states.contains(vt()));
     let s = after(s, [Action::RemoveState(vt())]);
-    assert_eq!(s.announcement.text, "Removed Vermont from the state filter");
+    assert_eq!(s.announcement.text.en(), "Removed Vermont from the state filter");
     let serial = s.announcement.serial;
     let s = after(s, [Action::AddState(vt()), Action::ClearFilters]);
     assert!(s.filter.states.is_empty());
-    assert_eq!((s.announcement.text.as_str(), s.announcement.serial), ("All filters cleared", serial + 1));
+    assert_eq!((s.announcement.text.en().as_str(), s.announcement.serial), ("All filters cleared", serial + 1));
 }
 
 #[test]
@@ -95,19 +95,19 @@ fn opening_and_closing_an_official() {
 #[test]
 fn adding_removing_and_undoing() {
     let s = after(state(), [Action::Add { id: "ann".into() }, Action::Add { id: "cy".into() }]);
-    assert_eq!(s.announcement.text, "Added Cy Cole to your shortlist (2 in all)");
+    assert_eq!(s.announcement.text.en(), "Added Cy Cole to your shortlist (2 in all)");
     assert_eq!(s.shortlist.get("ann").and_then(|e| e.state), Some(vt()), "the state is kept for sharded feeds");
     let s = after(s, [Action::Remove { id: "ann".into() }]);
-    assert_eq!(s.announcement.text, "Removed Ann Able from your shortlist");
+    assert_eq!(s.announcement.text.en(), "Removed Ann Able from your shortlist");
     assert_eq!(s.undo.as_ref().map(Undo::describe).as_deref(), Some("Removed Ann Able from your shortlist."));
     let s = after(s, [Action::Undo]);
     assert_eq!(s.shortlist.position("ann"), Some(0));
-    assert_eq!(s.announcement.text, "Put Ann Able back on your shortlist");
+    assert_eq!(s.announcement.text.en(), "Put Ann Able back on your shortlist");
     let s = after(s, [Action::ClearShortlist]);
     assert!(s.shortlist.is_empty());
     assert_eq!(s.undo.as_ref().map(Undo::describe).as_deref(), Some("Cleared 2 officials from your shortlist."));
     let s = after(s, [Action::Undo]);
-    assert_eq!((s.shortlist.len(), s.announcement.text.as_str()), (2, "Shortlist restored"));
+    assert_eq!((s.shortlist.len(), s.announcement.text.en().as_str()), (2, "Shortlist restored"));
     // An official no longer in the feed is listed under their id.
     let s = after(s, [Action::Add { id: "gone".into() }]);
     assert_eq!(s.shortlist.get("gone").map(|e| e.name.as_str()), Some("gone"));
@@ -129,7 +129,7 @@ fn amounts_given_marks_order_and_budgets() {
     let s = after(s, [Action::SplitBudget("20".into())]);
     assert_eq!(s.split_error, None);
     assert_eq!(s.shortlist.total(), Cents(20_00));
-    assert_eq!(s.announcement.text, "Split $20 across 2 officials");
+    assert_eq!(s.announcement.text.en(), "Split $20 across 2 officials");
 }
 
 #[test]
@@ -146,15 +146,15 @@ fn a_shared_list_is_taken_asked_about_or_ignored() {
     assert_eq!(s.pending_share.as_ref().map(|p| p.needs_choice), Some(true));
     let merged = after(s.clone(), [Action::ResolveShare(Some(ShareChoice::Merge))]);
     assert_eq!(
-        (merged.shortlist.len(), merged.announcement.text.as_str()),
-        (2, "Added 1 officials from the shared shortlist")
+        (merged.shortlist.len(), merged.announcement.text.en().as_str()),
+        (2, "Added 1 official from the shared shortlist")
     );
     let replaced = after(s, [Action::ResolveShare(Some(ShareChoice::Replace))]);
     assert_eq!(replaced.shortlist.position("cy"), Some(0));
     assert_eq!(replaced.shortlist.len(), 1);
     let back = after(replaced, [Action::Undo]);
     assert_eq!(
-        (back.shortlist.position("ann"), back.announcement.text.as_str()),
+        (back.shortlist.position("ann"), back.announcement.text.en().as_str()),
         (Some(0), "Your own shortlist is back")
     );
 }
@@ -210,7 +210,7 @@ fn a_zip_code_is_checked_looked_up_and_found() {
     assert_eq!(s.zip.status, ZipStatus::Found);
     assert!(s.zip.your.is_some());
     assert_eq!(s.zip.saved.as_ref().map(|z| z.zip.to_string()).as_deref(), Some("05401"));
-    assert!(!s.announcement.text.is_empty());
+    assert!(!s.announcement.text.en().is_empty());
     // The same three digits need no other file.
     let s = after(s, [Action::LookUpZip("05499".into())]);
     assert_ne!(s.zip.status, ZipStatus::Looking);
@@ -238,7 +238,7 @@ fn without_the_steps_part_a_lookup_says_it_could_not_be_done() {
     s.reduce(Action::ZipArrived { serial, arrival: Ok(Some(shard())) }, None);
     let zip = crate::zip_table::Zip::parse("05401").unwrap();
     assert_eq!(s.zip.status, ZipStatus::Failed(not_loaded(&zip)));
-    assert_eq!(s.announcement.text, not_loaded(&zip));
+    assert_eq!(s.announcement.text.en(), not_loaded(&zip));
 }
 
 #[test]
@@ -275,7 +275,7 @@ fn the_browsers_answers_are_state_too() {
     let s = after(s, [Action::WaitForStates(Some(link.clone())), Action::StorageProblem(None)]);
     assert_eq!((s.waiting_link.as_ref(), s.storage_problem), (Some(&link), None));
     let s = after(s, [Action::WaitForStates(None), Action::Announce("hi".into())]);
-    assert_eq!((s.waiting_link, s.announcement.text.as_str()), (None, "hi"));
+    assert_eq!((s.waiting_link, s.announcement.text.en().as_str()), (None, "hi"));
 }
 
 #[test]
@@ -286,7 +286,7 @@ fn another_tabs_changes_replace_the_list_with_names_from_this_feed_and_are_annou
     let s = after(s, [Action::SyncShortlist(theirs.clone())]);
     assert!(s.shortlist.same_choices(&theirs));
     assert_eq!(s.shortlist.get("cy").map(|e| e.name.as_str()), Some("Cy Cole"));
-    assert_eq!(s.announcement.text, "Your shortlist was changed in another tab or window.");
+    assert_eq!(s.announcement.text.en(), "Your shortlist was changed in another tab or window.");
 }
 
 const FIVE: &str = r#"
@@ -307,7 +307,7 @@ fn picking(ids: &[&str]) -> AppState {
 fn picking_up_to_four_to_compare() {
     let s = picking(&["ann", "bo"]);
     assert_eq!(s.compare, ["ann", "bo"]);
-    assert_eq!(s.announcement.text, "Added Bo Baker to the comparison (2 of 4)");
+    assert_eq!(s.announcement.text.en(), "Added Bo Baker to the comparison (2 of 4)");
     assert!(!s.comparing, "picking does not show the comparison yet");
     assert!(s.view().compare.is_empty(), "nor put it in the address");
     let s = after(s, [Action::ToggleCompare("cy".into()), Action::ToggleCompare("di".into())]);
@@ -315,7 +315,7 @@ fn picking_up_to_four_to_compare() {
     let s = after(s, [Action::ToggleCompare("ed".into())]);
     assert_eq!(s.compare, ["ann", "bo", "cy", "di"]);
     let refused = "You can compare up to 4 officials. Remove one before adding Ed Eads.";
-    assert_eq!((s.compare_note.as_deref(), s.announcement.text.as_str()), (Some(refused), refused));
+    assert_eq!((s.compare_note.as_deref(), s.announcement.text.en().as_str()), (Some(refused), refused));
     // Taking one back makes room, and the message goes.
     let s = after(s, [Action::ToggleCompare("bo".into()), Action::ToggleCompare("ed".into())]);
     assert_eq!((picks(&s), s.compare_note.as_ref()), (["ann", "cy", "di", "ed"].to_vec(), None));
@@ -348,7 +348,7 @@ fn showing_closing_and_clearing_the_comparison() {
     assert_eq!(s.compare_serial, 2, "each showing is a fresh dialog");
     let s = after(s, [Action::ClearCompare]);
     assert!(s.compare.is_empty() && !s.comparing);
-    assert_eq!(s.announcement.text, "Comparison cleared");
+    assert_eq!(s.announcement.text.en(), "Comparison cleared");
 }
 
 #[test]
@@ -381,7 +381,7 @@ fn a_view_with_a_comparison_shows_it_and_one_without_closes_it() {
     assert_eq!((picks(&s), s.comparing), (["cy"].to_vec(), false));
     // What a link's decoding could not read is said after the view is restored.
     let s = after(s, [Action::CompareNote("The link compares 6 officials; only the first 4 were read.".into())]);
-    assert_eq!(s.announcement.text, "The link compares 6 officials; only the first 4 were read.");
+    assert_eq!(s.announcement.text.en(), "The link compares 6 officials; only the first 4 were read.");
     assert!(s.compare_note.is_some());
 }
 

@@ -315,6 +315,25 @@ impl Msg {
     }
 }
 
+impl Default for Msg {
+    fn default() -> Msg {
+        Msg::text_only("")
+    }
+}
+
+/// A text not (yet) in the catalogues, shown as it is in every language.
+impl From<String> for Msg {
+    fn from(text: String) -> Msg {
+        Msg::text_only(text)
+    }
+}
+
+impl From<&str> for Msg {
+    fn from(text: &str) -> Msg {
+        Msg::text_only(text)
+    }
+}
+
 /// Formats as `inner` does, but reads the English catalogue.
 struct Fallback<'a>(&'a dyn Format);
 

@@ -43,7 +43,7 @@ fn each_text_is_complete_and_takes_the_same_arguments() {
             assert!(seen.insert(key.trim()), "{}.txt line {}: {key} twice", lang.tag(), n + 1);
             assert!(!text.trim().is_empty(), "{}.txt line {}: {key} is empty", lang.tag(), n + 1);
             assert!(
-                english.is_empty() || !text.starts_with(' ') == !english.starts_with(' '),
+                english.is_empty() || text.starts_with(' ') == english.starts_with(' '),
                 "{}.txt: {key} starts with a space in one language only",
                 lang.tag()
             );
