@@ -9,6 +9,7 @@
 //! focus or a pointer, or a run starts (or resumes).
 
 use scorecard_core::give_run::{done_text, left_out_text, GiveRun, LeftOut, Step};
+use scorecard_core::i18n::Msg;
 use scorecard_core::shortlist::Shortlist;
 use yew::prelude::*;
 
@@ -96,6 +97,7 @@ fn give_run_steps_view(props: &GiveRunStepsProps) -> Html {
         return html! {};
     };
     let on_skip = on_action.reform(|_| Action::GiveSkipped);
+    let tr = crate::i18n::use_i18n();
     let on_stop = on_action.reform(|_| Action::StopGiving);
     let heading = step.heading();
     let body = match &step {
@@ -107,14 +109,14 @@ fn give_run_steps_view(props: &GiveRunStepsProps) -> Html {
                         if let Some(url) = item.step.url() {
                             { external_link_on_click(
                                 url,
-                                Some(AttrValue::from(item.step.accessible_label(&item.name))),
+                                Some(AttrValue::from(tr.msg(&item.step.accessible_msg(&item.name)))),
                                 classes!("sc-button", "sc-give"),
-                                html! { item.step.label() },
+                                html! { tr.msg(&item.step.label_msg()) },
                                 Some(opened),
                             ) }
                         }
-                        <button type="button" class="sc-button" onclick={on_skip}>{ "Skip" }</button>
-                        <button type="button" class="sc-button sc-button-quiet" onclick={on_stop}>{ "Stop" }</button>
+                        <button type="button" class="sc-button" onclick={on_skip}>{ tr.t("give.skip") }</button>
+                        <button type="button" class="sc-button sc-button-quiet" onclick={on_stop}>{ tr.t("give.stop") }</button>
                     </div>
                 </>
             }
@@ -125,17 +127,17 @@ fn give_run_steps_view(props: &GiveRunStepsProps) -> Html {
             html! {
                 <>
                     <div class="sc-give-actions">
-                        <button type="button" class="sc-button sc-primary" onclick={on_yes}>{ "Yes, I gave" }</button>
-                        <button type="button" class="sc-button" onclick={on_no}>{ "No" }</button>
-                        <button type="button" class="sc-button sc-button-quiet" onclick={on_stop}>{ "Stop" }</button>
+                        <button type="button" class="sc-button sc-primary" onclick={on_yes}>{ tr.t("give.yes") }</button>
+                        <button type="button" class="sc-button" onclick={on_no}>{ tr.t("give.no") }</button>
+                        <button type="button" class="sc-button sc-button-quiet" onclick={on_stop}>{ tr.t("give.stop") }</button>
                     </div>
                     if let Some(url) = item.step.url() {
                         <p class="sc-give-again">
                             { external_link(
                                 url,
-                                Some(AttrValue::from(format!("Open the page for {} again", item.name))),
+                                Some(AttrValue::from(tr.msg(&Msg::new("give.again.named").text("name", item.name.clone())))),
                                 Classes::new(),
-                                html! { "Open the page again" },
+                                html! { tr.t("give.again") },
                             ) }
                         </p>
                     }
@@ -146,7 +148,7 @@ fn give_run_steps_view(props: &GiveRunStepsProps) -> Html {
             <>
                 <p>{ done_text(*gifts, *total, *skipped) }</p>
                 <div class="sc-give-actions">
-                    <button type="button" class="sc-button" onclick={on_stop}>{ "Close" }</button>
+                    <button type="button" class="sc-button" onclick={on_stop}>{ tr.t("notice.close") }</button>
                 </div>
             </>
         },

@@ -46,7 +46,7 @@ pub fn undo_bar(props: &UndoBarProps) -> Html {
     let tr = crate::i18n::use_i18n();
     html! {
         <div class="sc-undo">
-            <span>{ text }</span>
+            <span>{ tr.msg(&text) }</span>
             <button type="button" class="sc-button sc-button-small" onclick={on_undo}>{ tr.t("notice.undo") }</button>
         </div>
     }

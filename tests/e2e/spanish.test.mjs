@@ -68,10 +68,10 @@ test('the Spanish journey: filter, shortlist, share link, opened in a fresh cont
   await page.goto(`${site.url}?feed=fixtures/giving.json&lang=es`);
   await waitForWidget(page);
   assert.equal(await widgetLang(page), 'es');
-  await page.getByRole('combobox', { name: 'Estado' }).fill('nueva york');
+  await page.getByRole('combobox', { name: 'Estado' }).fill('NY');
   await page.getByRole('combobox', { name: 'Estado' }).press('Enter');
   await page.getByRole('group', { name: 'Postura' }).getByRole('checkbox').first().check();
-  assert.equal(await page.locator('[data-sc-app] .sc-summary').textContent(), '1 funcionario con la postura «Yes» en New York');
+  assert.equal(await page.locator('[data-sc-app] .sc-summary').textContent(), '1 funcionario con la postura «Endorsed ours» en New York');
   await page.getByRole('button', { name: 'Agregar a Bob Baker a la lista' }).click();
   const shortlist = page.getByRole('region', { name: 'Lista de donaciones' });
   await shortlist.getByRole('textbox', { name: 'Monto para Bob Baker' }).fill('0.5');

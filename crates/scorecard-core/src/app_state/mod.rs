@@ -184,16 +184,11 @@ pub enum Undo {
 
 impl Undo {
     /// What "Undo" would undo, in words.
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> Msg {
         match self {
-            Undo::Removed(removed) => format!("Removed {} from your shortlist.", removed.entry.name),
-            Undo::Cleared(entries) => {
-                format!(
-                    "Cleared {} from your shortlist.",
-                    crate::wording::plural(entries.len(), "official", "officials")
-                )
-            }
-            Undo::Replaced(_) => "Replaced your shortlist with the shared one.".to_string(),
+            Undo::Removed(removed) => Msg::new("undo.removed").text("name", removed.entry.name.clone()),
+            Undo::Cleared(entries) => Msg::new("undo.cleared").msg("count", crate::wording::officials(entries.len())),
+            Undo::Replaced(_) => Msg::new("undo.replaced"),
         }
     }
 }

@@ -99,13 +99,13 @@ fn adding_removing_and_undoing() {
     assert_eq!(s.shortlist.get("ann").and_then(|e| e.state), Some(vt()), "the state is kept for sharded feeds");
     let s = after(s, [Action::Remove { id: "ann".into() }]);
     assert_eq!(s.announcement.text.en(), "Removed Ann Able from your shortlist");
-    assert_eq!(s.undo.as_ref().map(Undo::describe).as_deref(), Some("Removed Ann Able from your shortlist."));
+    assert_eq!(s.undo.as_ref().map(|u| u.describe().en()).as_deref(), Some("Removed Ann Able from your shortlist."));
     let s = after(s, [Action::Undo]);
     assert_eq!(s.shortlist.position("ann"), Some(0));
     assert_eq!(s.announcement.text.en(), "Put Ann Able back on your shortlist");
     let s = after(s, [Action::ClearShortlist]);
     assert!(s.shortlist.is_empty());
-    assert_eq!(s.undo.as_ref().map(Undo::describe).as_deref(), Some("Cleared 2 officials from your shortlist."));
+    assert_eq!(s.undo.as_ref().map(|u| u.describe().en()).as_deref(), Some("Cleared 2 officials from your shortlist."));
     let s = after(s, [Action::Undo]);
     assert_eq!((s.shortlist.len(), s.announcement.text.en().as_str()), (2, "Shortlist restored"));
     // An official no longer in the feed is listed under their id.
