@@ -6,10 +6,11 @@
 
 use std::rc::Rc;
 
-use scorecard_core::feed::shards::{self, ShardStatus};
+use scorecard_core::feed::shards::{self, ShardLoad, ShardStatus};
 use scorecard_core::give_run::GiveRun;
 use scorecard_core::shortlist::Shortlist;
 use scorecard_core::states::{State, StateSet};
+use scorecard_core::tile_map::MapMode;
 use scorecard_core::zip_lookup::SavedZip;
 use scorecard_core::{date, filter, share_link, storage_key, wording};
 use yew::prelude::*;
@@ -17,19 +18,20 @@ use yew::prelude::*;
 use crate::browser::first_screen::FirstScreen;
 use crate::browser::{location, perf, storage};
 use crate::components::{
-    compare_bar, lang_switch, part_failed, CompareProps, CompareView, Details, FilterPanel, GiveRunPanel, Header,
-    LoadNotes, OfficialDetailProps, PickStatePrompt, Results, ShardNotes, ShareBanner, ShortlistPanel, UndoBar,
-    YourOfficialsPanel,
+    compare_bar, lang_switch, map_area, part_failed, CompareProps, CompareView, Details, FilterPanel, GiveRunPanel,
+    Header, LoadNotes, MapProps, MapView, OfficialDetailProps, PickStatePrompt, Results, ShardNotes, ShareBanner,
+    ShortlistPanel, SinceNoticeProps, UndoBar, YourOfficialsPanel,
 };
 use crate::hooks::{
     preset_view, use_address_listener, use_address_sync, use_feed, use_handlers, use_saved_lookup, use_saved_shortlist,
-    use_state_files, use_zip_lookup, FeedLoad,
+    use_since_last_visit, use_state_files, use_zip_lookup, FeedLoad,
 };
 use crate::i18n::{browser_languages, I18n};
-use crate::lazy::{use_part, Loading};
+use crate::lazy::{use_part, Loading, Part};
 use crate::loading::LoadState;
 pub use crate::loading::{FeedSource, LoadedFeed, Stale};
 use crate::options::WidgetOptions;
+use crate::since::{RowMarks, SinceView};
 use crate::state::{Action, AppState, Store, ZipStatus};
 use scorecard_core::embed::{Theme, UrlMode};
 use scorecard_core::i18n::{Lang, Msg};
@@ -240,6 +242,15 @@ fn scorecard(props: &ScorecardProps) -> Html {
     }
     use_saved_shortlist(&state, &dispatch, &loaded.storage_key);
     use_saved_lookup(&state, &loaded.storage_key);
+    // What changed since the reader's last visit, in the states whose officials the feed has in
+    // full: every state, or a sharded feed's states whose files are in; none for an older copy
+    // shown because the feed could not be loaded (it may be older than what the reader saw).
+    let covered: Option<StateSet> = match (&loaded.stale, &statuses) {
+        (Some(_), _) => None,
+        (None, None) => Some(State::all().collect()),
+        (None, Some(s)) => Some(s.iter().filter(|s| s.load == ShardLoad::Loaded).map(|s| s.entry.state).collect()),
+    };
+    use_since_last_visit(&state, &loaded.storage_key, &loaded.feed, covered);
     use_zip_lookup(&state, &dispatch, &props.options);
     // For anyone measuring: a lookup's officials are on screen.
     {
@@ -253,13 +264,31 @@ fn scorecard(props: &ScorecardProps) -> Html {
     use_address_sync(&state, &param, props.options.embed.url == UrlMode::Sync, sharded);
     use_address_listener(&state, &statuses, &param, &props.options);
 
-    let result = use_memo((feed.clone(), state.filter.clone()), |(feed, filter)| filter::run(feed, filter));
+    // What changed is told and drawn by a part (src/since.rs): in once there are changes.
+    let since_part = SinceView::get().filter(|_| state.since.changes.is_some() || state.since.acknowledged > 0);
+    // The "Changed" filter: the reader's own, so never in `state.filter` (which links carry).
+    let within =
+        use_memo((feed.clone(), state.since.changes.clone(), state.since.only_changed), |(feed, changes, on)| {
+            match (SinceView::get(), changes) {
+                (Some(part), Some(changes)) if *on => Some((part.indices)(changes, feed)),
+                _ => None,
+            }
+        });
+    let result = use_memo((feed.clone(), state.filter.clone(), within), |(feed, filter, within)| {
+        filter::run_within(feed, filter, within.as_deref())
+    });
+    let marks = match (since_part, &state.since.changes) {
+        (Some(part), Some(changes)) => Some(RowMarks { changes: changes.clone(), draw: part.mark }),
+        _ => None,
+    };
     let handlers = use_handlers(&state, &result, &param, sharded);
     let open_index = state.open.as_deref().and_then(|id| feed.official_index(id));
     // The details dialog is a part loaded on first use: fetched when an official is opened.
     let (details, retry_details) = use_part::<Details>(open_index.is_some());
     // So is the comparison: fetched when it is shown (or as the reader reaches for its button).
     let (comparison, retry_comparison) = use_part::<CompareView>(state.comparing);
+    // And the map of the states, when it is shown.
+    let (map_part, retry_map) = use_part::<MapView>(state.map != MapMode::Hidden);
     let shortlist_ref = use_node_ref();
     let on_jump = {
         let shortlist_ref = shortlist_ref.clone();
@@ -302,6 +331,16 @@ fn scorecard(props: &ScorecardProps) -> Html {
             if let Some(problem) = state.storage_problem {
                 <p class="sc-notice" role="status">{ problem }</p>
             }
+            if let Some(problem) = state.since.problem {
+                <p class="sc-notice" role="status">{ tr.msg(&problem.message()) }</p>
+            }
+            if let Some(part) = since_part {
+                { (part.notice)(SinceNoticeProps {
+                    changes: state.since.changes.clone(),
+                    only_changed: state.since.only_changed,
+                    on_action: dispatch.clone(),
+                }) }
+            }
             if let Some(pending) = &state.pending_share {
                 <ShareBanner feed={feed.clone()} pending={pending.clone()} on_action={dispatch.clone()} />
             }
@@ -312,6 +351,8 @@ fn scorecard(props: &ScorecardProps) -> Html {
                     result={result.clone()}
                     states_available={state_choices}
                     counts_known={!choosing}
+                    changed={state.since.changes.as_ref().map(|c| c.marks.len())}
+                    only_changed={state.since.only_changed}
                     on_action={dispatch.clone()}
                 />
                 <YourOfficialsPanel
@@ -323,8 +364,19 @@ fn scorecard(props: &ScorecardProps) -> Html {
                     shortlist={state.shortlist.clone()}
                     compare={state.compare.clone()}
                     refcode={refcode.clone()}
+                    marks={marks.clone()}
                     on_action={dispatch.clone()}
                 />
+                if props.options.embed.map_shown() {
+                    { map_area(state.map, map_part, retry_map, || MapProps {
+                    feed: feed.clone(),
+                    filter: state.filter.clone(),
+                    result: result.clone(),
+                    shards: statuses.clone(),
+                    mode: state.map,
+                    on_action: dispatch.clone(),
+                    }, &dispatch, &tr) }
+                }
                 if let (true, Some((officials, states))) = (choosing, totals) {
                     <PickStatePrompt officials={officials} states={states} />
                 } else {
@@ -335,6 +387,8 @@ fn scorecard(props: &ScorecardProps) -> Html {
                         shortlist={state.shortlist.clone()}
                         compare={state.compare.clone()}
                         refcode={refcode.clone()}
+                        marks={marks}
+                        only_changed={state.since.only_changed}
                         pending={!progress.loading.is_empty()}
                         on_action={dispatch.clone()}
                         on_download={handlers.download_results.clone()}

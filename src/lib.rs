@@ -26,6 +26,7 @@ pub mod lazy;
 mod loading;
 mod lookup;
 pub mod options;
+mod since;
 pub mod state;
 mod zip_lookup;
 

@@ -5,8 +5,8 @@
 use std::rc::Rc;
 
 pub use scorecard_core::app_state::{
-    not_loaded, Action, Announcement, AppState, FeedRef, HistoryMode, PendingShare, ShareChoice, Undo, WaitingLink,
-    ZipArrival, ZipState, ZipStatus,
+    not_loaded, Action, Announcement, AppState, ChangesRef, FeedRef, HistoryMode, PendingShare, ShareChoice, Undo,
+    WaitingLink, ZipArrival, ZipState, ZipStatus,
 };
 use yew::Reducible;
 

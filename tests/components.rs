@@ -586,6 +586,7 @@ async fn your_officials_lists_each_district_with_a_chooser_and_looks_up_at_the_f
         shortlist: Default::default(),
         compare: Vec::new(),
         refcode: None,
+        marks: None,
         on_action,
     };
     let (_mounted, root) = mount_component::<YourOfficialsPanel>(props);
@@ -636,6 +637,7 @@ async fn your_officials_says_what_went_wrong_next_to_the_field() {
         shortlist: Default::default(),
         compare: Vec::new(),
         refcode: None,
+        marks: None,
         on_action,
     };
     let (_mounted, root) = mount_component::<YourOfficialsPanel>(props);
@@ -699,4 +701,34 @@ async fn give_to_each_asks_after_each_page_and_counts_what_was_given() {
         .unwrap();
     click(&yes);
     assert_eq!(emitted.borrow().as_slice(), [Action::GiveAnswered(true)]);
+}
+
+#[wasm_bindgen_test]
+async fn the_map_shows_each_states_share_and_its_tiles_pick_states() {
+    clear_storage("tmap");
+    let w = mount("tmap", "", WidgetOptions::default()).await;
+    click(&wait_for_element(&w.root, ".sc-map-toggle").await);
+    wait_for_label(&w.root, "Vermont: 2 officials").await;
+    assert_eq!(query_all(&w.root, ".sc-tile").len(), 52, "50 states, DC and Puerto Rico");
+    let stance_box = query_all(&w.root, ".sc-stances .sc-check")
+        .into_iter()
+        .find(|label| label.text_content().unwrap_or_default().contains("Endorsed ours"))
+        .unwrap();
+    click(&query(&stance_box, "input").unwrap());
+    // The feed's own words: "Endorsed ours" reads as a verb.
+    let vermont = wait_for_label(&w.root, "Vermont: 1 of 2 endorsed ours").await;
+    assert_eq!(text(&vermont, ".sc-tile-value"), "50%");
+    assert!(vermont.class_list().contains("sc-shade-3"));
+    assert_eq!(vermont.get_attribute("aria-pressed").as_deref(), Some("false"));
+    click(&vermont);
+    wait_for_text(&w.root, ".sc-count-number", "1 official").await;
+    wait_until("Vermont's tile pressed", || {
+        by_label(&w.root, "Vermont: 1 of 2 endorsed ours").get_attribute("aria-pressed").as_deref() == Some("true")
+    })
+    .await;
+    // Arrow keys move the one tab stop: down from Vermont is New York.
+    key(&by_label(&w.root, "Vermont: 1 of 2 endorsed ours"), "ArrowDown");
+    let new_york = wait_for_label(&w.root, "New York: 1 of 2 endorsed ours").await;
+    wait_until("New York is the tab stop", || new_york.get_attribute("tabindex").as_deref() == Some("0")).await;
+    assert_eq!(query_all(&w.root, ".sc-tile[tabindex=\"0\"]").len(), 1);
 }

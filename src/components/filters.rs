@@ -25,12 +25,19 @@ pub struct FilterPanelProps {
     /// stance counts would all read 0; they are left out rather than shown wrong.
     #[prop_or(true)]
     pub counts_known: bool,
+    /// How many officials changed or are new since the reader's last visit (`None`: no
+    /// "Changed" filter), and whether it is on.
+    #[prop_or_default]
+    pub changed: Option<usize>,
+    #[prop_or_default]
+    pub only_changed: bool,
     pub on_action: Callback<Action>,
 }
 
 #[function_component(FilterPanel)]
 pub fn filter_panel(props: &FilterPanelProps) -> Html {
-    let FilterPanelProps { feed, filter, result, states_available, counts_known, on_action } = props;
+    let FilterPanelProps { feed, filter, result, states_available, counts_known, changed, only_changed, on_action } =
+        props;
     let question = &feed.questions[result.question];
     let facets = &result.facets;
 
@@ -102,6 +109,13 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
                 </ul>
             }
 
+            if let Some(count) = changed {
+                <label class="sc-check sc-changed-filter">
+                    <input type="checkbox" checked={*only_changed} onchange={on_action.reform(|e: Event| Action::ShowChanged(super::control_checked(&e)))} />
+                    { "Changed since your last visit" }
+                    <span class="sc-facet-count">{ count }</span>
+                </label>
+            }
             <fieldset class="sc-stances">
                 <legend>{ tr.t("filters.stance") }</legend>
                 { for question.stances.iter().enumerate().map(|(i, stance)| stance_toggle(
@@ -133,7 +147,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
                     }) }
                 </select>
             </div>
-            if filter.is_filtering() {
+            if filter.is_filtering() || *only_changed {
                 <button type="button" class="sc-button sc-button-quiet" onclick={on_clear}>{ tr.t("filters.clear") }</button>
             }
         </section>

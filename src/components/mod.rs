@@ -2,6 +2,7 @@
 //! through an `on_action` callback. None of them parses, validates, filters or touches browser
 //! APIs.
 
+mod change_mark;
 mod compare;
 mod compare_bar;
 mod external_link;
@@ -17,10 +18,13 @@ mod shards;
 mod share_banner;
 mod shortlist;
 mod shortlist_entry;
+mod since_notice;
 mod stance_badge;
 mod state_picker;
+mod tile_map;
 mod your_officials;
 
+pub(crate) use change_mark::mark_for;
 pub(crate) use compare::CompareView;
 pub use compare::{CompareDialog, CompareProps};
 pub use compare_bar::{compare_bar, compare_toggle};
@@ -33,13 +37,17 @@ pub use next_step::next_step_link;
 pub use notices::{part_failed, LoadNotes, UndoBar};
 pub(crate) use official_detail::Details;
 pub use official_detail::{OfficialDetail, OfficialDetailProps};
-pub use official_row::{official_row_for, OfficialRow};
+pub use official_row::{OfficialRow, RowContext};
 pub use results::Results;
 pub use shards::{PickStatePrompt, ShardNotes};
 pub use share_banner::ShareBanner;
 pub use shortlist::ShortlistPanel;
+pub(crate) use since_notice::render_since_notice;
+pub use since_notice::SinceNoticeProps;
 pub use stance_badge::{not_rated_badge, stance_badge, stance_line, StanceBadge};
 pub use state_picker::StatePicker;
+pub(crate) use tile_map::MapView;
+pub use tile_map::{map_area, MapProps};
 pub(crate) use your_officials::your_officials_found;
 pub use your_officials::{YourOfficialsPanel, YourOfficialsProps};
 

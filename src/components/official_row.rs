@@ -13,6 +13,7 @@ use yew::prelude::*;
 use crate::i18n::{use_i18n, I18n};
 
 use super::{compare_toggle, external_link, next_step_link, not_rated_badge, stance_line};
+use crate::since::RowMarks;
 use crate::state::{Action, FeedRef};
 
 #[derive(Properties, PartialEq)]
@@ -32,32 +33,46 @@ pub struct OfficialRowProps {
     /// The embedder's ActBlue refcode.
     #[prop_or_default]
     pub refcode: Option<AttrValue>,
+    /// What changed since the reader's last visit, drawn by the `since` part (src/since.rs).
+    #[prop_or_default]
+    pub mark: Option<Html>,
     pub on_action: Callback<Action>,
 }
 
-/// The row of the official at `index`, its "Give" at their shortlisted amount (a result, or one
-/// of a ZIP code's officials), "Compare" pressed if they are in `compare`.
-pub fn official_row_for(
-    feed: &FeedRef,
-    index: usize,
-    question: usize,
-    shortlist: &Shortlist,
-    compare: &[String],
-    refcode: &Option<AttrValue>,
-    on_action: &Callback<Action>,
-) -> Html {
-    let id = &feed.officials[index].id;
-    html! {
-        <OfficialRow
-            feed={feed.clone()}
-            index={index}
-            question={question}
-            listed={shortlist.contains(id)}
-            compared={compare.contains(id)}
-            amount={shortlist.get(id).map_or(DEFAULT_AMOUNT, |e| e.amount)}
-            refcode={refcode.clone()}
-            on_action={on_action.clone()}
-        />
+/// What the rows of one list share: the feed and question, and what marks a row (its "Give" at
+/// the shortlisted amount, "Compare" pressed if picked, marked if it changed since the reader's
+/// last visit). Used for the results and for a ZIP code's officials.
+pub struct RowContext<'a> {
+    pub feed: &'a FeedRef,
+    /// Index into `feed.questions`.
+    pub question: usize,
+    pub shortlist: &'a Shortlist,
+    pub compare: &'a [String],
+    pub refcode: &'a Option<AttrValue>,
+    pub marks: &'a Option<RowMarks>,
+    pub on_action: &'a Callback<Action>,
+    /// The marks' language (the rows themselves read it from the context).
+    pub tr: &'a I18n,
+}
+
+impl RowContext<'_> {
+    /// The row of the official at `index` (into `feed.officials`).
+    pub fn row(&self, index: usize) -> Html {
+        let RowContext { feed, question, shortlist, compare, refcode, marks, on_action, tr } = self;
+        let id = &feed.officials[index].id;
+        html! {
+            <OfficialRow
+                feed={(*feed).clone()}
+                index={index}
+                question={*question}
+                listed={shortlist.contains(id)}
+                compared={compare.contains(id)}
+                amount={shortlist.get(id).map_or(DEFAULT_AMOUNT, |e| e.amount)}
+                refcode={(*refcode).clone()}
+                mark={marks.as_ref().and_then(|m| m.of(feed, index, *question, tr))}
+                on_action={(*on_action).clone()}
+            />
+        }
     }
 }
 
@@ -106,7 +121,7 @@ pub fn official_row(props: &OfficialRowProps) -> Html {
     let step = next_step(feed, official, props.amount, props.refcode.as_deref());
     let tr = use_i18n();
     html! {
-        <article class={classes!("sc-row", props.listed.then_some("sc-row-listed"))}>
+        <article class={classes!("sc-row", props.listed.then_some("sc-row-listed"), props.mark.is_some().then_some("sc-row-marked"))}>
             <div class="sc-row-body">
                 <h3 class="sc-name">
                     <button type="button" class="sc-name-button" aria-haspopup="dialog" onclick={on_open}>{ official.name.clone() }</button>
@@ -116,6 +131,9 @@ pub fn official_row(props: &OfficialRowProps) -> Html {
                     Some(record) => stance_line(question, record, &tr),
                     None => html! { <p class="sc-stance-line">{ not_rated_badge(&tr) }</p> },
                 } }
+                if let Some(mark) = &props.mark {
+                    { mark.clone() }
+                }
                 if let Some((evidence, url)) = record.and_then(|r| r.evidence.iter().find_map(|e| Some((e, e.url.as_ref()?)))) {
                     <p class="sc-evidence">
                         { tr.t("row.source") }{ " " }

@@ -7,12 +7,13 @@ use scorecard_core::filter::{FilterResult, FilterSpec};
 use scorecard_core::i18n::Msg;
 use scorecard_core::list_window;
 use scorecard_core::shortlist::Shortlist;
-use scorecard_core::wording::{count_line, results_summary};
+use scorecard_core::wording::{self, count_line, results_summary};
 use yew::prelude::*;
 
-use super::{official_row_for, results_head};
+use super::{results_head, RowContext};
 use crate::hooks::{use_staged_rows, use_style_property, use_visible_window};
 use crate::i18n::use_i18n;
+use crate::since::RowMarks;
 use crate::state::{Action, FeedRef};
 
 #[derive(Properties, PartialEq)]
@@ -27,6 +28,12 @@ pub struct ResultsProps {
     /// The embedder's ActBlue refcode, for each row's "Give".
     #[prop_or_default]
     pub refcode: Option<AttrValue>,
+    /// What changed since the reader's last visit, for the rows.
+    #[prop_or_default]
+    pub marks: Option<RowMarks>,
+    /// The "Changed" filter is on (the result has only officials changed or new).
+    #[prop_or_default]
+    pub only_changed: bool,
     pub on_action: Callback<Action>,
     pub on_download: Callback<()>,
     /// More officials are on their way (a sharded feed's state file): "no match" would be
@@ -40,8 +47,20 @@ pub struct ResultsProps {
 
 #[function_component(Results)]
 pub fn results(props: &ResultsProps) -> Html {
-    let ResultsProps { feed, filter, result, shortlist, compare, refcode, on_action, on_download, pending, children } =
-        props;
+    let ResultsProps {
+        feed,
+        filter,
+        result,
+        shortlist,
+        compare,
+        refcode,
+        marks,
+        only_changed,
+        on_action,
+        on_download,
+        pending,
+        children,
+    } = props;
     let total = result.matches.len();
     let list_ref = use_node_ref();
     let windowed = list_window::windowed(total);
@@ -58,11 +77,14 @@ pub fn results(props: &ResultsProps) -> Html {
     let on_clear = on_action.reform(|_| Action::ClearFilters);
     let on_download = on_download.reform(|_| ());
     let tr = use_i18n();
+    let summary = results_summary(feed, filter, result, |s| s.label.clone(), tr.lang());
+    let summary = tr.msg(&if *only_changed { wording::only_changed(summary) } else { summary });
+    let rows = RowContext { feed, question: result.question, shortlist, compare, refcode, marks, on_action, tr: &tr };
     html! {
         <section class="sc-results" aria-label={tr.t("results.label")}>
             { results_head(
                 count_line(total, result.matching_states),
-                tr.msg(&results_summary(feed, filter, result, |s| s.label.clone(), tr.lang())),
+                summary,
                 html! {
                     if total > 0 {
                         <button type="button" class="sc-button sc-button-quiet sc-button-small" onclick={on_download}>
@@ -81,7 +103,7 @@ pub fn results(props: &ResultsProps) -> Html {
             if total == 0 && !*pending {
                 <div class="sc-empty">
                     <p>{ tr.t("results.none") }</p>
-                    if filter.is_filtering() {
+                    if filter.is_filtering() || *only_changed {
                         <button type="button" class="sc-button" onclick={on_clear}>{ tr.t("filters.clear") }</button>
                     }
                 </div>
@@ -91,7 +113,7 @@ pub fn results(props: &ResultsProps) -> Html {
                     let official = &feed.officials[i as usize];
                     html! {
                         <li class="sc-slot" key={official.id.clone()} aria-setsize={total.to_string()} aria-posinset={(start + offset + 1).to_string()}>
-                            { official_row_for(feed, i as usize, result.question, shortlist, compare, refcode, on_action) }
+                            { rows.row(i as usize) }
                         </li>
                     }
                 }) }

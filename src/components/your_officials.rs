@@ -17,9 +17,10 @@ use scorecard_core::zip_lookup::{looks_complete, more_in_group, present, GROUP_R
 use scorecard_core::zip_table::Zip;
 use yew::prelude::*;
 
-use super::{control_value, official_row_for, on_submit_value, use_id, ExternalLink};
+use super::{control_value, on_submit_value, use_id, ExternalLink, RowContext};
 use crate::lazy::Part;
 use crate::lookup::Lookup;
+use crate::since::RowMarks;
 use crate::state::{Action, FeedRef, ZipState, ZipStatus};
 
 #[derive(Properties, PartialEq)]
@@ -38,6 +39,9 @@ pub struct YourOfficialsProps {
     pub compare: Vec<String>,
     #[prop_or_default]
     pub refcode: Option<AttrValue>,
+    /// What changed since the reader's last visit, for the rows.
+    #[prop_or_default]
+    pub marks: Option<RowMarks>,
     pub on_action: Callback<Action>,
 }
 
@@ -76,7 +80,7 @@ pub fn your_officials_panel(props: &YourOfficialsProps) -> Html {
         None => format!("{ids}-privacy"),
     };
     // Found officials are only ever set by the lookup's part, so it is in.
-    let shown = found.and_then(|(z, your)| Some((Lookup::get()?.found_view)(props, &z, your, &ids)));
+    let shown = found.and_then(|(z, your)| Some((Lookup::get()?.found_view)(props, &z, your, &ids, &tr)));
     let (heading, found) = match shown {
         Some((heading, found)) => (heading, Some(found)),
         None => (tr.t("zip.title"), None),
@@ -134,9 +138,11 @@ pub(crate) fn your_officials_found(
     zip: &Zip,
     your: &YourOfficials,
     ids: &str,
+    tr: &crate::i18n::I18n,
 ) -> (String, Html) {
-    let YourOfficialsProps { feed, zip: state, question, shortlist, compare, refcode, on_action, .. } = props;
+    let YourOfficialsProps { feed, zip: state, question, shortlist, compare, refcode, marks, on_action, .. } = props;
     let shown = present(feed, your, state.choice, zip);
+    let rows = RowContext { feed, question: *question, shortlist, compare, refcode, marks, on_action, tr };
     let attribution = state.shard.as_ref().and_then(|s| s.attribution.clone());
     let radio = |label: String, choice: DistrictChoice| {
         let on_change = on_action.reform(move |_: Event| Action::ChooseDistrict(choice));
@@ -169,7 +175,7 @@ pub(crate) fn your_officials_found(
                             { for group.officials.iter().take(GROUP_ROWS).map(|&i| {
                                 html! {
                                     <li class="sc-slot" key={feed.officials[i as usize].id.clone()}>
-                                        { official_row_for(feed, i as usize, *question, shortlist, compare, refcode, on_action) }
+                                        { rows.row(i as usize) }
                                     </li>
                                 }
                             }) }

@@ -1,7 +1,7 @@
 //! Custom hooks: the browser-facing glue components need (scroll position, modal dialogs,
 //! styles set without `style` attributes), and the widget's effects, one concern a hook (the
-//! feed's loading, the address, what the browser keeps, state files, ZIP lookups, the buttons'
-//! handlers), kept out of the components and `app.rs` themselves.
+//! feed's loading, the address, what the browser keeps, what changed since the last visit,
+//! state files, ZIP lookups, the buttons' handlers), kept out of the components and `app.rs` themselves.
 
 mod use_address;
 mod use_feed;
@@ -9,6 +9,7 @@ mod use_focus_on_change;
 mod use_handlers;
 mod use_modal;
 mod use_saved;
+mod use_since;
 mod use_staged_rows;
 mod use_state_files;
 mod use_style_property;
@@ -21,6 +22,7 @@ pub use use_focus_on_change::use_focus_on_change;
 pub(crate) use use_handlers::use_handlers;
 pub use use_modal::use_modal;
 pub(crate) use use_saved::{use_saved_lookup, use_saved_shortlist};
+pub(crate) use use_since::use_since_last_visit;
 pub use use_staged_rows::use_staged_rows;
 pub(crate) use use_state_files::use_state_files;
 pub use use_style_property::use_style_property;

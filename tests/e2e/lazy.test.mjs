@@ -20,6 +20,8 @@ const parts = partFiles();
 
 /** The wasm files a page asked for, as sorted names. */
 const wasmFetched = (requests) => [...new Set(requests.filter((url) => url.endsWith('.wasm')).map((url) => path.basename(new URL(url).pathname)))].sort();
+/** A part's own module (not a chunk it may share with another part, which that one would load). */
+const own = (name) => parts[name].find((f) => f.startsWith('split_'));
 /** The main module plus the files of `names` parts, sorted. */
 const expectWasm = (...names) => [...new Set(['scorecard_bg.wasm', ...names.flatMap((n) => parts[n])])].sort();
 /** Waits until every file of part `name` has been asked for. */
@@ -62,8 +64,9 @@ setUp({
   },
 });
 
-test('the build has the five parts, each with its .gz and .br, and the first screen fetches none of them', async () => {
-  assert.deepEqual(Object.keys(parts).sort(), ['careful', 'compare', 'csv_import', 'details', 'your_officials']);
+test('the build has the seven parts, each with its .gz and .br, and the first screen fetches none of them', async () => {
+  // "since": changed since a reader's last visit (tests/e2e/since.test.mjs fetches it).
+  assert.deepEqual(Object.keys(parts).sort(), ['careful', 'compare', 'csv_import', 'details', 'since', 'tile_map', 'your_officials']);
   const files = new Set(['__wasm_split.js', ...Object.values(parts).flat()]);
   for (const file of files) {
     for (const copy of [file, `${file}.gz`, `${file}.br`]) assert.ok(fs.existsSync(path.join(dist, copy)), `dist/${copy}`);
@@ -227,8 +230,10 @@ test('a shared link, copying it and the downloads need no part', async () => {
 
 test('a part that cannot be loaded: a plain message in its place, the rest keeps working, and Try again works once it can', async () => {
   const { context, errors } = await freshContext(browser);
-  const block = (name, how) => context.route(`**/${parts[name][0]}`, how);
-  const unblock = (name) => context.unroute(`**/${parts[name][0]}`);
+  // A part's own module, not a chunk it shares: a blocked shared chunk would fail other parts too.
+  const own = (name) => parts[name].find((file) => file.startsWith('split_'));
+  const block = (name, how) => context.route(`**/${own(name)}`, how);
+  const unblock = (name) => context.unroute(`**/${own(name)}`);
   // Offline for the details, a server error for the lookup.
   await block('details', (route) => route.abort('internetdisconnected'));
   await block('your_officials', (route) => route.fulfill({ status: 500, contentType: 'text/plain', body: 'Internal Server Error' }));
@@ -295,7 +300,7 @@ test('a part that cannot be loaded: a plain message in its place, the rest keeps
 
 test('a feed whose reader cannot be loaded says so and offers to try again', async () => {
   const { context, errors } = await freshContext(browser);
-  for (const name of ['csv_import', 'careful']) await context.route(`**/${parts[name][0]}`, (route) => route.abort('internetdisconnected'));
+  for (const name of ['csv_import', 'careful']) await context.route(`**/${own(name)}`, (route) => route.abort('internetdisconnected'));
   const page = await context.newPage();
   for (const [feed, what, count] of [['fixtures/sheet.csv', 'reads spreadsheets (CSV)', '2 officials'], ['fixtures/bad-record.json', 'reads this feed', '1 official']]) {
     await page.goto(`${site.url}?feed=${feed}`);
@@ -306,7 +311,7 @@ test('a feed whose reader cannot be loaded says so and offers to try again', asy
     await alert.getByRole('button', { name: 'Try again' }).click();
     await waitForWidget(page);
     assert.equal(await page.locator('.sc-count-number').textContent(), count);
-    for (const name of ['csv_import', 'careful']) await context.route(`**/${parts[name][0]}`, (route) => route.abort('internetdisconnected'));
+    for (const name of ['csv_import', 'careful']) await context.route(`**/${own(name)}`, (route) => route.abort('internetdisconnected'));
   }
   assert.deepEqual(ours(errors), []);
   await context.close();

@@ -1,6 +1,6 @@
 //! Project chores as `cargo xtask <command>`, so a contributor needs only cargo.
 //!
-//! - `setup`: install what is missing: wasm32 target, trunk, wasm-bindgen-cli (the version in
+//! - `setup`: install what is missing: wasm32 targets (the widget's, the Node CLI's), trunk, wasm-bindgen-cli (the version in
 //!   Cargo.lock), the wasm splitter (`wasm_split_cli_support`, pinned), Node packages
 //!   (Playwright, axe-core), Chromium and its driver.
 //! - `serve`: run the widget on its default feed at http://127.0.0.1:8080 (live reload).
@@ -8,12 +8,15 @@
 //!   size-optimized standard library, `--stable` without it; split into the main module and
 //!   the parts loaded on first use; `.gz` and `.br` copies of every file).
 //! - `test`: every test: format, lints, native unit/property tests, generated-file checks,
-//!   component tests in headless Chromium, release build, npm package, end-to-end tests.
+//!   component tests in headless Chromium, release build, npm packages, the CLI's tests again
+//!   against the Node CLI, end-to-end tests.
 //! - `feeds`: rebuild the bundled feeds and the feed JSON Schema from their sources.
 //! - `bench`: the performance report against the plain-JS baseline: `bench/RESULTS.md`.
 //! - `bench-smoke`: the coarse performance guard `test` runs (gross regressions only).
 //! - `synth`: write a deterministic synthetic feed of any size (for benchmarks and trials).
-//! - `package`: the npm package for embeds (`target/package/`), with Subresource Integrity.
+//! - `package [--feed-tools]`: the npm packages: the widget for embeds (`target/package/`), with
+//!   Subresource Integrity, and the feed tools for Node (`target/package-feed-tools/`; alone with
+//!   `--feed-tools`, which needs no site build).
 //! - `fuzz`: run the cargo-fuzz targets for a set time; failing inputs become regression tests.
 //! - `screenshots`: refresh the README screenshots in `docs/screenshots/`.
 //!
@@ -57,7 +60,10 @@ fn main() -> ExitCode {
         "widget-wasm" => widget::from_trunk_hook(),
         "fuzz" => fuzz::fuzz(rest),
         "synth" => synth::command(rest),
-        "package" => build(true).and_then(|dist| package::package(&dist)).map(|_| ()),
+        "package" if rest.iter().any(|a| a == "--feed-tools") => {
+            setup(Needs { browser: false }).and_then(|()| package::feed_tools::package()).map(|_| ())
+        }
+        "package" => build(true).and_then(|dist| packages(&dist)).map(|_| ()),
         "screenshots" => build(true).and_then(|_| run(cmd("node").arg("tests/e2e/screenshots.mjs"))),
         _ => {
             eprintln!(
@@ -73,7 +79,8 @@ fn main() -> ExitCode {
             eprintln!("                                  the performance report (bench/RESULTS.md)");
             eprintln!("  fuzz [--seconds N] [TARGET...]  run the fuzz targets (nightly; default 120 s each)");
             eprintln!("  synth N [--seed S] [-o FILE]    a synthetic feed of N officials (deterministic)");
-            eprintln!("  package                         the npm package (target/package/), with SRI hashes");
+            eprintln!("  package [--feed-tools]          the npm packages (target/package*/): the widget, with SRI");
+            eprintln!("                                  hashes, and the feed tools for Node (alone: --feed-tools)");
             return ExitCode::from(if command == "help" || command == "--help" { 0 } else { 2 });
         }
     };
@@ -88,6 +95,19 @@ fn main() -> ExitCode {
 
 pub fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// The workspace as `cargo metadata` describes it (its own packages only).
+pub fn cargo_metadata() -> Result<serde_json::Value> {
+    let metadata =
+        output(cmd("cargo").args(["metadata", "--format-version", "1", "--no-deps"])).ok_or("cargo metadata failed")?;
+    serde_json::from_str(&metadata).map_err(|e| format!("cargo metadata: {e}"))
+}
+
+/// Where cargo writes what it builds: `target/`, unless `CARGO_TARGET_DIR` or a config says otherwise.
+pub fn cargo_target_dir() -> Result<PathBuf> {
+    let metadata = cargo_metadata()?;
+    metadata["target_directory"].as_str().map(PathBuf::from).ok_or_else(|| "cargo metadata: no target directory".into())
 }
 
 /// PATH with the project's Node tools and cargo's bin first.
@@ -149,7 +169,9 @@ impl Needs {
 
 fn setup(needs: Needs) -> Result {
     let started = Instant::now();
-    ensure_wasm_target()?;
+    ensure_target("wasm32-unknown-unknown")?;
+    // The CLI for Node (xtask/src/package/feed_tools.rs).
+    ensure_target(package::feed_tools::TARGET)?;
     ensure_nightly()?;
     ensure_cargo_tool("trunk", TRUNK_VERSION, &["install", "trunk", "--version", TRUNK_VERSION, "--locked"])?;
     let bindgen = wasm_bindgen_version()?;
@@ -163,12 +185,12 @@ fn setup(needs: Needs) -> Result {
     Ok(())
 }
 
-fn ensure_wasm_target() -> Result {
+fn ensure_target(target: &str) -> Result {
     let installed = output(cmd("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if installed.lines().any(|l| l.trim() == target) {
         return Ok(());
     }
-    run(cmd("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+    run(cmd("rustup").args(["target", "add", target]))
 }
 
 /// The pinned nightly with the standard library's sources (for `-Zbuild-std`) and their
@@ -418,6 +440,12 @@ fn feeds() -> Result {
     Ok(())
 }
 
+/// Both npm packages, from the release site in `dist`: their tarballs (the widget's, the feed
+/// tools').
+fn packages(dist: &Path) -> Result<(PathBuf, PathBuf)> {
+    Ok((package::package(dist)?, package::feed_tools::package()?))
+}
+
 // ---------------------------------------------------------------- test
 
 struct Step {
@@ -477,8 +505,19 @@ fn test(args: &[String]) -> Result {
         })?;
     }
     step("release build (trunk)", &mut || build(true).map(|_| 0))?;
-    // The end-to-end tests install it from its tarball and embed it from another origin.
-    step("npm package", &mut || package::package(&repo().join("dist")).map(|_| 0))?;
+    // The end-to-end tests install them from their tarballs: the widget is embedded from another
+    // origin, the feed tools run the feed repository template (templates/feed-repo).
+    let mut feed_tools = None;
+    step("npm packages", &mut || {
+        feed_tools = Some(packages(&repo().join("dist"))?.1);
+        Ok(0)
+    })?;
+    // The same cases as the native binary's, so the two cannot drift (tests/support/mod.rs).
+    step("the CLI's tests against the Node CLI (@scorecard-widget/feed-tools)", &mut || {
+        let tarball = feed_tools.as_deref().ok_or("the feed tools were not packed")?;
+        let bin = package::feed_tools::install(tarball)?;
+        cargo_tests(cmd("cargo").args(["test", "-p", "scorecard-cli", "--tests"]).env("SCORECARD_FEED", bin))
+    })?;
     if browser {
         step("end-to-end tests (Playwright, Chromium)", &mut || {
             let out = run_captured(

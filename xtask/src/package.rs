@@ -1,5 +1,6 @@
 //! `cargo xtask package`: the widget as an npm package (`target/package/`), for bloggers who take
-//! widgets from an npm CDN (jsDelivr, unpkg) pinned by version, with Subresource Integrity.
+//! widgets from an npm CDN (jsDelivr, unpkg) pinned by version, with Subresource Integrity; and
+//! beside it the feed tools for organizers (`package/feed_tools.rs`), at the same version.
 //!
 //! The package is the release site (`dist/`) without its precompressed copies (CDNs compress for
 //! themselves), plus `package.json`, a README for bloggers (`web/package/README.md`, filled in)
@@ -18,7 +19,9 @@ use std::path::{Path, PathBuf};
 use base64::Engine;
 use sha2::{Digest, Sha384};
 
-use crate::{cmd, output, repo, Result};
+use crate::{cargo_metadata, cmd, output, repo, Result};
+
+pub mod feed_tools;
 
 /// The package's name on npm. Its version is the widget's (`version` in the root Cargo.toml).
 pub const NAME: &str = "@scorecard-widget/embed";
@@ -93,28 +96,31 @@ pub fn package(dist: &Path) -> Result<PathBuf> {
     write(&files.join("README.md"), &readme)?;
     std::fs::copy(repo().join("LICENSE"), files.join("LICENSE")).map_err(|e| format!("LICENSE: {e}"))?;
 
-    let packed = output(cmd("npm").args(["pack", "--json", "--pack-destination"]).arg(&root).arg(&files))
+    let tarball = pack(NAME, &version, &root, &files)?;
+    eprintln!("  embed.js integrity {}", integrity["embed.js"]);
+    Ok(tarball)
+}
+
+/// `npm pack` of the package in `files` into `root`; says what it packed. Returns the tarball.
+fn pack(name: &str, version: &str, root: &Path, files: &Path) -> Result<PathBuf> {
+    let packed = output(cmd("npm").args(["pack", "--json", "--pack-destination"]).arg(root).arg(files))
         .ok_or("npm pack failed")?;
     let report: serde_json::Value = serde_json::from_str(&packed).map_err(|e| format!("npm pack's report: {e}"))?;
     let report = &report[0];
     let tarball = root.join(report["filename"].as_str().ok_or("npm pack named no tarball")?);
     eprintln!(
-        "package: {NAME}@{version}: {} files, {:.1} KB packed, {:.1} KB unpacked: {}\n  embed.js integrity {}",
+        "package: {name}@{version}: {} files, {:.1} KB packed, {:.1} KB unpacked: {}",
         report["entryCount"],
         report["size"].as_f64().unwrap_or(0.0) / 1000.0,
         report["unpackedSize"].as_f64().unwrap_or(0.0) / 1000.0,
         tarball.display(),
-        integrity["embed.js"],
     );
     Ok(tarball)
 }
 
 /// The widget's version: `version` in the root Cargo.toml, the one place it is written.
 fn version() -> Result<String> {
-    let metadata =
-        output(cmd("cargo").args(["metadata", "--format-version", "1", "--no-deps"])).ok_or("cargo metadata failed")?;
-    let metadata: serde_json::Value = serde_json::from_str(&metadata).map_err(|e| e.to_string())?;
-    metadata["packages"]
+    cargo_metadata()?["packages"]
         .as_array()
         .and_then(|packages| packages.iter().find(|p| p["name"] == "scorecard"))
         .and_then(|p| p["version"].as_str())

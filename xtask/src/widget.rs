@@ -20,7 +20,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::{cmd, repo, run, Result};
+use crate::{cargo_target_dir, cmd, repo, run, Result};
 
 /// The nightly toolchain the release wasm is built with (pinned: builds repeat), for the
 /// size-optimized standard library: `-Zbuild-std` with `optimize_for_size`, derived `Debug`
@@ -73,7 +73,7 @@ pub fn build(release: bool, stable: bool) -> Result {
         cargo.args(["--", "-C", "link-arg=--emit-relocs"]);
     }
     run(&mut cargo)?;
-    let built = repo().join("target/wasm32-unknown-unknown").join(profile).join("scorecard.wasm");
+    let built = cargo_target_dir()?.join("wasm32-unknown-unknown").join(profile).join("scorecard.wasm");
     let out = out_dir();
     // A clean folder: index.html copies all of it, and a chunk from an earlier build must not
     // be shipped beside a main module it does not match.

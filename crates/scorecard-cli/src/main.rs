@@ -12,6 +12,7 @@ use scorecard_cli::{
     read_mapping, rebuild_bundled, write_split, write_zip_table, JsonStyle,
 };
 use scorecard_core::diagnostics::{group_thousands, Report};
+use scorecard_core::embed;
 use scorecard_core::feed::doc::NamedLinkDoc;
 use scorecard_core::feed::shards::{Opened, ShardedFeed};
 use scorecard_core::source::Encoding;
@@ -122,6 +123,29 @@ enum Command {
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
     },
+    /// Print the embed snippet for a feed published at URL (what the organizer page writes)
+    ///
+    /// The link inside the element, for readers without JavaScript, is titled with the feed's
+    /// title. Options are the widget's data-* attributes, checked as the widget reads them.
+    Snippet {
+        /// The feed (JSON, CSV or the index of a sharded feed), for its title.
+        input: PathBuf,
+        /// Where readers' browsers will fetch the feed.
+        #[arg(long, value_name = "URL")]
+        url: String,
+        /// The widget's loader, embed.js (from an npm CDN or your own host).
+        #[arg(long = "embed-js", value_name = "URL")]
+        embed_js: String,
+        /// The loader's Subresource Integrity hash (integrity.json in @scorecard-widget/embed).
+        #[arg(long, value_name = "sha384-…")]
+        integrity: Option<String>,
+        /// Where the link for readers without JavaScript goes (default: the feed's URL).
+        #[arg(long, value_name = "URL")]
+        link: Option<String>,
+        /// A widget option, as its data-* attribute: --data states=MN --data refcode=my-blog.
+        #[arg(long = "data", value_name = "NAME=VALUE")]
+        data: Vec<String>,
+    },
     /// Print the feed format's JSON Schema
     Schema,
     /// Print how long share links are for 5, 20 and 100 shortlisted officials
@@ -226,6 +250,12 @@ impl PrettyArg {
 }
 
 fn main() -> ExitCode {
+    // Under WASI (the npm package's Node runner) a program starts in "/": the runner passes the
+    // shell's folder as PWD, so relative paths mean what they mean natively.
+    #[cfg(target_os = "wasi")]
+    if let Some(dir) = std::env::var_os("PWD") {
+        let _ = std::env::set_current_dir(dir);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {
@@ -444,6 +474,32 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let summary = changelog::summary_sentence(&diff.summary());
             eprintln!("{} → {}: {summary}", old.display(), new.display());
             Ok(if diff.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+        }
+        Command::Snippet { input, url, embed_js, integrity, link, data } => {
+            let path = input.as_path();
+            let title = match open_any(path, None, None)? {
+                Opened::Feed(loaded) => loaded.feed.map(|feed| feed.meta.title),
+                Opened::Index { index, .. } => index.map(|index| index.feed.meta.title),
+            };
+            let title = title.ok_or_else(|| format!("{}: the feed cannot be loaded: validate it", path.display()))?;
+            let integrity = match integrity.as_deref() {
+                Some(text) => Some(
+                    embed::integrity_hash(text)
+                        .ok_or_else(|| format!("--integrity {text:?} is not a hash like sha384-…"))?,
+                ),
+                None => None,
+            };
+            let mut attributes = vec![("feed".to_string(), url.clone())];
+            for pair in &data {
+                let (name, value) =
+                    pair.split_once('=').ok_or_else(|| format!("--data {pair:?}: write it as NAME=VALUE"))?;
+                attributes.push((name.trim().trim_start_matches("data-").to_string(), value.to_string()));
+            }
+            // The widget's own reading of the attributes: what it will use is what is written.
+            let attribute = |name: &str| attributes.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.clone());
+            let options = embed::parse(attribute, |_| None);
+            print!("{}", embed::snippet(&options, link.as_deref().unwrap_or(&url), &title, &embed_js, integrity));
+            Ok(ExitCode::SUCCESS)
         }
         Command::Schema => {
             print!("{}", scorecard_core::schema::feed_schema_json());

@@ -2,7 +2,8 @@
 //! write compact JSON unless asked for `--pretty`.
 
 use std::path::PathBuf;
-use std::process::Command;
+
+mod support;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -10,7 +11,7 @@ fn repo() -> PathBuf {
 
 /// Runs the CLI; returns the exit code, stdout and stderr.
 fn cli(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_scorecard-feed")).args(args).current_dir(repo()).output().unwrap();
+    let out = support::scorecard_feed().args(args).current_dir(repo()).output().unwrap();
     let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
     (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
 }

@@ -2,9 +2,10 @@
 //! (0 nothing changed, 1 changes, 2 trouble), and sharded feeds compared state by state.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::{json, Value};
+
+mod support;
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -12,7 +13,7 @@ fn repo() -> PathBuf {
 
 /// Runs the CLI; returns the exit code, stdout and stderr.
 fn cli(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_scorecard-feed")).args(args).current_dir(repo()).output().unwrap();
+    let out = support::scorecard_feed().args(args).current_dir(repo()).output().unwrap();
     let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
     (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
 }

@@ -2,9 +2,10 @@
 //! `cargo xtask feeds`.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use scorecard_core::feed::load_json;
+
+mod support;
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -61,7 +62,7 @@ fn the_default_feed_has_the_sanders_endorsers_of_vermont() {
 }
 
 fn cli(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_scorecard-feed")).args(args).current_dir(repo()).output().unwrap();
+    let out = support::scorecard_feed().args(args).current_dir(repo()).output().unwrap();
     (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
 }
 

@@ -2,12 +2,13 @@
 //! and state, near-misses reported, and the README section that `bundle --check` keeps honest.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use scorecard_core::feed::load_json;
 
+mod support;
+
 fn cli(dir: &Path, args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_scorecard-feed")).args(args).current_dir(dir).output().unwrap();
+    let out = support::scorecard_feed().args(args).current_dir(dir).output().unwrap();
     (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
 }
 

@@ -2,9 +2,10 @@
 //! `--shards`, on the bundled feed and on damaged copies of its files.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::{json, Value};
+
+mod support;
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -12,7 +13,7 @@ fn repo() -> PathBuf {
 
 /// Runs the CLI; returns the exit code and what it printed to stderr.
 fn cli(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_scorecard-feed")).args(args).current_dir(repo()).output().unwrap();
+    let out = support::scorecard_feed().args(args).current_dir(repo()).output().unwrap();
     (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
 }
 

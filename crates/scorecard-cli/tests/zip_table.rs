@@ -2,16 +2,17 @@
 //! bundled table's settings read from the manifest.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use scorecard_core::zip_table::{lookup, Shard, Zip, ZipAnswer};
+
+mod support;
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
 fn cli(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_scorecard-feed")).args(args).current_dir(repo()).output().unwrap();
+    let out = support::scorecard_feed().args(args).current_dir(repo()).output().unwrap();
     (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
 }
 

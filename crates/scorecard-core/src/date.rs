@@ -79,6 +79,24 @@ impl Date {
         Date::new(u16::try_from(year).ok()?, month as u8, day as u8)
     }
 
+    /// `YYYY-MM-DD` as bytes, as [`fmt::Display`] writes it, without the formatting machinery.
+    pub fn iso_bytes(self) -> [u8; 10] {
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        let (y, m, d) = (u32::from(self.year), u32::from(self.month), u32::from(self.day));
+        [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(d / 10),
+            digit(d),
+        ]
+    }
+
     /// A compact key that sorts like the date (not a day count).
     pub fn ordinal(self) -> u32 {
         u32::from(self.year) * 372 + u32::from(self.month) * 31 + u32::from(self.day)
@@ -169,5 +187,8 @@ mod tests {
         let b = Date::new(2020, 1, 1).unwrap();
         assert!(a < b && a.ordinal() < b.ordinal());
         assert_eq!(b.display_short(), "Jan 1, 2020");
+        for date in [a, b, Date::new(1800, 1, 1).unwrap(), Date::new(2200, 12, 31).unwrap()] {
+            assert_eq!(date.iso_bytes(), date.to_string().as_bytes());
+        }
     }
 }

@@ -75,6 +75,9 @@ pub struct EmbedOptions {
     pub theme: Theme,
     /// A smaller layout for narrow columns: no description, fewer filters.
     pub compact: bool,
+    /// The map of the states (`data-map="off"` / `"on"`); `None`: on, except in compact mode
+    /// ([`EmbedOptions::map_shown`]).
+    pub map: Option<bool>,
     pub url: UrlMode,
     /// Seconds to wait for the feed before showing an error (`data-timeout`, 1–300).
     pub timeout_secs: u32,
@@ -96,6 +99,7 @@ impl Default for EmbedOptions {
             refcode: None,
             theme: Theme::Auto,
             compact: false,
+            map: None,
             url: UrlMode::Read,
             timeout_secs: DEFAULT_TIMEOUT_SECS,
             zip_table: None,
@@ -107,8 +111,9 @@ impl Default for EmbedOptions {
 /// Reads the options. `attribute(name)` is the element's `data-{name}` attribute as written
 /// (`Some("")` for a bare `data-compact`); `query(name)` is the page address's query parameter
 /// `name`, consulted only when the element says `data-options="query"` (the standalone and
-/// iframe pages): then the address's `question`, `states`, `stance`, `refcode`, `theme`, `lang`
-/// and `compact` win over the attributes, and its `feed` becomes [`EmbedOptions::requested_feed`].
+/// iframe pages): then the address's `question`, `states`, `stance`, `refcode`, `theme`, `lang`,
+/// `compact` and `map` win over the attributes, and its `feed` becomes
+/// [`EmbedOptions::requested_feed`].
 /// `url`, `timeout` and `zip-table` come from attributes only. Blank values count as absent,
 /// except for `compact`, a flag: present (even empty) means on, unless `false`, `0` or `no`.
 pub fn parse(attribute: impl Fn(&str) -> Option<String>, query: impl Fn(&str) -> Option<String>) -> EmbedOptions {
@@ -129,6 +134,11 @@ pub fn parse(attribute: impl Fn(&str) -> Option<String>, query: impl Fn(&str) ->
         compact: attribute("compact")
             .or_else(|| query("compact"))
             .is_some_and(|c| !matches!(c.trim(), "false" | "0" | "no")),
+        map: match get("map").as_deref().map(str::trim) {
+            Some("off" | "false" | "0" | "no") => Some(false),
+            Some("on" | "true" | "1" | "yes") => Some(true),
+            _ => None,
+        },
         url: match attr("url").as_deref().map(str::trim) {
             Some("sync") => UrlMode::Sync,
             _ => UrlMode::Read,
@@ -152,6 +162,11 @@ pub fn parse_states(text: &str) -> StateSet {
 }
 
 impl EmbedOptions {
+    /// Whether the widget offers the map of the states.
+    pub fn map_shown(&self) -> bool {
+        self.map.unwrap_or(!self.compact)
+    }
+
     /// The `data-*` attributes (names without `data-`) that [`parse`] reads back as these
     /// options, in the order of docs/embed.md; defaults are left out, and a `compact` flag is
     /// bare (value `""`). [`EmbedOptions::requested_feed`] is not an attribute.
@@ -172,6 +187,9 @@ impl EmbedOptions {
         add("lang", self.lang.map(Lang::tag));
         if self.compact {
             out.push(("compact", String::new()));
+        }
+        if let Some(map) = self.map {
+            out.push(("map", if map { "on" } else { "off" }.to_string()));
         }
         let mut add = |name: &'static str, value: Option<String>| out.extend(value.map(|v| (name, v)));
         add("url", (self.url == UrlMode::Sync).then(|| "sync".into()));
@@ -293,6 +311,17 @@ mod tests {
     }
 
     #[test]
+    fn the_map_is_on_unless_turned_off_or_compact() {
+        assert!(from(&[], &[]).map_shown());
+        assert!(!from(&[("map", "off")], &[]).map_shown());
+        assert!(!from(&[("compact", "")], &[]).map_shown());
+        assert!(from(&[("compact", ""), ("map", " on ")], &[]).map_shown());
+        assert!(from(&[("map", "sideways")], &[]).map_shown());
+        assert_eq!(from(&[("map", "off")], &[]).attributes(), vec![("map", "off".to_string())]);
+        assert!(!from(&[("options", "query")], &[("map", "no")]).map_shown());
+    }
+
+    #[test]
     fn the_page_address_wins_only_when_the_element_asks_and_only_for_view_options() {
         let attributes = [
             ("options", "query"),
@@ -375,13 +404,14 @@ mod tests {
         fn attributes_read_back_as_the_same_options(
             feed in text(), question in text(), stance in text(), refcode in text(), zip_table in text(),
             state_bits in any::<u64>(), theme in 0..3usize, compact in any::<bool>(), sync in any::<bool>(),
-            timeout in 0..400u32, lang in 0..3usize,
+            timeout in 0..400u32, lang in 0..3usize, map in proptest::option::of(any::<bool>()),
         ) {
             let options = EmbedOptions {
                 feed, requested_feed: None, question, stance, refcode, zip_table,
                 states: State::all().filter(|s| state_bits & (1 << (s.index() % 64)) != 0).collect(),
                 theme: Theme::ALL[theme],
                 compact,
+                map,
                 url: if sync { UrlMode::Sync } else { UrlMode::Read },
                 timeout_secs: timeout,
                 lang: [None, Some(Lang::En), Some(Lang::Es)][lang],
@@ -401,6 +431,7 @@ mod tests {
                     "states" => written.iter().find(|(n, _)| *n == "states").map(|(_, v)| v.clone()),
                     "theme" => Some(options.theme.value().into()),
                     "compact" => options.compact.then(String::new),
+                    "map" => map.map(|on| if on { "on" } else { "off" }.into()),
                     "url" => sync.then(|| "sync".into()),
                     "timeout" => Some(timeout.to_string()),
                     "lang" => options.lang.map(|l| l.tag().to_string()),

@@ -114,6 +114,9 @@ impl FilterSpec {
 pub struct Facets {
     /// Indexed by [`State::index`].
     pub states: Vec<u32>,
+    /// Indexed by [`State::index`]: officials of each state that match every filter but the
+    /// state and the stances (the map's "of 14").
+    pub state_totals: Vec<u32>,
     /// Indexed like the question's stances.
     pub stances: Vec<u32>,
     pub not_rated: u32,
@@ -141,6 +144,13 @@ pub struct FilterResult {
 
 /// Applies `spec` to `feed`.
 pub fn run(feed: &Feed, spec: &FilterSpec) -> FilterResult {
+    run_within(feed, spec, None)
+}
+
+/// Like [`run`], among the officials `within` only (indices into `feed.officials`, ascending),
+/// counts included: the "Changed" filter, which is the reader's own and so never part of a
+/// `FilterSpec` (which links carry).
+pub fn run_within(feed: &Feed, spec: &FilterSpec, within: Option<&[u32]>) -> FilterResult {
     let question = spec.question.as_deref().and_then(|id| feed.question_index(id)).unwrap_or(0);
     let mut ignored = Vec::new();
     if let Some(id) = spec.question.as_deref() {
@@ -167,6 +177,7 @@ pub fn run(feed: &Feed, spec: &FilterSpec) -> FilterResult {
 
     let mut facets = Facets {
         states: vec![0; states::COUNT],
+        state_totals: vec![0; states::COUNT],
         stances: vec![0; stance_count],
         positions: vec![0; feed.positions.len()],
         parties: vec![0; feed.parties.len()],
@@ -182,6 +193,9 @@ pub fn run(feed: &Feed, spec: &FilterSpec) -> FilterResult {
         if name_hits.as_ref().is_some_and(|hits| !columns::has(hits, rank)) {
             continue;
         }
+        if within.is_some_and(|within| within.binary_search(&official).is_err()) {
+            continue;
+        }
         let state = columns.state[rank];
         let stance = columns.stance(rank, question);
         let position = columns.position[rank];
@@ -192,8 +206,11 @@ pub fn run(feed: &Feed, spec: &FilterSpec) -> FilterResult {
         let position_ok = positions.as_ref().is_none_or(|set| position != NONE_U32 && set[position as usize]);
         let party_ok = parties.as_ref().is_none_or(|set| party != NONE_U32 && set[party as usize]);
 
-        if stance_ok && position_ok && party_ok {
-            facets.states[state.index()] += 1;
+        if position_ok && party_ok {
+            facets.state_totals[state.index()] += 1;
+            if stance_ok {
+                facets.states[state.index()] += 1;
+            }
         }
         if state_ok && position_ok && party_ok {
             match stance {

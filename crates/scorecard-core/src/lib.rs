@@ -11,6 +11,8 @@
 //! - [`share_link`]: the versioned URL-fragment codec for views and shortlists.
 //! - [`diff`]: what changed between two versions of a feed, applicable, in words and as Atom.
 //! - [`compare`]: officials side by side: who can be picked, and the comparison's words.
+//! - [`since`]: "changed since your last visit": what a reader saw, kept as fingerprints, and
+//!   what changed since.
 //! - [`stats`]: counts per state and stance, for organizers.
 //! - [`source`] and [`text`]: bytes to text, JSON or CSV, cleaning and folding text for search.
 //! - [`embed`]: the embed options (`data-*` attributes) read and written, and the snippet.
@@ -28,6 +30,7 @@
 //! - [`i18n`]: the catalogues (one per language), messages as a key and arguments, and how
 //!   numbers, money, dates and plurals are written (`Intl` in the browser).
 //! - [`wording`] and [`describe`]: counts and summaries in words; how an official is described.
+//! - [`tile_map`]: the tile-grid map of the states: tiles, shares, shades, names, arrow keys.
 //! - [`list_window`], [`storage_key`]: which rows of a long list to render; where the widget
 //!   keeps things in the browser.
 //! - [`fuzzing`]: the fuzz targets' harnesses and the invariants they check.
@@ -58,11 +61,13 @@ pub mod next_step;
 pub mod roster;
 pub mod share_link;
 pub mod shortlist;
+pub mod since;
 pub mod source;
 pub mod states;
 pub mod stats;
 pub mod storage_key;
 pub mod text;
+pub mod tile_map;
 pub mod wording;
 pub mod your_officials;
 pub mod zip_lookup;

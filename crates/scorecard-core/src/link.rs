@@ -103,7 +103,9 @@ impl SafeUrl {
         let Some(rest) = text[colon + 1..].strip_prefix("//") else {
             return Err(UrlProblem::Malformed("https: must be followed by //"));
         };
-        let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        // By bytes (the three are ASCII, so never part of a longer character): a search for a
+        // set of characters decodes every character of the link.
+        let authority_end = rest.bytes().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(rest.len());
         let authority = &rest[..authority_end];
         if authority.contains('@') {
             return Err(UrlProblem::Credentials);
@@ -197,11 +199,13 @@ fn is_valid_host(host: &str) -> bool {
         && host.split('.').enumerate().all(|(i, label)| {
             // A trailing dot ("example.com.") leaves one empty last label; allow that only.
             (label.is_empty() && i > 0 && host.ends_with('.') && host.len() > 1)
-                || (label.chars().count() <= 63
+                || ((label.len() <= 63 || label.chars().count() <= 63)
                     && !label.starts_with('-')
                     && !label.ends_with('-')
                     && !label.is_empty()
-                    && label.chars().all(|c| c.is_alphanumeric() || c == '-'))
+                    // Most hosts are ASCII: checked by bytes first, by characters only if not.
+                    && (label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                        || label.chars().all(|c| c.is_alphanumeric() || c == '-')))
         })
 }
 

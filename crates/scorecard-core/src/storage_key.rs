@@ -31,6 +31,11 @@ pub fn give_run(feed_key: &str) -> String {
     format!("{feed_key}:give")
 }
 
+/// What the reader saw of the feed, for "changed since your last visit" (`since::storage`).
+pub fn seen(feed_key: &str) -> String {
+    format!("{feed_key}:seen")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -45,5 +50,6 @@ mod tests {
         assert_eq!(damaged(&shortlist("k")), "k:shortlist:damaged");
         assert_eq!(zip("k"), "k:zip");
         assert_eq!(give_run("k"), "k:give");
+        assert_eq!(seen("k"), "k:seen");
     }
 }

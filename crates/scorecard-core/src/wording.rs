@@ -1,10 +1,13 @@
 //! The widget's counting sentences, in one place: "34 officials", the results' count and the
-//! one sentence screen readers hear for it, lists of names. Components only show these.
+//! one sentence screen readers hear for it, lists of names, "3 changes since you last looked
+//! on …" and what changed. Components only show these.
 
+use crate::describe::not_rated;
 use crate::diagnostics::group_thousands;
-use crate::feed::Feed;
+use crate::feed::{Feed, Official};
 use crate::filter::{FilterResult, FilterSpec, StanceChoice};
 use crate::i18n::{Lang, Msg};
+use crate::since::{Changes, Left, RecordChange};
 use crate::text::lower;
 
 /// "1 official", "34 officials", "1,204 officials".
@@ -90,7 +93,7 @@ pub fn results_summary(
 
 /// " endorsed Sanders" for "Endorsed Sanders" (a first word longer than three letters ending in
 /// "ed" is taken for a verb); " with the stance “Yes”" otherwise.
-fn stance_phrase(label: &str, lang: Lang) -> Msg {
+pub(crate) fn stance_phrase(label: &str, lang: Lang) -> Msg {
     let first_word = label.split_whitespace().next().unwrap_or("");
     if lang == Lang::En && first_word.len() > 3 && first_word.ends_with("ed") {
         let first = label.chars().next().map_or(0, char::len_utf8);
@@ -99,6 +102,89 @@ fn stance_phrase(label: &str, lang: Lang) -> Msg {
     } else {
         Msg::new("summary.quoted").text("label", label)
     }
+}
+
+/// "3 changes since you last looked on Nov 2, 2026": the heading of "Changed since your last
+/// visit" (every official changed, new or gone counts once).
+pub fn since_heading(changes: &Changes) -> Msg {
+    match changes.since {
+        Some(date) => Msg::new("since.heading.dated").count("n", changes.count()).date("date", date),
+        None => Msg::new("since.heading").count("n", changes.count()),
+    }
+}
+
+/// "Marked in the list: 1 changed, 2 new." (`None` when only officials who left changed).
+pub fn since_marked(changes: &Changes) -> Option<Msg> {
+    let changed = |n: usize| Msg::new("since.changed").count("n", n);
+    let new = |n: usize| Msg::new("since.new").count("n", n);
+    let parts = match changes.counts() {
+        (0, 0) => return None,
+        (c, 0) => changed(c),
+        (0, n) => new(n),
+        (c, n) => Msg::new("since.changed_and_new").msg("changed", changed(c)).msg("new", new(n)),
+    };
+    Some(Msg::new("since.marked").msg("parts", parts))
+}
+
+/// Who left the feed, in one sentence: "Left the scorecard: Bo Baker (Vermont) and Cy Cole
+/// (Minnesota)."; when their names were not kept, "2 officials left the scorecard (Minnesota
+/// and Vermont)."
+pub fn since_left(left: &[Left]) -> Option<Msg> {
+    if left.is_empty() {
+        return None;
+    }
+    let named: Vec<String> =
+        left.iter().filter_map(|l| Some(format!("{} ({})", l.name.as_ref()?, l.state.name()))).collect();
+    let unnamed = left.len() - named.len();
+    if named.is_empty() {
+        let mut states: Vec<&str> = left.iter().map(|l| l.state.name()).collect();
+        states.sort_unstable();
+        states.dedup();
+        return Some(Msg::new("since.left.count").count("n", unnamed).msg("states", join_list(&states)));
+    }
+    let names = if unnamed > 0 {
+        Msg::new("list.and").text("rest", named.join(", ")).msg("last", Msg::new("since.others").count("n", unnamed))
+    } else {
+        let names: Vec<&str> = named.iter().map(String::as_str).collect();
+        join_list(&names)
+    };
+    Some(Msg::new("since.left").count("n", left.len()).msg("names", names))
+}
+
+/// A changed record in words, for the mark on its official's row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangeWords {
+    pub question_index: usize,
+    /// The question's label.
+    pub question: String,
+    /// The stance the reader saw ("Not rated" when none).
+    pub from: Msg,
+    /// The stance now.
+    pub to: Msg,
+    pub stance_changed: bool,
+}
+
+/// `change` for `official` of `feed` in words; `None` for a question the feed no longer has.
+/// Stance labels are the feed's own words, shown as they are.
+pub fn record_change(feed: &Feed, official: &Official, change: &RecordChange) -> Option<ChangeWords> {
+    let question_index = feed.question_index(&change.question)?;
+    let question = &feed.questions[question_index];
+    let record = official.stances.get(question_index).and_then(Option::as_ref);
+    let to = record.and_then(|r| question.stances.get(usize::from(r.stance))).map(|s| s.label.as_str());
+    let label = |l: Option<&str>| l.map_or_else(not_rated, Msg::text_only);
+    Some(ChangeWords {
+        question_index,
+        question: question.label.clone(),
+        from: label(change.old.as_ref().map(|s| s.label.as_str())),
+        to: label(to),
+        stance_changed: change.stance_changed,
+    })
+}
+
+/// The results' summary with the "Changed" filter on: "2 officials in 1 state, changed or new
+/// since your last visit".
+pub fn only_changed(summary: Msg) -> Msg {
+    Msg::new("summary.only_changed").msg("summary", summary)
 }
 
 #[cfg(test)]
@@ -183,6 +269,63 @@ mod tests {
         let mut filter = FilterSpec::default();
         filter.stances.insert(StanceChoice::NotRated);
         assert_eq!(summary(&filter), "1 official not rated in 1 state");
+    }
+
+    #[test]
+    fn changes_since_the_last_visit_in_words() {
+        use crate::date::Date;
+        use crate::since::{Mark, OldStance};
+        let mut changes = Changes { since: Date::new(2026, 11, 2), ..Changes::default() };
+        changes.marks.insert("a".into(), Mark::New);
+        assert_eq!(since_heading(&changes).en(), "1 change since you last looked on Nov 2, 2026");
+        assert_eq!(since_marked(&changes).map(|m| m.en()).as_deref(), Some("Marked in the list: 1 new."));
+        changes.marks.insert("b".into(), Mark::Changed(Vec::new()));
+        let vt = State::parse("VT").unwrap();
+        changes.left.push(Left { state: vt, name: Some("Bo Baker".into()) });
+        assert_eq!(since_heading(&changes).en(), "3 changes since you last looked on Nov 2, 2026");
+        assert_eq!(since_marked(&changes).map(|m| m.en()).as_deref(), Some("Marked in the list: 1 changed, 1 new."));
+        assert_eq!(
+            since_left(&changes.left).map(|m| m.en()).as_deref(),
+            Some("Left the scorecard: Bo Baker (Vermont).")
+        );
+        changes.since = None;
+        changes.marks.clear();
+        assert_eq!(since_heading(&changes).en(), "1 change since your last visit");
+        assert_eq!(since_marked(&changes), None);
+        // Without names (too many to keep), they are counted.
+        let mn = State::parse("MN").unwrap();
+        let unnamed = [Left { state: vt, name: None }, Left { state: mn, name: None }, Left { state: mn, name: None }];
+        assert_eq!(
+            since_left(&unnamed).map(|m| m.en()).as_deref(),
+            Some("3 officials left the scorecard (Minnesota and Vermont).")
+        );
+        let mixed = [Left { state: vt, name: Some("Bo Baker".into()) }, Left { state: mn, name: None }];
+        assert_eq!(
+            since_left(&mixed).map(|m| m.en()).as_deref(),
+            Some("Left the scorecard: Bo Baker (Vermont) and 1 other.")
+        );
+        assert_eq!(since_left(&[]), None);
+        assert_eq!(
+            only_changed("2 officials in 1 state".into()).en(),
+            "2 officials in 1 state, changed or new since your last visit"
+        );
+        // A changed record: the stance the reader saw, and the stance now.
+        let feed = feed();
+        let change = RecordChange {
+            question: "q".into(),
+            old: Some(OldStance { id: "y".into(), label: "Yes".into() }),
+            stance_changed: true,
+        };
+        let words = record_change(&feed, &feed.officials[0], &change).unwrap();
+        assert_eq!(
+            (words.from.en().as_str(), words.to.en().as_str(), words.question.as_str()),
+            ("Yes", "Endorsed Sanders", "Q?")
+        );
+        let rated = RecordChange { old: None, ..change.clone() };
+        assert_eq!(record_change(&feed, &feed.officials[0], &rated).unwrap().from.en(), "Not rated");
+        let cy = feed.official("c").unwrap();
+        assert_eq!(record_change(&feed, cy, &change).unwrap().to.en(), "Not rated");
+        assert_eq!(record_change(&feed, cy, &RecordChange { question: "gone".into(), ..change }), None);
     }
 
     #[test]

@@ -20,6 +20,7 @@ use crate::give_run::{GiveRun, LeftOut};
 use crate::i18n::{Lang, Msg};
 use crate::share_link::View;
 use crate::shortlist::{Entry, Removed, Shortlist};
+use crate::since::{Changes, Unmarked};
 use crate::states::StateSet;
 use crate::your_officials::{DistrictChoice, YourOfficials};
 use crate::zip_lookup::SavedZip;
@@ -102,6 +103,42 @@ pub struct AppState {
     /// The language the reader chose with the switch, or a link or the address named (`None`:
     /// the embedder's or the browser's). Part of the view.
     pub lang: Option<Lang>,
+    /// Whether the map of the states is shown, and as tiles or as a table.
+    pub map: crate::tile_map::MapMode,
+    /// What changed since the reader's last visit, and the "Changed" filter.
+    pub since: SinceState,
+}
+
+/// "Changed since your last visit": the reader's own, kept in their browser, never in the view
+/// or a link.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SinceState {
+    /// What changed (`None`: nothing, a first visit, or not known yet).
+    pub changes: Option<ChangesRef>,
+    /// The "Changed" filter: only officials changed or new are listed.
+    pub only_changed: bool,
+    /// Counts "Mark all as seen": the widget then keeps the feed as it is now.
+    pub acknowledged: u32,
+    /// Why this browser cannot keep what the reader saw, if it cannot.
+    pub problem: Option<Unmarked>,
+}
+
+/// What changed since the last visit, shared and compared by pointer like [`FeedRef`] (there
+/// may be 100,000 marks).
+#[derive(Clone, Debug)]
+pub struct ChangesRef(pub Rc<Changes>);
+
+impl PartialEq for ChangesRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for ChangesRef {
+    type Target = Changes;
+    fn deref(&self) -> &Changes {
+        &self.0
+    }
 }
 
 /// A shared link waiting for state files: its fragment, read again once they are in.
@@ -243,6 +280,8 @@ impl AppState {
             compare_serial: 0,
             compare_note: None,
             lang: None,
+            since: SinceState::default(),
+            map: crate::tile_map::MapMode::default(),
         }
     }
 

@@ -7,6 +7,7 @@ use crate::filter::{SortKey, StanceChoice};
 use crate::i18n::Msg;
 use crate::money::Cents;
 use crate::shortlist::AddError;
+use crate::since::Unmarked;
 use crate::states::State;
 use crate::zip_table::unknown_message;
 
@@ -107,6 +108,20 @@ pub enum Action {
     /// What could not be read of a link's comparison (`Decoded::compare_note`), after the view
     /// was restored.
     CompareNote(String),
+    /// What changed since the reader's last visit (`None`: nothing, or a first visit), and why
+    /// this browser cannot keep what the reader saw, if it cannot.
+    SinceLastVisit {
+        changes: Option<ChangesRef>,
+        problem: Option<Unmarked>,
+    },
+    /// The browser cannot keep what the reader saw (why), or can again (`None`).
+    SinceProblem(Option<Unmarked>),
+    /// The "Changed" filter on or off.
+    ShowChanged(bool),
+    /// "Mark all as seen": the marks go, and the feed as it is now is what the reader saw.
+    MarkAllSeen,
+    /// Show or hide the map of the states, or switch it between tiles and a table.
+    ShowMap(crate::tile_map::MapMode),
 }
 
 impl AppState {
@@ -154,6 +169,7 @@ impl AppState {
             }
             Action::ClearFilters => {
                 s.filter.clear_filters();
+                s.since.only_changed = false;
                 s.filter_changed();
                 s.announce(Msg::new("said.filters_cleared"));
             }
@@ -374,6 +390,7 @@ impl AppState {
             }
             Action::ShowShareUrl(url) => s.share_url = Some(url),
             Action::WaitForStates(link) => s.waiting_link = link,
+            Action::ShowMap(mode) => s.map = mode,
             Action::ToggleCompare(id) => {
                 let name = s.name_of(&id);
                 match crate::compare::toggle(&mut s.compare, &id, &s.feed) {
@@ -423,6 +440,20 @@ impl AppState {
                 s.announce(Msg::new("said.compare_cleared"));
             }
             Action::CompareNote(note) => s.compare_says(note),
+            Action::SinceLastVisit { changes, problem } => {
+                s.since.changes = changes.filter(|c| !c.is_empty());
+                s.since.only_changed &= s.since.changes.is_some();
+                s.since.problem = problem;
+            }
+            Action::SinceProblem(problem) => s.since.problem = problem,
+            Action::ShowChanged(on) => s.since.only_changed = on && s.since.changes.is_some(),
+            Action::MarkAllSeen => {
+                if s.since.changes.take().is_some() {
+                    s.since.only_changed = false;
+                    s.since.acknowledged = s.since.acknowledged.wrapping_add(1);
+                    s.announce(Msg::new("said.all_seen"));
+                }
+            }
         }
     }
 }

@@ -418,3 +418,58 @@ fn the_language_is_part_of_the_view_and_nothing_else_changes() {
     assert_eq!(s.lang, None);
     assert_eq!(s.shortlist, before.1);
 }
+
+#[test]
+fn changes_since_the_last_visit_and_the_changed_filter() {
+    use crate::since::{Changes, Mark, Unmarked};
+    let mut changes = Changes::default();
+    changes.marks.insert("bo".into(), Mark::New);
+    let changes = ChangesRef(Rc::new(changes));
+    let s = after(state(), [Action::ShowChanged(true)]);
+    assert!(!s.since.only_changed, "nothing to show");
+    let s =
+        after(s, [Action::SinceLastVisit { changes: Some(changes.clone()), problem: None }, Action::ShowChanged(true)]);
+    assert!(s.since.only_changed);
+    let within = changes.indices(&s.feed);
+    let result = crate::filter::run_within(&s.feed, &s.filter, Some(&within));
+    let ids: Vec<&str> = result.matches.iter().map(|i| s.feed.officials[*i as usize].id.as_str()).collect();
+    assert_eq!(ids, ["bo"]);
+    assert_eq!((result.facets.states[vt().index()], result.facets.not_rated), (1, 1), "counts among them");
+    // The reader's own: not in the view (the address, links), not a step of history.
+    assert_eq!((s.view(), s.history), (state().view(), HistoryMode::Replace));
+    assert!(!after(s.clone(), [Action::ClearFilters]).since.only_changed);
+    let s = after(s, [Action::MarkAllSeen]);
+    assert_eq!((s.since.changes.is_none(), s.since.only_changed, s.since.acknowledged), (true, false, 1));
+    assert_eq!(s.announcement.text.en(), "All changes are marked as seen.");
+    assert_eq!(after(s.clone(), [Action::MarkAllSeen]).since.acknowledged, 1, "nothing more to mark");
+    let s =
+        after(s, [Action::SinceLastVisit { changes: Some(ChangesRef(Rc::new(Changes::default()))), problem: None }]);
+    assert_eq!(s.since.changes, None, "no changes are none");
+    let s = after(s, [Action::SinceProblem(Some(Unmarked::Full))]);
+    assert_eq!(s.since.problem, Some(Unmarked::Full));
+    // Changes that no longer include the filter's officials turn it off.
+    let s = after(
+        s,
+        [
+            Action::SinceLastVisit { changes: Some(changes), problem: None },
+            Action::ShowChanged(true),
+            Action::SinceLastVisit { changes: None, problem: None },
+        ],
+    );
+    assert!(!s.since.only_changed);
+}
+
+#[test]
+fn the_map_is_shown_as_tiles_or_a_table_and_is_not_part_of_the_view() {
+    use crate::tile_map::MapMode;
+    let s = state();
+    assert_eq!(s.map, MapMode::Hidden);
+    let s = after(s, [Action::ShowMap(MapMode::Tiles)]);
+    assert_eq!(s.map, MapMode::Tiles);
+    let view = s.view();
+    let s = after(s, [Action::ShowMap(MapMode::Table), Action::AddState(vt())]);
+    assert_eq!(s.map, MapMode::Table);
+    assert!(s.filter.states.contains(vt()));
+    let s = after(s, [Action::RemoveState(vt()), Action::ShowMap(MapMode::Hidden)]);
+    assert_eq!((s.map, s.view()), (MapMode::Hidden, view));
+}

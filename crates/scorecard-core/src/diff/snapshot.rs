@@ -111,12 +111,13 @@ impl RecordSnap<'_> {
     /// it (the widget's "changed since your last visit"). FNV-1a, so it is the same on every
     /// machine and in every build.
     pub fn fingerprint(&self) -> u64 {
-        let date = |d: Option<Date>| d.map(|d| d.to_string());
+        // Dates as their ISO text, without formatting one (the widget hashes every record).
+        let date = |d: Option<Date>| d.map(Date::iso_bytes);
         let mut hash = Fingerprint::default().text(Some(&self.stance)).text(self.detail.as_deref());
-        hash = hash.text(date(self.date).as_deref());
+        hash = hash.bytes(date(self.date).as_ref().map(|d| &d[..]));
         for e in self.evidence.iter() {
             hash = hash.text(e.url.as_ref().map(|u| u.as_str())).text(e.title.as_deref());
-            hash = hash.text(date(e.date).as_deref()).text(e.quote.as_deref());
+            hash = hash.bytes(date(e.date).as_ref().map(|d| &d[..])).text(e.quote.as_deref());
         }
         hash.0
     }
@@ -134,8 +135,12 @@ impl Default for Fingerprint {
 
 impl Fingerprint {
     fn text(self, text: Option<&str>) -> Self {
-        Fingerprint(match text {
-            Some(text) => fnv1a(fnv1a(self.0, text.as_bytes()), &[0xff]),
+        self.bytes(text.map(str::as_bytes))
+    }
+
+    fn bytes(self, bytes: Option<&[u8]>) -> Self {
+        Fingerprint(match bytes {
+            Some(bytes) => fnv1a(fnv1a(self.0, bytes), &[0xff]),
             None => fnv1a(self.0, &[0xfe]),
         })
     }
@@ -223,6 +228,12 @@ fn record_snap<'a>(question: &'a crate::feed::Question, record: &'a StanceRecord
         date: record.date,
         evidence: Cow::Borrowed(&record.evidence),
     }
+}
+
+/// The fingerprint of `record`, an answer to `question` ([`RecordSnap::fingerprint`]), without
+/// taking the whole official apart: what "changed since your last visit" keeps per record.
+pub fn record_fingerprint(question: &crate::feed::Question, record: &StanceRecord) -> u64 {
+    record_snap(question, record).fingerprint()
 }
 
 /// The fingerprint of each question's record for official `id` (`None` where not rated), in

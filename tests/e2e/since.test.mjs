@@ -1,0 +1,223 @@
+// "Changed since your last visit": a reader visits, the served feed changes (one official's
+// stance changes, one official is added and one removed), and they come back: the notice, the
+// marks on the changed rows, the "Changed" filter, "Mark all as seen". Also: a first visit shows
+// nothing and fetches nothing more; the marks never enter the address; storage that is off or
+// full gives a plain note; a sharded feed works state by state.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { setUp, browser, site, axeViolations, freshContext, waitForWidget, makeFeed, partFiles, pickState, addressHas, focused, screenshot } from './support.mjs';
+
+const ann = (stance, extra = {}) => ({ id: 'ann', name: 'Ann Able', state: 'VT', position: 'Senator', stances: { q: { stance, ...extra } } });
+const bob = { id: 'bob', name: 'Bob Baker', state: 'VT', position: 'Senator', stances: { q: { stance: 'yes' } } };
+const cy = { id: 'cy', name: 'Cy Castro', state: 'VT', position: 'Representative', district: '0', stances: { q: { stance: 'yes' } } };
+const di = { id: 'di', name: 'Di Dunn', state: 'MN', position: 'Governor' };
+const eve = { id: 'eve', name: 'Eve Ernst', state: 'MN', position: 'Mayor', stances: { q: { stance: 'yes' } } };
+const fay = { id: 'fay', name: 'Fay Fox', state: 'MN', position: 'Mayor' };
+const before = ann('other', { date: '2024-01-10', evidence: [{ url: 'https://old.example.com/ann', title: 'An old story' }] });
+const after = ann('yes', { date: '2024-05-03', evidence: [{ url: 'https://news.example.com/ann', title: 'Ann Able backs ours' }] });
+
+/** Which version of each served feed: 1 before the change, 2 after. */
+let version = 1;
+const feeds = {
+  '/fixtures/changing.json': [makeFeed([before, bob, cy, di]), makeFeed([after, cy, di, eve])],
+};
+// A sharded feed: an index and a file each for Vermont and Minnesota.
+const index = (counts) => {
+  const doc = JSON.parse(makeFeed([]));
+  doc.shards = [{ state: 'VT', url: 'VT.json', officials: counts[0] }, { state: 'MN', url: 'MN.json', officials: counts[1] }];
+  return JSON.stringify(doc);
+};
+feeds['/fixtures/sharded/index.json'] = [index([3, 1]), index([3, 2])];
+feeds['/fixtures/sharded/VT.json'] = [makeFeed([before, bob, cy]), makeFeed([after, bob, cy])];
+feeds['/fixtures/sharded/MN.json'] = [makeFeed([di]), makeFeed([di, fay])];
+
+const routes = {};
+for (const [route, versions] of Object.entries(feeds)) routes[route] = () => ({ body: versions[version - 1] });
+setUp({ routes });
+
+const parts = partFiles();
+const wasmFetched = (requests) => [...new Set(requests.filter((url) => url.endsWith('.wasm')).map((url) => path.basename(new URL(url).pathname)))];
+const notice = (page) => page.getByRole('region', { name: /changes? since/ });
+const row = (page, name) => page.locator('.sc-results .sc-row').filter({ has: page.getByRole('button', { name, exact: true }) });
+const names = (page) => page.locator('.sc-results .sc-name').allTextContents();
+/** Waits until this browser keeps what the reader saw of the feed; its stored text. */
+async function remembered(page) {
+  const handle = await page.waitForFunction(() => Object.keys(localStorage).find((k) => k.endsWith(':seen')));
+  return page.evaluate((key) => localStorage.getItem(key), await handle.jsonValue());
+}
+/** Today on the reader's calendar, as the widget writes dates ("Nov 30, 2026"). */
+const today = (page) => page.evaluate(() => new Date().toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric' }));
+
+test('a first visit shows nothing; back after a change: the notice, the marks, the Changed filter, Mark all as seen', async () => {
+  version = 1;
+  const { context, requests, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${site.url}?feed=fixtures/changing.json`);
+  await waitForWidget(page);
+  const kept = await remembered(page);
+  assert.ok(kept.length < 300, `${kept.length} characters kept for 4 officials`);
+  assert.equal(await page.locator('.sc-since, .sc-mark').count(), 0);
+  assert.ok(!wasmFetched(requests).some((f) => parts.since.includes(f) && f.startsWith('split_')), 'no part for a first visit');
+
+  version = 2;
+  await page.reload();
+  await waitForWidget(page);
+  await notice(page).waitFor();
+  assert.ok(parts.since.every((f) => wasmFetched(requests).includes(f)), 'the part comes when there are changes');
+  assert.equal(await notice(page).getByRole('heading').textContent(), `3 changes since you last looked on ${await today(page)}`);
+  const text = await notice(page).textContent();
+  assert.match(text, /Marked in the list: 1 changed, 1 new\./);
+  assert.match(text, /Left the scorecard: Bob Baker \(Vermont\)\./);
+  // Ann's stance changed: before → now, with the new date and source.
+  const mark = row(page, 'Ann Able').locator('.sc-mark');
+  assert.equal(await mark.locator('.sc-mark-tag').textContent(), 'Changed');
+  assert.equal(await mark.locator('.sc-mark-old').textContent(), 'Endorsed another');
+  assert.equal(await mark.locator('.sc-mark-new-stance').textContent(), 'Endorsed ours');
+  assert.match(await mark.textContent(), /May 3, 2024/);
+  const source = mark.getByRole('link', { name: 'New source for Ann Able: news.example.com' });
+  assert.equal(await source.getAttribute('href'), 'https://news.example.com/ann');
+  assert.equal(await row(page, 'Eve Ernst').locator('.sc-mark').textContent(), 'New since your last visit');
+  assert.equal(await row(page, 'Cy Castro').locator('.sc-mark').count(), 0);
+  assert.deepEqual(await axeViolations(page, '.sc-since'), []);
+  assert.deepEqual(await axeViolations(page), []);
+
+  // The Changed filter: only those two; the address does not change (the marks are the reader's own).
+  const address = await page.evaluate(() => location.href);
+  const filter = page.getByRole('checkbox', { name: /Changed since your last visit/ });
+  await filter.check();
+  await page.waitForFunction(() => document.querySelector('[data-scorecard]').shadowRoot.querySelectorAll('.sc-results .sc-row').length === 2);
+  assert.deepEqual(await names(page), ['Ann Able', 'Eve Ernst']);
+  assert.match(await page.locator('.sc-summary').textContent(), /^2 officials in 2 states, changed or new since your last visit$/);
+  assert.equal(await notice(page).getByRole('button', { name: 'Show only changes' }).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.evaluate(() => location.href), address);
+  await screenshot(page, 'since-filtered');
+  await notice(page).getByRole('button', { name: 'Show only changes' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-scorecard]').shadowRoot.querySelectorAll('.sc-results .sc-row').length === 4);
+
+  // The marks stay until the reader says they saw them.
+  await page.reload();
+  await waitForWidget(page);
+  await notice(page).waitFor();
+  await row(page, 'Ann Able').locator('.sc-mark').waitFor();
+  await notice(page).getByRole('button', { name: 'Mark all as seen' }).click();
+  const done = page.getByText('All changes are marked as seen. New ones will be marked on your next visit.');
+  await done.waitFor();
+  assert.equal(await focused(page), 'All changes are marked as seen. New ones will be marked on your next visit.');
+  assert.equal(await page.locator('.sc-mark').count(), 0);
+  assert.equal(await filter.count(), 0);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.reload();
+  await waitForWidget(page);
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('.sc-since, .sc-mark').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('shared links open as they do today: the marks stay in the browser that saw the change', async () => {
+  version = 1;
+  const { context, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${site.url}?feed=fixtures/changing.json`);
+  await waitForWidget(page);
+  await remembered(page);
+  version = 2;
+  await page.reload();
+  await waitForWidget(page);
+  await pickState(page, 'VT');
+  await addressHas(page, 'sc=');
+  await row(page, 'Ann Able').locator('.sc-mark').waitFor();
+  const link = await page.evaluate(() => location.href);
+  assert.doesNotMatch(decodeURIComponent(link), /changed|seen|mark/i);
+  // Another browser opens the link: the view, no marks.
+  const other = await freshContext(browser);
+  const theirs = await other.context.newPage();
+  await theirs.goto(link);
+  await waitForWidget(theirs);
+  await theirs.waitForTimeout(300);
+  assert.deepEqual(await names(theirs), ['Ann Able', 'Cy Castro']);
+  assert.equal(await theirs.locator('.sc-since, .sc-mark').count(), 0);
+  assert.deepEqual([...errors, ...other.errors], []);
+  await other.context.close();
+  await context.close();
+});
+
+test('storage disabled or full: no marks and a plain note, never an error', async () => {
+  version = 1;
+  const cases = [
+    [
+      () => Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } }),
+      'Changes since your last visit cannot be marked: this browser does not let the scorecard keep anything.',
+    ],
+    [
+      () => { Storage.prototype.setItem = function () { throw new DOMException('Quota exceeded', 'QuotaExceededError'); }; },
+      "Changes since your last visit cannot be marked: this browser's storage for this page is full.",
+    ],
+  ];
+  for (const [script, note] of cases) {
+    const { context, errors } = await freshContext(browser);
+    await context.addInitScript(script);
+    const page = await context.newPage();
+    await page.goto(`${site.url}?feed=fixtures/changing.json`);
+    await waitForWidget(page);
+    await page.getByText(note).waitFor();
+    assert.equal(await page.locator('.sc-since, .sc-mark').count(), 0);
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('the part that tells what changed cannot be loaded: a plain note, and the changes show next time', async () => {
+  version = 1;
+  const { context, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${site.url}?feed=fixtures/changing.json`);
+  await waitForWidget(page);
+  await remembered(page);
+  version = 2;
+  const own = parts.since.find((f) => f.startsWith('split_'));
+  await context.route(`**/${own}`, (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  await waitForWidget(page);
+  await page.getByText('Changes since your last visit could not be shown (you may be offline). They will be next time.').waitFor();
+  assert.equal(await page.locator('.sc-since, .sc-mark').count(), 0);
+  await context.unroute(`**/${own}`);
+  await page.reload();
+  await waitForWidget(page);
+  await notice(page).waitFor();
+  assert.match(await notice(page).getByRole('heading').textContent(), /^3 changes since/);
+  assert.deepEqual(errors.filter((e) => !/^Failed to load resource/.test(e) && !e.includes('/__wasm_split.js:')), []);
+  await context.close();
+});
+
+test('a sharded feed works state by state: a state never seen is taken in silently', async () => {
+  version = 1;
+  const { context, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${site.url}?feed=fixtures/sharded/index.json`);
+  await page.getByText('Pick a state to see its officials.', { exact: true }).waitFor({ timeout: 30_000 });
+  await pickState(page, 'VT');
+  await row(page, 'Ann Able').waitFor();
+  await addressHas(page, 'sc=');
+  await remembered(page);
+  // Vermont changes; Minnesota, which this reader never opened, gains an official.
+  version = 2;
+  await page.reload();
+  await notice(page).waitFor({ timeout: 30_000 });
+  assert.equal(await notice(page).getByRole('heading').textContent(), `1 change since you last looked on ${await today(page)}`);
+  assert.equal(await row(page, 'Ann Able').locator('.sc-mark-tag').textContent(), 'Changed');
+  await pickState(page, 'MN');
+  await row(page, 'Fay Fox').waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await row(page, 'Fay Fox').locator('.sc-mark').count(), 0, 'Minnesota is new to this reader: nothing to compare');
+  assert.match(await notice(page).getByRole('heading').textContent(), /^1 change since/);
+  await notice(page).getByRole('button', { name: 'Mark all as seen' }).click();
+  await page.reload();
+  await row(page, 'Fay Fox').waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('.sc-since, .sc-mark').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
