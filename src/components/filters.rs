@@ -112,7 +112,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
             if let Some(count) = changed {
                 <label class="sc-check sc-changed-filter">
                     <input type="checkbox" checked={*only_changed} onchange={on_action.reform(|e: Event| Action::ShowChanged(super::control_checked(&e)))} />
-                    { "Changed since your last visit" }
+                    { tr.t("since.filter") }
                     <span class="sc-facet-count">{ count }</span>
                 </label>
             }
