@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use scorecard_core::shortlist::Shortlist;
 use scorecard_core::your_officials::{DistrictChoice, YourOfficials};
-use scorecard_core::zip_lookup::{looks_complete, more_in_group, present, GROUP_ROWS, NOBODY_HERE, PRIVACY_NOTE};
+use scorecard_core::zip_lookup::{looks_complete, more_in_group, nobody_here, present, privacy_note, GROUP_ROWS};
 use scorecard_core::zip_table::Zip;
 use yew::prelude::*;
 
@@ -109,10 +109,10 @@ pub fn your_officials_panel(props: &YourOfficialsProps) -> Html {
             </form>
             if let Some(message) = message {
                 <p class={classes!("sc-zip-message", (invalid || matches!(zip.status, ZipStatus::Failed(_))).then_some("sc-field-error"))} id={message_id}>
-                    { message }
+                    { tr.msg(&message) }
                 </p>
             }
-            <p class="sc-zip-privacy" id={format!("{ids}-privacy")}>{ PRIVACY_NOTE }</p>
+            <p class="sc-zip-privacy" id={format!("{ids}-privacy")}>{ tr.msg(&privacy_note()) }</p>
             if let Some(found) = found {
                 { found }
             }
@@ -157,19 +157,19 @@ pub(crate) fn your_officials_found(
         <div class="sc-your-found">
             if let Some(chooser) = &shown.chooser {
                 <fieldset class="sc-chooser">
-                    <legend>{ chooser.legend.clone() }</legend>
-                    { for chooser.options.iter().enumerate().map(|(i, label)| radio(label.clone(), DistrictChoice::One(i))) }
-                    { radio(chooser.all.clone(), DistrictChoice::All) }
+                    <legend>{ tr.msg(&chooser.legend) }</legend>
+                    { for chooser.options.iter().enumerate().map(|(i, label)| radio(tr.msg(label), DistrictChoice::One(i))) }
+                    { radio(tr.msg(&chooser.all), DistrictChoice::All) }
                 </fieldset>
             }
             if let Some(note) = &shown.note {
-                <p class="sc-notice sc-your-note">{ note.clone() }</p>
+                <p class="sc-notice sc-your-note">{ tr.msg(note) }</p>
             }
             { for shown.groups.iter().map(|group| html! {
                 <div class="sc-your-group">
-                    <h4 class="sc-your-heading">{ group.heading.clone() }</h4>
+                    <h4 class="sc-your-heading">{ tr.msg(&group.heading) }</h4>
                     if group.officials.is_empty() {
-                        <p class="sc-empty-note">{ NOBODY_HERE }</p>
+                        <p class="sc-empty-note">{ tr.msg(&nobody_here()) }</p>
                     } else {
                         <ol class="sc-list">
                             { for group.officials.iter().take(GROUP_ROWS).map(|&i| {
@@ -182,11 +182,11 @@ pub(crate) fn your_officials_found(
                         </ol>
                         if let Some(more) = more_in_group(group) {
                             <p class="sc-your-more">
-                                { more }{ " " }
+                                { tr.msg(&more) }{ " " }
                                 <button type="button" class="sc-button sc-button-small" onclick={{
                                     let (state, position) = (group.state, group.position.clone());
                                     on_action.reform(move |_| Action::ShowInList { state, position: position.clone() })
-                                }}>{ "Show them all in the list" }</button>
+                                }}>{ tr.t("zip.show_all") }</button>
                             </p>
                         }
                     }
@@ -202,5 +202,5 @@ pub(crate) fn your_officials_found(
             }
         </div>
     };
-    (shown.heading, found)
+    (tr.msg(&shown.heading), found)
 }

@@ -171,13 +171,13 @@ impl ZipState {
     /// The message under the ZIP code field, and whether it says the input is invalid:
     /// why it was not a ZIP code or could not be looked up, that a lookup is under way, or (with
     /// "my officials" asked for and no ZIP code) to type one.
-    pub fn message(&self, mine: bool) -> (Option<String>, bool) {
+    pub fn message(&self, mine: bool) -> (Option<Msg>, bool) {
         match &self.status {
-            ZipStatus::Invalid(why) => (Some(why.clone()), true),
-            ZipStatus::Failed(why) => (Some(why.clone()), false),
-            ZipStatus::Looking => (self.zip.map(|z| format!("Looking up ZIP code {z}…")), false),
+            ZipStatus::Invalid(why) => (Some(Msg::text_only(why.clone())), true),
+            ZipStatus::Failed(why) => (Some(Msg::text_only(why.clone())), false),
+            ZipStatus::Looking => (self.zip.map(|z| Msg::new("zip.looking").text("zip", z.to_string())), false),
             ZipStatus::Idle | ZipStatus::Found if mine && self.zip.is_none() => {
-                (Some(crate::zip_lookup::ASK_FOR_ZIP.to_string()), false)
+                (Some(crate::zip_lookup::ask_for_zip()), false)
             }
             ZipStatus::Idle | ZipStatus::Found => (None, false),
         }
