@@ -428,7 +428,7 @@ fn scorecard(props: &ScorecardProps) -> Html {
             if !state.compare.is_empty() || state.compare_note.is_some() || !state.shortlist.is_empty() {
                 <div class="sc-dock">
                     if !state.compare.is_empty() || state.compare_note.is_some() {
-                        { compare_bar(&feed, &state.compare, state.compare_note.as_deref(), &dispatch, &tr) }
+                        { compare_bar(&feed, &state.compare, state.compare_note.as_ref(), &dispatch, &tr) }
                     }
                     if !state.shortlist.is_empty() {
                         <button type="button" class="sc-button sc-primary sc-jump" onclick={on_jump}>

@@ -23,7 +23,7 @@ pub struct CompareProps {
     /// Ids of the officials compared, in order.
     pub ids: Vec<String>,
     /// Why some could not be compared (officials a link named that are not in this feed).
-    pub note: Option<String>,
+    pub note: Option<scorecard_core::i18n::Msg>,
     /// The last link made, shown so it can be copied by hand.
     pub share_url: Option<String>,
     pub on_copy_link: Callback<()>,
@@ -117,11 +117,11 @@ pub fn compare_dialog(props: &CompareProps) -> Html {
                 <button type="button" class="sc-icon-button" aria-label={tr.t("compare.close")} onclick={on_close}>{ "×" }</button>
             </div>
             if let Some(note) = &props.note {
-                <p class="sc-notice">{ note.clone() }</p>
+                <p class="sc-notice">{ tr.msg(note) }</p>
             }
             // Roles written out: a table laid out as blocks (stacked, on a phone) keeps them.
             <table class="sc-compare-table" role="table">
-                <caption class="sc-compare-caption">{ caption(&names) }</caption>
+                <caption class="sc-compare-caption">{ tr.msg(&caption(&names)) }</caption>
                 <thead role="rowgroup">
                     <tr role="row">
                         <td role="cell" class="sc-compare-corner"></td>
@@ -133,7 +133,7 @@ pub fn compare_dialog(props: &CompareProps) -> Html {
                         <tr role="row">
                             <th scope="row" role="rowheader" class="sc-compare-question">
                                 <span>{ question.text.clone() }</span>
-                                <span class="sc-compare-agree">{ agreement(feed, q, &indices) }</span>
+                                <span class="sc-compare-agree">{ tr.msg(&agreement(feed, q, &indices)) }</span>
                             </th>
                             { for officials.iter().map(|o| cell(q, o)) }
                         </tr>

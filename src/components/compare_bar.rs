@@ -32,7 +32,7 @@ pub fn compare_toggle(official: &Official, picked: bool, on_action: &Callback<Ac
 
 /// The picks, and why the last one was refused or who a link's comparison left out (`note`),
 /// with "Compare side by side" and "Clear". Shown while there is either.
-pub fn compare_bar(feed: &Feed, picks: &[String], note: Option<&str>, on_action: &Callback<Action>, tr: &I18n) -> Html {
+pub fn compare_bar(feed: &Feed, picks: &[String], note: Option<&Msg>, on_action: &Callback<Action>, tr: &I18n) -> Html {
     let names: Vec<&str> = picks.iter().filter_map(|id| feed.official(id)).map(|o| o.name.as_str()).collect();
     // A reader who reaches for the button is about to compare: fetch the part now.
     let preload = Callback::from(|_: FocusEvent| CompareView::preload());
@@ -40,10 +40,10 @@ pub fn compare_bar(feed: &Feed, picks: &[String], note: Option<&str>, on_action:
     html! {
         <section class="sc-compare-bar" aria-label={tr.t("compare.label")}>
             if !names.is_empty() {
-                <p class="sc-compare-picks">{ picks_text(&names) }</p>
+                <p class="sc-compare-picks">{ tr.msg(&picks_text(&names)) }</p>
             }
             if let Some(note) = note {
-                <p class="sc-compare-note">{ note }</p>
+                <p class="sc-compare-note">{ tr.msg(note) }</p>
             }
             <div class="sc-compare-actions">
                 if !names.is_empty() {

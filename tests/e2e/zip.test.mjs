@@ -195,6 +195,41 @@ test('a ZIP code split between three districts: the chooser names each member; p
   await context.close();
 });
 
+test('in Spanish: the heading, the chooser of a split ZIP code, group headings, what screen readers hear, the privacy note', async () => {
+  const { context, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${assets.url}?feed=feeds/congress-today.json&lang=es`);
+  await waitForWidget(page);
+  assert.match(await your(page).locator('.sc-zip-privacy').textContent(), /^Su código postal se queda en este navegador\./);
+  await page.getByRole('textbox', { name: 'Código postal' }).pressSequentially('35062');
+  const chooser = page.getByRole('group', { name: 'El código postal 35062 está repartido entre 3 distritos. ¿Cuál es el suyo?' });
+  await chooser.waitFor();
+  assert.equal(await your(page).locator('.sc-your-title').textContent(), 'Sus funcionarios para el código postal 35062');
+  const options = await chooser.getByRole('radio').evaluateAll((radios) => radios.map((r) => r.labels[0].textContent));
+  assert.deepEqual(options, [
+    'Alabama, distrito 4: Robert B. Aderholt',
+    'Alabama, distrito 6: Gary J. Palmer',
+    'Alabama, distrito 7: Terri A. Sewell',
+    'Los 3 distritos',
+  ]);
+  assert.deepEqual(await headings(page), ['Alabama, distrito 4', 'Alabama, distrito 6', 'Alabama, distrito 7', 'Senator (Alabama)']);
+  await chooser.getByRole('radio', { name: /^Alabama, distrito 6/ }).check();
+  await page.waitForFunction(() => /^3 funcionarios para el código postal 35062\.$/.test(document.querySelector('[data-scorecard]').shadowRoot.querySelector('.sc-live')?.textContent ?? ''));
+  assert.deepEqual(await axeViolations(page, '.sc-your'), []);
+
+  // A group cut short, in Spanish.
+  await page.goto(`${assets.url}?feed=fixtures/judges.json&lang=es`);
+  await waitForWidget(page);
+  await page.getByRole('textbox', { name: 'Código postal' }).fill('');
+  await page.getByRole('textbox', { name: 'Código postal' }).pressSequentially('05401');
+  await your(page).locator('.sc-your-more').waitFor();
+  assert.deepEqual(await headings(page), ['Vermont, distrito único', 'Judge (Vermont)']);
+  assert.match(await your(page).locator('.sc-your-more').textContent(), /^Y 2 más\./);
+  await your(page).getByRole('button', { name: 'Mostrarlos todos en la lista' }).waitFor();
+  assert.deepEqual(ours(errors), []);
+  await context.close();
+});
+
 test('invalid, unknown and failed lookups each get a plain message, and the rest of the widget keeps working', async () => {
   const { context, errors } = await freshContext(browser);
   const page = await context.newPage();

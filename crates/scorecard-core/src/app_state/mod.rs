@@ -99,7 +99,7 @@ pub struct AppState {
     pub compare_serial: u32,
     /// Why the last pick was refused, or which officials of a link or an older feed were left
     /// out: said beside the picks and in the comparison, not only to screen readers.
-    pub compare_note: Option<String>,
+    pub compare_note: Option<Msg>,
     /// The language the reader chose with the switch, or a link or the address named (`None`:
     /// the embedder's or the browser's). Part of the view.
     pub lang: Option<Lang>,
@@ -372,7 +372,7 @@ impl AppState {
     }
 
     /// Says `text` beside the picks and to screen readers.
-    fn compare_says(&mut self, text: String) {
+    fn compare_says(&mut self, text: Msg) {
         self.announce(text.clone());
         self.compare_note = Some(text);
     }

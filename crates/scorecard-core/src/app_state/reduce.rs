@@ -107,7 +107,7 @@ pub enum Action {
     ClearCompare,
     /// What could not be read of a link's comparison (`Decoded::compare_note`), after the view
     /// was restored.
-    CompareNote(String),
+    CompareNote(Msg),
     /// What changed since the reader's last visit (`None`: nothing, or a first visit), and why
     /// this browser cannot keep what the reader saw, if it cannot.
     SinceLastVisit {

@@ -315,7 +315,10 @@ fn picking_up_to_four_to_compare() {
     let s = after(s, [Action::ToggleCompare("ed".into())]);
     assert_eq!(s.compare, ["ann", "bo", "cy", "di"]);
     let refused = "You can compare up to 4 officials. Remove one before adding Ed Eads.";
-    assert_eq!((s.compare_note.as_deref(), s.announcement.text.en().as_str()), (Some(refused), refused));
+    assert_eq!(
+        (s.compare_note.as_ref().map(crate::i18n::Msg::en).as_deref(), s.announcement.text.en().as_str()),
+        (Some(refused), refused)
+    );
     // Taking one back makes room, and the message goes.
     let s = after(s, [Action::ToggleCompare("bo".into()), Action::ToggleCompare("ed".into())]);
     assert_eq!((picks(&s), s.compare_note.as_ref()), (["ann", "cy", "di", "ed"].to_vec(), None));
@@ -327,7 +330,10 @@ fn an_official_not_in_the_feed_cannot_be_picked() {
     s.shortlist.add("gone", "Gone Person").unwrap();
     let s = after(s, [Action::ToggleCompare("gone".into())]);
     assert!(s.compare.is_empty());
-    assert_eq!(s.compare_note.as_deref(), Some("Gone Person is not in this feed, so cannot be compared."));
+    assert_eq!(
+        s.compare_note.as_ref().map(crate::i18n::Msg::en).as_deref(),
+        Some("Gone Person is not in this feed, so cannot be compared.")
+    );
 }
 
 #[test]
@@ -335,7 +341,10 @@ fn showing_closing_and_clearing_the_comparison() {
     // One is not enough.
     let s = after(picking(&["ann"]), [Action::ShowComparison]);
     assert!(!s.comparing);
-    assert_eq!(s.compare_note.as_deref(), Some("Pick at least 2 officials to compare (1 picked so far)."));
+    assert_eq!(
+        s.compare_note.as_ref().map(crate::i18n::Msg::en).as_deref(),
+        Some("Pick at least 2 officials to compare (1 picked so far).")
+    );
     let s = after(s, [Action::ToggleCompare("cy".into()), Action::OpenOfficial("bo".into())]);
     let s = after(s, [Action::ShowComparison]);
     assert_eq!((s.comparing, s.compare_serial, s.history), (true, 1, HistoryMode::Push));
@@ -359,7 +368,10 @@ fn removing_a_column_below_two_ends_the_comparison() {
     let s = after(s, [Action::ToggleCompare("ann".into())]);
     assert!(!s.comparing);
     assert_eq!(s.compare, ["cy"]);
-    assert_eq!(s.compare_note.as_deref(), Some("Pick at least 2 officials to compare (1 picked so far)."));
+    assert_eq!(
+        s.compare_note.as_ref().map(crate::i18n::Msg::en).as_deref(),
+        Some("Pick at least 2 officials to compare (1 picked so far).")
+    );
 }
 
 #[test]
@@ -376,7 +388,10 @@ fn a_view_with_a_comparison_shows_it_and_one_without_closes_it() {
     // Officials not in the feed are left out, with a note; one left is not a comparison.
     let s = after(s, [Action::RestoreView(view(&["ann", "zed", "ann", "bo"]))]);
     assert_eq!((picks(&s), s.comparing), (["ann", "bo"].to_vec(), true));
-    assert_eq!(s.compare_note.as_deref(), Some("1 official in the comparison is not in this feed and was left out."));
+    assert_eq!(
+        s.compare_note.as_ref().map(crate::i18n::Msg::en).as_deref(),
+        Some("1 official in the comparison is not in this feed and was left out.")
+    );
     let s = after(s, [Action::RestoreView(view(&["zed", "cy"]))]);
     assert_eq!((picks(&s), s.comparing), (["cy"].to_vec(), false));
     // What a link's decoding could not read is said after the view is restored.
@@ -396,7 +411,10 @@ fn a_newer_feed_without_a_compared_official_leaves_them_out() {
         ))],
     );
     assert_eq!((picks(&s), s.comparing), (["ann", "bo"].to_vec(), true));
-    assert_eq!(s.compare_note.as_deref(), Some("1 official in the comparison is not in this feed and was left out."));
+    assert_eq!(
+        s.compare_note.as_ref().map(crate::i18n::Msg::en).as_deref(),
+        Some("1 official in the comparison is not in this feed and was left out.")
+    );
     let s = after(s, [Action::ReplaceFeed(feed_of(r#"{ "id": "ann", "name": "Ann Able", "state": "VT" }"#))]);
     assert_eq!((picks(&s), s.comparing), (["ann"].to_vec(), false));
 }

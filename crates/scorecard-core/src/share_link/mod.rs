@@ -129,7 +129,7 @@ pub struct Decoded {
     /// Plain-English notes on what could not be read.
     pub problems: Vec<String>,
     /// What could not be read of the comparison (officials not in this feed), said beside it.
-    pub compare_note: Option<String>,
+    pub compare_note: Option<crate::i18n::Msg>,
 }
 
 impl SharedList {

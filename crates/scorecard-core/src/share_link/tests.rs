@@ -149,7 +149,7 @@ fn officials_a_link_compares_that_are_not_in_the_feed_are_dropped_with_a_note() 
     let decoded = decode(&format!("sc={link}"), PARAM, &smaller);
     assert_eq!(decoded.view.compare, ["a", "c"]);
     assert_eq!(
-        decoded.compare_note.as_deref(),
+        decoded.compare_note.as_ref().map(crate::i18n::Msg::en).as_deref(),
         Some("1 official in the comparison is not in this feed and was left out.")
     );
     assert!(decoded.problems.is_empty(), "said beside the comparison, not as a problem of the list");
@@ -157,7 +157,7 @@ fn officials_a_link_compares_that_are_not_in_the_feed_are_dropped_with_a_note() 
     let decoded = decode("sc=1;k=A,Z", PARAM, &feed);
     assert!(decoded.view.compare.is_empty());
     assert_eq!(
-        decoded.compare_note.as_deref(),
+        decoded.compare_note.as_ref().map(crate::i18n::Msg::en).as_deref(),
         Some("2 officials in the comparison are not in this feed and were left out.")
     );
 }
@@ -168,7 +168,10 @@ fn a_link_comparing_more_than_four_is_read_up_to_four() {
     let tokens: Vec<String> = ["a", "b", "a", "c", "d", "e"].iter().map(|id| token(id_hash(id), MIN_TOKEN)).collect();
     let decoded = decode(&format!("sc=1;k={}", tokens.join(",")), PARAM, &feed);
     assert_eq!(decoded.view.compare, ["a", "b", "c"], "the first four items, once each");
-    assert_eq!(decoded.compare_note.as_deref(), Some("The link compares 6 officials; only the first 4 were read."));
+    assert_eq!(
+        decoded.compare_note.as_ref().map(crate::i18n::Msg::en).as_deref(),
+        Some("The link compares 6 officials; only the first 4 were read.")
+    );
     // Garbage is not a panic, and names nobody.
     for junk in ["sc=1;k=", "sc=1;k=,,,", "sc=1;k=%%%,~~,AAAAAAAAAAAAAAAAAA", "sc=1;k=A;l=;c=zz"] {
         let decoded = decode(junk, PARAM, &feed);
