@@ -329,7 +329,7 @@ fn scorecard(props: &ScorecardProps) -> Html {
                 </div>
             }
             if let Some(problem) = state.storage_problem {
-                <p class="sc-notice" role="status">{ problem }</p>
+                <p class="sc-notice" role="status">{ tr.t(problem) }</p>
             }
             if let Some(problem) = state.since.problem {
                 <p class="sc-notice" role="status">{ tr.msg(&problem.message()) }</p>

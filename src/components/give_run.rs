@@ -146,7 +146,7 @@ fn give_run_steps_view(props: &GiveRunStepsProps) -> Html {
         }
         Step::Done { gifts, total, skipped } => html! {
             <>
-                <p>{ done_text(*gifts, *total, *skipped) }</p>
+                <p>{ tr.msg(&done_text(*gifts, *total, *skipped)) }</p>
                 <div class="sc-give-actions">
                     <button type="button" class="sc-button" onclick={on_stop}>{ tr.t("notice.close") }</button>
                 </div>
@@ -155,11 +155,11 @@ fn give_run_steps_view(props: &GiveRunStepsProps) -> Html {
     };
     html! {
         <section class="sc-give-run" aria-labelledby={ids.clone()}>
-            <h4 class="sc-give-title" id={ids} tabindex="-1" ref={title}>{ heading }</h4>
-            <p class="sc-give-progress">{ run.progress_text() }</p>
+            <h4 class="sc-give-title" id={ids} tabindex="-1" ref={title}>{ tr.msg(&heading) }</h4>
+            <p class="sc-give-progress">{ tr.msg(&run.progress_text()) }</p>
             { body }
             if let Some(text) = left_out_text(left_out) {
-                <p class="sc-give-left-out">{ text }</p>
+                <p class="sc-give-left-out">{ tr.msg(&text) }</p>
             }
         </section>
     }

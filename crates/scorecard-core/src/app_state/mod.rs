@@ -82,7 +82,8 @@ pub struct AppState {
     pub give: Option<GiveRun>,
     /// Who the run left out and why (names from the shortlist), said when it starts.
     pub give_left_out: Vec<(String, LeftOut)>,
-    /// Why this browser does not keep the shortlist (storage disabled or full), if it does not.
+    /// Why this browser does not keep the shortlist (storage disabled or full), if it does not:
+    /// a catalogue key.
     pub storage_problem: Option<&'static str>,
     /// The last share link made, shown so it can be copied by hand.
     pub share_url: Option<String>,
