@@ -395,6 +395,37 @@ test('every row of Congress today has a next step, except where the feed gives n
   await context.close();
 });
 
+test('"Give to each" in Spanish: the step, the question, what was left out and the total so far', async () => {
+  const { context, errors } = await freshContext(browser);
+  for (const host of ['https://secure.actblue.com/**', 'https://donate.example.org/**', 'https://search.example.org/**']) {
+    await context.route(host, (route) => route.fulfill({ contentType: 'text/html', body: '<title>page</title>' }));
+  }
+  const page = await context.newPage();
+  await page.goto(`${assets.url}?feed=fixtures/giving.json&lang=es`);
+  await waitForWidget(page);
+  for (const name of ['Ann Able', 'Bob Baker', 'Dee Dunn']) await page.getByRole('button', { name: `Agregar a ${name} a la lista` }).click();
+  const shortlist = page.getByRole('region', { name: 'Lista de donaciones' });
+  await shortlist.getByRole('checkbox', { name: 'Donado a Dee Dunn' }).check();
+  await shortlist.getByRole('button', { name: 'Donar a cada uno' }).click();
+  const run = shortlist.getByRole('region', { name: /^Donar a cada uno|^¿Donó/ });
+  const title = () => run.locator('.sc-give-title').textContent();
+  assert.equal(await title(), 'Donar a cada uno, 1 de 2: Ann Able');
+  assert.equal(await run.locator('.sc-give-left-out').textContent(), 'Quedan fuera: Dee Dunn (ya marcado como donado).');
+  assert.equal(await run.locator('.sc-give-progress').textContent(), 'Aún no hay donaciones');
+  const [popup] = await Promise.all([context.waitForEvent('page'), run.getByRole('link', { name: /^Donar \$27 a Ann Able/ }).click()]);
+  await popup.close();
+  assert.equal(await title(), '¿Donó $27 a Ann Able?');
+  await run.getByRole('button', { name: 'Sí, doné' }).click();
+  assert.equal(await run.locator('.sc-give-progress').textContent(), 'Donado hasta ahora: $27 a 1 funcionario');
+  assert.equal(await title(), 'Donar a cada uno, 2 de 2: Bob Baker');
+  await run.getByRole('button', { name: 'Omitir' }).click();
+  assert.equal(await title(), 'Donar a cada uno: terminado');
+  assert.match(await run.textContent(), /Donó \$27 a 1 funcionario\. Se omitió 1\./);
+  assert.deepEqual(await axeViolations(page, '.sc-give-run'), []);
+  assert.deepEqual(ours(errors), []);
+  await context.close();
+});
+
 test('"Give to each": one official at a time, one click per page, "Did you give?" sets Given, skip, resume after a reload, the total so far', async () => {
   const { context, errors } = await freshContext(browser);
   // The pages given to are not fetched: the test answers for them.
