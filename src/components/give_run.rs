@@ -93,11 +93,11 @@ fn give_run_steps_view(props: &GiveRunStepsProps) -> Html {
     });
     use_focus_on_change(title.clone(), key, props.started_here);
     let ids = use_id("give");
+    let tr = crate::i18n::use_i18n();
     let (Some(run), Some(step)) = (run, step) else {
         return html! {};
     };
     let on_skip = on_action.reform(|_| Action::GiveSkipped);
-    let tr = crate::i18n::use_i18n();
     let on_stop = on_action.reform(|_| Action::StopGiving);
     let heading = step.heading();
     let body = match &step {

@@ -40,10 +40,11 @@ pub struct UndoBarProps {
 
 #[function_component(UndoBar)]
 pub fn undo_bar(props: &UndoBarProps) -> Html {
+    // Hooks first: a hook after the early return would be called only sometimes.
+    let tr = crate::i18n::use_i18n();
     let Some(undo) = &props.undo else { return html! {} };
     let text = undo.describe();
     let on_undo = props.on_action.reform(|_| Action::Undo);
-    let tr = crate::i18n::use_i18n();
     html! {
         <div class="sc-undo">
             <span>{ tr.msg(&text) }</span>
