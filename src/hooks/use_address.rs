@@ -14,17 +14,18 @@ use scorecard_core::embed::UrlMode;
 
 /// With `UrlMode::Sync`, keeps the view in the URL fragment, so a reload or a copied address
 /// shows the same view and Back/Forward step through views. While a shared list awaits the
-/// visitor's choice the address is left as it arrived. Embeds only read the address.
+/// visitor's choice it stays in the address too (`AppState::address`). Embeds only read the
+/// address.
 #[hook]
 pub(crate) fn use_address_sync(state: &UseReducerHandle<Store>, param: &str, sync: bool, sharded: bool) {
-    let feed = state.feed.clone();
     let push = state.history == HistoryMode::Push;
     let param = param.to_string();
-    use_effect_with((state.view(), state.pending_share.is_some()), move |(view, pending)| {
-        if sync && !*pending {
-            let value = (*view != Default::default()).then(|| share_link::encode_for(view, None, &feed, sharded));
+    let waiting = state.pending_share.as_ref().map(|p| p.list.clone());
+    let current = state.clone();
+    use_effect_with((state.view(), waiting), move |_| {
+        if sync {
             // After the new view is painted: the reader should not wait for the history.
-            location::set_param_after_paint(&param, value, push);
+            location::set_param_after_paint(&param, current.address(sharded), push);
         }
     });
 }

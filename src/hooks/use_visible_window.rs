@@ -49,7 +49,8 @@ pub fn use_visible_window(list: NodeRef, count: usize, enabled: bool) -> Visible
             compute();
         }
     });
-    *window
+    // The list may have just become shorter: this render comes before the next measure.
+    window.within(count)
 }
 
 fn measure(list: &NodeRef, count: usize, known_height: f64) -> VisibleWindow {

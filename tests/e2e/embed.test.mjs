@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { setUp, browser, site, assets, hosts, hostFile, strictPolicy, dist, axeViolations, freshContext, waitForWidget, pickState, addressHas } from './support.mjs';
+import { setUp, browser, site, assets, hosts, hostFile, strictPolicy, dist, axeViolations, freshContext, waitForWidget, pickState, addressHas, recordCspViolations, cspViolations } from './support.mjs';
 
 let flakyUp = false;
 
@@ -170,10 +170,7 @@ test('the widget files come from another origin than the page, and only the feed
 
 test('a page with a strict Content-Security-Policy: everything works, nothing is blocked', async () => {
   const { context, errors } = await freshContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
-  await context.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`), true);
-  });
+  await recordCspViolations(context);
   const page = await context.newPage();
   const response = await page.goto(`${site.url}csp.html`);
   assert.match(response.headers()['content-security-policy'], /script-src http:\/\/127\.0\.0\.1:\d+ 'wasm-unsafe-eval'/);
@@ -193,7 +190,7 @@ test('a page with a strict Content-Security-Policy: everything works, nothing is
   assert.equal(await maine.evaluate((el) => getComputedStyle(el).gridColumnStart), '11');
   await page.getByRole('region', { name: 'Map of the states' }).getByRole('button', { name: /^Vermont:/ }).click();
   await page.getByRole('button', { name: 'Remove Vermont from the state filter' }).waitFor({ state: 'detached' });
-  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(errors, []);
   await context.close();
 });

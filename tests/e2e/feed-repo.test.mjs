@@ -10,7 +10,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setUp, browser, site, repo, serve, strictPolicy, freshContext, waitForWidget } from './support.mjs';
+import { setUp, browser, site, repo, serve, strictPolicy, freshContext, waitForWidget, recordCspViolations, cspViolations } from './support.mjs';
 
 const template = path.join(repo, 'templates', 'feed-repo');
 let folder; // the organizer's copy of the template
@@ -113,16 +113,13 @@ test('published, the site serves the feed and the widget; the printed snippet em
   assert.match(out, hasDiff ? /Nothing published at .*feed\.json yet/ : /has no diff command/);
 
   const { context, requests, errors } = await freshContext(browser);
-  await context.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`), true);
-  });
+  await recordCspViolations(context);
   const page = await context.newPage();
   await page.goto(`${site.url}blog.html`);
   await waitForWidget(page);
   assert.equal(await page.locator('.sc-count-number').textContent(), '12 officials');
   await page.getByRole('button', { name: 'Add Dana Whitfield to shortlist' }).waitFor();
-  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(errors, []);
   assert.deepEqual(requests.filter((url) => !url.startsWith(site.origin) && !url.startsWith(pages.origin)), []);
   // The site's own page shows the widget too.

@@ -176,6 +176,25 @@ test('100,000 officials: only the visible rows are in the page, and scrolling re
   await context.close();
 });
 
+test('a long list scrolled to its end, then filtered to a shorter long one, shows its last rows (found by the soak)', async () => {
+  // The list's window of rows was measured for the longer list; the render after the filter
+  // sliced rows past the shorter one's end, and the widget crashed.
+  const { context, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${site.url}?feed=fixtures/big.json`);
+  await waitForWidget(page);
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.locator('.sc-slot[aria-posinset="100000"]').waitFor({ timeout: 10_000 });
+  // Ticked where it is, without scrolling to it (as a click on a sticky filter panel would be).
+  await page.getByRole('group', { name: 'Stance' }).getByRole('checkbox').first().evaluate((box) => box.click());
+  await page.locator('.sc-count-number', { hasNotText: '100,000' }).waitFor();
+  const shown = Number((await count(page)).replace(/\D/g, ''));
+  assert.ok(shown > RENDER_ALL_UP_TO && shown < 90_000, `${shown} officials: still a long list, far shorter`);
+  await page.locator(`.sc-slot[aria-posinset="${shown}"]`).waitFor({ state: 'attached', timeout: 10_000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('CSV downloads of the results and the shortlist; printing shows just the shortlist', async () => {
   const { context, errors } = await freshContext(browser, { acceptDownloads: true });
   const page = await context.newPage();

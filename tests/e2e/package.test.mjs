@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setUp, browser, site, repo, serve, strictPolicy, freshContext, waitForWidget } from './support.mjs';
+import { setUp, browser, site, repo, serve, strictPolicy, freshContext, waitForWidget, recordCspViolations, cspViolations } from './support.mjs';
 
 const packed = path.join(repo, 'target', 'package');
 let installed; // the package's folder in node_modules
@@ -70,10 +70,7 @@ function partOf(name) {
 
 async function openBlog() {
   const { context, requests, errors } = await freshContext(browser);
-  await context.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`), true);
-  });
+  await recordCspViolations(context);
   const page = await context.newPage();
   await page.goto(`${site.url}blog.html`);
   return { context, page, requests, errors };
@@ -117,7 +114,7 @@ test('embedded from the CDN\'s sub-path under a strict CSP with SRI: everything 
   // A part, checked against its hash by __wasm_split.js.
   await page.getByRole('button', { name: 'Peter Welch', exact: true }).click();
   await page.getByRole('dialog', { name: 'Peter Welch' }).waitFor();
-  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(errors, []);
   // Every file came from the package's versioned folder.
   const widgetFiles = requests.filter((url) => !url.startsWith(site.origin));

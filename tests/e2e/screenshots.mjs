@@ -53,6 +53,14 @@ async function noPointerOrFocus(page) {
   });
 }
 
+// The default feed's Vermont officials who endorsed Sanders.
+async function vermontEndorsers(page) {
+  await page.goto(site.url);
+  await waitForWidget(page);
+  await pickState(page, 'VT');
+  await page.getByRole('group', { name: 'Stance' }).getByRole('checkbox', { name: /Endorsed Sanders/ }).check();
+}
+
 const shots = [
   { name: 'desktop-1280', width: 1280, height: 860, scheme: 'light' },
   { name: 'tablet-768-dark', width: 768, height: 1000, scheme: 'dark' },
@@ -60,10 +68,7 @@ const shots = [
 ];
 for (const shot of shots) {
   await shoot(shot, async (page) => {
-    await page.goto(site.url);
-    await waitForWidget(page);
-    await pickState(page, 'VT');
-    await page.getByRole('group', { name: 'Stance' }).getByRole('checkbox', { name: /Endorsed Sanders/ }).check();
+    await vermontEndorsers(page);
     for (const name of ['Peter Welch', 'Patrick J. Leahy']) {
       await page.getByRole('button', { name: `Add ${name} to shortlist` }).click();
     }
@@ -94,10 +99,7 @@ for (const shot of [
   { name: 'compare-375', width: 375, height: 812 },
 ]) {
   await shoot(shot, async (page) => {
-    await page.goto(site.url);
-    await waitForWidget(page);
-    await pickState(page, 'VT');
-    await page.getByRole('group', { name: 'Stance' }).getByRole('checkbox', { name: /Endorsed Sanders/ }).check();
+    await vermontEndorsers(page);
     for (const name of ['Peter Welch', 'Patrick J. Leahy']) {
       await page.getByRole('button', { name: `Add ${name} to shortlist` }).click();
       await page.getByRole('region', { name: 'Shortlist' }).getByRole('button', { name: `Compare ${name}` }).click();

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setUp, browser, site, repo, serve, freshContext, waitForWidget } from './support.mjs';
+import { setUp, browser, site, repo, serve, freshContext, waitForWidget, recordCspViolations, cspViolations } from './support.mjs';
 
 const PUBLISHED = '/spreadsheets/d/e/2PACX-published/pub';
 const UNPUBLISHED = '/spreadsheets/d/e/2PACX-unpublished/pub';
@@ -63,10 +63,7 @@ setUp({
 
 async function open(name) {
   const { context, errors } = await freshContext(browser);
-  await context.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`), true);
-  });
+  await recordCspViolations(context);
   const page = await context.newPage();
   await page.goto(`${site.url}${name}`);
   return { context, page, errors };
@@ -77,7 +74,7 @@ test('a published sheet\'s CSV link loads through the redirect to the second hos
   await waitForWidget(page);
   assert.equal(await page.locator('.sc-count-number').textContent(), '12 officials');
   await page.getByRole('button', { name: 'Add Avery Lindqvist to shortlist' }).waitFor();
-  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -95,7 +92,7 @@ test('with only docs.google.com in connect-src, the redirect is blocked and the 
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match((await alert.textContent()).replace(/\s+/g, ' '), /could not be loaded\. You may be offline, or the site that hosts it does not allow other sites to read it/);
-  const violations = await page.evaluate(() => window.__violations);
+  const violations = await cspViolations(page);
   // (A blocked redirect is reported under the address first asked for.)
   assert.ok(violations.some((v) => v.startsWith('connect-src')), violations.join('\n'));
   await context.close();

@@ -46,6 +46,18 @@ async function remembered(page) {
   const handle = await page.waitForFunction(() => Object.keys(localStorage).find((k) => k.endsWith(':seen')));
   return page.evaluate((key) => localStorage.getItem(key), await handle.jsonValue());
 }
+/** A first visit to the changing feed, kept by this browser; then the feed changes (the page
+ * not reloaded yet). */
+async function seenThenChanged() {
+  version = 1;
+  const { context, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${site.url}?feed=fixtures/changing.json`);
+  await waitForWidget(page);
+  await remembered(page);
+  version = 2;
+  return { context, errors, page };
+}
 /** Today on the reader's calendar, as the widget writes dates ("Nov 30, 2026"). */
 const today = (page) => page.evaluate(() => new Date().toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric' }));
 
@@ -166,13 +178,7 @@ test('in Spanish: the notice, the marks, the Changed filter and Mark all as seen
 });
 
 test('shared links open as they do today: the marks stay in the browser that saw the change', async () => {
-  version = 1;
-  const { context, errors } = await freshContext(browser);
-  const page = await context.newPage();
-  await page.goto(`${site.url}?feed=fixtures/changing.json`);
-  await waitForWidget(page);
-  await remembered(page);
-  version = 2;
+  const { context, errors, page } = await seenThenChanged();
   await page.reload();
   await waitForWidget(page);
   await pickState(page, 'VT');
@@ -220,13 +226,7 @@ test('storage disabled or full: no marks and a plain note, never an error', asyn
 });
 
 test('the part that tells what changed cannot be loaded: a plain note, and the changes show next time', async () => {
-  version = 1;
-  const { context, errors } = await freshContext(browser);
-  const page = await context.newPage();
-  await page.goto(`${site.url}?feed=fixtures/changing.json`);
-  await waitForWidget(page);
-  await remembered(page);
-  version = 2;
+  const { context, errors, page } = await seenThenChanged();
   const own = parts.since.find((f) => f.startsWith('split_'));
   await context.route(`**/${own}`, (route) => route.abort('internetdisconnected'));
   await page.reload();

@@ -242,6 +242,19 @@ export const RENDER_ALL_UP_TO = rustConstant('RENDER_ALL_UP_TO');
  * request, and every page error and console error (with where it was logged from), for the
  * test to check.
  */
+// Collects every Content-Security-Policy violation of the context's pages, for `cspViolations`.
+export async function recordCspViolations(context) {
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`), true);
+  });
+}
+
+/** The page's CSP violations so far ("directive blocked-URI"), when recorded. */
+export function cspViolations(page) {
+  return page.evaluate(() => window.__violations);
+}
+
 export async function freshContext(browser, options = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const requests = [];

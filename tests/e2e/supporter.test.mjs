@@ -152,3 +152,38 @@ test('fits phones: no sideways scrolling at 320 and 375 px, screenshots at 375 a
     await context.close();
   }
 });
+
+test('while a shared list waits for a choice, the address follows the view the reader picks, and a reload still asks', async () => {
+  // Found by the soak (seed 1): the address kept the link's filters while the screen showed
+  // others, so a reload or a copied address brought back a view the reader had left.
+  const { context, errors } = await freshContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await waitForWidget(page);
+  await pickState(page, 'VT');
+  await page.getByRole('button', { name: 'Add Peter Welch to shortlist' }).click();
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  const link = await page.getByLabel('Share link', { exact: true }).inputValue();
+  await page.getByRole('region', { name: 'Shortlist' }).getByRole('button', { name: 'Remove Peter Welch from shortlist' }).click();
+  await page.getByRole('button', { name: 'Add Patrick J. Leahy to shortlist' }).click();
+
+  const tab = await context.newPage();
+  await tab.goto(link);
+  await waitForWidget(tab);
+  const banner = tab.getByRole('region', { name: 'Shared shortlist' });
+  await banner.waitFor();
+  assert.equal(await tab.locator('.sc-count-number').textContent(), '14 officials');
+  await tab.getByRole('button', { name: 'Remove Vermont from the state filter' }).click();
+  assert.equal(await tab.locator('.sc-count-number').textContent(), '1,015 officials');
+  await addressHas(tab, 'st=VT', false);
+  assert.ok(tab.url().includes('l='), `the waiting list stays in the address: ${tab.url()}`);
+  await tab.reload();
+  await waitForWidget(tab);
+  assert.equal(await tab.locator('.sc-count-number').textContent(), '1,015 officials');
+  await banner.waitFor();
+  assert.deepEqual(await shortlistEntries(tab), ['Patrick J. Leahy']);
+  await banner.getByRole('button', { name: 'Dismiss' }).click();
+  await addressHas(tab, 'l=', false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setUp, browser, site, assets, hostFile, strictPolicy, axeViolations, freshContext, waitForWidget, pickState, repo, dist, makeFeed, addressHas, focused, withFocused, WIDGET_READY, RENDER_ALL_UP_TO } from './support.mjs';
+import { setUp, browser, site, assets, hostFile, strictPolicy, axeViolations, freshContext, waitForWidget, pickState, repo, dist, makeFeed, addressHas, focused, withFocused, WIDGET_READY, RENDER_ALL_UP_TO, recordCspViolations, cspViolations } from './support.mjs';
 
 const congress = JSON.parse(fs.readFileSync(path.join(repo, 'feeds', 'congress-today.json'), 'utf8'));
 
@@ -314,10 +314,7 @@ test('offline after a first lookup: the table file is kept like the feed, and th
 
 test('two widgets under a strict Content-Security-Policy: each looks up its own ZIP code, nothing is blocked', async () => {
   const { context, errors, requests } = await freshContext(browser);
-  await context.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`), true);
-  });
+  await recordCspViolations(context);
   const page = await context.newPage();
   const response = await page.goto(`${site.url}zip.html`);
   assert.match(response.headers()['content-security-policy'], /connect-src http:\/\/127\.0\.0\.1:\d+;/);
@@ -349,7 +346,7 @@ test('two widgets under a strict Content-Security-Policy: each looks up its own 
   assert.ok((await headings(tracker)).includes('Senator (Vermont)'));
   assert.ok(!(await names(tracker)).includes('Peter Welch'), 'a representative of another period is not matched');
 
-  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(await cspViolations(page), []);
   const keys = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.endsWith(':zip')).map(([k, v]) => `${k.split(':').at(-2)}=${v}`).sort());
   assert.deepEqual(keys, ['congress=35062|AL|7', 'tracker=05401']);
   // The tracker widget names its own table (data-zip-table): asked there, not at the feed's.

@@ -18,6 +18,7 @@
 //!   Subresource Integrity, and the feed tools for Node (`target/package-feed-tools/`; alone with
 //!   `--feed-tools`, which needs no site build).
 //! - `fuzz`: run the cargo-fuzz targets for a set time; failing inputs become regression tests.
+//! - `soak`: the randomized soak (tests/e2e/soak.mjs; `test` runs one minute of it).
 //! - `screenshots`: refresh the README screenshots in `docs/screenshots/`.
 //!
 //! Every command checks before installing, so running it again is fast.
@@ -28,7 +29,9 @@ use std::time::Instant;
 
 mod bench;
 mod fuzz;
+mod mutants;
 mod precompress;
+mod soak;
 mod widget;
 
 use widget::NIGHTLY;
@@ -59,7 +62,9 @@ fn main() -> ExitCode {
         // Run by trunk before each build (Trunk.toml): the widget's wasm and glue.
         "widget-wasm" => widget::from_trunk_hook(),
         "fuzz" => fuzz::fuzz(rest),
+        "mutants" => mutants::mutants(rest),
         "synth" => synth::command(rest),
+        "soak" => soak::command(rest),
         "package" if rest.iter().any(|a| a == "--feed-tools") => {
             setup(Needs { browser: false }).and_then(|()| package::feed_tools::package()).map(|_| ())
         }
@@ -67,7 +72,7 @@ fn main() -> ExitCode {
         "screenshots" => build(true).and_then(|_| run(cmd("node").arg("tests/e2e/screenshots.mjs"))),
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup|serve|build|test|feeds|bench|bench-smoke|fuzz|synth|package|screenshots>\n"
+                "usage: cargo xtask <setup|serve|build|test|feeds|bench|bench-smoke|fuzz|mutants|synth|soak|package|screenshots>\n"
             );
             eprintln!("  serve [--port N] [--release]   run the widget on the default feed");
             eprintln!("  build [--release [--stable]]    the site in dist/ (release: wasm from the pinned nightly's");
@@ -78,7 +83,10 @@ fn main() -> ExitCode {
             );
             eprintln!("                                  the performance report (bench/RESULTS.md)");
             eprintln!("  fuzz [--seconds N] [TARGET...]  run the fuzz targets (nightly; default 120 s each)");
+            eprintln!("  mutants [PART...] [--shard K/N] [--list] [--report]");
+            eprintln!("                                  mutation testing of the core (docs/mutation.md)");
             eprintln!("  synth N [--seed S] [-o FILE]    a synthetic feed of N officials (deterministic)");
+            eprintln!("  soak [--minutes N] [--seed S]   random use, checked (replay: --phase P --steps K)");
             eprintln!("  package [--feed-tools]          the npm packages (target/package*/): the widget, with SRI");
             eprintln!("                                  hashes, and the feed tools for Node (alone: --feed-tools)");
             return ExitCode::from(if command == "help" || command == "--help" { 0 } else { 2 });
@@ -528,6 +536,7 @@ fn test(args: &[String]) -> Result {
             Ok(count_after(&out, "# pass "))
         })?;
         step("performance smoke (gross regressions only)", &mut || bench::smoke().map(|()| 0))?;
+        step("soak (1 minute, seeded random use)", &mut || soak::ci().map(|()| 0))?;
     }
 
     eprintln!("\n==> summary");

@@ -196,6 +196,17 @@ mod tests {
     }
 
     #[test]
+    fn every_one_click_and_recurring_parameter_is_removed() {
+        for key in
+            ["amount", "REFCODE", "express_lane", "expressLane", "recurring", "recurringMonthly", "weekly", "Monthly"]
+        {
+            let link =
+                donate_link(&url(&format!("https://secure.actblue.com/donate/x?{key}=1&keep=1")), Cents(2700), None);
+            assert_eq!(link.as_str(), "https://secure.actblue.com/donate/x?keep=1&amount=27", "{key}");
+        }
+    }
+
+    #[test]
     fn cents_and_fragments_survive() {
         let link = donate_link(&url("https://secure.actblue.com/donate/x#form"), Cents(1250), None);
         assert_eq!(link.as_str(), "https://secure.actblue.com/donate/x?amount=12.50#form");

@@ -49,6 +49,17 @@ impl VisibleWindow {
         VisibleWindow { start, end: end.max(start), visible_end, row_height }
     }
 
+    /// This window for a list of `count` rows, measured when it had more: moved up to end at its
+    /// last row, its size kept (the browser moves the scroll position up the same way). Until
+    /// the list is measured again, a window past its end would slice rows that are gone.
+    pub fn within(self, count: usize) -> VisibleWindow {
+        if self.end <= count {
+            return self;
+        }
+        let start = count.saturating_sub(self.end - self.start);
+        VisibleWindow { start, end: count, visible_end: self.visible_end.clamp(start, count), ..self }
+    }
+
     /// The padding (whole pixels) standing in for `rows` rows not rendered. Whole pixels:
     /// formatting a float would add 20 KB of float printing to the wasm.
     pub fn spacer_px(&self, rows: usize) -> u64 {
@@ -64,6 +75,20 @@ mod tests {
     fn only_long_lists_are_windowed() {
         assert!(!windowed(RENDER_ALL_UP_TO));
         assert!(windowed(RENDER_ALL_UP_TO + 1));
+    }
+
+    #[test]
+    fn a_window_past_a_shorter_list_moves_up_to_its_end() {
+        // Scrolled to row 1,000 of 1,015; a filter leaves 404 (found by the soak: the stale
+        // window sliced rows 1,000.. of 404 and the widget crashed).
+        let scrolled = VisibleWindow::at(1015, 100.0, 800.0, -100_000.0);
+        assert_eq!((scrolled.start, scrolled.end), (992, 1015));
+        let w = scrolled.within(404);
+        assert_eq!((w.start, w.end, w.visible_end), (381, 404, 404));
+        assert_eq!(scrolled.within(2000), scrolled, "a window inside the list is kept");
+        let tiny = scrolled.within(5);
+        assert_eq!((tiny.start, tiny.end, tiny.visible_end), (0, 5, 5));
+        assert_eq!(scrolled.within(0).end, 0);
     }
 
     #[test]

@@ -351,6 +351,17 @@ impl AppState {
         View { filter: self.filter.clone(), open: self.open.clone(), mine: self.mine, compare, lang: self.lang }
     }
 
+    /// What the page address keeps (the widget's parameter, when it syncs the address): the
+    /// view, and while a shared list waits for the visitor's choice, that list too, so that a
+    /// reload still asks and the view they chose meanwhile is kept (the address never says one
+    /// view while the screen shows another). `None`: the starting view, nothing waiting.
+    pub fn address(&self, sharded: bool) -> Option<String> {
+        let view = self.view();
+        let waiting = self.pending_share.as_ref().map(|p| &p.list);
+        (view != View::default() || waiting.is_some())
+            .then(|| crate::share_link::encode_for(&view, waiting, &self.feed, sharded))
+    }
+
     /// The comparison a view asks for (Back/Forward, an address, a link): its officials become
     /// the picks, and it is shown if there are enough of them. A view without one closes it and
     /// keeps the picks.

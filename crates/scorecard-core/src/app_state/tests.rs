@@ -133,6 +133,29 @@ fn amounts_given_marks_order_and_budgets() {
 }
 
 #[test]
+fn the_address_is_the_view_and_a_waiting_shared_list() {
+    use crate::share_link::decode;
+    let s = state();
+    assert_eq!(s.address(false), None, "the starting view needs no address");
+    let s = after(s, [Action::AddState(State::parse("VT").unwrap())]);
+    let plain = s.address(false).unwrap();
+    assert!(!plain.contains("l="), "{plain}");
+    // A shared list waits for the reader's choice; they change the view meanwhile. The address
+    // has both: a reload asks again, on the view they chose (found by the soak: the address kept
+    // the link's view while the screen showed another).
+    let s =
+        after(s, [Action::Add { id: "ann".into() }, Action::ReceiveShared { list: list(&["cy"]), problems: vec![] }]);
+    let s = after(s, [Action::ClearFilters, Action::AddState(State::parse("MN").unwrap())]);
+    let address = s.address(false).unwrap();
+    let decoded = decode(&format!("sc={address}"), "sc", &s.feed);
+    assert_eq!(decoded.view, s.view());
+    assert_eq!(decoded.shared.map(|l| l.to_shortlist(&s.feed).len()), Some(1));
+    // Once chosen, the list leaves the address.
+    let s = after(s, [Action::ResolveShare(None)]);
+    assert!(!s.address(false).unwrap().contains("l="));
+}
+
+#[test]
 fn a_shared_list_is_taken_asked_about_or_ignored() {
     // No list of one's own: taken at once (the banner only says so).
     let s = after(state(), [Action::ReceiveShared { list: list(&["ann"]), problems: vec![] }]);
