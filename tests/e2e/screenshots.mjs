@@ -34,7 +34,7 @@ const only = process.env.SCREENSHOTS ?? '';
 async function shoot(shot, prepare) {
   if (!shot.name.startsWith(only)) return;
   const viewport = { width: shot.width, height: shot.height };
-  const context = await browser.newContext({ viewport, colorScheme: shot.scheme ?? 'light', deviceScaleFactor: 1 });
+  const context = await browser.newContext({ viewport, colorScheme: shot.scheme ?? 'light', deviceScaleFactor: 1, locale: shot.locale });
   const page = await context.newPage();
   await prepare(page);
   const file = path.join(out, `${shot.name}.png`);
@@ -163,15 +163,13 @@ for (const shot of [
 }
 // The widget in Spanish (`?lang=es`, a Spanish browser): Vermont, endorsed Sanders, two on the
 // shortlist; 1280 and 375 px, light and dark.
-async function spanishShots(browser, site) {
-  for (const shot of [
-    { name: 'spanish-1280', width: 1280, height: 860, scheme: 'light' },
-    { name: 'spanish-1280-dark', width: 1280, height: 860, scheme: 'dark' },
-    { name: 'spanish-375', width: 375, height: 812, scheme: 'light' },
-    { name: 'spanish-375-dark', width: 375, height: 812, scheme: 'dark' },
-  ]) {
-    const context = await browser.newContext({ viewport: { width: shot.width, height: shot.height }, colorScheme: shot.scheme, deviceScaleFactor: 1, locale: 'es-US' });
-    const page = await context.newPage();
+for (const shot of [
+  { name: 'spanish-1280', width: 1280, height: 860, scheme: 'light' },
+  { name: 'spanish-1280-dark', width: 1280, height: 860, scheme: 'dark' },
+  { name: 'spanish-375', width: 375, height: 812, scheme: 'light' },
+  { name: 'spanish-375-dark', width: 375, height: 812, scheme: 'dark' },
+]) {
+  await shoot({ ...shot, locale: 'es-US' }, async (page) => {
     await page.goto(`${site.url}?lang=es`);
     await waitForWidget(page);
     const box = page.getByRole('combobox', { name: 'Estado' });
@@ -183,12 +181,7 @@ async function spanishShots(browser, site) {
     }
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.mouse.move(0, 0);
-    const file = path.join(out, `${shot.name}.png`);
-    await page.screenshot({ path: file });
-    console.log(`wrote ${path.relative(repo, file)}`);
-    await context.close();
-  }
+  });
 }
-await spanishShots(browser, site);
 await browser.close();
 await site.close();

@@ -48,11 +48,11 @@ async function remembered(page) {
 }
 /** A first visit to the changing feed, kept by this browser; then the feed changes (the page
  * not reloaded yet). */
-async function seenThenChanged() {
+async function seenThenChanged(query = '') {
   version = 1;
   const { context, errors } = await freshContext(browser);
   const page = await context.newPage();
-  await page.goto(`${site.url}?feed=fixtures/changing.json`);
+  await page.goto(`${site.url}?feed=fixtures/changing.json${query}`);
   await waitForWidget(page);
   await remembered(page);
   version = 2;
@@ -128,13 +128,7 @@ test('a first visit shows nothing; back after a change: the notice, the marks, t
 });
 
 test('in Spanish: the notice, the marks, the Changed filter and Mark all as seen; the switch changes them in place', async () => {
-  version = 1;
-  const { context, errors } = await freshContext(browser);
-  const page = await context.newPage();
-  await page.goto(`${site.url}?feed=fixtures/changing.json&lang=es`);
-  await waitForWidget(page);
-  await remembered(page);
-  version = 2;
+  const { context, errors, page } = await seenThenChanged('&lang=es');
   await page.reload();
   await waitForWidget(page);
   const aviso = page.getByRole('region', { name: /cambios? desde/ });
