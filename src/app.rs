@@ -84,7 +84,7 @@ pub fn app(props: &AppProps) -> Html {
         LoadState::Loading => html! { <p class="sc-status" role="status">{ tr.t("app.loading") }</p> },
         LoadState::Failed(message) => html! {
             <div class="sc-error" role="alert">
-                <p>{ message }</p>
+                <p>{ tr.msg(message) }</p>
                 <button type="button" class="sc-button" onclick={retry}>{ tr.t("app.try_again") }</button>
             </div>
         },
@@ -150,7 +150,7 @@ fn initial_state(loaded: &LoadedFeed, options: &WidgetOptions) -> AppState {
         Ok(text) => (text, None),
         Err(problem) => (None, Some(problem.message())),
     };
-    let (saved, mut notes, set_aside) = Shortlist::from_saved(text.as_deref());
+    let (saved, notes, set_aside) = Shortlist::from_saved(text.as_deref());
     if let Some(text) = text.filter(|_| set_aside) {
         let _ = storage::save(&storage_key::damaged(&key), &text);
     }
@@ -168,11 +168,12 @@ fn initial_state(loaded: &LoadedFeed, options: &WidgetOptions) -> AppState {
         storage::read(&storage_key::zip(&loaded.storage_key), SavedZip::from_storage),
         storage::read(&storage_key::give_run(&loaded.storage_key), GiveRun::from_storage),
     );
-    notes.extend(decoded.problems.iter().cloned());
+    // The saved list's notes are English (they are rare, and name what was damaged).
+    let notes: Vec<Msg> = notes.into_iter().map(Msg::from).chain(decoded.problems.iter().cloned()).collect();
     if let Some(shared) = decoded.shared {
         state.receive_shared(shared.to_shortlist(&loaded.feed), decoded.problems);
-    } else if !notes.is_empty() {
-        state.announce(notes.join(" "));
+    } else if let Some(said) = wording::sentences(notes) {
+        state.announce(said);
     }
     state
 }
@@ -316,7 +317,7 @@ fn scorecard(props: &ScorecardProps) -> Html {
                 <div class="sc-notice sc-stale" role="status">
                     <p>
                         { tr.msg(&Msg::new("app.stale").text("saved", date::describe_saved_at(&stale.saved_at))) }{ " " }
-                        { stale.reason.clone() }
+                        { tr.msg(&stale.reason) }
                     </p>
                     <button
                         type="button"

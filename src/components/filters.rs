@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::{control_value, not_rated_badge, use_id, StanceBadge, StatePicker};
 use crate::i18n::use_i18n;
 use crate::state::{Action, FeedRef};
-use scorecard_core::i18n::Msg;
+use scorecard_core::i18n::{Format, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct FilterPanelProps {
@@ -36,6 +36,7 @@ pub struct FilterPanelProps {
 
 #[function_component(FilterPanel)]
 pub fn filter_panel(props: &FilterPanelProps) -> Html {
+    let tr = use_i18n();
     let FilterPanelProps { feed, filter, result, states_available, counts_known, changed, only_changed, on_action } =
         props;
     let question = &feed.questions[result.question];
@@ -63,13 +64,12 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
                 <input type="checkbox" checked={checked} onchange={on_change} />
                 { label }
                 if *counts_known {
-                    <span class="sc-facet-count">{ count }</span>
+                    <span class="sc-facet-count">{ tr.number(count.into()) }</span>
                 }
             </label>
         }
     };
     let ids = use_id("filters");
-    let tr = use_i18n();
     let feed_lang = tr.feed_lang();
     let id = |field: &str| format!("{ids}-{field}");
     let selected_position = filter.positions.iter().next().cloned().unwrap_or_default();
@@ -100,8 +100,8 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
                         let on_remove = on_action.reform(move |_| Action::RemoveState(s));
                         html! {
                             <li>
-                                <button type="button" class="sc-chip" onclick={on_remove} aria-label={tr.msg(&Msg::new("filters.remove_state").text("state", s.name()))}>
-                                    { s.name() }<span aria-hidden="true">{ " ×" }</span>
+                                <button type="button" class="sc-chip" onclick={on_remove} aria-label={tr.msg(&Msg::new("filters.remove_state").state("state", s))}>
+                                    { s.name_in(tr.lang()) }<span aria-hidden="true">{ " ×" }</span>
                                 </button>
                             </li>
                         }
@@ -113,7 +113,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
                 <label class="sc-check sc-changed-filter">
                     <input type="checkbox" checked={*only_changed} onchange={on_action.reform(|e: Event| Action::ShowChanged(super::control_checked(&e)))} />
                     { tr.t("since.filter") }
-                    <span class="sc-facet-count">{ count }</span>
+                    <span class="sc-facet-count">{ tr.number(*count as u64) }</span>
                 </label>
             }
             <fieldset class="sc-stances">

@@ -2,6 +2,7 @@
 //! could not be loaded.
 
 use scorecard_core::diagnostics::Report;
+use scorecard_core::i18n::Msg;
 use yew::prelude::*;
 
 use crate::state::{Action, Undo};
@@ -14,19 +15,25 @@ pub struct LoadNotesProps {
 /// Problems in the feed, folded away: readers rarely need them, organizers do.
 #[function_component(LoadNotes)]
 pub fn load_notes(props: &LoadNotesProps) -> Html {
+    let tr = crate::i18n::use_i18n();
     let report = &props.report;
     if report.diagnostics.is_empty() {
         return html! {};
     }
     const SHOWN: usize = 50;
+    let summary = Msg::new("notes.summary")
+        .count("loaded", report.loaded)
+        .count("skipped", report.skipped)
+        .msg("warnings", Msg::new("notes.warnings").count("n", report.warning_count()));
+    // The notes themselves are the validator's (shared with the CLI, for organizers): English.
     html! {
         <details class="sc-load-notes">
-            <summary>{ format!("Notes on this data: {}", report.summary()) }</summary>
-            <ul>
+            <summary>{ tr.msg(&summary) }</summary>
+            <ul lang={tr.feed_lang()}>
                 { for report.diagnostics.iter().take(SHOWN).map(|d| html! { <li>{ d.to_string() }</li> }) }
             </ul>
             if report.diagnostics.len() > SHOWN {
-                <p>{ format!("…and {} more.", report.diagnostics.len() - SHOWN) }</p>
+                <p>{ tr.n("notes.more", report.diagnostics.len() - SHOWN) }</p>
             }
         </details>
     }

@@ -7,7 +7,7 @@ use scorecard_core::states::State;
 use yew::prelude::*;
 
 use scorecard_core::i18n::Msg;
-use scorecard_core::wording::{count_line, join_list, pick_state_summary};
+use scorecard_core::wording::{count_line, join_states, pick_state_summary};
 
 use super::results_head;
 use crate::i18n::use_i18n;
@@ -51,13 +51,13 @@ pub struct ShardNotesProps {
 #[function_component(ShardNotes)]
 pub fn shard_notes(props: &ShardNotesProps) -> Html {
     let Progress { loading, failed } = &props.progress;
-    let names: Vec<&str> = loading.iter().map(|s| s.name()).collect();
+    let names: Vec<State> = loading.iter().copied().collect();
     let tr = use_i18n();
     html! {
         <>
             if !names.is_empty() {
                 <p class="sc-notice sc-shard-loading" role="status">
-                    { tr.msg(&Msg::new("shards.loading").msg("states", join_list(&names))) }
+                    { tr.msg(&Msg::new("shards.loading").msg("states", join_states(&names))) }
                 </p>
             }
             { for failed.iter().map(|(state, why)| {

@@ -41,7 +41,7 @@ pub fn share_banner(props: &ShareBannerProps) -> Html {
             }
             if !pending.problems.is_empty() {
                 <ul class="sc-banner-problems">
-                    { for pending.problems.iter().map(|p| html! { <li>{ p.clone() }</li> }) }
+                    { for pending.problems.iter().map(|p| html! { <li>{ tr.msg(p) }</li> }) }
                 </ul>
             }
         </section>

@@ -3,6 +3,7 @@
 //! Keyboard: type to narrow, ↓/↑ to move, Enter to add, Escape to close, Backspace in the
 //! empty box to remove the last state.
 
+use scorecard_core::i18n::Format;
 use scorecard_core::states::{self, State, StateSet};
 use yew::prelude::*;
 
@@ -28,7 +29,7 @@ pub fn state_picker(props: &StatePickerProps) -> Html {
     // Only an open list, or Enter on a typed name, needs the matches; a closed list renders none
     // (every filter change would otherwise update fifty hidden counts).
     let matches: Vec<(State, u32)> = if *open || !query.is_empty() {
-        states::picker_matches(&query, props.selected, &props.available)
+        states::picker_matches(&query, props.selected, &props.available, tr.lang())
     } else {
         Vec::new()
     };
@@ -144,9 +145,9 @@ pub fn state_picker(props: &StatePickerProps) -> Html {
                             aria-selected={(i == active_index).to_string()}
                             onmousedown={on_pick}
                         >
-                            <span>{ state.name() }</span>
+                            <span>{ state.name_in(tr.lang()) }</span>
                             <span class="sc-option-code">{ state.code() }</span>
-                            <span class="sc-facet-count">{ count }</span>
+                            <span class="sc-facet-count">{ tr.number((*count).into()) }</span>
                         </li>
                     }
                 }) }

@@ -169,7 +169,7 @@ fn state_map(props: &MapProps) -> Html {
                                         aria-pressed={tile.selected.to_string()}
                                         onclick={pick(tile)}
                                     >
-                                        { tile.state.name() }
+                                        { tile.state.name_in(tr.lang()) }
                                     </button>
                                 </th>
                                 if model.measure == Measure::Share {

@@ -19,8 +19,9 @@ pub(crate) fn use_handlers(
     param: &str,
     sharded: bool,
 ) -> Rc<Handlers> {
-    let latest = use_mut_ref(|| (state.clone(), result.clone()));
-    *latest.borrow_mut() = (state.clone(), result.clone());
+    let tr = crate::i18n::use_i18n();
+    let latest = use_mut_ref(|| (state.clone(), result.clone(), tr.clone()));
+    *latest.borrow_mut() = (state.clone(), result.clone(), tr);
     use_memo((param.to_string(), sharded), move |(param, sharded)| Handlers::new(latest, param.clone(), *sharded))
 }
 
@@ -30,8 +31,8 @@ fn share_url_for(state: &AppState, param: &str, sharded: bool) -> String {
     format!("{}#{}", location::page_url(), share_link::with_param(&location::fragment(), param, Some(&value)))
 }
 
-/// The state as last rendered, and its results.
-type Latest = Rc<std::cell::RefCell<(UseReducerHandle<Store>, Rc<filter::FilterResult>)>>;
+/// The state as last rendered, its results and the reader's language.
+type Latest = Rc<std::cell::RefCell<(UseReducerHandle<Store>, Rc<filter::FilterResult>, crate::i18n::I18n)>>;
 
 /// What the shortlist and result buttons do: copy or share the link, download CSVs.
 pub(crate) struct Handlers {
@@ -67,18 +68,18 @@ impl Handlers {
             })
         };
         let share = share::available().then(|| {
-            let state = state.clone();
+            let latest = latest.clone();
             Callback::from(move |_| {
-                let state = state();
+                let (state, _, tr) = latest.borrow().clone();
                 let url = share_url_for(&state, &param, sharded);
-                let title = format!("My shortlist: {}", state.feed.meta.title);
+                let title = tr.msg(&Msg::new("shortlist.share_title").text("title", state.feed.meta.title.clone()));
                 wasm_bindgen_futures::spawn_local(async move {
                     share::share(&title, &url).await;
                 });
             })
         });
         let download_results = Callback::from(move |_| {
-            let (state, result) = latest.borrow().clone();
+            let (state, result, _) = latest.borrow().clone();
             let csv = export::results_csv(&state.feed, &result);
             download_csv(&state, "scorecard-results.csv", &csv);
         });

@@ -29,7 +29,7 @@ pub fn office(feed: &Feed, official: &Official, format: &dyn Format) -> String {
     if let Some(city) = &official.city {
         parts.push(city.clone());
     }
-    parts.push(official.state.name().to_string());
+    parts.push(official.state.name_in(format.lang()).to_string());
     if let Some(party) = feed.party_label(official) {
         parts.push(party.to_string());
     }
@@ -40,7 +40,7 @@ pub fn office(feed: &Feed, official: &Official, format: &dyn Format) -> String {
 /// sharded feed), or they are gone from it.
 pub fn absent(presence: Presence, state: Option<State>) -> Msg {
     match (presence, state) {
-        (Presence::NotLoaded, Some(state)) => Msg::new("absent.not_loaded_in").text("state", state.name()),
+        (Presence::NotLoaded, Some(state)) => Msg::new("absent.not_loaded_in").state("state", state),
         (Presence::NotLoaded, None) => Msg::new("absent.not_loaded"),
         (Presence::Gone | Presence::InFeed, _) => Msg::new("absent.gone"),
     }

@@ -8,6 +8,7 @@ use crate::feed::{Feed, Official};
 use crate::filter::{FilterResult, FilterSpec, StanceChoice};
 use crate::i18n::{Lang, Msg};
 use crate::since::{Changes, Left, RecordChange};
+use crate::states::State;
 use crate::text::lower;
 
 /// "1 official", "34 officials", "1,204 officials".
@@ -30,6 +31,27 @@ pub fn join_list(names: &[&str]) -> Msg {
         [] => Msg::text_only(""),
         [one] => Msg::text_only(*one),
         [rest @ .., last] => Msg::new("list.and").text("rest", rest.join(", ")).text("last", *last),
+    }
+}
+
+/// Sentences said one after another, or `None` for none.
+pub fn sentences(said: impl IntoIterator<Item = Msg>) -> Option<Msg> {
+    said.into_iter().reduce(|first, next| Msg::new("sentences").msg("first", first).msg("next", next))
+}
+
+/// States in a sentence, by their names in the reader's language: "Iowa, Ohio and Utah",
+/// "Nueva York y Ohio".
+pub fn join_states(states: &[State]) -> Msg {
+    let name = |s: State| Msg::new("text").state("text", s);
+    match states {
+        [] => Msg::text_only(""),
+        [one] => name(*one),
+        [first, middle @ .., last] => {
+            let rest = middle
+                .iter()
+                .fold(name(*first), |rest, s| Msg::new("list.comma").msg("rest", rest).msg("next", name(*s)));
+            Msg::new("list.and").msg("rest", rest).msg("last", name(*last))
+        }
     }
 }
 
@@ -83,9 +105,7 @@ pub fn results_summary(
     };
     let place = match result.matching_states {
         0 => None,
-        1 if filter.states.len() == 1 => {
-            filter.states.iter().next().map(|s| Msg::new("place.state").text("state", s.name()))
-        }
+        1 if filter.states.len() == 1 => filter.states.iter().next().map(|s| Msg::new("place.state").state("state", s)),
         n => Some(in_states(n)),
     };
     Msg::new("summary").msg("count", officials(result.matches.len())).part("stance", stance).part("place", place)
@@ -137,10 +157,10 @@ pub fn since_left(left: &[Left]) -> Option<Msg> {
         left.iter().filter_map(|l| Some(format!("{} ({})", l.name.as_ref()?, l.state.name()))).collect();
     let unnamed = left.len() - named.len();
     if named.is_empty() {
-        let mut states: Vec<&str> = left.iter().map(|l| l.state.name()).collect();
-        states.sort_unstable();
+        let mut states: Vec<State> = left.iter().map(|l| l.state).collect();
+        states.sort_unstable_by_key(|s| s.name());
         states.dedup();
-        return Some(Msg::new("since.left.count").count("n", unnamed).msg("states", join_list(&states)));
+        return Some(Msg::new("since.left.count").count("n", unnamed).msg("states", join_states(&states)));
     }
     let names = if unnamed > 0 {
         Msg::new("list.and").text("rest", named.join(", ")).msg("last", Msg::new("since.others").count("n", unnamed))

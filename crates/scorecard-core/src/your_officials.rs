@@ -154,7 +154,7 @@ pub fn find(feed: &Feed, districts: &[&District], period: Option<&str>) -> YourO
             let label = position
                 .map_or_else(|| Msg::new("zip.group.other_statewide"), |p| Msg::text_only(&feed.positions[p as usize]));
             statewide.push(Group {
-                heading: Msg::new("zip.group.statewide").msg("label", label).text("state", state.name()),
+                heading: Msg::new("zip.group.statewide").msg("label", label).state("state", *state),
                 state: *state,
                 position: position.map(|p| feed.positions[p as usize].clone()),
                 officials: ranked(members),
@@ -217,9 +217,9 @@ fn normalize_district(d: &str) -> String {
 /// "Vermont, at large" or "Minnesota, district 5".
 fn district_heading(d: &District) -> Msg {
     if normalize_district(&d.district) == "0" {
-        Msg::new("zip.group.at_large").text("state", d.state.name())
+        Msg::new("zip.group.at_large").state("state", d.state)
     } else {
-        Msg::new("zip.group.district").text("state", d.state.name()).text("district", d.district.clone())
+        Msg::new("zip.group.district").state("state", d.state).text("district", d.district.clone())
     }
 }
 

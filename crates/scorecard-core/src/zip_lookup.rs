@@ -207,8 +207,8 @@ pub struct Shown<'a> {
 pub fn present<'a>(feed: &Feed, your: &'a YourOfficials, choice: DistrictChoice, zip: &Zip) -> Shown<'a> {
     let zip_text = zip.to_string();
     let heading = Msg::new("zip.heading").text("zip", zip_text.clone());
-    let names: Vec<&str> = your.states.iter().map(|s| s.name()).collect();
-    let places = join_list(&names);
+    let states: Vec<State> = your.states.iter().copied().collect();
+    let places = crate::wording::join_states(&states);
     if !feed_has_districts(feed) {
         return Shown {
             heading,

@@ -209,7 +209,7 @@ pub struct PendingShare {
     pub list: Shortlist,
     /// Whether the visitor must choose (they already had their own list).
     pub needs_choice: bool,
-    pub problems: Vec<String>,
+    pub problems: Vec<crate::i18n::Msg>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -335,7 +335,7 @@ impl AppState {
 
     /// A shortlist from a link. With no list of their own, the visitor gets it at once; with a
     /// different one, they are asked (the banner); the same list changes nothing.
-    pub fn receive_shared(&mut self, list: Shortlist, problems: Vec<String>) {
+    pub fn receive_shared(&mut self, list: Shortlist, problems: Vec<crate::i18n::Msg>) {
         let same = self.shortlist.same_list(&list);
         if self.shortlist.is_empty() {
             self.shortlist = list.clone();

@@ -33,7 +33,7 @@ pub enum Action {
     /// A shortlist arrived in a link (on load, or pasted into the address while open).
     ReceiveShared {
         list: Shortlist,
-        problems: Vec<String>,
+        problems: Vec<crate::i18n::Msg>,
     },
     Add {
         id: String,
@@ -143,7 +143,7 @@ impl AppState {
             Action::RemoveState(state) => {
                 s.filter.states.remove(state);
                 s.filter_changed();
-                s.announce(Msg::new("said.state_removed").text("state", state.name()));
+                s.announce(Msg::new("said.state_removed").state("state", state));
             }
             Action::ToggleStance(choice) => {
                 s.filter.toggle_stance(choice);

@@ -222,6 +222,8 @@ pub enum Arg {
     Count(u64),
     Money(Cents),
     Date(Date),
+    /// A state, DC or a territory, by its name in the language ("Nueva York").
+    State(crate::states::State),
     /// Another message, rendered in the same language.
     Msg(Box<Msg>),
 }
@@ -274,6 +276,10 @@ impl Msg {
         self.arg(name, Arg::Date(date))
     }
 
+    pub fn state(self, name: &'static str, state: crate::states::State) -> Msg {
+        self.arg(name, Arg::State(state))
+    }
+
     pub fn msg(self, name: &'static str, msg: Msg) -> Msg {
         self.arg(name, Arg::Msg(Box::new(msg)))
     }
@@ -304,6 +310,7 @@ impl Msg {
                 Arg::Count(n) => format.number(*n),
                 Arg::Money(c) => format.money(*c),
                 Arg::Date(d) => format.date(*d),
+                Arg::State(s) => s.name_in(format.lang()).to_string(),
                 Arg::Msg(m) => m.render(format),
             })
         })

@@ -150,3 +150,22 @@ fn plain_dates() {
     assert_eq!(Plain(Lang::En).date(date), "Nov 23, 2026");
     assert_eq!(Plain(Lang::Es).date(date), "23 nov 2026");
 }
+
+#[test]
+fn states_by_their_names_in_each_language() {
+    use crate::states::{search_in, State};
+    for state in State::all() {
+        assert_eq!(Lang::En.catalogue().get(&format!("state.{}", state.code())), Some(state.name()), "en.txt: {state}");
+        assert!(Lang::Es.catalogue().get(&format!("state.{}", state.code())).is_some(), "es.txt: {state}");
+    }
+    let ny = State::parse("NY").unwrap();
+    assert_eq!(ny.name_in(Lang::Es), "Nueva York");
+    assert_eq!(Msg::new("place.state").state("state", ny).render(&Plain(Lang::Es)), " en Nueva York");
+    assert_eq!(Msg::new("place.state").state("state", ny).render(&Plain(Lang::En)), " in New York");
+    // A Spanish reader finds a state by its Spanish or its English name, accents or not.
+    assert_eq!(search_in("nueva y", Lang::Es)[0], ny);
+    assert_eq!(search_in("new york", Lang::Es)[0], ny);
+    assert_eq!(search_in("misuri", Lang::Es)[0], State::parse("MO").unwrap());
+    assert_eq!(search_in("hawai", Lang::Es)[0], State::parse("HI").unwrap());
+    assert_eq!(search_in("nueva", Lang::En), Vec::<State>::new());
+}

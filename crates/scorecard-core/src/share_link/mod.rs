@@ -126,8 +126,8 @@ pub struct Decoded {
     /// The states of the shared list's officials (`ls`), when the link names them: the state
     /// files a sharded feed must load before `shared` can be read.
     pub list_states: StateSet,
-    /// Plain-English notes on what could not be read.
-    pub problems: Vec<String>,
+    /// What could not be read, to say to the reader.
+    pub problems: Vec<crate::i18n::Msg>,
     /// What could not be read of the comparison (officials not in this feed), said beside it.
     pub compare_note: Option<crate::i18n::Msg>,
 }
@@ -291,10 +291,7 @@ pub fn decode(fragment: &str, param: &str, feed: &Feed) -> Decoded {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.len() > MAX_LEN {
         decoded.present = fragment.contains(&format!("{param}="));
-        decoded.problems.push(format!(
-            "This link is too long to be a Scorecard link ({} characters); it was ignored.",
-            fragment.len()
-        ));
+        decoded.problems.push(crate::i18n::Msg::new("link.too_long").count("n", fragment.len()));
         return decoded;
     }
     let Some(payload) = find_param(fragment, param) else {
@@ -304,10 +301,9 @@ pub fn decode(fragment: &str, param: &str, feed: &Feed) -> Decoded {
     let mut fields = payload.split(';');
     let version = fields.next().unwrap_or("");
     if version != VERSION {
-        decoded.problems.push(format!(
-            "This link was made by a different version of the scorecard (link version \"{}\"); it could not be read.",
-            crate::text::truncate(&unescape(version), 12)
-        ));
+        decoded.problems.push(
+            crate::i18n::Msg::new("link.other_version").text("version", crate::text::truncate(&unescape(version), 12)),
+        );
         return decoded;
     }
     let mut list_text: Option<&str> = None;
@@ -322,10 +318,10 @@ pub fn decode(fragment: &str, param: &str, feed: &Feed) -> Decoded {
                 for code in value.split(',').filter(|c| !c.is_empty()) {
                     match State::parse(code) {
                         Some(state) if code.len() == 2 => filter.states.insert(state),
-                        _ => decoded.problems.push(format!(
-                            "The link names an unknown state \"{}\"; it was ignored.",
-                            crate::text::truncate(&unescape(code), 12)
-                        )),
+                        _ => decoded.problems.push(
+                            crate::i18n::Msg::new("link.unknown_state")
+                                .text("state", crate::text::truncate(&unescape(code), 12)),
+                        ),
                     }
                 }
             }
@@ -373,12 +369,8 @@ pub fn decode(fragment: &str, param: &str, feed: &Feed) -> Decoded {
         };
         match integrity {
             Integrity::Intact => {}
-            Integrity::CutOff => {
-                decoded.problems.push("This link looks cut off: some officials or amounts may be missing.".into())
-            }
-            Integrity::Altered => decoded
-                .problems
-                .push("This link was changed or damaged on the way: check the officials and amounts.".into()),
+            Integrity::CutOff => decoded.problems.push(crate::i18n::Msg::new("link.cut_off")),
+            Integrity::Altered => decoded.problems.push(crate::i18n::Msg::new("link.altered")),
         }
         let (shared, read) = decode_list(list_text, feed, integrity, &mut decoded.problems);
         decoded.shared = Some(shared);

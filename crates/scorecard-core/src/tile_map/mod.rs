@@ -257,7 +257,7 @@ fn value(measure: Measure, count: Option<u32>, total: u32) -> Msg {
 }
 
 fn tile_label(measure: Measure, tile: &Tile, chosen: Option<&Chosen>) -> Msg {
-    let named = |key: &'static str| Msg::new(key).text("state", tile.state.name());
+    let named = |key: &'static str| Msg::new(key).state("state", tile.state);
     match (measure, tile.count) {
         (_, None) if tile.total == 0 => named("map.tile.not_loaded"),
         (_, None) => named("map.tile.not_loaded_count").msg("count", officials(tile.total)),
