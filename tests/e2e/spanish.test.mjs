@@ -12,7 +12,14 @@ const giving = makeFeed([
   { id: 'cy', name: 'Cy Castro', state: 'NY', position: 'Mayor', party: 'Democratic', stances: { q: { stance: 'other', date: '2024-04-01', detail: 'Someone Else' } } },
 ]);
 
-setUp({ routes: { '/fixtures/giving.json': () => ({ body: giving }) } });
+// A feed whose server fails once, then answers.
+let failures = 0;
+setUp({
+  routes: {
+    '/fixtures/giving.json': () => ({ body: giving }),
+    '/fixtures/flaky.json': () => (failures-- > 0 ? { status: 500, type: 'text/plain', body: 'Internal Server Error' } : { body: giving }),
+  },
+});
 
 const widgetLang = (page) => page.locator('[data-sc-app] > .scorecard .sc-layout').getAttribute('lang');
 
@@ -71,7 +78,8 @@ test('the Spanish journey: filter, shortlist, share link, opened in a fresh cont
   await page.getByRole('combobox', { name: 'Estado' }).fill('NY');
   await page.getByRole('combobox', { name: 'Estado' }).press('Enter');
   await page.getByRole('group', { name: 'Postura' }).getByRole('checkbox').first().check();
-  assert.equal(await page.locator('[data-sc-app] .sc-summary').textContent(), '1 funcionario con la postura «Endorsed ours» en New York');
+  assert.equal(await page.locator('[data-sc-app] .sc-summary').textContent(), '1 funcionario con la postura «Endorsed ours» en Nueva York');
+  assert.ok(await page.getByRole('button', { name: 'Quitar Nueva York del filtro de estados' }).isVisible());
   await page.getByRole('button', { name: 'Agregar a Bob Baker a la lista' }).click();
   const shortlist = page.getByRole('region', { name: 'Lista de donaciones' });
   await shortlist.getByRole('textbox', { name: 'Monto para Bob Baker' }).fill('0.5');
@@ -158,5 +166,63 @@ test('data-lang on an embed sets the language', async () => {
   assert.equal(await widgetLang(page), 'es');
   assert.ok(await page.getByRole('button', { name: 'Agregar a Ann Able a la lista' }).isVisible());
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('state names in Spanish: the picker finds "nueva" and "new", and its counts are Intl\'s', async () => {
+  const { context, errors } = await freshContext(browser, { locale: 'es-US' });
+  const page = await context.newPage();
+  await page.goto(`${site.url}?lang=es`);
+  await waitForWidget(page);
+  const box = page.getByRole('combobox', { name: 'Estado' });
+  await box.fill('nueva');
+  const options = page.getByRole('listbox', { name: 'Estados' }).getByRole('option');
+  const names = await options.locator('span:first-child').allTextContents();
+  assert.ok(names.includes('Nueva York') && names.includes('Nueva Jersey'), names.join(', '));
+  await box.fill('new h');
+  assert.equal(await options.first().locator('span:first-child').textContent(), 'Nuevo Hampshire');
+  // Each option's count is written by Intl (digits only here: no state has 1,000 officials).
+  assert.match(await options.first().locator('.sc-facet-count').textContent(), /^\d+$/);
+  await box.press('Enter');
+  assert.match(await page.locator('[data-sc-app] .sc-count').innerText(), / en Nuevo Hampshire/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a damaged share link says what is wrong in Spanish', async () => {
+  const { context, errors } = await freshContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await page.goto(`${site.url}?feed=fixtures/giving.json&lang=es`);
+  await waitForWidget(page);
+  await page.getByRole('button', { name: 'Agregar a Ann Able a la lista' }).click();
+  await page.getByRole('button', { name: 'Agregar a Bob Baker a la lista' }).click();
+  await page.getByRole('button', { name: 'Copiar el enlace para compartir' }).click();
+  const link = await page.getByLabel('Enlace para compartir', { exact: true }).inputValue();
+  assert.match(link, /;c=..(;|$)/);
+  const other = await freshContext(browser);
+  const visitor = await other.context.newPage();
+  await visitor.goto(link.replace(/;c=..(?=;|$)/, ';c=zz'));
+  await waitForWidget(visitor);
+  const banner = visitor.getByRole('region', { name: 'Lista compartida' });
+  assert.equal(await banner.locator('.sc-banner-problems li').first().textContent(), 'Este enlace se cambió o se dañó en el camino: revise los funcionarios y los montos.');
+  assert.deepEqual(other.errors, []);
+  await other.context.close();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a feed that fails to load says so in Spanish, and Volver a intentar loads it', async () => {
+  failures = 1;
+  const { context } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${site.url}?feed=fixtures/flaky.json&lang=es`);
+  const alert = page.locator('[data-scorecard]').getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /^El servidor que aloja \S+flaky\.json respondió con el error 500\. Vuelva a intentarlo en un momento\./);
+  assert.equal(await page.locator('[data-sc-app] > .scorecard').getAttribute('lang'), 'es');
+  assert.deepEqual(await axeViolations(page), [], 'the error in Spanish');
+  await alert.getByRole('button', { name: 'Volver a intentar' }).click();
+  await waitForWidget(page);
+  assert.ok(await page.getByRole('button', { name: 'Agregar a Ann Able a la lista' }).isVisible());
   await context.close();
 });

@@ -152,25 +152,22 @@ pub enum TableProblem {
 
 impl TableProblem {
     /// A plain message saying what happened and what the reader can do instead.
-    pub fn message(&self, zip: &Zip) -> String {
-        let instead = "Try again, or pick your state in the filters.";
+    pub fn message(&self, zip: &Zip) -> Msg {
+        let zip_text = zip.to_string();
         match self {
-            TableProblem::Unreachable => format!(
-                "ZIP code {zip} could not be looked up: the ZIP code table could not be reached. You may be offline. {instead}"
-            ),
-            TableProblem::Status(status) => format!(
-                "ZIP code {zip} could not be looked up: the ZIP code table's server answered with error {status}. {instead}"
-            ),
-            TableProblem::TimedOut { seconds } => format!(
-                "ZIP code {zip} could not be looked up: the ZIP code table took more than {seconds} seconds to answer. {instead}"
-            ),
-            TableProblem::Interrupted => format!(
-                "ZIP code {zip} could not be looked up: the ZIP code table stopped arriving part-way. {instead}"
-            ),
-            TableProblem::Unreadable(why) => format!(
-                "ZIP code {zip} could not be looked up: the ZIP code table's file for ZIP codes starting {} could not be read ({why}). Pick your state in the filters instead.",
-                zip.prefix()
-            ),
+            TableProblem::Unreachable => Msg::new("zip.failed.unreachable").text("zip", zip_text),
+            TableProblem::Status(status) => {
+                Msg::new("zip.failed.status").text("zip", zip_text).text("status", status.to_string())
+            }
+            TableProblem::TimedOut { seconds } => {
+                Msg::new("zip.failed.timed_out").count("seconds", *seconds).text("zip", zip_text)
+            }
+            TableProblem::Interrupted => Msg::new("zip.failed.interrupted").text("zip", zip_text),
+            // `why` is the table reader's own words (English, as the CLI's).
+            TableProblem::Unreadable(why) => Msg::new("zip.failed.unreadable")
+                .text("zip", zip_text)
+                .text("prefix", zip.prefix().to_string())
+                .text("why", why.clone()),
         }
     }
 }
@@ -402,14 +399,14 @@ mod tests {
     fn each_failure_says_what_happened_and_what_to_do() {
         let z = zip("05401");
         assert_eq!(
-            TableProblem::Unreachable.message(&z),
+            TableProblem::Unreachable.message(&z).en(),
             "ZIP code 05401 could not be looked up: the ZIP code table could not be reached. You may be offline. Try again, or pick your state in the filters."
         );
-        assert!(TableProblem::Status(503).message(&z).contains("answered with error 503. Try again"));
-        assert!(TableProblem::TimedOut { seconds: 20 }.message(&z).contains("more than 20 seconds"));
-        assert!(TableProblem::Interrupted.message(&z).contains("stopped arriving part-way"));
+        assert!(TableProblem::Status(503).message(&z).en().contains("answered with error 503. Try again"));
+        assert!(TableProblem::TimedOut { seconds: 20 }.message(&z).en().contains("more than 20 seconds"));
+        assert!(TableProblem::Interrupted.message(&z).en().contains("stopped arriving part-way"));
         assert_eq!(
-            TableProblem::Unreadable("this is a web page (HTML), not a ZIP table file".into()).message(&z),
+            TableProblem::Unreadable("this is a web page (HTML), not a ZIP table file".into()).message(&z).en(),
             "ZIP code 05401 could not be looked up: the ZIP code table's file for ZIP codes starting 054 could not be read (this is a web page (HTML), not a ZIP table file). Pick your state in the filters instead."
         );
     }

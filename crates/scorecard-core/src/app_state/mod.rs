@@ -174,8 +174,8 @@ impl ZipState {
     /// "my officials" asked for and no ZIP code) to type one.
     pub fn message(&self, mine: bool) -> (Option<Msg>, bool) {
         match &self.status {
-            ZipStatus::Invalid(why) => (Some(Msg::text_only(why.clone())), true),
-            ZipStatus::Failed(why) => (Some(Msg::text_only(why.clone())), false),
+            ZipStatus::Invalid(why) => (Some(why.clone()), true),
+            ZipStatus::Failed(why) => (Some(why.clone()), false),
             ZipStatus::Looking => (self.zip.map(|z| Msg::new("zip.looking").text("zip", z.to_string())), false),
             ZipStatus::Idle | ZipStatus::Found if mine && self.zip.is_none() => {
                 (Some(crate::zip_lookup::ask_for_zip()), false)
@@ -191,18 +191,18 @@ pub enum ZipStatus {
     #[default]
     Idle,
     /// What was typed is not a ZIP code: why.
-    Invalid(String),
+    Invalid(Msg),
     /// Waiting for the table's file.
     Looking,
     /// The districts are known: `ZipState::shard` has them.
     Found,
     /// A message: the table does not know the ZIP code, or could not be reached or read.
-    Failed(String),
+    Failed(Msg),
 }
 
 /// What the table gave for a lookup (`Ok(None)`: no file, so the ZIP code is unknown), or why
 /// there is no answer, in words for the reader.
-pub type ZipArrival = Result<Option<Rc<Shard>>, String>;
+pub type ZipArrival = Result<Option<Rc<Shard>>, Msg>;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct PendingShare {

@@ -304,8 +304,8 @@ impl AppState {
             }
             Action::LookUpZip(text) => match Zip::parse(&text) {
                 Err(problem) => {
-                    s.zip.status = ZipStatus::Invalid(problem.to_string());
-                    s.announce(problem.to_string());
+                    s.zip.status = ZipStatus::Invalid(problem.msg());
+                    s.announce(problem.msg());
                 }
                 Ok(zip) => {
                     if !s.mine {

@@ -250,7 +250,7 @@ fn unknown_and_unreachable_zip_codes_say_so() {
     let unknown = after(looking.clone(), [Action::ZipArrived { serial, arrival: Ok(None) }]);
     assert!(matches!(unknown.zip.status, ZipStatus::Failed(_)));
     let offline = after(looking, [Action::ZipArrived { serial, arrival: Err("offline".into()) }]);
-    assert_eq!(offline.zip.status, ZipStatus::Failed("offline".into()));
+    assert_eq!(offline.zip.status, ZipStatus::Failed(Msg::text_only("offline")));
     assert_eq!(offline.zip.message(true), (Some("offline".into()), false));
 }
 
@@ -261,7 +261,7 @@ fn without_the_steps_part_a_lookup_says_it_could_not_be_done() {
     s.reduce(Action::ZipArrived { serial, arrival: Ok(Some(shard())) }, None);
     let zip = crate::zip_table::Zip::parse("05401").unwrap();
     assert_eq!(s.zip.status, ZipStatus::Failed(not_loaded(&zip)));
-    assert_eq!(s.announcement.text.en(), not_loaded(&zip));
+    assert_eq!(s.announcement.text, not_loaded(&zip));
 }
 
 #[test]
