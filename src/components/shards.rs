@@ -51,13 +51,13 @@ pub struct ShardNotesProps {
 #[function_component(ShardNotes)]
 pub fn shard_notes(props: &ShardNotesProps) -> Html {
     let Progress { loading, failed } = &props.progress;
-    let names: Vec<State> = loading.iter().copied().collect();
+    let names: &[State] = loading;
     let tr = use_i18n();
     html! {
         <>
             if !names.is_empty() {
                 <p class="sc-notice sc-shard-loading" role="status">
-                    { tr.msg(&Msg::new("shards.loading").msg("states", join_states(&names))) }
+                    { tr.msg(&Msg::new("shards.loading").msg("states", join_states(names))) }
                 </p>
             }
             { for failed.iter().map(|(state, why)| {

@@ -217,6 +217,24 @@ test('in Spanish: the heading, the chooser of a split ZIP code, group headings, 
   await page.waitForFunction(() => /^3 funcionarios para el código postal 35062\.$/.test(document.querySelector('[data-scorecard]').shadowRoot.querySelector('.sc-live')?.textContent ?? ''));
   assert.deepEqual(await axeViolations(page, '.sc-your'), []);
 
+  // What was typed is not a ZIP code, the table knows none, or its server fails: in Spanish.
+  const message = () => your(page).locator('.sc-zip-message');
+  const field = page.getByRole('textbox', { name: 'Código postal' });
+  await field.fill('0540');
+  await field.press('Enter');
+  assert.equal(await message().textContent(), 'Eso tiene 4 cifras; un código postal tiene cinco, como 05401.');
+  await field.fill('');
+  await field.pressSequentially('00000');
+  await message().filter({ hasText: 'ningún distrito' }).waitFor();
+  assert.equal(await message().textContent(), 'No se conoce ningún distrito para el código postal 00000. Revíselo, o elija su estado.');
+  await field.fill('');
+  await field.pressSequentially('99901');
+  await message().filter({ hasText: 'error 500' }).waitFor();
+  assert.equal(
+    await message().textContent(),
+    'No se pudo buscar el código postal 99901: el servidor de la tabla de códigos postales respondió con el error 500. Vuelva a intentarlo, o elija su estado en los filtros.',
+  );
+
   // A group cut short, in Spanish.
   await page.goto(`${assets.url}?feed=fixtures/judges.json&lang=es`);
   await waitForWidget(page);

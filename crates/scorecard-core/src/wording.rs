@@ -42,15 +42,18 @@ pub fn sentences(said: impl IntoIterator<Item = Msg>) -> Option<Msg> {
 /// States in a sentence, by their names in the reader's language: "Iowa, Ohio and Utah",
 /// "Nueva York y Ohio".
 pub fn join_states(states: &[State]) -> Msg {
-    let name = |s: State| Msg::new("text").state("text", s);
-    match states {
-        [] => Msg::text_only(""),
-        [one] => name(*one),
-        [first, middle @ .., last] => {
-            let rest = middle
-                .iter()
-                .fold(name(*first), |rest, s| Msg::new("list.comma").msg("rest", rest).msg("next", name(*s)));
-            Msg::new("list.and").msg("rest", rest).msg("last", name(*last))
+    join_msgs(states.iter().map(|s| Msg::new("text").state("text", *s)).collect())
+}
+
+/// Messages in a sentence: "a, b and c", "a, b y c".
+pub fn join_msgs(mut items: Vec<Msg>) -> Msg {
+    let Some(last) = items.pop() else { return Msg::text_only("") };
+    let mut items = items.into_iter();
+    match items.next() {
+        None => last,
+        Some(first) => {
+            let rest = items.fold(first, |rest, next| Msg::new("list.comma").msg("rest", rest).msg("next", next));
+            Msg::new("list.and").msg("rest", rest).msg("last", last)
         }
     }
 }
@@ -153,8 +156,10 @@ pub fn since_left(left: &[Left]) -> Option<Msg> {
     if left.is_empty() {
         return None;
     }
-    let named: Vec<String> =
-        left.iter().filter_map(|l| Some(format!("{} ({})", l.name.as_ref()?, l.state.name()))).collect();
+    let mut named: Vec<Msg> = left
+        .iter()
+        .filter_map(|l| Some(Msg::new("since.left.who").text("name", l.name.clone()?).state("state", l.state)))
+        .collect();
     let unnamed = left.len() - named.len();
     if named.is_empty() {
         let mut states: Vec<State> = left.iter().map(|l| l.state).collect();
@@ -162,12 +167,10 @@ pub fn since_left(left: &[Left]) -> Option<Msg> {
         states.dedup();
         return Some(Msg::new("since.left.count").count("n", unnamed).msg("states", join_states(&states)));
     }
-    let names = if unnamed > 0 {
-        Msg::new("list.and").text("rest", named.join(", ")).msg("last", Msg::new("since.others").count("n", unnamed))
-    } else {
-        let names: Vec<&str> = named.iter().map(String::as_str).collect();
-        join_list(&names)
-    };
+    if unnamed > 0 {
+        named.push(Msg::new("since.others").count("n", unnamed));
+    }
+    let names = join_msgs(named);
     Some(Msg::new("since.left").count("n", left.len()).msg("names", names))
 }
 

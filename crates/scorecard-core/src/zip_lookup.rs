@@ -204,7 +204,7 @@ pub struct Shown<'a> {
 pub fn present<'a>(feed: &Feed, your: &'a YourOfficials, choice: DistrictChoice, zip: &Zip) -> Shown<'a> {
     let zip_text = zip.to_string();
     let heading = Msg::new("zip.heading").text("zip", zip_text.clone());
-    let states: Vec<State> = your.states.iter().copied().collect();
+    let states: Vec<State> = your.states.to_vec();
     let places = crate::wording::join_states(&states);
     if !feed_has_districts(feed) {
         return Shown {

@@ -168,4 +168,8 @@ fn states_by_their_names_in_each_language() {
     assert_eq!(search_in("misuri", Lang::Es)[0], State::parse("MO").unwrap());
     assert_eq!(search_in("hawai", Lang::Es)[0], State::parse("HI").unwrap());
     assert_eq!(search_in("nueva", Lang::En), Vec::<State>::new());
+    let states = ["NY", "NC", "VT"].map(|c| State::parse(c).unwrap());
+    let joined = crate::wording::join_states(&states);
+    assert_eq!(joined.render(&Plain(Lang::Es)), "Nueva York, Carolina del Norte y Vermont");
+    assert_eq!(joined.en(), "New York, North Carolina and Vermont");
 }
