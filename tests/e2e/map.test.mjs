@@ -206,6 +206,8 @@ test('the map in Spanish: its words, each tile\'s name, the legend and the table
   assert.equal(await mapa.locator('.sc-map-caption').textContent(), 'Funcionarios en cada estado');
   const vermont = mapa.getByRole('group', { name: /Mapa de los estados/ }).getByRole('button', { name: /^Vermont:/ });
   assert.match(await vermont.getAttribute('aria-label'), /^Vermont: \d+ funcionarios?$/);
+  // Each state by its Spanish name.
+  assert.match(await mapa.getByRole('group', { name: /Mapa de los estados/ }).getByRole('button', { name: /^Nueva York: / }).getAttribute('aria-label'), /^Nueva York: \d+ funcionarios?$/);
   await page.getByRole('group', { name: 'Postura' }).getByRole('checkbox', { name: /Endorsed Sanders/ }).check();
   await mapa.getByText('Porcentaje de los funcionarios de cada estado con la postura «Endorsed Sanders»', { exact: true }).waitFor();
   assert.match(await vermont.getAttribute('aria-label'), /^Vermont: \d+ de \d+ con la postura «Endorsed Sanders»$/);
