@@ -113,7 +113,7 @@ pub(crate) trait Sharded {
     fn loaded_states(&self) -> StateSet;
     fn start_loading(&mut self, wanted: StateSet) -> Vec<ShardEntry>;
     fn retry(&mut self, state: State);
-    fn fail(&mut self, state: State, message: String);
+    fn fail(&mut self, state: State, message: Msg);
     fn add_shard(&mut self, state: State, bytes: &[u8]);
     fn combined(&self) -> Loaded;
 }
@@ -134,7 +134,7 @@ impl Sharded for ShardedFeed {
     fn retry(&mut self, state: State) {
         ShardedFeed::retry(self, state)
     }
-    fn fail(&mut self, state: State, message: String) {
+    fn fail(&mut self, state: State, message: Msg) {
         ShardedFeed::fail(self, state, message)
     }
     fn add_shard(&mut self, state: State, bytes: &[u8]) {
@@ -220,8 +220,7 @@ impl ShardSession {
                     self.stale = Some(Stale { saved_at, reason: could_not(&error) });
                 }
             }
-            // Kept by the core's shard bookkeeping as text: English (as its own reasons are).
-            StateFile::Failed(error) => self.sharded.fail(state, could_not(&error).en()),
+            StateFile::Failed(error) => self.sharded.fail(state, could_not(&error)),
         }
     }
 }

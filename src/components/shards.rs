@@ -65,7 +65,7 @@ pub fn shard_notes(props: &ShardNotesProps) -> Html {
                 let on_retry = props.on_retry.reform(move |_: MouseEvent| state);
                 html! {
                     <div class="sc-notice sc-shard-failed" role="alert">
-                        <p>{ why.clone() }</p>
+                        <p>{ tr.msg(why) }</p>
                         <button type="button" class="sc-button sc-button-small" onclick={on_retry}>
                             { tr.t("app.try_again") }
                         </button>
