@@ -18,14 +18,15 @@ use yew::prelude::*;
 use crate::browser::first_screen::FirstScreen;
 use crate::browser::{location, perf, storage};
 use crate::components::{
-    compare_bar, map_area, part_failed, CompareProps, CompareView, Details, FilterPanel, GiveRunPanel, Header,
-    LoadNotes, MapProps, MapView, OfficialDetailProps, PickStatePrompt, Results, ShardNotes, ShareBanner,
+    compare_bar, lang_switch, map_area, part_failed, CompareProps, CompareView, Details, FilterPanel, GiveRunPanel,
+    Header, LoadNotes, MapProps, MapView, OfficialDetailProps, PickStatePrompt, Results, ShardNotes, ShareBanner,
     ShortlistPanel, SinceNoticeProps, UndoBar, YourOfficialsPanel,
 };
 use crate::hooks::{
     preset_view, use_address_listener, use_address_sync, use_feed, use_handlers, use_saved_lookup, use_saved_shortlist,
     use_since_last_visit, use_state_files, use_zip_lookup, FeedLoad,
 };
+use crate::i18n::{browser_languages, I18n};
 use crate::lazy::{use_part, Loading, Part};
 use crate::loading::LoadState;
 pub use crate::loading::{FeedSource, LoadedFeed, Stale};
@@ -33,6 +34,13 @@ use crate::options::WidgetOptions;
 use crate::since::{RowMarks, SinceView};
 use crate::state::{Action, AppState, Store, ZipStatus};
 use scorecard_core::embed::{Theme, UrlMode};
+use scorecard_core::i18n::{Lang, Msg};
+
+/// The language when the reader has chosen none: the embedder's (`data-lang`, `?lang=`), else
+/// the browser's first language the widget speaks, else English.
+fn default_lang(options: &WidgetOptions) -> Lang {
+    options.embed.lang.unwrap_or_else(|| Lang::from_preferences(browser_languages().iter().map(String::as_str)))
+}
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -62,15 +70,22 @@ pub fn app(props: &AppProps) -> Html {
         let first_screen = props.first_screen.clone();
         move |settled| first_screen.filter(|_| *settled).map(|f| f.take_adds()).unwrap_or_default()
     });
+    // Until the reader switches (in `Scorecard`), the address's language, else the default.
+    let i18n = use_memo(props.options.clone(), |options| {
+        let param = share_link::param_name(options.instance.as_deref());
+        I18n::new(share_link::lang_in(&location::fragment(), &param).unwrap_or_else(|| default_lang(options)))
+    });
+    let tr = (*i18n).clone();
     if !settled && props.first_screen.is_some() {
         return html! {};
     }
+    let ready = matches!(&*load, LoadState::Ready(_));
     let body = match &*load {
-        LoadState::Loading => html! { <p class="sc-status" role="status">{ "Loading the scorecard…" }</p> },
+        LoadState::Loading => html! { <p class="sc-status" role="status">{ tr.t("app.loading") }</p> },
         LoadState::Failed(message) => html! {
             <div class="sc-error" role="alert">
-                <p>{ message }</p>
-                <button type="button" class="sc-button" onclick={retry}>{ "Try again" }</button>
+                <p>{ tr.msg(message) }</p>
+                <button type="button" class="sc-button" onclick={retry}>{ tr.t("app.try_again") }</button>
             </div>
         },
         LoadState::Ready(loaded) => {
@@ -92,7 +107,11 @@ pub fn app(props: &AppProps) -> Html {
         Theme::Light => Some("sc-theme-light"),
         Theme::Dark => Some("sc-theme-dark"),
     };
-    html! { <div class={classes!("scorecard", theme, props.options.embed.compact.then_some("sc-compact"))}>{ body }</div> }
+    html! {
+        <ContextProvider<I18n> context={tr.clone()}>
+            <div class={classes!("scorecard", theme, props.options.embed.compact.then_some("sc-compact"))} lang={(!ready).then(|| tr.lang().tag())}>{ body }</div>
+        </ContextProvider<I18n>>
+    }
 }
 
 #[derive(Properties)]
@@ -131,7 +150,7 @@ fn initial_state(loaded: &LoadedFeed, options: &WidgetOptions) -> AppState {
         Ok(text) => (text, None),
         Err(problem) => (None, Some(problem.message())),
     };
-    let (saved, mut notes, set_aside) = Shortlist::from_saved(text.as_deref());
+    let (saved, notes, set_aside) = Shortlist::from_saved(text.as_deref());
     if let Some(text) = text.filter(|_| set_aside) {
         let _ = storage::save(&storage_key::damaged(&key), &text);
     }
@@ -149,11 +168,12 @@ fn initial_state(loaded: &LoadedFeed, options: &WidgetOptions) -> AppState {
         storage::read(&storage_key::zip(&loaded.storage_key), SavedZip::from_storage),
         storage::read(&storage_key::give_run(&loaded.storage_key), GiveRun::from_storage),
     );
-    notes.extend(decoded.problems.iter().cloned());
+    // The saved list's notes are English (they are rare, and name what was damaged).
+    let notes: Vec<Msg> = notes.into_iter().map(Msg::from).chain(decoded.problems.iter().cloned()).collect();
     if let Some(shared) = decoded.shared {
         state.receive_shared(shared.to_shortlist(&loaded.feed), decoded.problems);
-    } else if !notes.is_empty() {
-        state.announce(notes.join(" "));
+    } else if let Some(said) = wording::sentences(notes) {
+        state.announce(said);
     }
     state
 }
@@ -216,7 +236,7 @@ fn scorecard(props: &ScorecardProps) -> Html {
             if state.feed != *feed {
                 state.dispatch(Action::ReplaceFeed(feed.clone()));
                 if fresh {
-                    state.dispatch(Action::Announce("The latest scorecard data is loaded.".to_string()));
+                    state.dispatch(Action::Announce(Msg::new("said.latest_loaded")));
                 }
             }
         });
@@ -282,16 +302,22 @@ fn scorecard(props: &ScorecardProps) -> Html {
     let state_choices = statuses.as_ref().map(|s| shards::state_choices(s, &result.facets.states));
     let refcode = props.options.embed.refcode.clone().map(AttrValue::from);
     let totals = statuses.as_ref().map(|s| shards::totals(s));
+    // The reader's language: switching draws every component again in it, and changes nothing
+    // else (the view, the list and the scroll stay).
+    let lang = state.lang.unwrap_or_else(|| default_lang(&props.options));
+    let tr = (*use_memo(lang, |lang| I18n::new(*lang))).clone();
 
     html! {
-        <div class="sc-layout">
+        <ContextProvider<I18n> context={tr.clone()}>
+        <div class="sc-layout" lang={lang.tag()}>
+            { lang_switch(lang, &dispatch) }
             <Header meta={feed.meta.clone()} />
             <LoadNotes report={loaded.report.clone()} />
             if let Some(stale) = &loaded.stale {
                 <div class="sc-notice sc-stale" role="status">
                     <p>
-                        { format!("Showing data saved on {}: the latest could not be loaded. ", date::describe_saved_at(&stale.saved_at)) }
-                        { stale.reason.clone() }
+                        { tr.msg(&Msg::new("app.stale").text("saved", date::describe_saved_at(&stale.saved_at))) }{ " " }
+                        { tr.msg(&stale.reason) }
                     </p>
                     <button
                         type="button"
@@ -299,15 +325,15 @@ fn scorecard(props: &ScorecardProps) -> Html {
                         onclick={props.on_retry.clone()}
                         disabled={props.retrying}
                     >
-                        { if props.retrying { "Trying again…" } else { "Try again" } }
+                        { if props.retrying { tr.t("app.trying_again") } else { tr.t("app.try_again") } }
                     </button>
                 </div>
             }
             if let Some(problem) = state.storage_problem {
-                <p class="sc-notice" role="status">{ problem }</p>
+                <p class="sc-notice" role="status">{ tr.t(problem) }</p>
             }
             if let Some(problem) = state.since.problem {
-                <p class="sc-notice" role="status">{ problem.message() }</p>
+                <p class="sc-notice" role="status">{ tr.msg(&problem.message()) }</p>
             }
             if let Some(part) = since_part {
                 { (part.notice)(SinceNoticeProps {
@@ -350,7 +376,7 @@ fn scorecard(props: &ScorecardProps) -> Html {
                     shards: statuses.clone(),
                     mode: state.map,
                     on_action: dispatch.clone(),
-                    }, &dispatch) }
+                    }, &dispatch, &tr) }
                 }
                 if let (true, Some((officials, states))) = (choosing, totals) {
                     <PickStatePrompt officials={officials} states={states} />
@@ -403,11 +429,11 @@ fn scorecard(props: &ScorecardProps) -> Html {
             if !state.compare.is_empty() || state.compare_note.is_some() || !state.shortlist.is_empty() {
                 <div class="sc-dock">
                     if !state.compare.is_empty() || state.compare_note.is_some() {
-                        { compare_bar(&feed, &state.compare, state.compare_note.as_deref(), &dispatch) }
+                        { compare_bar(&feed, &state.compare, state.compare_note.as_ref(), &dispatch, &tr) }
                     }
                     if !state.shortlist.is_empty() {
                         <button type="button" class="sc-button sc-primary sc-jump" onclick={on_jump}>
-                            { format!("Your shortlist: {} · {}", wording::plural(state.shortlist.len(), "official", "officials"), state.shortlist.total()) }
+                            { tr.msg(&Msg::new("app.jump_to_shortlist").msg("count", wording::officials(state.shortlist.len())).money("amount", state.shortlist.total())) }
                         </button>
                     }
                 </div>
@@ -427,9 +453,10 @@ fn scorecard(props: &ScorecardProps) -> Html {
                     ),
                     Loading::Pending => html! {},
                     Loading::Failed => part_failed(
-                        &format!("The details of {} could not be loaded. You may be offline; the list and your shortlist still work.", feed.officials[index].name),
+                        &tr.msg(&Msg::new("app.details_failed").text("name", feed.officials[index].name.clone())),
                         retry_details,
                         dispatch.reform(|()| Action::CloseOfficial),
+                        &tr,
                     ),
                 } }
             }
@@ -448,16 +475,18 @@ fn scorecard(props: &ScorecardProps) -> Html {
                     ),
                     Loading::Pending => html! {},
                     Loading::Failed => part_failed(
-                        "The comparison could not be loaded. You may be offline; the list and your shortlist still work.",
+                        &tr.msg(&Msg::new("app.compare_failed")),
                         retry_comparison,
                         dispatch.reform(|()| Action::CloseComparison),
+                        &tr,
                     ),
                 } }
             }
             <UndoBar undo={state.undo.clone()} on_action={dispatch.clone()} />
             <p class="sc-live" role="status" aria-live="polite" aria-atomic="true">
-                { state.announcement.text.clone() }
+                { tr.msg(&state.announcement.text) }
             </p>
         </div>
+        </ContextProvider<I18n>>
     }
 }

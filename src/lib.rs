@@ -4,6 +4,7 @@
 //! - [`components`]: function components that render state and dispatch actions; no parsing,
 //!   validation or filtering happens in them.
 //! - [`hooks`]: custom hooks for what components need from the page (scroll position, dialogs).
+//! - [`i18n`]: the reader's language: the core's catalogues, written with the browser's `Intl`.
 //! - [`lazy`]: the parts the release build loads on first use (their own wasm modules).
 //! - [`browser`]: the only code that touches browser APIs (fetch, storage, URL, clipboard).
 //! - [`app`]: loads the feed and wires state, effects and layout together; `loading`,
@@ -20,6 +21,7 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod hooks;
+pub mod i18n;
 pub mod lazy;
 mod loading;
 mod lookup;

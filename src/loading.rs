@@ -15,6 +15,7 @@ use scorecard_core::csv_import::load_csv;
 use scorecard_core::diagnostics::Report;
 use scorecard_core::feed::shards::{self, Opened, ShardEntry, ShardStatus, ShardedFeed};
 use scorecard_core::feed::{self, Feed, Loaded};
+use scorecard_core::i18n::Msg;
 use scorecard_core::shortlist::Shortlist;
 use scorecard_core::source::{detect_format, Format, FormatHints};
 use scorecard_core::states::{State, StateSet};
@@ -30,7 +31,7 @@ use crate::state::FeedRef;
 #[derive(Clone, Debug)]
 pub(crate) enum LoadState {
     Loading,
-    Failed(String),
+    Failed(Msg),
     Ready(Rc<LoadedFeed>),
 }
 
@@ -41,8 +42,8 @@ pub enum FeedSource {
     Url(String),
     /// Already loaded: component tests and previews.
     Loaded(Rc<LoadedFeed>),
-    /// The page asked for a feed the widget will not load; the text says why.
-    Refused(String),
+    /// The page asked for a feed the widget will not load; the message says why.
+    Refused(Msg),
 }
 
 impl PartialEq for FeedSource {
@@ -75,13 +76,13 @@ pub struct Stale {
     /// When the copy was saved: an ISO 8601 date-time.
     pub saved_at: String,
     /// What went wrong with the latest.
-    pub reason: String,
+    pub reason: Msg,
 }
 
 impl LoadedFeed {
     /// Builds a loaded feed from loader output; `Err` when no feed could be made, with the
     /// first error as the message.
-    pub fn from_loaded(loaded: Loaded, storage_key: String) -> Result<LoadedFeed, String> {
+    pub fn from_loaded(loaded: Loaded, storage_key: String) -> Result<LoadedFeed, Msg> {
         match loaded.feed {
             Some(feed) => Ok(LoadedFeed {
                 feed: FeedRef(Rc::new(feed)),
@@ -95,10 +96,10 @@ impl LoadedFeed {
     }
 }
 
-/// Why a feed could not be read at all: its first error.
-fn unreadable(report: &Report) -> String {
+/// Why a feed could not be read at all: its first error (the validator's words, in English).
+fn unreadable(report: &Report) -> Msg {
     let first = report.diagnostics.iter().find(|d| d.is_error()).map(|d| d.to_string()).unwrap_or_default();
-    format!("The scorecard data could not be read. {first}")
+    Msg::new("load.unreadable").text("first", first)
 }
 
 /// A sharded feed's bookkeeping, `scorecard_core::feed::shards::ShardedFeed`, as the widget
@@ -112,7 +113,7 @@ pub(crate) trait Sharded {
     fn loaded_states(&self) -> StateSet;
     fn start_loading(&mut self, wanted: StateSet) -> Vec<ShardEntry>;
     fn retry(&mut self, state: State);
-    fn fail(&mut self, state: State, message: String);
+    fn fail(&mut self, state: State, message: Msg);
     fn add_shard(&mut self, state: State, bytes: &[u8]);
     fn combined(&self) -> Loaded;
 }
@@ -133,7 +134,7 @@ impl Sharded for ShardedFeed {
     fn retry(&mut self, state: State) {
         ShardedFeed::retry(self, state)
     }
-    fn fail(&mut self, state: State, message: String) {
+    fn fail(&mut self, state: State, message: Msg) {
         ShardedFeed::fail(self, state, message)
     }
     fn add_shard(&mut self, state: State, bytes: &[u8]) {
@@ -204,7 +205,7 @@ impl ShardSession {
     /// [`ShardSession::combine`] once the files that came together are in.
     fn take(&mut self, state: State, file: StateFile) {
         let could_not =
-            |error: &fetch::FetchError| format!("The officials of {} could not be loaded. {error}", state.name());
+            |error: &fetch::FetchError| Msg::new("load.state_failed").state("state", state).msg("why", error.msg());
         match file {
             StateFile::Latest { url, bytes } => {
                 self.sharded.add_shard(state, &bytes);
@@ -357,7 +358,7 @@ impl Fetched {
 /// Fetches and reads the feed (or the index of a sharded feed). When that fails (network,
 /// server, or a feed that cannot be read at all), the last good copy is shown instead, if this
 /// browser has one.
-pub(crate) async fn load_from_url(url: &str, options: &WidgetOptions) -> Result<Fetched, String> {
+pub(crate) async fn load_from_url(url: &str, options: &WidgetOptions) -> Result<Fetched, Msg> {
     let absolute = location::absolute(url);
     let key = storage_key::feed(&absolute, options.instance.as_deref());
     // A hint only (the bytes decide): a CSV feed's reader, a part of its own, is fetched beside
@@ -376,7 +377,7 @@ pub(crate) async fn load_from_url(url: &str, options: &WidgetOptions) -> Result<
             }
             loaded
         }
-        Err(error) => Err(error.to_string()),
+        Err(error) => Err(error.msg()),
     };
     match latest {
         Ok(loaded) => Ok(loaded),
@@ -399,15 +400,15 @@ pub(crate) async fn load_from_url(url: &str, options: &WidgetOptions) -> Result<
 ///
 /// The usual feed, well-formed JSON, is read by the main module alone; anything else by a part
 /// loaded for it (src/lazy.rs): spreadsheets by [`CsvImport`], the rest by [`Careful`].
-async fn read(bytes: &[u8], hints: FormatHints<'_>, absolute: &str, key: &str) -> Result<Fetched, String> {
+async fn read(bytes: &[u8], hints: FormatHints<'_>, absolute: &str, key: &str) -> Result<Fetched, Msg> {
     if detect_format(bytes, hints) == Format::Csv {
-        let read_csv = CsvImport::load().await.map_err(|NotLoaded| part_missing("reads spreadsheets (CSV)"))?;
+        let read_csv = CsvImport::load().await.map_err(|NotLoaded| Msg::new("load.part_missing.csv"))?;
         return LoadedFeed::from_loaded(read_csv(bytes), key.to_string()).map(Fetched::Feed);
     }
     if let Some(loaded) = feed::load_json_fast(bytes) {
         return LoadedFeed::from_loaded(loaded, key.to_string()).map(Fetched::Feed);
     }
-    let open = Careful::load().await.map_err(|NotLoaded| part_missing("reads this feed"))?;
+    let open = Careful::load().await.map_err(|NotLoaded| Msg::new("load.part_missing.feed"))?;
     match open(bytes) {
         Opening::Feed(loaded) => LoadedFeed::from_loaded(loaded, key.to_string()).map(Fetched::Feed),
         Opening::Index(sharded) => {
@@ -415,14 +416,6 @@ async fn read(bytes: &[u8], hints: FormatHints<'_>, absolute: &str, key: &str) -
         }
         Opening::Unreadable(report) => Err(unreadable(&report)),
     }
-}
-
-/// The message when the part that reads a feed could not be loaded (the reader is offline, or
-/// the widget's host failed): `what` the part does.
-fn part_missing(what: &str) -> String {
-    format!(
-        "The scorecard data could not be read: the part of the scorecard that {what} could not be loaded. Check your connection, then try again."
-    )
 }
 
 lazy_part! {

@@ -31,7 +31,7 @@ pub(crate) struct LookupPart {
     /// step of the give run.
     pub(crate) steps: &'static Steps,
     /// "Your officials" for a found ZIP code: its heading, and the chooser, notes and groups.
-    pub(crate) found_view: fn(&YourOfficialsProps, &Zip, &YourOfficials, &str) -> (String, Html),
+    pub(crate) found_view: fn(&YourOfficialsProps, &Zip, &YourOfficials, &str, &crate::i18n::I18n) -> (String, Html),
     /// The give run under way.
     pub(crate) give_run: fn(GiveRunStepsProps) -> Html,
 }

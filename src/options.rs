@@ -19,7 +19,7 @@ pub struct WidgetOptions {
     /// URL of the feed, absolute.
     pub feed: String,
     /// Why the feed named in the page address was refused, if it was.
-    pub feed_refused: Option<String>,
+    pub feed_refused: Option<scorecard_core::i18n::Msg>,
     /// The element's id: keeps storage and the address parameter apart from other widgets.
     pub instance: Option<String>,
     /// The widget's own ZIP table, `zip/` beside its files (absolute).
@@ -52,14 +52,10 @@ impl WidgetOptions {
 
 /// A feed named in the page address may come from this site or from any https site; never
 /// from `http:`, `data:`, `javascript:` or the like.
-fn allowed_feed_url(requested: &str) -> Result<String, String> {
+fn allowed_feed_url(requested: &str) -> Result<String, scorecard_core::i18n::Msg> {
     let page = crate::browser::location::page_url();
-    let refused = || {
-        format!(
-            "The feed address “{}” is not allowed: feeds load from this site or over https.",
-            scorecard_core::text::truncate(requested, 120)
-        )
-    };
+    let refused =
+        || scorecard_core::i18n::Msg::new("load.refused").text("url", scorecard_core::text::truncate(requested, 120));
     let url = web_sys::Url::new_with_base(requested.trim(), &page).map_err(|_| refused())?;
     let same_origin = web_sys::Url::new(&page).is_ok_and(|p| p.origin() == url.origin());
     if same_origin || url.protocol() == "https:" {

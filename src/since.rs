@@ -11,6 +11,7 @@ use scorecard_core::states::StateSet;
 use yew::prelude::*;
 
 use crate::components::{mark_for, render_since_notice, SinceNoticeProps};
+use crate::i18n::I18n;
 use crate::lazy::lazy_part;
 use crate::state::{ChangesRef, FeedRef};
 
@@ -34,7 +35,7 @@ pub(crate) struct SincePart {
     pub(crate) notice: fn(SinceNoticeProps) -> Html,
     /// The mark on official `index`'s row, if they changed or are new (the row shows question
     /// `question`).
-    pub(crate) mark: fn(&Changes, &FeedRef, usize, usize) -> Option<Html>,
+    pub(crate) mark: fn(&Changes, &FeedRef, usize, usize, &I18n) -> Option<Html>,
     /// The officials the "Changed" filter lets through (`Changes::indices`).
     pub(crate) indices: fn(&Changes, &Feed) -> Vec<u32>,
 }
@@ -66,7 +67,7 @@ fn acknowledge_on(stored: Option<&Seen>, feed: &Feed, covered: StateSet, today: 
 #[derive(Clone)]
 pub struct RowMarks {
     pub changes: ChangesRef,
-    pub draw: fn(&Changes, &FeedRef, usize, usize) -> Option<Html>,
+    pub draw: fn(&Changes, &FeedRef, usize, usize, &I18n) -> Option<Html>,
 }
 
 impl PartialEq for RowMarks {
@@ -76,8 +77,8 @@ impl PartialEq for RowMarks {
 }
 
 impl RowMarks {
-    /// The mark on official `index`'s row, if they changed or are new.
-    pub fn of(&self, feed: &FeedRef, index: usize, question: usize) -> Option<Html> {
-        (self.draw)(&self.changes, feed, index, question)
+    /// The mark on official `index`'s row, if they changed or are new, in `tr`'s language.
+    pub fn of(&self, feed: &FeedRef, index: usize, question: usize, tr: &I18n) -> Option<Html> {
+        (self.draw)(&self.changes, feed, index, question, tr)
     }
 }

@@ -81,7 +81,7 @@ function prepare(element) {
   root.setAttribute('data-sc-root', '');
   root.hidden = true;
   for (const type of ['load', 'error']) stylesheet.addEventListener(type, () => (root.hidden = false), { once: true });
-  root.append(loadingNote());
+  root.append(loadingNote(element));
   shadow.append(stylesheet, root);
   const waiting = awaiting(root, element);
   const firstScreen = firstScreenUrl(element);
@@ -95,14 +95,18 @@ function awaiting(root, element) {
   return { root, feed: prefetchFeed(element), handoff: { adds: [] }, done: false };
 }
 
-/** The widget's own loading state (src/app.rs), shown until it takes over. */
-function loadingNote() {
+/** The widget's own loading state (src/app.rs, `app.loading` in the catalogues), shown until it takes over. */
+const LOADING = { en: 'Loading the scorecard…', es: 'Cargando el tablero…' };
+
+function loadingNote(element) {
+  const lang = widgetLang(element);
   const frame = document.createElement('div');
   frame.className = 'scorecard';
+  frame.lang = lang;
   const note = frame.appendChild(document.createElement('p'));
   note.className = 'sc-status';
   note.setAttribute('role', 'status');
-  note.textContent = 'Loading the scorecard…';
+  note.textContent = LOADING[lang];
   return frame;
 }
 
@@ -123,7 +127,7 @@ function adopt(element) {
     takeOver(waiting, builtIn);
     root.replaceChildren(builtIn);
   } else {
-    root.replaceChildren(loadingNote());
+    root.replaceChildren(loadingNote(element));
     if (firstScreen) showFirstScreen(waiting, firstScreen);
   }
   return waiting;
@@ -139,6 +143,8 @@ function adopt(element) {
 const VIEW_OPTIONS = ['question', 'states', 'stance', 'compact', 'theme'];
 
 function firstScreenUrl(element) {
+  // The copies are in English: a widget that starts in another language shows its loading note.
+  if (widgetLang(element) !== 'en') return null;
   const fromQuery = element.getAttribute('data-options') === 'query';
   const query = new URLSearchParams(location.search);
   // A page that takes options from its address may name a bundled feed there (the standalone
@@ -159,6 +165,23 @@ function firstScreenUrl(element) {
   if (fromQuery && VIEW_OPTIONS.some((option) => query.has(option))) return null;
   if (/(?:^#|&)sc(?:-[^=&]*)?=/.test(location.hash)) return null;
   return new URL(`first/${name}.html`, assets);
+}
+
+// The language the widget will start in, as src/app.rs decides it (`default_lang`): the
+// page address's `lang` for a page that takes options from it, else `data-lang`, else the
+// browser's first language the widget speaks; a language it does not speak counts as absent.
+// A view's language in the fragment (`lg=`) is not read here: any view there skips the copy.
+const SPOKEN = ['en', 'es'];
+
+function widgetLang(element) {
+  const speaks = (tag) => {
+    const lang = String(tag || '').trim().split(/[-_]/)[0].toLowerCase();
+    return SPOKEN.includes(lang) ? lang : '';
+  };
+  const fromQuery = element.getAttribute('data-options') === 'query';
+  const asked = (fromQuery && new URLSearchParams(location.search).get('lang')?.trim()) || element.getAttribute('data-lang');
+  const browser = [...(navigator.languages || []), navigator.language];
+  return speaks(asked) || browser.map(speaks).find(Boolean) || 'en';
 }
 
 function showFirstScreen(waiting, url) {

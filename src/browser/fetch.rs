@@ -5,6 +5,7 @@ use std::fmt;
 
 use gloo_net::http::{Request, Response};
 use gloo_timers::callback::Timeout;
+use scorecard_core::i18n::Msg;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// How long a feed may take to arrive before we give up and offer a retry (`data-timeout`
@@ -32,27 +33,27 @@ pub enum FetchError {
     },
 }
 
-impl fmt::Display for FetchError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl FetchError {
+    /// What went wrong, for the reader (keys `load.*`).
+    pub fn msg(&self) -> Msg {
         match self {
-            FetchError::Network { url } => write!(
-                f,
-                "The scorecard data at {url} could not be loaded. You may be offline, or the site that hosts it does not allow other sites to read it (a CORS setting on that server)."
-            ),
-            FetchError::Interrupted { url } => write!(
-                f,
-                "The scorecard data at {url} stopped arriving part-way (the connection was cut). Try again in a moment."
-            ),
-            FetchError::Status { url, status: 404 } => {
-                write!(f, "The scorecard data was not found at {url} (error 404). The link to it may be wrong or out of date.")
-            }
+            FetchError::Network { url } => Msg::new("load.network").text("url", url.clone()),
+            FetchError::Interrupted { url } => Msg::new("load.interrupted").text("url", url.clone()),
+            FetchError::Status { url, status: 404 } => Msg::new("load.not_found").text("url", url.clone()),
             FetchError::Status { url, status } => {
-                write!(f, "The server hosting {url} answered with error {status}. Try again in a moment.")
+                Msg::new("load.status").text("url", url.clone()).text("status", status.to_string())
             }
             FetchError::TimedOut { url, seconds } => {
-                write!(f, "The scorecard data at {url} took more than {seconds} seconds to arrive.")
+                Msg::new("load.timed_out").count("seconds", *seconds).text("url", url.clone())
             }
         }
+    }
+}
+
+/// In English (the log, and what a sharded feed's state files say when they fail).
+impl fmt::Display for FetchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.msg().en())
     }
 }
 

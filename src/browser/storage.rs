@@ -10,10 +10,13 @@ pub enum StorageProblem {
 }
 
 impl StorageProblem {
+    /// The catalogue key of what the reader is told (kept in the state as a key, shown in the
+    /// reader's language; named through `Msg::new` so the catalogue test checks it).
     pub fn message(self) -> &'static str {
+        use scorecard_core::i18n::Msg;
         match self {
-            StorageProblem::Unavailable => "This browser does not let the scorecard save anything, so your shortlist will not be kept after you leave. Copy the share link to keep it.",
-            StorageProblem::WriteFailed => "Your shortlist could not be saved in this browser (storage may be full). Copy the share link to keep it.",
+            StorageProblem::Unavailable => Msg::new("storage.unavailable").key,
+            StorageProblem::WriteFailed => Msg::new("storage.write_failed").key,
         }
     }
 }

@@ -5,30 +5,34 @@
 //!
 //! Part of the `since` part (src/since.rs). A plain function, not a component (one per row).
 
+use scorecard_core::i18n::{Format, Msg};
 use scorecard_core::since::{Changes, Mark};
 use scorecard_core::wording::record_change;
 use yew::prelude::*;
 
 use super::external_link;
+use crate::i18n::I18n;
 use crate::state::FeedRef;
 
 /// The mark on official `index`'s row, if they changed or are new.
-pub fn mark_for(changes: &Changes, feed: &FeedRef, index: usize, question: usize) -> Option<Html> {
+pub fn mark_for(changes: &Changes, feed: &FeedRef, index: usize, question: usize, tr: &I18n) -> Option<Html> {
     let mark = changes.mark(&feed.officials[index].id)?;
-    Some(change_mark(feed, index, mark, question))
+    Some(change_mark(feed, index, mark, question, tr))
 }
 
 /// The mark on official `index`'s row; the row shows question `question` (named only when the
 /// change is to another one).
-fn change_mark(feed: &FeedRef, index: usize, mark: &Mark, question: usize) -> Html {
+fn change_mark(feed: &FeedRef, index: usize, mark: &Mark, question: usize, tr: &I18n) -> Html {
     let official = &feed.officials[index];
     let Mark::Changed(records) = mark else {
         return html! {
-            <p class="sc-mark sc-mark-new"><strong class="sc-mark-tag">{ "New" }</strong>{ " since your last visit" }</p>
+            <p class="sc-mark sc-mark-new"><strong class="sc-mark-tag">{ tr.t("mark.new") }</strong>{ tr.t("mark.new_rest") }</p>
         };
     };
+    // A stance label is the feed's own text (marked with its language); "Not rated" is ours.
+    let feed_lang = |m: &Msg| if m.key == "text" { tr.feed_lang() } else { None };
     let words: Vec<_> = records.iter().filter_map(|change| record_change(feed, official, change)).collect();
-    let tag = if words.iter().any(|w| w.stance_changed) { "Changed" } else { "Updated" };
+    let tag = tr.t(if words.iter().any(|w| w.stance_changed) { "mark.changed" } else { "mark.updated" });
     html! {
         <p class="sc-mark">
             <strong class="sc-mark-tag">{ tag }</strong>
@@ -42,24 +46,26 @@ fn change_mark(feed: &FeedRef, index: usize, mark: &Mark, question: usize) -> Ht
                             { "; " }
                         }
                         if w.question_index != question {
-                            { format!("{}: ", w.question) }
+                            <span lang={tr.feed_lang()}>{ &w.question }</span>{ ": " }
                         }
                         if w.stance_changed {
-                            <span class="sc-mark-old">{ w.from }</span>
+                            <span class="sc-mark-old" lang={feed_lang(&w.from)}>{ tr.msg(&w.from) }</span>
                             <span aria-hidden="true">{ " → " }</span>
-                            <span class="sc-visually-hidden">{ " changed to " }</span>
-                            <span class="sc-mark-new-stance">{ w.to }</span>
+                            <span class="sc-visually-hidden">{ format!("{} ", tr.t("mark.changed_to")) }</span>
+                            <span class="sc-mark-new-stance" lang={feed_lang(&w.to)}>{ tr.msg(&w.to) }</span>
                         } else {
-                            { format!("{}: new date, detail or sources", w.to) }
+                            { tr.msg(&Msg::new("mark.updated_record").msg("stance", w.to.clone())) }
                         }
                         if let Some(date) = record.and_then(|r| r.effective_date()) {
-                            <span class="sc-date">{ format!(" · {}", date.display_short()) }</span>
+                            <span class="sc-date">{ format!(" · {}", tr.date(date)) }</span>
                         }
                         if let Some(url) = source {
                             { " · " }
                             { external_link(
                                 url,
-                                Some(AttrValue::from(format!("New source for {}: {}", official.name, url.site_name()))),
+                                Some(AttrValue::from(tr.msg(
+                                    &Msg::new("mark.new_source").text("name", official.name.clone()).text("site", url.site_name()),
+                                ))),
                                 Classes::new(),
                                 html! { url.site_name().to_string() },
                             ) }

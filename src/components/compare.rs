@@ -23,7 +23,7 @@ pub struct CompareProps {
     /// Ids of the officials compared, in order.
     pub ids: Vec<String>,
     /// Why some could not be compared (officials a link named that are not in this feed).
-    pub note: Option<String>,
+    pub note: Option<scorecard_core::i18n::Msg>,
     /// The last link made, shown so it can be copied by hand.
     pub share_url: Option<String>,
     pub on_copy_link: Callback<()>,
@@ -42,6 +42,7 @@ pub fn compare_dialog(props: &CompareProps) -> Html {
     let title_ref = use_node_ref();
     use_focus_on_change(title_ref.clone(), indices.len(), false);
     let ids = use_id("compare");
+    let tr = crate::i18n::use_i18n();
     let on_close = props.on_action.reform(|_| Action::CloseComparison);
     let on_copy = props.on_copy_link.reform(|_| ());
     let select_all = Callback::from(|e: FocusEvent| {
@@ -55,14 +56,14 @@ pub fn compare_dialog(props: &CompareProps) -> Html {
         html! {
             <th scope="col" role="columnheader" class="sc-compare-official">
                 <span class="sc-compare-name">{ official.name.clone() }</span>
-                <span class="sc-office">{ describe::office(feed, official) }</span>
+                <span class="sc-office">{ describe::office(feed, official, &tr) }</span>
                 <button
                     type="button"
                     class="sc-button sc-button-quiet sc-button-small"
-                    aria-label={format!("Remove {} from the comparison", official.name)}
+                    aria-label={tr.msg(&scorecard_core::i18n::Msg::new("compare.remove.named").text("name", official.name.clone()))}
                     onclick={props.on_action.reform(move |_| Action::ToggleCompare(id.clone()))}
                 >
-                    { "Remove" }
+                    { tr.t("row.remove") }
                 </button>
             </th>
         }
@@ -76,8 +77,8 @@ pub fn compare_dialog(props: &CompareProps) -> Html {
                 // screen readers have the header itself.
                 <span class="sc-compare-who" aria-hidden="true">{ official.name.clone() }</span>
                 { match record {
-                    Some(record) => stance_line(question, record),
-                    None => html! { <p class="sc-stance-line">{ not_rated_badge() }</p> },
+                    Some(record) => stance_line(question, record, &tr),
+                    None => html! { <p class="sc-stance-line">{ not_rated_badge(&tr) }</p> },
                 } }
                 if let Some(record) = record.filter(|r| !r.evidence.is_empty()) {
                     <ul class="sc-evidence-list">
@@ -88,7 +89,7 @@ pub fn compare_dialog(props: &CompareProps) -> Html {
                                     { match (&e.url, text) {
                                         (Some(url), Some(text)) => external_link(
                                             url,
-                                            Some(AttrValue::from(format!("Source for {}: {text}", official.name))),
+                                            Some(AttrValue::from(tr.msg(&scorecard_core::i18n::Msg::new("row.source.named").text("name", official.name.clone()).text("site", text.clone())))),
                                             Classes::new(),
                                             html! { text },
                                         ),
@@ -112,15 +113,15 @@ pub fn compare_dialog(props: &CompareProps) -> Html {
     html! {
         <dialog class="sc-dialog sc-compare" ref={dialog_ref} aria-labelledby={format!("{ids}-title")}>
             <div class="sc-dialog-head">
-                <h3 class="sc-dialog-title" id={format!("{ids}-title")} tabindex="-1" ref={title_ref}>{ "Compare officials" }</h3>
-                <button type="button" class="sc-icon-button" aria-label="Close the comparison" onclick={on_close}>{ "×" }</button>
+                <h3 class="sc-dialog-title" id={format!("{ids}-title")} tabindex="-1" ref={title_ref}>{ tr.t("compare.title") }</h3>
+                <button type="button" class="sc-icon-button" aria-label={tr.t("compare.close")} onclick={on_close}>{ "×" }</button>
             </div>
             if let Some(note) = &props.note {
-                <p class="sc-notice">{ note.clone() }</p>
+                <p class="sc-notice">{ tr.msg(note) }</p>
             }
             // Roles written out: a table laid out as blocks (stacked, on a phone) keeps them.
             <table class="sc-compare-table" role="table">
-                <caption class="sc-compare-caption">{ caption(&names) }</caption>
+                <caption class="sc-compare-caption">{ tr.msg(&caption(&names)) }</caption>
                 <thead role="rowgroup">
                     <tr role="row">
                         <td role="cell" class="sc-compare-corner"></td>
@@ -132,7 +133,7 @@ pub fn compare_dialog(props: &CompareProps) -> Html {
                         <tr role="row">
                             <th scope="row" role="rowheader" class="sc-compare-question">
                                 <span>{ question.text.clone() }</span>
-                                <span class="sc-compare-agree">{ agreement(feed, q, &indices) }</span>
+                                <span class="sc-compare-agree">{ tr.msg(&agreement(feed, q, &indices)) }</span>
                             </th>
                             { for officials.iter().map(|o| cell(q, o)) }
                         </tr>
@@ -140,10 +141,10 @@ pub fn compare_dialog(props: &CompareProps) -> Html {
                 </tbody>
             </table>
             <div class="sc-compare-share">
-                <button type="button" class="sc-button sc-primary" onclick={on_copy}>{ "Copy link to this comparison" }</button>
+                <button type="button" class="sc-button sc-primary" onclick={on_copy}>{ tr.t("compare.copy") }</button>
                 if let Some(url) = &props.share_url {
                     <div class="sc-field">
-                        <label class="sc-field-label" for={format!("{ids}-link")}>{ "Link to this comparison" }</label>
+                        <label class="sc-field-label" for={format!("{ids}-link")}>{ tr.t("compare.link") }</label>
                         <input id={format!("{ids}-link")} type="text" readonly=true value={url.clone()} onfocus={select_all} class="sc-share-url" />
                     </div>
                 }

@@ -8,40 +8,42 @@ use scorecard_core::feed::{Feed, Official};
 use yew::prelude::*;
 
 use super::compare::CompareView;
+use crate::i18n::I18n;
 use crate::lazy::Part;
 use crate::state::Action;
+use scorecard_core::i18n::Msg;
 
 /// "Compare" for one official: pressed while they are picked. Its visible word starts its
 /// accessible name ("Compare Peter Welch"), as WCAG 2.5.3 asks.
-pub fn compare_toggle(official: &Official, picked: bool, on_action: &Callback<Action>) -> Html {
+pub fn compare_toggle(official: &Official, picked: bool, on_action: &Callback<Action>, tr: &I18n) -> Html {
     let id = official.id.clone();
     html! {
         <button
             type="button"
             class={classes!("sc-button", "sc-button-small", "sc-compare-toggle", picked.then_some("sc-picked"))}
             aria-pressed={if picked { "true" } else { "false" }}
-            aria-label={format!("Compare {}", official.name)}
+            aria-label={tr.msg(&Msg::new("compare.toggle.named").text("name", official.name.clone()))}
             onclick={on_action.reform(move |_| Action::ToggleCompare(id.clone()))}
         >
-            <span aria-hidden="true">{ if picked { "✓" } else { "⇄" } }</span>{ "Compare" }
+            <span aria-hidden="true">{ if picked { "✓" } else { "⇄" } }</span>{ tr.t("compare.toggle") }
         </button>
     }
 }
 
 /// The picks, and why the last one was refused or who a link's comparison left out (`note`),
 /// with "Compare side by side" and "Clear". Shown while there is either.
-pub fn compare_bar(feed: &Feed, picks: &[String], note: Option<&str>, on_action: &Callback<Action>) -> Html {
+pub fn compare_bar(feed: &Feed, picks: &[String], note: Option<&Msg>, on_action: &Callback<Action>, tr: &I18n) -> Html {
     let names: Vec<&str> = picks.iter().filter_map(|id| feed.official(id)).map(|o| o.name.as_str()).collect();
     // A reader who reaches for the button is about to compare: fetch the part now.
     let preload = Callback::from(|_: FocusEvent| CompareView::preload());
     let preload_pointer = Callback::from(|_: PointerEvent| CompareView::preload());
     html! {
-        <section class="sc-compare-bar" aria-label="Comparison">
+        <section class="sc-compare-bar" aria-label={tr.t("compare.label")}>
             if !names.is_empty() {
-                <p class="sc-compare-picks">{ picks_text(&names) }</p>
+                <p class="sc-compare-picks">{ tr.msg(&picks_text(&names)) }</p>
             }
             if let Some(note) = note {
-                <p class="sc-compare-note">{ note }</p>
+                <p class="sc-compare-note">{ tr.msg(note) }</p>
             }
             <div class="sc-compare-actions">
                 if !names.is_empty() {
@@ -52,11 +54,11 @@ pub fn compare_bar(feed: &Feed, picks: &[String], note: Option<&str>, on_action:
                         onfocus={preload}
                         onpointerenter={preload_pointer}
                     >
-                        { "Compare side by side" }
+                        { tr.t("compare.side_by_side") }
                     </button>
                 }
-                <button type="button" class="sc-button sc-button-small" aria-label="Clear the comparison" onclick={on_action.reform(|_| Action::ClearCompare)}>
-                    { "Clear" }
+                <button type="button" class="sc-button sc-button-small" aria-label={tr.t("compare.clear.named")} onclick={on_action.reform(|_| Action::ClearCompare)}>
+                    { tr.t("compare.clear") }
                 </button>
             </div>
         </section>

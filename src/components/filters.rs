@@ -8,7 +8,9 @@ use scorecard_core::states::State;
 use yew::prelude::*;
 
 use super::{control_value, not_rated_badge, use_id, StanceBadge, StatePicker};
+use crate::i18n::use_i18n;
 use crate::state::{Action, FeedRef};
+use scorecard_core::i18n::{Format, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct FilterPanelProps {
@@ -34,6 +36,7 @@ pub struct FilterPanelProps {
 
 #[function_component(FilterPanel)]
 pub fn filter_panel(props: &FilterPanelProps) -> Html {
+    let tr = use_i18n();
     let FilterPanelProps { feed, filter, result, states_available, counts_known, changed, only_changed, on_action } =
         props;
     let question = &feed.questions[result.question];
@@ -61,29 +64,30 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
                 <input type="checkbox" checked={checked} onchange={on_change} />
                 { label }
                 if *counts_known {
-                    <span class="sc-facet-count">{ count }</span>
+                    <span class="sc-facet-count">{ tr.number(count.into()) }</span>
                 }
             </label>
         }
     };
     let ids = use_id("filters");
+    let feed_lang = tr.feed_lang();
     let id = |field: &str| format!("{ids}-{field}");
     let selected_position = filter.positions.iter().next().cloned().unwrap_or_default();
     let selected_party = filter.parties.iter().next().cloned().unwrap_or_default();
 
     html! {
-        <section class="sc-filters" aria-label="Filters">
+        <section class="sc-filters" aria-label={tr.t("filters.label")}>
             if feed.questions.len() > 1 {
                 <div class="sc-field">
-                    <label class="sc-field-label" for={id("question")}>{ "Question" }</label>
-                    <select id={id("question")} onchange={on_question}>
+                    <label class="sc-field-label" for={id("question")}>{ tr.t("filters.question") }</label>
+                    <select id={id("question")} onchange={on_question} lang={feed_lang}>
                         { for feed.questions.iter().enumerate().map(|(i, q)| html! {
                             <option value={q.id.clone()} selected={i == result.question}>{ q.label.clone() }</option>
                         }) }
                     </select>
                 </div>
             }
-            <p class="sc-question">{ question.text.clone() }</p>
+            <p class="sc-question" lang={feed_lang}>{ question.text.clone() }</p>
 
             <StatePicker
                 available={states_available.clone().unwrap_or_else(|| states_in_feed.iter().map(|s| (*s, facets.states[s.index()])).collect())}
@@ -91,13 +95,13 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
                 on_action={on_action.clone()}
             />
             if !filter.states.is_empty() {
-                <ul class="sc-chips" aria-label="Selected states">
+                <ul class="sc-chips" aria-label={tr.t("filters.selected_states")}>
                     { for filter.states.iter().map(|s| {
                         let on_remove = on_action.reform(move |_| Action::RemoveState(s));
                         html! {
                             <li>
-                                <button type="button" class="sc-chip" onclick={on_remove} aria-label={format!("Remove {} from the state filter", s.name())}>
-                                    { s.name() }<span aria-hidden="true">{ " ×" }</span>
+                                <button type="button" class="sc-chip" onclick={on_remove} aria-label={tr.msg(&Msg::new("filters.remove_state").state("state", s))}>
+                                    { s.name_in(tr.lang()) }<span aria-hidden="true">{ " ×" }</span>
                                 </button>
                             </li>
                         }
@@ -108,43 +112,43 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
             if let Some(count) = changed {
                 <label class="sc-check sc-changed-filter">
                     <input type="checkbox" checked={*only_changed} onchange={on_action.reform(|e: Event| Action::ShowChanged(super::control_checked(&e)))} />
-                    { "Changed since your last visit" }
-                    <span class="sc-facet-count">{ count }</span>
+                    { tr.t("since.filter") }
+                    <span class="sc-facet-count">{ tr.number(*count as u64) }</span>
                 </label>
             }
             <fieldset class="sc-stances">
-                <legend>{ "Stance" }</legend>
+                <legend>{ tr.t("filters.stance") }</legend>
                 { for question.stances.iter().enumerate().map(|(i, stance)| stance_toggle(
                     StanceChoice::Stance(stance.id.clone()),
                     html! { <StanceBadge stance={stance.clone()} /> },
                     facets.stances[i],
                 )) }
                 if facets.not_rated > 0 || filter.stances.contains(&StanceChoice::NotRated) {
-                    { stance_toggle(StanceChoice::NotRated, not_rated_badge(), facets.not_rated) }
+                    { stance_toggle(StanceChoice::NotRated, not_rated_badge(&tr), facets.not_rated) }
                 }
             </fieldset>
 
             <div class="sc-field">
-                <label class="sc-field-label" for={id("search")}>{ "Search officials" }</label>
-                <input id={id("search")} type="search" placeholder="Name" autocomplete="off" value={filter.name.clone()} oninput={on_name} />
+                <label class="sc-field-label" for={id("search")}>{ tr.t("filters.search") }</label>
+                <input id={id("search")} type="search" placeholder={tr.t("filters.search_placeholder")} autocomplete="off" value={filter.name.clone()} oninput={on_name} />
             </div>
 
             if !feed.positions.is_empty() {
-                { counted_select(&id("position"), "position", "Position", "All positions", &feed.positions, &facets.positions, &selected_position, on_position) }
+                { counted_select(&id("position"), "position", &tr.t("filters.position"), &tr.t("filters.all_positions"), &feed.positions, &facets.positions, &selected_position, on_position) }
             }
             if feed.parties.len() > 1 {
-                { counted_select(&id("party"), "party", "Party", "All parties", &feed.parties, &facets.parties, &selected_party, on_party) }
+                { counted_select(&id("party"), "party", &tr.t("filters.party"), &tr.t("filters.all_parties"), &feed.parties, &facets.parties, &selected_party, on_party) }
             }
             <div class="sc-field sc-field-sort">
-                <label class="sc-field-label" for={id("sort")}>{ "Sort by" }</label>
+                <label class="sc-field-label" for={id("sort")}>{ tr.t("filters.sort") }</label>
                 <select id={id("sort")} onchange={on_sort}>
                     { for SortKey::ALL.iter().map(|k| html! {
-                        <option value={k.as_str()} selected={*k == filter.sort}>{ k.label() }</option>
+                        <option value={k.as_str()} selected={*k == filter.sort}>{ tr.msg(&k.msg()) }</option>
                     }) }
                 </select>
             </div>
             if filter.is_filtering() || *only_changed {
-                <button type="button" class="sc-button sc-button-quiet" onclick={on_clear}>{ "Clear all filters" }</button>
+                <button type="button" class="sc-button sc-button-quiet" onclick={on_clear}>{ tr.t("filters.clear") }</button>
             }
         </section>
     }

@@ -9,6 +9,7 @@
 //! focus or a pointer, or a run starts (or resumes).
 
 use scorecard_core::give_run::{done_text, left_out_text, GiveRun, LeftOut, Step};
+use scorecard_core::i18n::Msg;
 use scorecard_core::shortlist::Shortlist;
 use yew::prelude::*;
 
@@ -43,6 +44,7 @@ pub struct GiveRunStepsProps {
 #[function_component(GiveRunPanel)]
 pub fn give_run_panel(props: &GiveRunProps) -> Html {
     let GiveRunProps { feed, shortlist, run, on_action, .. } = props;
+    let tr = crate::i18n::use_i18n();
     // Whether this panel has been shown without a run: a run seen after that was started here.
     let idle_before = use_mut_ref(|| false);
     // The run is drawn by the lookup's part.
@@ -53,11 +55,7 @@ pub fn give_run_panel(props: &GiveRunProps) -> Html {
                 (part.give_run)(GiveRunStepsProps { run: props.clone(), started_here: *idle_before.borrow() })
             }
             Loading::Pending => html! {},
-            Loading::Failed => part_failed(
-                "Give to each could not be loaded. You may be offline; each official's own Give button in your shortlist still works.",
-                retry,
-                on_action.reform(|()| Action::StopGiving),
-            ),
+            Loading::Failed => part_failed(&tr.t("give.failed"), retry, on_action.reform(|()| Action::StopGiving), &tr),
         };
     }
     *idle_before.borrow_mut() = true;
@@ -71,8 +69,8 @@ pub fn give_run_panel(props: &GiveRunProps) -> Html {
     let on_pointer = Callback::from(|_: PointerEvent| Lookup::preload());
     html! {
         <div class="sc-give-start">
-            <button type="button" class="sc-button sc-primary" onclick={on_start} onfocus={on_focus} onpointerenter={on_pointer}>{ "Give to each" }</button>
-            <span class="sc-give-hint">{ "One at a time: each page opens in a new tab." }</span>
+            <button type="button" class="sc-button sc-primary" onclick={on_start} onfocus={on_focus} onpointerenter={on_pointer}>{ tr.t("give.start") }</button>
+            <span class="sc-give-hint">{ tr.t("give.hint") }</span>
         </div>
     }
 }
@@ -95,6 +93,7 @@ fn give_run_steps_view(props: &GiveRunStepsProps) -> Html {
     });
     use_focus_on_change(title.clone(), key, props.started_here);
     let ids = use_id("give");
+    let tr = crate::i18n::use_i18n();
     let (Some(run), Some(step)) = (run, step) else {
         return html! {};
     };
@@ -110,14 +109,14 @@ fn give_run_steps_view(props: &GiveRunStepsProps) -> Html {
                         if let Some(url) = item.step.url() {
                             { external_link_on_click(
                                 url,
-                                Some(AttrValue::from(item.step.accessible_label(&item.name))),
+                                Some(AttrValue::from(tr.msg(&item.step.accessible_msg(&item.name)))),
                                 classes!("sc-button", "sc-give"),
-                                html! { item.step.label() },
+                                html! { tr.msg(&item.step.label_msg()) },
                                 Some(opened),
                             ) }
                         }
-                        <button type="button" class="sc-button" onclick={on_skip}>{ "Skip" }</button>
-                        <button type="button" class="sc-button sc-button-quiet" onclick={on_stop}>{ "Stop" }</button>
+                        <button type="button" class="sc-button" onclick={on_skip}>{ tr.t("give.skip") }</button>
+                        <button type="button" class="sc-button sc-button-quiet" onclick={on_stop}>{ tr.t("give.stop") }</button>
                     </div>
                 </>
             }
@@ -128,17 +127,17 @@ fn give_run_steps_view(props: &GiveRunStepsProps) -> Html {
             html! {
                 <>
                     <div class="sc-give-actions">
-                        <button type="button" class="sc-button sc-primary" onclick={on_yes}>{ "Yes, I gave" }</button>
-                        <button type="button" class="sc-button" onclick={on_no}>{ "No" }</button>
-                        <button type="button" class="sc-button sc-button-quiet" onclick={on_stop}>{ "Stop" }</button>
+                        <button type="button" class="sc-button sc-primary" onclick={on_yes}>{ tr.t("give.yes") }</button>
+                        <button type="button" class="sc-button" onclick={on_no}>{ tr.t("give.no") }</button>
+                        <button type="button" class="sc-button sc-button-quiet" onclick={on_stop}>{ tr.t("give.stop") }</button>
                     </div>
                     if let Some(url) = item.step.url() {
                         <p class="sc-give-again">
                             { external_link(
                                 url,
-                                Some(AttrValue::from(format!("Open the page for {} again", item.name))),
+                                Some(AttrValue::from(tr.msg(&Msg::new("give.again.named").text("name", item.name.clone())))),
                                 Classes::new(),
-                                html! { "Open the page again" },
+                                html! { tr.t("give.again") },
                             ) }
                         </p>
                     }
@@ -147,20 +146,20 @@ fn give_run_steps_view(props: &GiveRunStepsProps) -> Html {
         }
         Step::Done { gifts, total, skipped } => html! {
             <>
-                <p>{ done_text(*gifts, *total, *skipped) }</p>
+                <p>{ tr.msg(&done_text(*gifts, *total, *skipped)) }</p>
                 <div class="sc-give-actions">
-                    <button type="button" class="sc-button" onclick={on_stop}>{ "Close" }</button>
+                    <button type="button" class="sc-button" onclick={on_stop}>{ tr.t("notice.close") }</button>
                 </div>
             </>
         },
     };
     html! {
         <section class="sc-give-run" aria-labelledby={ids.clone()}>
-            <h4 class="sc-give-title" id={ids} tabindex="-1" ref={title}>{ heading }</h4>
-            <p class="sc-give-progress">{ run.progress_text() }</p>
+            <h4 class="sc-give-title" id={ids} tabindex="-1" ref={title}>{ tr.msg(&heading) }</h4>
+            <p class="sc-give-progress">{ tr.msg(&run.progress_text()) }</p>
             { body }
             if let Some(text) = left_out_text(left_out) {
-                <p class="sc-give-left-out">{ text }</p>
+                <p class="sc-give-left-out">{ tr.msg(&text) }</p>
             }
         </section>
     }

@@ -2,9 +2,29 @@
 //! Always visible, because a scorecard is only as credible as its sources.
 
 use scorecard_core::feed::{Meta, NamedLink};
+use scorecard_core::i18n::{Lang, Msg};
 use yew::prelude::*;
 
 use super::ExternalLink;
+use crate::i18n::use_i18n;
+use crate::state::Action;
+
+/// "English · Español": each language named in itself (and marked so), the current one pressed.
+/// Switching changes only the language: the view, the list and the scroll stay.
+pub fn lang_switch(current: Lang, on_action: &Callback<Action>) -> Html {
+    html! {
+        <div class="sc-lang" role="group" aria-label={Msg::new("lang.label").render(&crate::i18n::I18n::new(current))}>
+            { for Lang::ALL.into_iter().map(|lang| {
+                let on_click = on_action.reform(move |_| Action::SetLang(lang));
+                html! {
+                    <button type="button" class="sc-button sc-button-quiet sc-button-small sc-lang-button" lang={lang.tag()} aria-pressed={(lang == current).to_string()} onclick={on_click}>
+                        { lang.name() }
+                    </button>
+                }
+            }) }
+        </div>
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
@@ -21,27 +41,29 @@ fn named(link: &NamedLink) -> Html {
 #[function_component(Header)]
 pub fn header(props: &HeaderProps) -> Html {
     let meta = &props.meta;
+    let tr = use_i18n();
+    let feed_lang = tr.feed_lang();
     html! {
         <header class="sc-header">
-            <h2 class="sc-title">{ meta.title.clone() }</h2>
+            <h2 class="sc-title" lang={feed_lang}>{ meta.title.clone() }</h2>
             if let Some(description) = &meta.description {
-                <p class="sc-description">{ description.clone() }</p>
+                <p class="sc-description" lang={feed_lang}>{ description.clone() }</p>
             }
             <p class="sc-provenance">
                 if let Some(updated) = meta.updated {
-                    <span class="sc-asof">{ format!("Data as of {}", updated.display_short()) }</span>
+                    <span class="sc-asof">{ tr.msg(&Msg::new("header.as_of").date("date", updated)) }</span>
                 }
                 if let Some(attribution) = &meta.attribution {
                     <span class="sc-attribution">{ named(attribution) }</span>
                 }
                 if let Some(license) = &meta.license {
-                    <span class="sc-license">{ "License: " }{ named(license) }</span>
+                    <span class="sc-license">{ tr.t("header.license") }{ " " }{ named(license) }</span>
                 }
                 if let Some(publisher) = &meta.publisher {
-                    <span class="sc-publisher">{ "Published by " }{ named(publisher) }</span>
+                    <span class="sc-publisher">{ tr.t("header.published_by") }{ " " }{ named(publisher) }</span>
                 }
                 if let Some(updates) = &meta.updates_url {
-                    <span class="sc-updates"><ExternalLink url={updates.clone()}>{ "Follow updates" }</ExternalLink></span>
+                    <span class="sc-updates"><ExternalLink url={updates.clone()}>{ tr.t("header.updates") }</ExternalLink></span>
                 }
             </p>
         </header>

@@ -32,7 +32,7 @@ pub use external_link::{external_link, external_link_on_click, ExternalLink};
 pub use filters::FilterPanel;
 pub(crate) use give_run::give_run_steps;
 pub use give_run::{GiveRunPanel, GiveRunProps, GiveRunStepsProps};
-pub use header::Header;
+pub use header::{lang_switch, Header};
 pub use next_step::next_step_link;
 pub use notices::{part_failed, LoadNotes, UndoBar};
 pub(crate) use official_detail::Details;
@@ -113,14 +113,14 @@ pub(crate) fn on_submit_value(
 /// The results' head: the count ("34 officials in 12 states"), the one sentence screen readers
 /// hear for it (again whenever it changes), and `tools` beside it. Shared by the results and a
 /// sharded feed's prompt to pick a state, which stands in for them.
-pub(crate) fn results_head(line: CountLine, summary: String, tools: Html) -> Html {
+pub(crate) fn results_head(line: CountLine, summary: String, tools: Html, tr: &crate::i18n::I18n) -> Html {
     html! {
         <div class="sc-results-head">
             <p class="sc-count">
                 <span aria-hidden="true">
-                    <strong class="sc-count-number">{ line.number }</strong>
+                    <strong class="sc-count-number">{ tr.msg(&line.number) }</strong>
                     if let Some(place) = line.place {
-                        { place }
+                        { tr.msg(&place) }
                     }
                 </span>
                 <span class="sc-visually-hidden sc-summary" role="status" aria-live="polite" aria-atomic="true">

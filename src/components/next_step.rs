@@ -6,9 +6,10 @@ use scorecard_core::next_step::NextStep;
 use yew::prelude::*;
 
 use super::external_link;
+use crate::i18n::I18n;
 
 /// The link for `step`, whose accessible name says whom it is for (`name`).
-pub fn next_step_link(step: &NextStep, name: &str) -> Html {
+pub fn next_step_link(step: &NextStep, name: &str, tr: &I18n) -> Html {
     let Some(url) = step.url() else { return html! {} };
     let kind = match step {
         NextStep::Give { .. } => "sc-give",
@@ -17,8 +18,8 @@ pub fn next_step_link(step: &NextStep, name: &str) -> Html {
     };
     external_link(
         url,
-        Some(AttrValue::from(step.accessible_label(name))),
+        Some(AttrValue::from(tr.msg(&step.accessible_msg(name)))),
         classes!("sc-button", "sc-next-step", kind),
-        html! { step.label() },
+        html! { tr.msg(&step.label_msg()) },
     )
 }

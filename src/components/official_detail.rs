@@ -14,6 +14,7 @@ use yew::prelude::*;
 use super::official_row::shortlist_button;
 use super::{next_step_link, not_rated_badge, stance_line, use_id, ExternalLink};
 use crate::hooks::use_modal;
+use crate::i18n::use_i18n;
 use crate::lazy::lazy_part;
 use crate::state::{Action, FeedRef};
 
@@ -31,6 +32,7 @@ pub struct OfficialDetailProps {
 
 #[function_component(OfficialDetail)]
 pub fn official_detail(props: &OfficialDetailProps) -> Html {
+    let tr = use_i18n();
     let feed = &props.feed;
     let official = &feed.officials[props.index];
     let dialog_ref = use_node_ref();
@@ -50,9 +52,9 @@ pub fn official_detail(props: &OfficialDetailProps) -> Html {
             <div class="sc-dialog-head">
                 <div>
                     <h3 class="sc-dialog-title" id={title_id}>{ official.name.clone() }</h3>
-                    <p class="sc-office">{ describe::office(feed, official) }</p>
+                    <p class="sc-office">{ describe::office(feed, official, &tr) }</p>
                 </div>
-                <button type="button" class="sc-icon-button" aria-label="Close details" onclick={on_close}>{ "×" }</button>
+                <button type="button" class="sc-icon-button" aria-label={tr.t("details.close")} onclick={on_close}>{ "×" }</button>
             </div>
             <ul class="sc-detail-stances">
                 { for feed.questions.iter().zip(&official.stances).map(|(question, record)| html! {
@@ -61,7 +63,7 @@ pub fn official_detail(props: &OfficialDetailProps) -> Html {
                         { match record {
                             Some(record) => html! {
                                 <>
-                                    { stance_line(question, record) }
+                                    { stance_line(question, record, &tr) }
                                     if !record.evidence.is_empty() {
                                         <ul class="sc-evidence-list">
                                             { for record.evidence.iter().map(|e| html! {
@@ -88,25 +90,25 @@ pub fn official_detail(props: &OfficialDetailProps) -> Html {
                                     }
                                 </>
                             },
-                            None => html! { <p>{ not_rated_badge() }</p> },
+                            None => html! { <p>{ not_rated_badge(&tr) }</p> },
                         } }
                     </li>
                 }) }
             </ul>
             <div class="sc-detail-links">
-                { next_step_link(&step, &official.name) }
+                { next_step_link(&step, &official.name, &tr) }
                 if let Some(site) = official.website.as_ref().filter(|s| contact != Some(*s)) {
-                    <ExternalLink url={site.clone()}>{ "Website" }</ExternalLink>
+                    <ExternalLink url={site.clone()}>{ tr.t("details.website") }</ExternalLink>
                 }
                 if let Some(fec) = fec {
-                    <ExternalLink url={fec}>{ "Who funds them (FEC)" }</ExternalLink>
+                    <ExternalLink url={fec}>{ tr.t("details.fec") }</ExternalLink>
                 }
                 if let Some(email) = official.email.as_ref().filter(|e| contact != Some(*e)) {
-                    <ExternalLink url={email.clone()}>{ "E-mail" }</ExternalLink>
+                    <ExternalLink url={email.clone()}>{ tr.t("details.email") }</ExternalLink>
                 }
             </div>
             <div class="sc-dialog-actions">
-                { shortlist_button(official, props.listed, &props.on_action) }
+                { shortlist_button(official, props.listed, &props.on_action, &tr) }
             </div>
         </dialog>
     }

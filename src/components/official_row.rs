@@ -4,10 +4,13 @@
 
 use scorecard_core::describe;
 use scorecard_core::feed::Official;
+use scorecard_core::i18n::Msg;
 use scorecard_core::money::{Cents, DEFAULT_AMOUNT};
 use scorecard_core::next_step::next_step;
 use scorecard_core::shortlist::Shortlist;
 use yew::prelude::*;
+
+use crate::i18n::{use_i18n, I18n};
 
 use super::{compare_toggle, external_link, next_step_link, not_rated_badge, stance_line};
 use crate::since::RowMarks;
@@ -48,12 +51,14 @@ pub struct RowContext<'a> {
     pub refcode: &'a Option<AttrValue>,
     pub marks: &'a Option<RowMarks>,
     pub on_action: &'a Callback<Action>,
+    /// The marks' language (the rows themselves read it from the context).
+    pub tr: &'a I18n,
 }
 
 impl RowContext<'_> {
     /// The row of the official at `index` (into `feed.officials`).
     pub fn row(&self, index: usize) -> Html {
-        let RowContext { feed, question, shortlist, compare, refcode, marks, on_action } = self;
+        let RowContext { feed, question, shortlist, compare, refcode, marks, on_action, tr } = self;
         let id = &feed.officials[index].id;
         html! {
             <OfficialRow
@@ -64,7 +69,7 @@ impl RowContext<'_> {
                 compared={compare.contains(id)}
                 amount={shortlist.get(id).map_or(DEFAULT_AMOUNT, |e| e.amount)}
                 refcode={(*refcode).clone()}
-                mark={marks.as_ref().and_then(|m| m.of(feed, index, *question))}
+                mark={marks.as_ref().and_then(|m| m.of(feed, index, *question, tr))}
                 on_action={(*on_action).clone()}
             />
         }
@@ -73,21 +78,21 @@ impl RowContext<'_> {
 
 /// The add/remove button for an official, shared by the row and the detail view. Its visible
 /// word is part of its accessible name ("Add Peter Welch to shortlist"), as WCAG 2.5.3 asks.
-pub fn shortlist_button(official: &Official, listed: bool, on_action: &Callback<Action>) -> Html {
+pub fn shortlist_button(official: &Official, listed: bool, on_action: &Callback<Action>, tr: &I18n) -> Html {
     let id = official.id.clone();
     let (on_click, label, icon, text) = if listed {
         (
             on_action.reform(move |_| Action::Remove { id: id.clone() }),
-            format!("Remove {} from shortlist", official.name),
+            tr.msg(&Msg::new("row.remove.named").text("name", official.name.clone())),
             "✓",
-            "Remove",
+            tr.t("row.remove"),
         )
     } else {
         (
             on_action.reform(move |_| Action::Add { id: id.clone() }),
-            format!("Add {} to shortlist", official.name),
+            tr.msg(&Msg::new("row.add.named").text("name", official.name.clone())),
             "+",
-            "Add",
+            tr.t("row.add"),
         )
     };
     html! {
@@ -114,26 +119,27 @@ pub fn official_row(props: &OfficialRowProps) -> Html {
         props.on_action.reform(move |_| Action::OpenOfficial(id.clone()))
     };
     let step = next_step(feed, official, props.amount, props.refcode.as_deref());
+    let tr = use_i18n();
     html! {
         <article class={classes!("sc-row", props.listed.then_some("sc-row-listed"), props.mark.is_some().then_some("sc-row-marked"))}>
             <div class="sc-row-body">
                 <h3 class="sc-name">
                     <button type="button" class="sc-name-button" aria-haspopup="dialog" onclick={on_open}>{ official.name.clone() }</button>
                 </h3>
-                <p class="sc-office">{ describe::office(feed, official) }</p>
+                <p class="sc-office">{ describe::office(feed, official, &tr) }</p>
                 { match record {
-                    Some(record) => stance_line(question, record),
-                    None => html! { <p class="sc-stance-line">{ not_rated_badge() }</p> },
+                    Some(record) => stance_line(question, record, &tr),
+                    None => html! { <p class="sc-stance-line">{ not_rated_badge(&tr) }</p> },
                 } }
                 if let Some(mark) = &props.mark {
                     { mark.clone() }
                 }
                 if let Some((evidence, url)) = record.and_then(|r| r.evidence.iter().find_map(|e| Some((e, e.url.as_ref()?)))) {
                     <p class="sc-evidence">
-                        { "Source: " }
+                        { tr.t("row.source") }{ " " }
                         { external_link(
                             url,
-                            Some(AttrValue::from(format!("Source for {}: {}", official.name, url.site_name()))),
+                            Some(AttrValue::from(tr.msg(&Msg::new("row.source.named").text("name", official.name.clone()).text("site", url.site_name())))),
                             Classes::new(),
                             html! { evidence.title.clone().unwrap_or_else(|| url.site_name().to_string()) },
                         ) }
@@ -141,9 +147,9 @@ pub fn official_row(props: &OfficialRowProps) -> Html {
                 }
             </div>
             <div class="sc-row-actions">
-                { next_step_link(&step, &official.name) }
-                { shortlist_button(official, props.listed, &props.on_action) }
-                { compare_toggle(official, props.compared, &props.on_action) }
+                { next_step_link(&step, &official.name, &tr) }
+                { shortlist_button(official, props.listed, &props.on_action, &tr) }
+                { compare_toggle(official, props.compared, &props.on_action, &tr) }
             </div>
         </article>
     }

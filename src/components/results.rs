@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use scorecard_core::filter::{FilterResult, FilterSpec};
+use scorecard_core::i18n::Msg;
 use scorecard_core::list_window;
 use scorecard_core::shortlist::Shortlist;
 use scorecard_core::wording::{self, count_line, results_summary};
@@ -11,6 +12,7 @@ use yew::prelude::*;
 
 use super::{results_head, RowContext};
 use crate::hooks::{use_staged_rows, use_style_property, use_visible_window};
+use crate::i18n::use_i18n;
 use crate::since::RowMarks;
 use crate::state::{Action, FeedRef};
 
@@ -74,37 +76,39 @@ pub fn results(props: &ResultsProps) -> Html {
     use_style_property(list_ref.clone(), "padding-bottom", below);
     let on_clear = on_action.reform(|_| Action::ClearFilters);
     let on_download = on_download.reform(|_| ());
-    let summary = results_summary(feed, filter, result);
-    let summary = if *only_changed { wording::only_changed(summary) } else { summary };
-    let rows = RowContext { feed, question: result.question, shortlist, compare, refcode, marks, on_action };
+    let tr = use_i18n();
+    let summary = results_summary(feed, filter, result, |s| s.label.clone(), tr.lang());
+    let summary = tr.msg(&if *only_changed { wording::only_changed(summary) } else { summary });
+    let rows = RowContext { feed, question: result.question, shortlist, compare, refcode, marks, on_action, tr: &tr };
     html! {
-        <section class="sc-results" aria-label="Results">
+        <section class="sc-results" aria-label={tr.t("results.label")}>
             { results_head(
                 count_line(total, result.matching_states),
                 summary,
                 html! {
                     if total > 0 {
                         <button type="button" class="sc-button sc-button-quiet sc-button-small" onclick={on_download}>
-                            { "Download CSV" }
+                            { tr.t("results.download") }
                         </button>
                     }
                 },
+                &tr,
             ) }
             { children.clone() }
             if !result.ignored.is_empty() {
                 <p class="sc-notice">
-                    { format!("Not in this data, so not applied: {}.", result.ignored.join(", ")) }
+                    { tr.msg(&Msg::new("results.ignored").text("list", result.ignored.join(", "))) }
                 </p>
             }
             if total == 0 && !*pending {
                 <div class="sc-empty">
-                    <p>{ "No officials match these filters." }</p>
+                    <p>{ tr.t("results.none") }</p>
                     if filter.is_filtering() || *only_changed {
-                        <button type="button" class="sc-button" onclick={on_clear}>{ "Clear all filters" }</button>
+                        <button type="button" class="sc-button" onclick={on_clear}>{ tr.t("filters.clear") }</button>
                     }
                 </div>
             }
-            <ol class={classes!("sc-list", windowed.then_some("sc-list-windowed"))} ref={list_ref} aria-label="Officials">
+            <ol class={classes!("sc-list", windowed.then_some("sc-list-windowed"))} ref={list_ref} aria-label={tr.t("results.list")}>
                 { for result.matches[start..end].iter().enumerate().map(|(offset, &i)| {
                     let official = &feed.officials[i as usize];
                     html! {

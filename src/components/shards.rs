@@ -6,9 +6,11 @@ use scorecard_core::feed::shards::Progress;
 use scorecard_core::states::State;
 use yew::prelude::*;
 
-use scorecard_core::wording::{count_line, join_names, pick_state_summary};
+use scorecard_core::i18n::Msg;
+use scorecard_core::wording::{count_line, join_states, pick_state_summary};
 
 use super::results_head;
+use crate::i18n::use_i18n;
 
 #[derive(Properties, PartialEq)]
 pub struct PickStatePromptProps {
@@ -22,15 +24,17 @@ pub struct PickStatePromptProps {
 #[function_component(PickStatePrompt)]
 pub fn pick_state_prompt(props: &PickStatePromptProps) -> Html {
     let officials = usize::try_from(props.officials).unwrap_or(usize::MAX);
+    let tr = use_i18n();
     html! {
-        <section class="sc-results" aria-label="Results">
+        <section class="sc-results" aria-label={tr.t("results.label")}>
             { results_head(
                 count_line(officials, props.states),
-                pick_state_summary(props.officials, props.states),
+                tr.msg(&pick_state_summary(props.officials, props.states)),
                 html! {},
+                &tr,
             ) }
             <div class="sc-empty sc-pick-state">
-                <p>{ "Pick a state to see its officials." }</p>
+                <p>{ tr.t("shards.pick") }</p>
             </div>
         </section>
     }
@@ -47,12 +51,13 @@ pub struct ShardNotesProps {
 #[function_component(ShardNotes)]
 pub fn shard_notes(props: &ShardNotesProps) -> Html {
     let Progress { loading, failed } = &props.progress;
-    let names: Vec<&str> = loading.iter().map(|s| s.name()).collect();
+    let names: &[State] = loading;
+    let tr = use_i18n();
     html! {
         <>
             if !names.is_empty() {
                 <p class="sc-notice sc-shard-loading" role="status">
-                    { format!("Loading the officials of {}…", join_names(&names)) }
+                    { tr.msg(&Msg::new("shards.loading").msg("states", join_states(names))) }
                 </p>
             }
             { for failed.iter().map(|(state, why)| {
@@ -60,9 +65,9 @@ pub fn shard_notes(props: &ShardNotesProps) -> Html {
                 let on_retry = props.on_retry.reform(move |_: MouseEvent| state);
                 html! {
                     <div class="sc-notice sc-shard-failed" role="alert">
-                        <p>{ why.clone() }</p>
+                        <p>{ tr.msg(why) }</p>
                         <button type="button" class="sc-button sc-button-small" onclick={on_retry}>
-                            { "Try again" }
+                            { tr.t("app.try_again") }
                         </button>
                     </div>
                 }

@@ -3,8 +3,10 @@
 
 use yew::prelude::*;
 
+use crate::i18n::use_i18n;
 use crate::state::{Action, FeedRef, PendingShare, ShareChoice};
-use scorecard_core::wording::plural;
+use scorecard_core::i18n::Msg;
+use scorecard_core::wording::officials;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareBannerProps {
@@ -17,28 +19,29 @@ pub struct ShareBannerProps {
 pub fn share_banner(props: &ShareBannerProps) -> Html {
     let pending = &props.pending;
     let list = &pending.list;
+    let tr = use_i18n();
     let resolve = |choice: Option<ShareChoice>| props.on_action.reform(move |_| Action::ResolveShare(choice));
     html! {
-        <section class="sc-banner" aria-label="Shared shortlist">
+        <section class="sc-banner" aria-label={tr.t("shared.label")}>
             <p class="sc-banner-title">
-                <strong>{ format!("Shortlist shared with you: {}, {}", plural(list.len(), "official", "officials"), list.total()) }</strong>
+                <strong>{ tr.msg(&Msg::new("shared.title").msg("count", officials(list.len())).money("amount", list.total())) }</strong>
             </p>
             if pending.needs_choice {
-                <p>{ "You already have a shortlist in this browser. Replace it with the shared one, add the shared officials to yours, or dismiss the shared list?" }</p>
+                <p>{ tr.t("shared.choose") }</p>
                 <div class="sc-banner-actions">
-                    <button type="button" class="sc-button sc-primary" onclick={resolve(Some(ShareChoice::Replace))}>{ "Replace mine" }</button>
-                    <button type="button" class="sc-button" onclick={resolve(Some(ShareChoice::Merge))}>{ "Merge into mine" }</button>
-                    <button type="button" class="sc-button sc-button-quiet" onclick={resolve(None)}>{ "Dismiss" }</button>
+                    <button type="button" class="sc-button sc-primary" onclick={resolve(Some(ShareChoice::Replace))}>{ tr.t("shared.replace") }</button>
+                    <button type="button" class="sc-button" onclick={resolve(Some(ShareChoice::Merge))}>{ tr.t("shared.merge") }</button>
+                    <button type="button" class="sc-button sc-button-quiet" onclick={resolve(None)}>{ tr.t("shared.dismiss") }</button>
                 </div>
             } else {
-                <p>{ "It is now your shortlist in this browser: change the amounts, give, or pass it on." }</p>
+                <p>{ tr.t("shared.now_yours") }</p>
                 <div class="sc-banner-actions">
-                    <button type="button" class="sc-button" onclick={resolve(None)}>{ "OK" }</button>
+                    <button type="button" class="sc-button" onclick={resolve(None)}>{ tr.t("shared.ok") }</button>
                 </div>
             }
             if !pending.problems.is_empty() {
                 <ul class="sc-banner-problems">
-                    { for pending.problems.iter().map(|p| html! { <li>{ p.clone() }</li> }) }
+                    { for pending.problems.iter().map(|p| html! { <li>{ tr.msg(p) }</li> }) }
                 </ul>
             }
         </section>

@@ -8,11 +8,14 @@ use scorecard_core::shortlist::Shortlist;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use scorecard_core::wording::plural;
+use scorecard_core::i18n::Msg;
+use scorecard_core::wording::officials;
 
 use super::shortlist_entry::{shortlist_entry, EntryContext};
 use super::{on_submit_value, use_id};
+use crate::i18n::use_i18n;
 use crate::state::{Action, FeedRef};
+use scorecard_core::i18n::Format;
 
 #[derive(Properties, PartialEq)]
 pub struct ShortlistPanelProps {
@@ -24,8 +27,8 @@ pub struct ShortlistPanelProps {
     /// A sharded feed's state files: officials whose state is not loaded are not gone.
     #[prop_or_default]
     pub shards: Option<Rc<Vec<ShardStatus>>>,
-    pub amount_errors: BTreeMap<String, String>,
-    pub split_error: Option<String>,
+    pub amount_errors: BTreeMap<String, Msg>,
+    pub split_error: Option<Msg>,
     pub refcode: Option<String>,
     /// The last share link made, shown so it can be copied by hand.
     pub share_url: Option<String>,
@@ -72,62 +75,63 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
     });
     let count = shortlist.len();
     let ids = use_id("shortlist");
+    let tr = use_i18n();
 
     html! {
-        <section class="sc-shortlist" aria-label="Shortlist" ref={node_ref.clone()} tabindex="-1">
+        <section class="sc-shortlist" aria-label={tr.t("shortlist.label")} ref={node_ref.clone()} tabindex="-1">
             <h3 class="sc-shortlist-title">
-                { "Your shortlist" }
-                if count > 0 { <span class="sc-shortlist-count">{ format!(" ({count})") }</span> }
+                { tr.t("shortlist.title") }
+                if count > 0 { <span class="sc-shortlist-count">{ format!(" ({})", tr.number(count as u64)) }</span> }
             </h3>
             if count == 0 {
                 <p class="sc-empty-note">
-                    { "Add officials from the list to plan small gifts to the ones who stand with you. Your list stays in this browser unless you share it." }
+                    { tr.t("shortlist.empty") }
                 </p>
             } else {
                 <ol class="sc-entries">
-                    { for shortlist.entries().iter().enumerate().map(|(i, entry)| shortlist_entry(&EntryContext { feed, shards, compare, amount_errors, refcode, on_action, ids: &ids, count }, i, entry)) }
+                    { for shortlist.entries().iter().enumerate().map(|(i, entry)| shortlist_entry(&EntryContext { feed, shards, compare, amount_errors, refcode, on_action, ids: &ids, count, tr: &tr }, i, entry)) }
                 </ol>
                 <p class="sc-total">
-                    { "Total: " }<strong class="sc-total-amount">{ shortlist.total().to_string() }</strong>
-                    { format!(" to {}", plural(count, "official", "officials")) }
+                    { tr.t("shortlist.total") }{ " " }<strong class="sc-total-amount">{ tr.money(shortlist.total()) }</strong>
+                    { tr.msg(&Msg::new("shortlist.total_to").msg("count", officials(count))) }
                 </p>
                 { children.clone() }
                 <form class="sc-split" onsubmit={on_split}>
                     <div class="sc-field">
-                        <label class="sc-field-label" for={format!("{ids}-budget")}>{ "Split a budget evenly" }</label>
+                        <label class="sc-field-label" for={format!("{ids}-budget")}>{ tr.t("shortlist.split") }</label>
                         <span class="sc-amount">
                             <span class="sc-amount-prefix" aria-hidden="true">{ "$" }</span>
                             <input id={format!("{ids}-budget")} ref={budget_input} type="text" inputmode="decimal" autocomplete="off" placeholder="100" />
                         </span>
                     </div>
-                    <button type="submit" class="sc-button">{ "Split" }</button>
+                    <button type="submit" class="sc-button">{ tr.t("shortlist.split_button") }</button>
                     if let Some(error) = split_error {
-                        <p class="sc-field-error" role="alert">{ error.clone() }</p>
+                        <p class="sc-field-error" role="alert">{ tr.msg(error) }</p>
                     }
                 </form>
             }
             <div class="sc-share">
                 <div class="sc-share-buttons">
-                    <button type="button" class="sc-button sc-primary" onclick={on_copy} disabled={count == 0}>{ "Copy share link" }</button>
+                    <button type="button" class="sc-button sc-primary" onclick={on_copy} disabled={count == 0}>{ tr.t("shortlist.copy") }</button>
                     if let Some(on_share) = on_share {
-                        <button type="button" class="sc-button" onclick={on_share} disabled={count == 0}>{ "Share…" }</button>
+                        <button type="button" class="sc-button" onclick={on_share} disabled={count == 0}>{ tr.t("shortlist.share") }</button>
                     }
                 </div>
                 if let Some(url) = share_url {
                     <div class="sc-field">
-                        <label class="sc-field-label" for={format!("{ids}-link")}>{ "Share link" }</label>
+                        <label class="sc-field-label" for={format!("{ids}-link")}>{ tr.t("shortlist.link") }</label>
                         <input id={format!("{ids}-link")} type="text" readonly=true value={url.clone()} onfocus={select_all} class="sc-share-url" />
                     </div>
                 }
             </div>
             if count > 0 {
                 <div class="sc-shortlist-tools">
-                    <button type="button" class="sc-button sc-button-quiet sc-button-small" onclick={on_download}>{ "Download CSV" }</button>
-                    <button type="button" class="sc-button sc-button-quiet sc-button-small" onclick={on_clear}>{ "Clear shortlist" }</button>
+                    <button type="button" class="sc-button sc-button-quiet sc-button-small" onclick={on_download}>{ tr.t("shortlist.download") }</button>
+                    <button type="button" class="sc-button sc-button-quiet sc-button-small" onclick={on_clear}>{ tr.t("shortlist.clear") }</button>
                 </div>
             }
             <p class="sc-privacy">
-                { "Gifts go straight to each campaign's own donation page; this scorecard never sees payment details. Your shortlist stays in this browser unless you share the link." }
+                { tr.t("shortlist.privacy") }
             </p>
         </section>
     }

@@ -12,7 +12,9 @@ use scorecard_core::shortlist::Entry;
 use yew::prelude::*;
 
 use super::{compare_toggle, control_checked, control_value, external_link, next_step_link};
+use crate::i18n::I18n;
 use crate::state::{Action, FeedRef};
+use scorecard_core::i18n::Msg;
 
 /// What every entry of one panel shares.
 pub(crate) struct EntryContext<'a> {
@@ -20,18 +22,19 @@ pub(crate) struct EntryContext<'a> {
     pub(crate) shards: &'a Option<Rc<Vec<ShardStatus>>>,
     /// Ids of the officials picked to compare.
     pub(crate) compare: &'a [String],
-    pub(crate) amount_errors: &'a BTreeMap<String, String>,
+    pub(crate) amount_errors: &'a BTreeMap<String, Msg>,
     pub(crate) refcode: &'a Option<String>,
     pub(crate) on_action: &'a Callback<Action>,
     /// The panel's id prefix.
     pub(crate) ids: &'a str,
     /// How many entries there are.
     pub(crate) count: usize,
+    pub(crate) tr: &'a I18n,
 }
 
 /// Entry number `i` (from 0) of the shortlist.
 pub(crate) fn shortlist_entry(context: &EntryContext<'_>, i: usize, entry: &Entry) -> Html {
-    let EntryContext { feed, shards, compare, amount_errors, refcode, on_action, ids, count } = *context;
+    let EntryContext { feed, shards, compare, amount_errors, refcode, on_action, ids, count, tr } = *context;
     let official = feed.official(&entry.id);
     let name = entry.name.clone();
     let id = entry.id.clone();
@@ -59,13 +62,13 @@ pub(crate) fn shortlist_entry(context: &EntryContext<'_>, i: usize, entry: &Entr
     };
     let give = match official {
         Some(o) => match next_step(feed, o, entry.amount, refcode.as_deref()) {
-            step @ (NextStep::Give { .. } | NextStep::FindDonationPage { .. }) => next_step_link(&step, &name),
+            step @ (NextStep::Give { .. } | NextStep::FindDonationPage { .. }) => next_step_link(&step, &name, tr),
             step => html! {
                 <span class="sc-no-donate">
-                    { "No donation page in this feed" }
+                    { tr.t("entry.no_donate") }
                     if let Some(url) = step.url() {
                         { " · " }
-                        { external_link(url, Some(AttrValue::from(step.accessible_label(&name))), Classes::new(), html! { step.label() }) }
+                        { external_link(url, Some(AttrValue::from(tr.msg(&step.accessible_msg(&name)))), Classes::new(), html! { tr.msg(&step.label_msg()) }) }
                     }
                 </span>
             },
@@ -73,7 +76,7 @@ pub(crate) fn shortlist_entry(context: &EntryContext<'_>, i: usize, entry: &Entr
         None => {
             let presence = presence(feed, entry, shards.as_ref().map(|s| s.as_slice()));
             let class = if presence == Presence::NotLoaded { "sc-not-loaded" } else { "sc-gone" };
-            html! { <span class={class}>{ describe::absent(presence, entry.state) }</span> }
+            html! { <span class={class}>{ tr.msg(&describe::absent(presence, entry.state)) }</span> }
         }
     };
     html! {
@@ -82,13 +85,13 @@ pub(crate) fn shortlist_entry(context: &EntryContext<'_>, i: usize, entry: &Entr
                 <div class="sc-entry-who">
                     <span class="sc-entry-name">{ name.clone() }</span>
                     if let Some(o) = official {
-                        <span class="sc-entry-office">{ describe::office(feed, o) }</span>
+                        <span class="sc-entry-office">{ describe::office(feed, o, tr) }</span>
                     }
                 </div>
                 <span class="sc-entry-tools">
-                    <button type="button" class="sc-icon-button" onclick={on_up} disabled={i == 0} aria-label={format!("Move {name} up")}>{ "↑" }</button>
-                    <button type="button" class="sc-icon-button" onclick={on_down} disabled={i + 1 == count} aria-label={format!("Move {name} down")}>{ "↓" }</button>
-                    <button type="button" class="sc-icon-button" onclick={on_remove} aria-label={format!("Remove {name} from shortlist")}>{ "×" }</button>
+                    <button type="button" class="sc-icon-button" onclick={on_up} disabled={i == 0} aria-label={tr.msg(&Msg::new("entry.up").text("name", name.clone()))}>{ "↑" }</button>
+                    <button type="button" class="sc-icon-button" onclick={on_down} disabled={i + 1 == count} aria-label={tr.msg(&Msg::new("entry.down").text("name", name.clone()))}>{ "↓" }</button>
+                    <button type="button" class="sc-icon-button" onclick={on_remove} aria-label={tr.msg(&Msg::new("row.remove.named").text("name", name.clone()))}>{ "×" }</button>
                 </span>
             </div>
             <div class="sc-entry-controls">
@@ -99,7 +102,7 @@ pub(crate) fn shortlist_entry(context: &EntryContext<'_>, i: usize, entry: &Entr
                         inputmode="decimal"
                         autocomplete="off"
                         value={entry.amount.plain()}
-                        aria-label={format!("Amount for {name}")}
+                        aria-label={tr.msg(&Msg::new("entry.amount").text("name", name.clone()))}
                         aria-invalid={error.is_some().then_some("true")}
                         aria-describedby={error.is_some().then(|| error_id.clone())}
                         onchange={on_amount}
@@ -107,15 +110,15 @@ pub(crate) fn shortlist_entry(context: &EntryContext<'_>, i: usize, entry: &Entr
                 </label>
                 { give }
                 <label class="sc-given">
-                    <input type="checkbox" checked={entry.given} onchange={on_given} aria-label={format!("Given to {name}")} />
-                    <span aria-hidden="true">{ "Given" }</span>
+                    <input type="checkbox" checked={entry.given} onchange={on_given} aria-label={tr.msg(&Msg::new("entry.given.named").text("name", name.clone()))} />
+                    <span aria-hidden="true">{ tr.t("entry.given") }</span>
                 </label>
                 if let Some(o) = official {
-                    { compare_toggle(o, compare.contains(&entry.id), on_action) }
+                    { compare_toggle(o, compare.contains(&entry.id), on_action, tr) }
                 }
             </div>
             if let Some(error) = error {
-                <p class="sc-field-error" id={error_id}>{ error.clone() }</p>
+                <p class="sc-field-error" id={error_id}>{ tr.msg(error) }</p>
             }
         </li>
     }

@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use super::use_id;
 use crate::hooks::use_focus_on_change;
+use crate::i18n::use_i18n;
 use crate::state::{Action, ChangesRef};
 
 #[derive(Properties, PartialEq, Clone)]
@@ -24,12 +25,13 @@ pub struct SinceNoticeProps {
 #[function_component(SinceNotice)]
 pub fn since_notice(props: &SinceNoticeProps) -> Html {
     let title_id = use_id("since");
+    let tr = use_i18n();
     let done_ref = use_node_ref();
     use_focus_on_change(done_ref.clone(), props.changes.is_none(), false);
     let Some(changes) = &props.changes else {
         return html! {
             <p class="sc-notice sc-since-done" role="status" tabindex="-1" ref={done_ref}>
-                { "All changes are marked as seen. New ones will be marked on your next visit." }
+                { tr.t("since.done") }
             </p>
         };
     };
@@ -38,22 +40,23 @@ pub fn since_notice(props: &SinceNoticeProps) -> Html {
         props.on_action.reform(move |_| Action::ShowChanged(show))
     };
     let on_seen = props.on_action.reform(|_| Action::MarkAllSeen);
+    let marked = since_marked(changes);
     html! {
         <section class="sc-since" aria-labelledby={title_id.clone()}>
-            <h3 class="sc-since-title" id={title_id}>{ since_heading(changes) }</h3>
-            if let Some(marked) = since_marked(changes) {
-                <p>{ marked }</p>
+            <h3 class="sc-since-title" id={title_id}>{ tr.msg(&since_heading(changes)) }</h3>
+            if let Some(marked) = &marked {
+                <p>{ tr.msg(marked) }</p>
             }
             if let Some(left) = since_left(&changes.left) {
-                <p class="sc-since-left">{ left }</p>
+                <p class="sc-since-left">{ tr.msg(&left) }</p>
             }
             <div class="sc-banner-actions">
-                if since_marked(changes).is_some() {
+                if marked.is_some() {
                     <button type="button" class="sc-button" aria-pressed={props.only_changed.to_string()} onclick={on_filter}>
-                        { "Show only changes" }
+                        { tr.t("since.only_changes") }
                     </button>
                 }
-                <button type="button" class="sc-button sc-primary" onclick={on_seen}>{ "Mark all as seen" }</button>
+                <button type="button" class="sc-button sc-primary" onclick={on_seen}>{ tr.t("since.mark_seen") }</button>
             </div>
         </section>
     }

@@ -3,6 +3,7 @@
 //! Keyboard: type to narrow, ↓/↑ to move, Enter to add, Escape to close, Backspace in the
 //! empty box to remove the last state.
 
+use scorecard_core::i18n::Format;
 use scorecard_core::states::{self, State, StateSet};
 use yew::prelude::*;
 
@@ -20,6 +21,7 @@ pub struct StatePickerProps {
 #[function_component(StatePicker)]
 pub fn state_picker(props: &StatePickerProps) -> Html {
     let id = use_id("state");
+    let tr = crate::i18n::use_i18n();
     let query = use_state(String::new);
     let open = use_state(|| false);
     let active = use_state(|| 0usize);
@@ -27,7 +29,7 @@ pub fn state_picker(props: &StatePickerProps) -> Html {
     // Only an open list, or Enter on a typed name, needs the matches; a closed list renders none
     // (every filter change would otherwise update fifty hidden counts).
     let matches: Vec<(State, u32)> = if *open || !query.is_empty() {
-        states::picker_matches(&query, props.selected, &props.available)
+        states::picker_matches(&query, props.selected, &props.available, tr.lang())
     } else {
         Vec::new()
     };
@@ -106,7 +108,7 @@ pub fn state_picker(props: &StatePickerProps) -> Html {
     let expanded = *open && !matches.is_empty();
     html! {
         <div class="sc-field sc-combobox">
-            <label class="sc-field-label" for={id.clone()}>{ "State" }</label>
+            <label class="sc-field-label" for={id.clone()}>{ tr.t("picker.label") }</label>
             <input
                 id={id.clone()}
                 type="text"
@@ -117,14 +119,14 @@ pub fn state_picker(props: &StatePickerProps) -> Html {
                 aria-expanded={expanded.to_string()}
                 aria-controls={listbox_id.clone()}
                 aria-activedescendant={expanded.then(|| option_id(active_index))}
-                placeholder={if props.selected.is_empty() { "All states · type to pick" } else { "Add another state" }}
+                placeholder={if props.selected.is_empty() { tr.t("picker.placeholder") } else { tr.t("picker.another") }}
                 value={(*query).clone()}
                 oninput={on_input}
                 onkeydown={on_keydown}
                 onclick={on_click}
                 onblur={on_blur}
             />
-            <ul class="sc-listbox" id={listbox_id} role="listbox" aria-label="States" hidden={!expanded}>
+            <ul class="sc-listbox" id={listbox_id} role="listbox" aria-label={tr.t("picker.list")} hidden={!expanded}>
                 { for matches.iter().enumerate().filter(|_| expanded).map(|(i, (state, count))| {
                     let state = *state;
                     // mousedown, not click: it comes before the input's blur closes the list.
@@ -143,15 +145,15 @@ pub fn state_picker(props: &StatePickerProps) -> Html {
                             aria-selected={(i == active_index).to_string()}
                             onmousedown={on_pick}
                         >
-                            <span>{ state.name() }</span>
+                            <span>{ state.name_in(tr.lang()) }</span>
                             <span class="sc-option-code">{ state.code() }</span>
-                            <span class="sc-facet-count">{ count }</span>
+                            <span class="sc-facet-count">{ tr.number((*count).into()) }</span>
                         </li>
                     }
                 }) }
             </ul>
             if *open && matches.is_empty() && !query.is_empty() {
-                <p class="sc-listbox-empty" role="status">{ format!("No state in this data matches “{}”.", *query) }</p>
+                <p class="sc-listbox-empty" role="status">{ tr.msg(&scorecard_core::i18n::Msg::new("picker.none").text("query", (*query).clone())) }</p>
             }
         </div>
     }

@@ -11,13 +11,15 @@ use std::rc::Rc;
 
 use scorecard_core::feed::shards::ShardStatus;
 use scorecard_core::filter::{FilterResult, FilterSpec};
+use scorecard_core::i18n::Format;
 use scorecard_core::states::State;
-use scorecard_core::tile_map::{self, words, MapMode, Measure, Step, Tile};
+use scorecard_core::tile_map::{self, MapMode, Measure, Step, Tile};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::use_id;
 use crate::hooks::use_deferred;
+use crate::i18n::{use_i18n, I18n};
 use crate::lazy::{lazy_part, Loading, Part};
 use crate::state::{Action, FeedRef};
 
@@ -50,6 +52,7 @@ pub fn map_area(
     retry: Callback<()>,
     props: impl FnOnce() -> MapProps,
     on_action: &Callback<Action>,
+    tr: &I18n,
 ) -> Html {
     let open = mode != MapMode::Hidden;
     let toggle = on_action.reform(move |_| Action::ShowMap(if open { MapMode::Hidden } else { MapMode::Tiles }));
@@ -65,17 +68,17 @@ pub fn map_area(
                 onfocus={preload}
                 onpointerenter={preload_pointer}
             >
-                { if open { words::HIDE_MAP } else { words::SHOW_MAP } }
+                { tr.t(if open { "map.hide" } else { "map.show" }) }
             </button>
             if open {
                 { match part {
                     Loading::Ready(render) => render(props()),
-                    Loading::Pending => html! { <p class="sc-map-loading" role="status">{ words::LOADING }</p> },
+                    Loading::Pending => html! { <p class="sc-map-loading" role="status">{ tr.t("map.loading") }</p> },
                     Loading::Failed => html! {
                         <p class="sc-notice" role="alert">
-                            { words::FAILED }{ " " }
+                            { tr.t("map.failed") }{ " " }
                             <button type="button" class="sc-button sc-button-small" onclick={retry.reform(|_| ())}>
-                                { words::TRY_AGAIN }
+                                { tr.t("app.try_again") }
                             </button>
                         </p>
                     },
@@ -99,7 +102,17 @@ fn map_body(props: &MapProps) -> Html {
     let shown = use_memo((feed.clone(), shards.clone()), |(feed, shards)| {
         tile_map::shown_states(feed, shards.as_deref().map(Vec::as_slice))
     });
-    let model = tile_map::model(feed, filter, result, shards.as_deref().map(Vec::as_slice), *shown);
+    let tr = use_i18n();
+    let model = tile_map::model(
+        feed,
+        filter,
+        result,
+        shards.as_deref().map(Vec::as_slice),
+        *shown,
+        |s| s.label.clone(),
+        tr.lang(),
+    );
+    let caption = tr.msg(&model.caption);
     let ids = use_id("map");
     // The tile in the tab order: the one last focused, else the first picked, else the first.
     let active = use_state(|| None::<State>);
@@ -134,24 +147,24 @@ fn map_body(props: &MapProps) -> Html {
     html! {
         <section class="sc-map" aria-labelledby={format!("{ids}-title")}>
             <div class="sc-map-head">
-                <h3 class="sc-map-title" id={format!("{ids}-title")}>{ words::HEADING }</h3>
+                <h3 class="sc-map-title" id={format!("{ids}-title")}>{ tr.t("map.heading") }</h3>
                 <button type="button" class="sc-button sc-button-small" onclick={toggle_mode}>
-                    { if *mode == MapMode::Table { words::SHOW_TILES } else { words::SHOW_TABLE } }
+                    { tr.t(if *mode == MapMode::Table { "map.show_tiles" } else { "map.show_table" }) }
                 </button>
             </div>
-            <p class="sc-map-caption" id={format!("{ids}-caption")}>{ model.caption.clone() }</p>
+            <p class="sc-map-caption" id={format!("{ids}-caption")}>{ caption.clone() }</p>
             if *mode == MapMode::Table {
                 <table class="sc-map-table">
-                    <caption>{ model.caption.clone() }</caption>
+                    <caption>{ caption.clone() }</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{ words::STATE }</th>
+                            <th scope="col">{ tr.t("map.state") }</th>
                             if model.measure == Measure::Share {
-                                <th scope="col">{ words::MATCHING }</th>
+                                <th scope="col">{ tr.t("map.matching") }</th>
                             }
-                            <th scope="col">{ words::OFFICIALS }</th>
+                            <th scope="col">{ tr.t("map.officials") }</th>
                             if model.measure == Measure::Share {
-                                <th scope="col">{ words::SHARE }</th>
+                                <th scope="col">{ tr.t("map.share") }</th>
                             }
                         </tr>
                     </thead>
@@ -165,22 +178,22 @@ fn map_body(props: &MapProps) -> Html {
                                         aria-pressed={tile.selected.to_string()}
                                         onclick={pick(tile)}
                                     >
-                                        { tile.state.name() }
+                                        { tile.state.name_in(tr.lang()) }
                                     </button>
                                 </th>
                                 if model.measure == Measure::Share {
-                                    <td>{ tile.count.map_or_else(|| "–".to_string(), |c| c.to_string()) }</td>
+                                    <td>{ tile.count.map_or_else(|| "–".to_string(), |c| tr.number(c.into())) }</td>
                                 }
-                                <td>{ tile.total }</td>
+                                <td>{ tr.number(tile.total.into()) }</td>
                                 if model.measure == Measure::Share {
-                                    <td>{ if tile.count.is_some() { tile.value.clone() } else { words::NOT_LOADED.to_string() } }</td>
+                                    <td>{ if tile.count.is_some() { tr.msg(&tile.value) } else { tr.t("map.not_loaded") } }</td>
                                 }
                             </tr>
                         }) }
                     </tbody>
                 </table>
             } else {
-                <p class="sc-map-hint">{ words::HINT }</p>
+                <p class="sc-map-hint">{ tr.t("map.hint") }</p>
                 <div
                     class="sc-map-grid"
                     role="group"
@@ -190,6 +203,7 @@ fn map_body(props: &MapProps) -> Html {
                 >
                     { for model.tiles.iter().map(|tile| {
                         let state = tile.state;
+                        let label = tr.msg(&tile.label);
                         let on_focus = {
                             let active = active.clone();
                             Callback::from(move |_: FocusEvent| active.set(Some(state)))
@@ -207,31 +221,31 @@ fn map_body(props: &MapProps) -> Html {
                                 )}
                                 data-state={state.code()}
                                 aria-pressed={tile.selected.to_string()}
-                                aria-label={tile.label.clone()}
-                                title={tile.label.clone()}
+                                aria-label={label.clone()}
+                                title={label}
                                 tabindex={if Some(state) == tab_stop { "0" } else { "-1" }}
                                 onclick={pick(tile)}
                                 onfocus={on_focus}
                             >
                                 <span class="sc-tile-code">{ state.code() }</span>
-                                <span class="sc-tile-value">{ tile.value.clone() }</span>
+                                <span class="sc-tile-value">{ tr.msg(&tile.value) }</span>
                                 <span class="sc-tile-bar"></span>
                             </button>
                         }
                     }) }
                 </div>
-                <ul class="sc-map-legend" aria-label={words::LEGEND}>
+                <ul class="sc-map-legend" aria-label={tr.t("map.legend")}>
                     { for model.legend.iter().map(|item| html! {
                         <li>
                             <span class={classes!("sc-swatch", item.shade.class())} aria-hidden="true">
                                 <span class="sc-tile-bar"></span>
                             </span>
-                            { item.text.clone() }
+                            { tr.msg(&item.text) }
                         </li>
                     }) }
                 </ul>
             }
-            <p class="sc-map-credit">{ words::CREDIT }</p>
+            <p class="sc-map-credit">{ tr.t("map.credit") }</p>
         </section>
     }
 }

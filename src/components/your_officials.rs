@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use scorecard_core::shortlist::Shortlist;
 use scorecard_core::your_officials::{DistrictChoice, YourOfficials};
-use scorecard_core::zip_lookup::{looks_complete, more_in_group, present, GROUP_ROWS, NOBODY_HERE, PRIVACY_NOTE};
+use scorecard_core::zip_lookup::{looks_complete, more_in_group, nobody_here, present, privacy_note, GROUP_ROWS};
 use scorecard_core::zip_table::Zip;
 use yew::prelude::*;
 
@@ -49,6 +49,7 @@ pub struct YourOfficialsProps {
 pub fn your_officials_panel(props: &YourOfficialsProps) -> Html {
     let YourOfficialsProps { zip, your, mine, on_action, .. } = props;
     let ids = use_id("zip");
+    let tr = crate::i18n::use_i18n();
     let input = use_node_ref();
     let on_submit = on_submit_value(on_action, &input, Action::LookUpZip);
     // The lookup starts as the last digit is typed; anything else waits for Enter.
@@ -79,17 +80,17 @@ pub fn your_officials_panel(props: &YourOfficialsProps) -> Html {
         None => format!("{ids}-privacy"),
     };
     // Found officials are only ever set by the lookup's part, so it is in.
-    let shown = found.and_then(|(z, your)| Some((Lookup::get()?.found_view)(props, &z, your, &ids)));
+    let shown = found.and_then(|(z, your)| Some((Lookup::get()?.found_view)(props, &z, your, &ids, &tr)));
     let (heading, found) = match shown {
         Some((heading, found)) => (heading, Some(found)),
-        None => ("Your officials".to_string(), None),
+        None => (tr.t("zip.title"), None),
     };
 
     html! {
         <section class="sc-your" aria-labelledby={format!("{ids}-title")}>
             <h3 class="sc-your-title" id={format!("{ids}-title")}>{ heading }</h3>
             <form class="sc-zip-form" onsubmit={on_submit} onfocusin={on_focus} onpointerenter={on_pointer}>
-                <label class="sc-field-label" for={format!("{ids}-input")}>{ "ZIP code" }</label>
+                <label class="sc-field-label" for={format!("{ids}-input")}>{ tr.t("zip.label") }</label>
                 <div class="sc-zip-row">
                     <input
                         id={format!("{ids}-input")}
@@ -103,27 +104,27 @@ pub fn your_officials_panel(props: &YourOfficialsProps) -> Html {
                         aria-describedby={described}
                         oninput={on_input}
                     />
-                    <button type="submit" class="sc-button sc-primary">{ "Find" }</button>
+                    <button type="submit" class="sc-button sc-primary">{ tr.t("zip.find") }</button>
                 </div>
             </form>
             if let Some(message) = message {
                 <p class={classes!("sc-zip-message", (invalid || matches!(zip.status, ZipStatus::Failed(_))).then_some("sc-field-error"))} id={message_id}>
-                    { message }
+                    { tr.msg(&message) }
                 </p>
             }
-            <p class="sc-zip-privacy" id={format!("{ids}-privacy")}>{ PRIVACY_NOTE }</p>
+            <p class="sc-zip-privacy" id={format!("{ids}-privacy")}>{ tr.msg(&privacy_note()) }</p>
             if let Some(found) = found {
                 { found }
             }
             <div class="sc-your-tools">
                 if zip.zip.is_some() && !*mine && zip.status != ZipStatus::Looking {
-                    <button type="button" class="sc-button sc-button-small" onclick={on_show}>{ "Show my officials" }</button>
+                    <button type="button" class="sc-button sc-button-small" onclick={on_show}>{ tr.t("zip.show") }</button>
                 }
                 if *mine {
-                    <button type="button" class="sc-button sc-button-small" onclick={on_hide}>{ "Hide my officials" }</button>
+                    <button type="button" class="sc-button sc-button-small" onclick={on_hide}>{ tr.t("zip.hide") }</button>
                 }
                 if zip.saved.is_some() || zip.zip.is_some() {
-                    <button type="button" class="sc-button sc-button-quiet sc-button-small" onclick={on_forget}>{ "Forget my ZIP code" }</button>
+                    <button type="button" class="sc-button sc-button-quiet sc-button-small" onclick={on_forget}>{ tr.t("zip.forget") }</button>
                 }
             </div>
         </section>
@@ -137,10 +138,11 @@ pub(crate) fn your_officials_found(
     zip: &Zip,
     your: &YourOfficials,
     ids: &str,
+    tr: &crate::i18n::I18n,
 ) -> (String, Html) {
     let YourOfficialsProps { feed, zip: state, question, shortlist, compare, refcode, marks, on_action, .. } = props;
     let shown = present(feed, your, state.choice, zip);
-    let rows = RowContext { feed, question: *question, shortlist, compare, refcode, marks, on_action };
+    let rows = RowContext { feed, question: *question, shortlist, compare, refcode, marks, on_action, tr };
     let attribution = state.shard.as_ref().and_then(|s| s.attribution.clone());
     let radio = |label: String, choice: DistrictChoice| {
         let on_change = on_action.reform(move |_: Event| Action::ChooseDistrict(choice));
@@ -155,19 +157,19 @@ pub(crate) fn your_officials_found(
         <div class="sc-your-found">
             if let Some(chooser) = &shown.chooser {
                 <fieldset class="sc-chooser">
-                    <legend>{ chooser.legend.clone() }</legend>
-                    { for chooser.options.iter().enumerate().map(|(i, label)| radio(label.clone(), DistrictChoice::One(i))) }
-                    { radio(chooser.all.clone(), DistrictChoice::All) }
+                    <legend>{ tr.msg(&chooser.legend) }</legend>
+                    { for chooser.options.iter().enumerate().map(|(i, label)| radio(tr.msg(label), DistrictChoice::One(i))) }
+                    { radio(tr.msg(&chooser.all), DistrictChoice::All) }
                 </fieldset>
             }
             if let Some(note) = &shown.note {
-                <p class="sc-notice sc-your-note">{ note.clone() }</p>
+                <p class="sc-notice sc-your-note">{ tr.msg(note) }</p>
             }
             { for shown.groups.iter().map(|group| html! {
                 <div class="sc-your-group">
-                    <h4 class="sc-your-heading">{ group.heading.clone() }</h4>
+                    <h4 class="sc-your-heading">{ tr.msg(&group.heading) }</h4>
                     if group.officials.is_empty() {
-                        <p class="sc-empty-note">{ NOBODY_HERE }</p>
+                        <p class="sc-empty-note">{ tr.msg(&nobody_here()) }</p>
                     } else {
                         <ol class="sc-list">
                             { for group.officials.iter().take(GROUP_ROWS).map(|&i| {
@@ -180,11 +182,11 @@ pub(crate) fn your_officials_found(
                         </ol>
                         if let Some(more) = more_in_group(group) {
                             <p class="sc-your-more">
-                                { more }{ " " }
+                                { tr.msg(&more) }{ " " }
                                 <button type="button" class="sc-button sc-button-small" onclick={{
                                     let (state, position) = (group.state, group.position.clone());
                                     on_action.reform(move |_| Action::ShowInList { state, position: position.clone() })
-                                }}>{ "Show them all in the list" }</button>
+                                }}>{ tr.t("zip.show_all") }</button>
                             </p>
                         }
                     }
@@ -200,5 +202,5 @@ pub(crate) fn your_officials_found(
             }
         </div>
     };
-    (shown.heading, found)
+    (tr.msg(&shown.heading), found)
 }

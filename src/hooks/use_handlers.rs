@@ -3,9 +3,10 @@
 //! read the state when called, so they stay the same across renders and the panels they are
 //! given are not rendered again for nothing.
 
+use scorecard_core::i18n::Msg;
 use std::rc::Rc;
 
-use scorecard_core::{compare, export, filter, share_link};
+use scorecard_core::{export, filter, share_link};
 use yew::prelude::*;
 
 use crate::browser::{clipboard, download, location, share};
@@ -18,8 +19,9 @@ pub(crate) fn use_handlers(
     param: &str,
     sharded: bool,
 ) -> Rc<Handlers> {
-    let latest = use_mut_ref(|| (state.clone(), result.clone()));
-    *latest.borrow_mut() = (state.clone(), result.clone());
+    let tr = crate::i18n::use_i18n();
+    let latest = use_mut_ref(|| (state.clone(), result.clone(), tr.clone()));
+    *latest.borrow_mut() = (state.clone(), result.clone(), tr);
     use_memo((param.to_string(), sharded), move |(param, sharded)| Handlers::new(latest, param.clone(), *sharded))
 }
 
@@ -29,8 +31,8 @@ fn share_url_for(state: &AppState, param: &str, sharded: bool) -> String {
     format!("{}#{}", location::page_url(), share_link::with_param(&location::fragment(), param, Some(&value)))
 }
 
-/// The state as last rendered, and its results.
-type Latest = Rc<std::cell::RefCell<(UseReducerHandle<Store>, Rc<filter::FilterResult>)>>;
+/// The state as last rendered, its results and the reader's language.
+type Latest = Rc<std::cell::RefCell<(UseReducerHandle<Store>, Rc<filter::FilterResult>, crate::i18n::I18n)>>;
 
 /// What the shortlist and result buttons do: copy or share the link, download CSVs.
 pub(crate) struct Handlers {
@@ -55,29 +57,29 @@ impl Handlers {
                 state.dispatch(Action::ShowShareUrl(url.clone()));
                 wasm_bindgen_futures::spawn_local(async move {
                     let message = if !clipboard::copy(&url).await {
-                        "Copy the share link from the box below."
+                        Msg::new("said.copy_by_hand")
                     } else if state.comparing {
-                        compare::LINK_COPIED
+                        Msg::new("said.compare_link_copied")
                     } else {
-                        "Share link copied. Paste it anywhere to share your shortlist."
+                        Msg::new("said.link_copied")
                     };
-                    state.dispatch(Action::Announce(message.to_string()));
+                    state.dispatch(Action::Announce(message));
                 });
             })
         };
         let share = share::available().then(|| {
-            let state = state.clone();
+            let latest = latest.clone();
             Callback::from(move |_| {
-                let state = state();
+                let (state, _, tr) = latest.borrow().clone();
                 let url = share_url_for(&state, &param, sharded);
-                let title = format!("My shortlist: {}", state.feed.meta.title);
+                let title = tr.msg(&Msg::new("shortlist.share_title").text("title", state.feed.meta.title.clone()));
                 wasm_bindgen_futures::spawn_local(async move {
                     share::share(&title, &url).await;
                 });
             })
         });
         let download_results = Callback::from(move |_| {
-            let (state, result) = latest.borrow().clone();
+            let (state, result, _) = latest.borrow().clone();
             let csv = export::results_csv(&state.feed, &result);
             download_csv(&state, "scorecard-results.csv", &csv);
         });
@@ -93,6 +95,6 @@ impl Handlers {
 /// Offers `csv` as a download named `file_name`, and says so when the browser refuses.
 fn download_csv(state: &UseReducerHandle<Store>, file_name: &str, csv: &str) {
     if !download::download_text(file_name, "text/csv;charset=utf-8", csv) {
-        state.dispatch(Action::Announce("This browser did not allow the download.".into()));
+        state.dispatch(Action::Announce(Msg::new("said.download_refused")));
     }
 }

@@ -138,6 +138,32 @@ test('at most four: a fifth is refused with a message; a column removed, Escape,
   await context.close();
 });
 
+test('in Spanish: the picks, a fifth refused, the table\'s caption and whether they agree', async () => {
+  const { context, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${site.url}?lang=es`);
+  await waitForWidget(page);
+  await page.getByRole('combobox', { name: 'Estado' }).fill('VT');
+  await page.getByRole('combobox', { name: 'Estado' }).press('Enter');
+  await page.getByRole('group', { name: 'Postura' }).getByRole('checkbox', { name: /Endorsed Sanders/ }).check();
+  const list = page.getByRole('region', { name: 'Resultados' });
+  const names = await list.locator('.sc-name').allTextContents();
+  assert.ok(names.length >= 5, names.join());
+  for (const name of names.slice(0, 4)) await list.getByRole('button', { name: `Comparar a ${name}` }).click();
+  await list.getByRole('button', { name: `Comparar a ${names[4]}` }).click();
+  const bar = page.getByRole('region', { name: 'Comparación' });
+  assert.equal(await bar.locator('.sc-compare-picks').textContent(), `Para comparar: ${names.slice(0, 3).join(', ')} y ${names[3]} (4 de 4)`);
+  assert.equal(await bar.locator('.sc-compare-note').textContent(), `Puede comparar hasta 4 funcionarios. Quite a uno antes de agregar a ${names[4]}.`);
+  await bar.getByRole('button', { name: 'Comparar lado a lado' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Comparar funcionarios' });
+  await dialog.waitFor();
+  assert.equal(await dialog.locator('.sc-compare-caption').textContent(), `La postura de ${names.slice(0, 3).join(', ')} y ${names[3]} en cada pregunta`);
+  for (const agree of await dialog.locator('.sc-compare-agree').allTextContents()) assert.ok(['Misma postura', 'Posturas distintas'].includes(agree), agree);
+  assert.deepEqual(await axeViolations(page, '.sc-compare'), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('an official the link compares that the feed no longer has is left out, with a note', async () => {
   shrunk = false;
   const first = await freshContext(browser);

@@ -225,3 +225,43 @@ test("the map's part cannot be loaded: a plain message in its place, the list an
   assert.deepEqual(errors.filter((e) => !/^Failed to load resource/.test(e) && !e.includes('/__wasm_split.js:')), []);
   await context.close();
 });
+
+test('the map in Spanish: its words, each tile\'s name, the legend and the table; the switch changes them in place', async () => {
+  const { context, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${site.url}?lang=es`);
+  await waitForWidget(page);
+  await page.getByRole('button', { name: 'Mostrar el mapa' }).click();
+  const mapa = page.getByRole('region', { name: 'Mapa de los estados' });
+  await mapa.waitFor();
+  assert.equal(await mapa.locator('.sc-map-caption').textContent(), 'Funcionarios en cada estado');
+  const vermont = mapa.getByRole('group', { name: /Mapa de los estados/ }).getByRole('button', { name: /^Vermont:/ });
+  assert.match(await vermont.getAttribute('aria-label'), /^Vermont: \d+ funcionarios?$/);
+  // Each state by its Spanish name.
+  assert.match(await mapa.getByRole('group', { name: /Mapa de los estados/ }).getByRole('button', { name: /^Nueva York: / }).getAttribute('aria-label'), /^Nueva York: \d+ funcionarios?$/);
+  await page.getByRole('group', { name: 'Postura' }).getByRole('checkbox', { name: /Endorsed Sanders/ }).check();
+  await mapa.getByText('Porcentaje de los funcionarios de cada estado con la postura «Endorsed Sanders»', { exact: true }).waitFor();
+  assert.match(await vermont.getAttribute('aria-label'), /^Vermont: \d+ de \d+ con la postura «Endorsed Sanders»$/);
+  const legend = await mapa.getByRole('list', { name: 'Leyenda' }).getByRole('listitem').allTextContents();
+  assert.deepEqual(legend, ['0%', '1–24%', '25–49%', '50–74%', '75–100%', 'Sin funcionarios']);
+  assert.ok(await mapa.getByText(/^Elija un estado para agregarlo al filtro/).isVisible());
+  assert.deepEqual(await axeViolations(page), []);
+
+  await mapa.getByRole('button', { name: 'Mostrar como tabla' }).click();
+  await mapa.getByRole('table').waitFor();
+  const headers = await mapa.getByRole('table').getByRole('columnheader').allTextContents();
+  assert.deepEqual(headers, ['Estado', 'Coinciden', 'Funcionarios', 'Porcentaje']);
+  assert.deepEqual(await axeViolations(page), []);
+
+  // English in place: the same map, in English.
+  await page.getByRole('group', { name: 'Idioma' }).getByRole('button', { name: 'English' }).click();
+  const map = page.getByRole('region', { name: 'Map of the states' });
+  await map.getByRole('button', { name: 'Show as map' }).click();
+  assert.match(
+    await map.getByRole('button', { name: /^Vermont:/ }).getAttribute('aria-label'),
+    /^Vermont: \d+ of \d+ endorsed Sanders$/,
+  );
+  assert.equal(await map.locator('.sc-map-caption').textContent(), "Share of each state's officials who endorsed Sanders");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

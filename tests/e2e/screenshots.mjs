@@ -34,7 +34,7 @@ const only = process.env.SCREENSHOTS ?? '';
 async function shoot(shot, prepare) {
   if (!shot.name.startsWith(only)) return;
   const viewport = { width: shot.width, height: shot.height };
-  const context = await browser.newContext({ viewport, colorScheme: shot.scheme ?? 'light', deviceScaleFactor: 1 });
+  const context = await browser.newContext({ viewport, colorScheme: shot.scheme ?? 'light', deviceScaleFactor: 1, locale: shot.locale });
   const page = await context.newPage();
   await prepare(page);
   const file = path.join(out, `${shot.name}.png`);
@@ -159,6 +159,28 @@ for (const shot of [
     await noPointerOrFocus(page);
     await map.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.evaluate(() => window.scrollBy(0, -48));
+  });
+}
+// The widget in Spanish (`?lang=es`, a Spanish browser): Vermont, endorsed Sanders, two on the
+// shortlist; 1280 and 375 px, light and dark.
+for (const shot of [
+  { name: 'spanish-1280', width: 1280, height: 860, scheme: 'light' },
+  { name: 'spanish-1280-dark', width: 1280, height: 860, scheme: 'dark' },
+  { name: 'spanish-375', width: 375, height: 812, scheme: 'light' },
+  { name: 'spanish-375-dark', width: 375, height: 812, scheme: 'dark' },
+]) {
+  await shoot({ ...shot, locale: 'es-US' }, async (page) => {
+    await page.goto(`${site.url}?lang=es`);
+    await waitForWidget(page);
+    const box = page.getByRole('combobox', { name: 'Estado' });
+    await box.fill('VT');
+    await box.press('Enter');
+    await page.getByRole('group', { name: 'Postura' }).getByRole('checkbox', { name: /Endorsed Sanders/ }).check();
+    for (const name of ['Peter Welch', 'Patrick J. Leahy']) {
+      await page.getByRole('button', { name: `Agregar a ${name} a la lista` }).click();
+    }
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.mouse.move(0, 0);
   });
 }
 await browser.close();

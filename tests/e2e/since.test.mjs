@@ -48,11 +48,11 @@ async function remembered(page) {
 }
 /** A first visit to the changing feed, kept by this browser; then the feed changes (the page
  * not reloaded yet). */
-async function seenThenChanged() {
+async function seenThenChanged(query = '') {
   version = 1;
   const { context, errors } = await freshContext(browser);
   const page = await context.newPage();
-  await page.goto(`${site.url}?feed=fixtures/changing.json`);
+  await page.goto(`${site.url}?feed=fixtures/changing.json${query}`);
   await waitForWidget(page);
   await remembered(page);
   version = 2;
@@ -123,6 +123,50 @@ test('a first visit shows nothing; back after a change: the notice, the marks, t
   await waitForWidget(page);
   await page.waitForTimeout(300);
   assert.equal(await page.locator('.sc-since, .sc-mark').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('in Spanish: the notice, the marks, the Changed filter and Mark all as seen; the switch changes them in place', async () => {
+  const { context, errors, page } = await seenThenChanged('&lang=es');
+  await page.reload();
+  await waitForWidget(page);
+  const aviso = page.getByRole('region', { name: /cambios? desde/ });
+  await aviso.waitFor();
+  // Dates as the widget writes them in Spanish (Intl, es-US, medium).
+  const spanish = (y, m, d) => page.evaluate(([y, m, d]) => new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('es-US', { dateStyle: 'medium', timeZone: 'UTC' }), [y, m, d]);
+  const now = new Date();
+  const today = await spanish(now.getFullYear(), now.getMonth() + 1, now.getDate());
+  assert.equal(await aviso.getByRole('heading').textContent(), `3 cambios desde que lo consultó por última vez, el ${today}`);
+  const text = await aviso.textContent();
+  assert.match(text, /Marcados en la lista: 1 con cambios, 1 nuevo\./);
+  assert.match(text, /Dejó el tablero: Bob Baker \(Vermont\)\./);
+  const mark = row(page, 'Ann Able').locator('.sc-mark');
+  assert.equal(await mark.locator('.sc-mark-tag').textContent(), 'Cambió');
+  // The stance labels are the feed's own words, in English, and said to be.
+  assert.equal(await mark.locator('.sc-mark-old').getAttribute('lang'), 'en');
+  assert.equal(await mark.locator('.sc-visually-hidden').textContent(), ' cambió a ');
+  assert.match(await mark.textContent(), new RegExp(await spanish(2024, 5, 3)));
+  await mark.getByRole('link', { name: 'Nueva fuente sobre Ann Able: news.example.com' }).waitFor();
+  assert.equal(await row(page, 'Eve Ernst').locator('.sc-mark').textContent(), 'Nuevo desde su última visita');
+  assert.deepEqual(await axeViolations(page), []);
+
+  await page.getByRole('checkbox', { name: /Con cambios desde su última visita/ }).check();
+  await page.waitForFunction(() => document.querySelector('[data-scorecard]').shadowRoot.querySelectorAll('.sc-results .sc-row').length === 2);
+  assert.equal(await page.locator('.sc-summary').textContent(), '2 funcionarios en 2 estados, con cambios o nuevos desde su última visita');
+  assert.equal(await aviso.getByRole('button', { name: 'Mostrar solo los cambios' }).getAttribute('aria-pressed'), 'true');
+
+  // English in place: the same notice and marks, in English.
+  await page.getByRole('group', { name: 'Idioma' }).getByRole('button', { name: 'English' }).click();
+  await notice(page).getByRole('button', { name: 'Show only changes', pressed: true }).waitFor();
+  assert.equal(await row(page, 'Ann Able').locator('.sc-mark-tag').textContent(), 'Changed');
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Español' }).click();
+
+  await aviso.getByRole('button', { name: 'Marcar todo como visto' }).click();
+  const done = 'Todos los cambios están marcados como vistos. Los nuevos se marcarán en su próxima visita.';
+  await page.getByText(done).waitFor();
+  assert.equal(await focused(page), done);
+  assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -195,6 +195,59 @@ test('a ZIP code split between three districts: the chooser names each member; p
   await context.close();
 });
 
+test('in Spanish: the heading, the chooser of a split ZIP code, group headings, what screen readers hear, the privacy note', async () => {
+  const { context, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${assets.url}?feed=feeds/congress-today.json&lang=es`);
+  await waitForWidget(page);
+  assert.match(await your(page).locator('.sc-zip-privacy').textContent(), /^Su código postal se queda en este navegador\./);
+  await page.getByRole('textbox', { name: 'Código postal' }).pressSequentially('35062');
+  const chooser = page.getByRole('group', { name: 'El código postal 35062 está repartido entre 3 distritos. ¿Cuál es el suyo?' });
+  await chooser.waitFor();
+  assert.equal(await your(page).locator('.sc-your-title').textContent(), 'Sus funcionarios para el código postal 35062');
+  const options = await chooser.getByRole('radio').evaluateAll((radios) => radios.map((r) => r.labels[0].textContent));
+  assert.deepEqual(options, [
+    'Alabama, distrito 4: Robert B. Aderholt',
+    'Alabama, distrito 6: Gary J. Palmer',
+    'Alabama, distrito 7: Terri A. Sewell',
+    'Los 3 distritos',
+  ]);
+  assert.deepEqual(await headings(page), ['Alabama, distrito 4', 'Alabama, distrito 6', 'Alabama, distrito 7', 'Senator (Alabama)']);
+  await chooser.getByRole('radio', { name: /^Alabama, distrito 6/ }).check();
+  await page.waitForFunction(() => /^3 funcionarios para el código postal 35062\.$/.test(document.querySelector('[data-scorecard]').shadowRoot.querySelector('.sc-live')?.textContent ?? ''));
+  assert.deepEqual(await axeViolations(page, '.sc-your'), []);
+
+  // What was typed is not a ZIP code, the table knows none, or its server fails: in Spanish.
+  const message = () => your(page).locator('.sc-zip-message');
+  const field = page.getByRole('textbox', { name: 'Código postal' });
+  await field.fill('0540');
+  await field.press('Enter');
+  assert.equal(await message().textContent(), 'Eso tiene 4 cifras; un código postal tiene cinco, como 05401.');
+  await field.fill('');
+  await field.pressSequentially('00000');
+  await message().filter({ hasText: 'ningún distrito' }).waitFor();
+  assert.equal(await message().textContent(), 'No se conoce ningún distrito para el código postal 00000. Revíselo, o elija su estado.');
+  await field.fill('');
+  await field.pressSequentially('99901');
+  await message().filter({ hasText: 'error 500' }).waitFor();
+  assert.equal(
+    await message().textContent(),
+    'No se pudo buscar el código postal 99901: el servidor de la tabla de códigos postales respondió con el error 500. Vuelva a intentarlo, o elija su estado en los filtros.',
+  );
+
+  // A group cut short, in Spanish.
+  await page.goto(`${assets.url}?feed=fixtures/judges.json&lang=es`);
+  await waitForWidget(page);
+  await page.getByRole('textbox', { name: 'Código postal' }).fill('');
+  await page.getByRole('textbox', { name: 'Código postal' }).pressSequentially('05401');
+  await your(page).locator('.sc-your-more').waitFor();
+  assert.deepEqual(await headings(page), ['Vermont, distrito único', 'Judge (Vermont)']);
+  assert.match(await your(page).locator('.sc-your-more').textContent(), /^Y 2 más\./);
+  await your(page).getByRole('button', { name: 'Mostrarlos todos en la lista' }).waitFor();
+  assert.deepEqual(ours(errors), []);
+  await context.close();
+});
+
 test('invalid, unknown and failed lookups each get a plain message, and the rest of the widget keeps working', async () => {
   const { context, errors } = await freshContext(browser);
   const page = await context.newPage();
@@ -353,6 +406,37 @@ test('every row of Congress today has a next step, except where the feed gives n
   const dialog = page.getByRole('dialog', { name: 'Becca Balint' });
   await dialog.waitFor();
   assert.match(await dialog.getByRole('link', { name: /^Contact Becca Balint/ }).getAttribute('href'), /^https:\/\//);
+  assert.deepEqual(ours(errors), []);
+  await context.close();
+});
+
+test('"Give to each" in Spanish: the step, the question, what was left out and the total so far', async () => {
+  const { context, errors } = await freshContext(browser);
+  for (const host of ['https://secure.actblue.com/**', 'https://donate.example.org/**', 'https://search.example.org/**']) {
+    await context.route(host, (route) => route.fulfill({ contentType: 'text/html', body: '<title>page</title>' }));
+  }
+  const page = await context.newPage();
+  await page.goto(`${assets.url}?feed=fixtures/giving.json&lang=es`);
+  await waitForWidget(page);
+  for (const name of ['Ann Able', 'Bob Baker', 'Dee Dunn']) await page.getByRole('button', { name: `Agregar a ${name} a la lista` }).click();
+  const shortlist = page.getByRole('region', { name: 'Lista de donaciones' });
+  await shortlist.getByRole('checkbox', { name: 'Donado a Dee Dunn' }).check();
+  await shortlist.getByRole('button', { name: 'Donar a cada uno' }).click();
+  const run = shortlist.getByRole('region', { name: /^Donar a cada uno|^¿Donó/ });
+  const title = () => run.locator('.sc-give-title').textContent();
+  assert.equal(await title(), 'Donar a cada uno, 1 de 2: Ann Able');
+  assert.equal(await run.locator('.sc-give-left-out').textContent(), 'Quedan fuera: Dee Dunn (ya marcado como donado).');
+  assert.equal(await run.locator('.sc-give-progress').textContent(), 'Aún no hay donaciones');
+  const [popup] = await Promise.all([context.waitForEvent('page'), run.getByRole('link', { name: /^Donar \$27 a Ann Able/ }).click()]);
+  await popup.close();
+  assert.equal(await title(), '¿Donó $27 a Ann Able?');
+  await run.getByRole('button', { name: 'Sí, doné' }).click();
+  assert.equal(await run.locator('.sc-give-progress').textContent(), 'Donado hasta ahora: $27 a 1 funcionario');
+  assert.equal(await title(), 'Donar a cada uno, 2 de 2: Bob Baker');
+  await run.getByRole('button', { name: 'Omitir' }).click();
+  assert.equal(await title(), 'Donar a cada uno: terminado');
+  assert.match(await run.textContent(), /Donó \$27 a 1 funcionario\. Se omitió 1\./);
+  assert.deepEqual(await axeViolations(page, '.sc-give-run'), []);
   assert.deepEqual(ours(errors), []);
   await context.close();
 });

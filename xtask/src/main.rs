@@ -404,13 +404,15 @@ const FIRST_SCREEN_MARKER: &str =
 ///
 /// That copy is the default feed's default view, so an address that may ask for another feed,
 /// view or a shared list (any query option but the iframe's `frame` and `refcode`, or a
-/// fragment) must never paint it. The first thing in the page's head decides: it runs before
+/// fragment), or whose reader's browser prefers Spanish (the copy is in English), must never
+/// paint it. The first thing in the page's head decides: it runs before
 /// any stylesheet, so nothing can hold it back past the first paint (a script beside the copy
 /// waits for the page's stylesheet, and on a slow phone the copy sometimes painted first). It
 /// sets `--sc-built-in-copy: none`, which inherits into the shadow root, where the stylesheet's
 /// rule for the copy reads it. embed.js then shows the right copy, if any.
 const HIDE_WRONG_FIRST_SCREEN: &str = "<script>if (location.hash || [...new URLSearchParams(location.search).keys()]\
-     .some((key) => key !== 'frame' && key !== 'refcode')) \
+     .some((key) => key !== 'frame' && key !== 'refcode') || [...(navigator.languages || []), navigator.language]\
+     .map((l) => String(l || '').split(/[-_]/)[0].toLowerCase()).find((l) => l === 'en' || l === 'es') === 'es') \
      document.documentElement.style.setProperty('--sc-built-in-copy', 'none');</script>";
 
 fn build_in_first_screens(dist: &Path) -> Result {

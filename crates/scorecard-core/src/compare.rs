@@ -3,7 +3,8 @@
 //! comparison on screen is part of the view ([`crate::share_link::View::compare`], `k` in links).
 
 use crate::feed::Feed;
-use crate::wording::{join_names, plural};
+use crate::i18n::Msg;
+use crate::wording::join_list;
 
 /// At most this many officials side by side: four columns still fit a laptop's width, and
 /// stacked on a phone each question stays about one screen.
@@ -67,70 +68,57 @@ pub fn can_show(count: usize) -> bool {
 
 /// What is said when an official is picked or taken back: "Added Ann Able to the comparison
 /// (2 of 4)".
-pub fn picked_text(picked: Picked, name: &str, count: usize) -> String {
-    match picked {
-        Picked::Added => format!("Added {name} to the comparison ({count} of {MAX_COMPARED})"),
-        Picked::Removed => format!("Removed {name} from the comparison ({count} of {MAX_COMPARED})"),
-    }
+pub fn picked_text(picked: Picked, name: &str, count: usize) -> Msg {
+    let key = match picked {
+        Picked::Added => "compare.said.added",
+        Picked::Removed => "compare.said.removed",
+    };
+    Msg::new(key).text("name", name).count("n", count).count("max", MAX_COMPARED)
 }
 
 /// Why `name` was not picked.
-pub fn refused_text(refused: Refused, name: &str) -> String {
+pub fn refused_text(refused: Refused, name: &str) -> Msg {
     match refused {
-        Refused::Full => {
-            format!("You can compare up to {MAX_COMPARED} officials. Remove one before adding {name}.")
-        }
-        Refused::NotInFeed => format!("{name} is not in this feed, so cannot be compared."),
+        Refused::Full => Msg::new("compare.refused.full").count("max", MAX_COMPARED).text("name", name),
+        Refused::NotInFeed => Msg::new("compare.refused.not_in_feed").text("name", name),
     }
 }
 
 /// Asked to compare with too few picked.
-pub fn too_few_text(count: usize) -> String {
-    format!("Pick at least {MIN_COMPARED} officials to compare ({count} picked so far).")
+pub fn too_few_text(count: usize) -> Msg {
+    Msg::new("compare.too_few").count("n", count).count("min", MIN_COMPARED)
 }
 
 /// Officials of a comparison (from a link, or kept from an older copy of the feed) that are not
 /// in this feed: they are left out, and the reader is told.
-pub fn missing_text(missing: usize) -> String {
-    let who = plural(missing, "official", "officials");
-    if missing == 1 {
-        format!("{who} in the comparison is not in this feed and was left out.")
-    } else {
-        format!("{who} in the comparison are not in this feed and were left out.")
-    }
+pub fn missing_text(missing: usize) -> Msg {
+    Msg::new("compare.missing").count("n", missing)
 }
 
 /// A link that compares more officials than can be shown (never one this widget made).
-pub fn too_many_text(count: usize) -> String {
-    format!("The link compares {count} officials; only the first {MAX_COMPARED} were read.")
+pub fn too_many_text(count: usize) -> Msg {
+    Msg::new("compare.too_many").count("n", count).count("max", MAX_COMPARED)
 }
 
 /// The bar under the results while officials are picked: "To compare: Ann Able and Bo Baker
 /// (2 of 4)".
-pub fn picks_text(names: &[&str]) -> String {
-    format!("To compare: {} ({} of {MAX_COMPARED})", join_names(names), names.len())
+pub fn picks_text(names: &[&str]) -> Msg {
+    Msg::new("compare.picks").msg("names", join_list(names)).count("n", names.len()).count("max", MAX_COMPARED)
 }
 
 /// The comparison table's caption.
-pub fn caption(names: &[&str]) -> String {
-    format!("Where {} stand on each question", join_names(names))
+pub fn caption(names: &[&str]) -> Msg {
+    Msg::new("compare.caption").count("n", names.len()).msg("names", join_list(names))
 }
-
-/// Said when the link to a comparison is copied.
-pub const LINK_COPIED: &str = "Link copied: it opens this comparison, and your shortlist if you have one.";
 
 /// Whether the compared officials (indices into the feed) take the same stance on question `q`
 /// ("Not rated" counting as a stance of its own): a reader scanning the table sees at once
 /// where they differ.
-pub fn agreement(feed: &Feed, q: usize, officials: &[usize]) -> &'static str {
+pub fn agreement(feed: &Feed, q: usize, officials: &[usize]) -> Msg {
     let stance = |i: &usize| feed.officials[*i].stances.get(q).and_then(|r| r.as_ref()).map(|r| r.stance);
     let mut stances = officials.iter().map(stance);
     let first = stances.next();
-    if stances.all(|s| Some(s) == first) {
-        "Same stance"
-    } else {
-        "Stances differ"
-    }
+    Msg::new(if stances.all(|s| Some(s) == first) { "compare.same" } else { "compare.differ" })
 }
 
 #[cfg(test)]
@@ -176,8 +164,8 @@ mod tests {
         let mut picks: Vec<String> = ["x", "a", "a", "y", "b", "c", "d", "e"].map(String::from).to_vec();
         assert_eq!(keep_in_feed(&mut picks, &feed), 2);
         assert_eq!(picks, ["a", "b", "c", "d"], "once each, at most four");
-        assert_eq!(missing_text(1), "1 official in the comparison is not in this feed and was left out.");
-        assert_eq!(missing_text(2), "2 officials in the comparison are not in this feed and were left out.");
+        assert_eq!(missing_text(1).en(), "1 official in the comparison is not in this feed and was left out.");
+        assert_eq!(missing_text(2).en(), "2 officials in the comparison are not in this feed and were left out.");
     }
 
     #[test]
@@ -187,25 +175,25 @@ mod tests {
 
     #[test]
     fn words() {
-        assert_eq!(picked_text(Picked::Added, "Ann", 2), "Added Ann to the comparison (2 of 4)");
-        assert_eq!(picked_text(Picked::Removed, "Ann", 1), "Removed Ann from the comparison (1 of 4)");
+        assert_eq!(picked_text(Picked::Added, "Ann", 2).en(), "Added Ann to the comparison (2 of 4)");
+        assert_eq!(picked_text(Picked::Removed, "Ann", 1).en(), "Removed Ann from the comparison (1 of 4)");
         assert_eq!(
-            refused_text(Refused::Full, "Ed"),
+            refused_text(Refused::Full, "Ed").en(),
             "You can compare up to 4 officials. Remove one before adding Ed."
         );
-        assert_eq!(refused_text(Refused::NotInFeed, "Ed"), "Ed is not in this feed, so cannot be compared.");
-        assert_eq!(too_few_text(1), "Pick at least 2 officials to compare (1 picked so far).");
-        assert_eq!(too_many_text(6), "The link compares 6 officials; only the first 4 were read.");
-        assert_eq!(picks_text(&["Ann", "Bo"]), "To compare: Ann and Bo (2 of 4)");
-        assert_eq!(caption(&["Ann", "Bo", "Cy"]), "Where Ann, Bo and Cy stand on each question");
+        assert_eq!(refused_text(Refused::NotInFeed, "Ed").en(), "Ed is not in this feed, so cannot be compared.");
+        assert_eq!(too_few_text(1).en(), "Pick at least 2 officials to compare (1 picked so far).");
+        assert_eq!(too_many_text(6).en(), "The link compares 6 officials; only the first 4 were read.");
+        assert_eq!(picks_text(&["Ann", "Bo"]).en(), "To compare: Ann and Bo (2 of 4)");
+        assert_eq!(caption(&["Ann", "Bo", "Cy"]).en(), "Where Ann, Bo and Cy stand on each question");
     }
 
     #[test]
     fn agreement_counts_not_rated_as_a_stance() {
         let feed = feed();
-        assert_eq!(agreement(&feed, 0, &[0, 1]), "Same stance");
-        assert_eq!(agreement(&feed, 0, &[0, 1, 2]), "Stances differ");
-        assert_eq!(agreement(&feed, 1, &[1, 2, 3]), "Same stance", "none of them rated");
-        assert_eq!(agreement(&feed, 1, &[0, 1]), "Stances differ");
+        assert_eq!(agreement(&feed, 0, &[0, 1]).en(), "Same stance");
+        assert_eq!(agreement(&feed, 0, &[0, 1, 2]).en(), "Stances differ");
+        assert_eq!(agreement(&feed, 1, &[1, 2, 3]).en(), "Same stance", "none of them rated");
+        assert_eq!(agreement(&feed, 1, &[0, 1]).en(), "Stances differ");
     }
 }

@@ -3,28 +3,33 @@
 
 use crate::feed::shards::Presence;
 use crate::feed::{Feed, Official};
+use crate::i18n::{Format, Msg};
 use crate::states::State;
 
 /// Shown where an official has no stance on the question.
-pub const NOT_RATED: &str = "Not rated";
+pub fn not_rated() -> Msg {
+    Msg::new("stance.not_rated")
+}
 
 /// "Representative, District 7 · San Antonio · Vermont · Democratic". A district that is a
 /// number is called "District 7"; a named one ("At-large") is shown as it is.
-pub fn office(feed: &Feed, official: &Official) -> String {
+pub fn office(feed: &Feed, official: &Official, format: &dyn Format) -> String {
     let mut parts = Vec::new();
+    let numbered = |district: &str| Msg::new("office.district").text("district", district).render(format);
     match (feed.position_label(official), &official.district) {
         (Some(position), Some(district)) if district.chars().all(|c| c.is_ascii_digit()) => {
-            parts.push(format!("{position}, District {district}"))
+            parts.push(format!("{position}, {}", numbered(district)))
         }
         (Some(position), Some(district)) => parts.push(format!("{position}, {district}")),
         (Some(position), None) => parts.push(position.to_string()),
-        (None, Some(district)) => parts.push(format!("District {district}")),
+        (None, Some(district)) if district.chars().all(|c| c.is_ascii_digit()) => parts.push(numbered(district)),
+        (None, Some(district)) => parts.push(district.clone()),
         (None, None) => {}
     }
     if let Some(city) = &official.city {
         parts.push(city.clone());
     }
-    parts.push(official.state.name().to_string());
+    parts.push(official.state.name_in(format.lang()).to_string());
     if let Some(party) = feed.party_label(official) {
         parts.push(party.to_string());
     }
@@ -33,11 +38,11 @@ pub fn office(feed: &Feed, official: &Official) -> String {
 
 /// Why a listed official is not in the feed shown: their state's file is not loaded yet (a
 /// sharded feed), or they are gone from it.
-pub fn absent(presence: Presence, state: Option<State>) -> String {
+pub fn absent(presence: Presence, state: Option<State>) -> Msg {
     match (presence, state) {
-        (Presence::NotLoaded, Some(state)) => format!("Not loaded yet ({})", state.name()),
-        (Presence::NotLoaded, None) => "Not loaded yet".to_string(),
-        (Presence::Gone | Presence::InFeed, _) => "No longer in this feed".to_string(),
+        (Presence::NotLoaded, Some(state)) => Msg::new("absent.not_loaded_in").state("state", state),
+        (Presence::NotLoaded, None) => Msg::new("absent.not_loaded"),
+        (Presence::Gone | Presence::InFeed, _) => Msg::new("absent.gone"),
     }
 }
 
@@ -53,15 +58,15 @@ mod tests {
                  "officials": [ {{ "id": "a", "name": "Ann Able", "state": "VT" {fields} }} ] }}"#
         );
         let feed = load_json(json.as_bytes()).feed.unwrap();
-        office(&feed, &feed.officials[0])
+        office(&feed, &feed.officials[0], &crate::i18n::Plain(crate::i18n::Lang::En))
     }
 
     #[test]
     fn absent_officials_say_why() {
         let mn = State::parse("MN");
-        assert_eq!(absent(Presence::NotLoaded, mn), "Not loaded yet (Minnesota)");
-        assert_eq!(absent(Presence::NotLoaded, None), "Not loaded yet");
-        assert_eq!(absent(Presence::Gone, mn), "No longer in this feed");
+        assert_eq!(absent(Presence::NotLoaded, mn).en(), "Not loaded yet (Minnesota)");
+        assert_eq!(absent(Presence::NotLoaded, None).en(), "Not loaded yet");
+        assert_eq!(absent(Presence::Gone, mn).en(), "No longer in this feed");
     }
 
     #[test]
@@ -81,6 +86,7 @@ mod tests {
             "Representative, At-large · Vermont"
         );
         assert_eq!(described(r#", "district": "3""#), "District 3 · Vermont");
+        assert_eq!(described(r#", "district": "At-large""#), "At-large · Vermont");
         assert_eq!(described(r#", "position": "Senator""#), "Senator · Vermont");
         assert_eq!(described(""), "Vermont");
     }

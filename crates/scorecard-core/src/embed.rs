@@ -6,6 +6,7 @@
 //! browser's part; everything else about the options is decided here.
 
 use crate::donate::sanitize_refcode;
+use crate::i18n::Lang;
 use crate::states::{State, StateSet};
 
 /// Seconds the widget waits for its feed when `data-timeout` does not say.
@@ -82,6 +83,9 @@ pub struct EmbedOptions {
     pub timeout_secs: u32,
     /// The embedder's ZIP table folder (`data-zip-table`). Never taken from the page address.
     pub zip_table: Option<String>,
+    /// The language (`data-lang`, or `lang` in the page address): `None` follows the browser.
+    /// A language the widget does not speak counts as absent.
+    pub lang: Option<Lang>,
 }
 
 impl Default for EmbedOptions {
@@ -99,6 +103,7 @@ impl Default for EmbedOptions {
             url: UrlMode::Read,
             timeout_secs: DEFAULT_TIMEOUT_SECS,
             zip_table: None,
+            lang: None,
         }
     }
 }
@@ -115,8 +120,9 @@ pub fn parse_map(value: &str) -> Option<bool> {
 /// Reads the options. `attribute(name)` is the element's `data-{name}` attribute as written
 /// (`Some("")` for a bare `data-compact`); `query(name)` is the page address's query parameter
 /// `name`, consulted only when the element says `data-options="query"` (the standalone and
-/// iframe pages): then the address's `question`, `states`, `stance`, `refcode`, `theme`,
-/// `compact` and `map` win over the attributes, and its `feed` becomes [`EmbedOptions::requested_feed`].
+/// iframe pages): then the address's `question`, `states`, `stance`, `refcode`, `theme`, `lang`,
+/// `compact` and `map` win over the attributes, and its `feed` becomes
+/// [`EmbedOptions::requested_feed`].
 /// `url`, `timeout` and `zip-table` come from attributes only. Blank values count as absent,
 /// except for `compact`, a flag: present (even empty) means on, unless `false`, `0` or `no`.
 pub fn parse(attribute: impl Fn(&str) -> Option<String>, query: impl Fn(&str) -> Option<String>) -> EmbedOptions {
@@ -146,6 +152,7 @@ pub fn parse(attribute: impl Fn(&str) -> Option<String>, query: impl Fn(&str) ->
             .and_then(|t| t.trim().parse::<u32>().ok())
             .map_or(DEFAULT_TIMEOUT_SECS, |t| t.clamp(*TIMEOUT_RANGE.start(), *TIMEOUT_RANGE.end())),
         zip_table: trimmed(attr("zip-table")),
+        lang: get("lang").and_then(|l| Lang::parse(&l)),
     }
 }
 
@@ -182,6 +189,7 @@ impl EmbedOptions {
         add("stance", self.stance.as_deref());
         add("refcode", self.refcode.as_deref().and_then(sanitize_refcode).as_deref());
         add("theme", (self.theme != Theme::Auto).then(|| self.theme.value()));
+        add("lang", self.lang.map(Lang::tag));
         if self.compact {
             out.push(("compact", String::new()));
         }
@@ -294,6 +302,14 @@ mod tests {
         assert_eq!(from(&[("timeout", "0")], &[]).timeout_secs, 1);
         assert_eq!(from(&[("timeout", "soon")], &[]).timeout_secs, DEFAULT_TIMEOUT_SECS);
         assert_eq!(from(&[("theme", "blue")], &[]).theme, Theme::Auto);
+        assert_eq!(from(&[("lang", " es-MX ")], &[]).lang, Some(Lang::Es));
+        assert_eq!(from(&[("lang", "fr")], &[]).lang, None);
+        assert_eq!(from(&[("options", "query"), ("lang", "en")], &[("lang", "es")]).lang, Some(Lang::Es));
+        assert_eq!(
+            from(&[("lang", "en")], &[("lang", "es")]).lang,
+            Some(Lang::En),
+            "an embed's page address does not choose"
+        );
         for off in ["false", " 0 ", "no"] {
             assert!(!from(&[("compact", off)], &[]).compact);
         }
@@ -393,7 +409,7 @@ mod tests {
         fn attributes_read_back_as_the_same_options(
             feed in text(), question in text(), stance in text(), refcode in text(), zip_table in text(),
             state_bits in any::<u64>(), theme in 0..3usize, compact in any::<bool>(), sync in any::<bool>(),
-            timeout in 0..400u32, map in proptest::option::of(any::<bool>()),
+            timeout in 0..400u32, lang in 0..3usize, map in proptest::option::of(any::<bool>()),
         ) {
             let options = EmbedOptions {
                 feed, requested_feed: None, question, stance, refcode, zip_table,
@@ -403,6 +419,7 @@ mod tests {
                 map,
                 url: if sync { UrlMode::Sync } else { UrlMode::Read },
                 timeout_secs: timeout,
+                lang: [None, Some(Lang::En), Some(Lang::Es)][lang],
             };
             let written = options.attributes();
             let read = parse(
@@ -422,6 +439,7 @@ mod tests {
                     "map" => map.map(|on| if on { "on" } else { "off" }.into()),
                     "url" => sync.then(|| "sync".into()),
                     "timeout" => Some(timeout.to_string()),
+                    "lang" => options.lang.map(|l| l.tag().to_string()),
                     _ => None,
                 },
                 |_| None,

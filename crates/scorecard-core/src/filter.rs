@@ -66,6 +66,17 @@ impl SortKey {
         SortKey::ALL.into_iter().find(|k| k.as_str() == text)
     }
 
+    /// The choice's name in the reader's language.
+    pub fn msg(self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
+        match self {
+            SortKey::Name => Msg::new("sort.name"),
+            SortKey::State => Msg::new("sort.state"),
+            SortKey::Stance => Msg::new("sort.stance"),
+            SortKey::Date => Msg::new("sort.date"),
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             SortKey::Name => "Name",

@@ -4,6 +4,7 @@
 //! per click; this decides everything else.
 
 use crate::feed::Feed;
+use crate::i18n::Msg;
 use crate::money::Cents;
 use crate::next_step::{next_step, NextStep};
 use crate::shortlist::Shortlist;
@@ -34,20 +35,24 @@ pub enum LeftOut {
 
 impl LeftOut {
     /// Why, in a few words: "already marked given".
-    pub fn reason(&self) -> &'static str {
-        match self {
-            LeftOut::AlreadyGiven => "already marked given",
-            LeftOut::NotInFeed => "not in this feed",
-            LeftOut::NoDonationPage => "no donation page in this feed",
-        }
+    pub fn reason(&self) -> Msg {
+        Msg::new(match self {
+            LeftOut::AlreadyGiven => "give.left_out.given",
+            LeftOut::NotInFeed => "give.left_out.not_in_feed",
+            LeftOut::NoDonationPage => "give.left_out.no_page",
+        })
     }
 }
 
 /// "Left out: Cy Castro (no donation page in this feed), Di (already marked given)." Names are
 /// the shortlist's.
-pub fn left_out_text(left_out: &[(String, LeftOut)]) -> Option<String> {
-    let parts: Vec<String> = left_out.iter().map(|(name, why)| format!("{name} ({})", why.reason())).collect();
-    (!parts.is_empty()).then(|| format!("Left out: {}.", parts.join(", ")))
+pub fn left_out_text(left_out: &[(String, LeftOut)]) -> Option<Msg> {
+    let mut parts =
+        left_out.iter().map(|(name, why)| Msg::new("give.left_out.item").text("name", name).msg("why", why.reason()));
+    let first = parts.next()?;
+    // "A (why), B (why)": each joined to the ones before it.
+    let all = parts.fold(first, |list, next| Msg::new("give.left_out.next").msg("list", list).msg("next", next));
+    Some(Msg::new("give.left_out").msg("list", all))
 }
 
 /// One official to give to.
@@ -65,23 +70,23 @@ pub struct Item {
 
 impl Item {
     /// "2 of 5".
-    pub fn position_text(&self) -> String {
-        format!("{} of {}", self.number, self.of)
+    pub fn position_text(&self) -> Msg {
+        Msg::new("give.position").count("n", self.number).count("of", self.of)
     }
 
     /// "Did you give $27 to Peter Welch?"
-    pub fn ask_text(&self) -> String {
-        format!("Did you give {} to {}?", self.amount, self.name)
+    pub fn ask_text(&self) -> Msg {
+        Msg::new("give.ask").money("amount", self.amount).text("name", &self.name)
     }
 }
 
 impl Step {
     /// The step's heading: "Give to each, 2 of 5: Peter Welch", the question, or done.
-    pub fn heading(&self) -> String {
+    pub fn heading(&self) -> Msg {
         match self {
-            Step::Open(item) => format!("Give to each, {}: {}", item.position_text(), item.name),
+            Step::Open(item) => Msg::new("give.heading").msg("position", item.position_text()).text("name", &item.name),
             Step::Ask(item) => item.ask_text(),
-            Step::Done { .. } => "Give to each: done".to_string(),
+            Step::Done { .. } => Msg::new("give.heading.done"),
         }
     }
 }
@@ -194,11 +199,10 @@ impl GiveRun {
     }
 
     /// "Given so far: $54 to 2 officials", or "Nothing given yet".
-    pub fn progress_text(&self) -> String {
+    pub fn progress_text(&self) -> Msg {
         match self.given.len() {
-            0 => "Nothing given yet".to_string(),
-            1 => format!("Given so far: {} to 1 official", self.total_given()),
-            n => format!("Given so far: {} to {n} officials", self.total_given()),
+            0 => Msg::new("give.progress.none"),
+            n => Msg::new("give.progress").count("n", n).money("amount", self.total_given()),
         }
     }
 
@@ -250,15 +254,14 @@ impl GiveRun {
 }
 
 /// What a finished run says: "You gave $81 to 3 officials. 1 skipped."
-pub fn done_text(gifts: usize, total: Cents, skipped: usize) -> String {
+pub fn done_text(gifts: usize, total: Cents, skipped: usize) -> Msg {
     let gave = match gifts {
-        0 => "No gifts were marked this time.".to_string(),
-        1 => format!("You gave {total} to 1 official."),
-        n => format!("You gave {total} to {n} officials."),
+        0 => Msg::new("give.done.none"),
+        n => Msg::new("give.done").count("n", n).money("amount", total),
     };
     match skipped {
         0 => gave,
-        n => format!("{gave} {n} skipped."),
+        n => Msg::new("give.done.skipped").count("n", n).msg("gave", gave),
     }
 }
 
@@ -277,9 +280,9 @@ mod tests {
             number: 2,
             of: 5,
         };
-        assert_eq!(Step::Open(item.clone()).heading(), "Give to each, 2 of 5: Peter Welch");
-        assert_eq!(Step::Ask(item).heading(), "Did you give $27 to Peter Welch?");
-        assert_eq!(Step::Done { gifts: 0, total: Cents(0), skipped: 0 }.heading(), "Give to each: done");
+        assert_eq!(Step::Open(item.clone()).heading().en(), "Give to each, 2 of 5: Peter Welch");
+        assert_eq!(Step::Ask(item).heading().en(), "Did you give $27 to Peter Welch?");
+        assert_eq!(Step::Done { gifts: 0, total: Cents(0), skipped: 0 }.heading().en(), "Give to each: done");
     }
 
     fn feed() -> Feed {
@@ -376,20 +379,26 @@ mod tests {
         assert_eq!((run.len(), run.is_empty(), run.gifts()), (2, false, 0));
         let named: Vec<(String, LeftOut)> =
             left_out.into_iter().map(|(id, why)| (list.get(&id).unwrap().name.clone(), why)).collect();
-        assert_eq!(left_out_text(&named).as_deref(), Some("Left out: Cy (no donation page in this feed)."));
+        assert_eq!(
+            left_out_text(&named).map(|m| m.en()).as_deref(),
+            Some("Left out: Cy (no donation page in this feed).")
+        );
         assert_eq!(left_out_text(&[]), None);
-        assert_eq!(run.progress_text(), "Nothing given yet");
+        assert_eq!(run.progress_text().en(), "Nothing given yet");
         let Step::Open(item) = run.step(&list, &feed, None) else { panic!() };
-        assert_eq!((item.position_text().as_str(), item.ask_text().as_str()), ("1 of 2", "Did you give $27 to Ann?"));
+        assert_eq!(
+            (item.position_text().en().as_str(), item.ask_text().en().as_str()),
+            ("1 of 2", "Did you give $27 to Ann?")
+        );
         run.opened(&list, &feed);
         run.answer(true, &mut list, &feed);
-        assert_eq!(run.progress_text(), "Given so far: $27 to 1 official");
+        assert_eq!(run.progress_text().en(), "Given so far: $27 to 1 official");
         run.opened(&list, &feed);
         run.answer(true, &mut list, &feed);
-        assert_eq!(run.progress_text(), "Given so far: $37.50 to 2 officials");
-        assert_eq!(done_text(2, run.total_given(), 0), "You gave $37.50 to 2 officials.");
-        assert_eq!(done_text(1, Cents(27_00), 2), "You gave $27 to 1 official. 2 skipped.");
-        assert_eq!(done_text(0, Cents(0), 1), "No gifts were marked this time. 1 skipped.");
+        assert_eq!(run.progress_text().en(), "Given so far: $37.50 to 2 officials");
+        assert_eq!(done_text(2, run.total_given(), 0).en(), "You gave $37.50 to 2 officials.");
+        assert_eq!(done_text(1, Cents(27_00), 2).en(), "You gave $27 to 1 official. 2 skipped.");
+        assert_eq!(done_text(0, Cents(0), 1).en(), "No gifts were marked this time. 1 skipped.");
         assert!(GiveRun::start(&Shortlist::default(), &feed).0.is_empty());
     }
 

@@ -27,6 +27,8 @@
 //! - [`roster`] and [`join`]: congress-legislators rosters to feeds, and stances taken from
 //!   another feed by name and state (used by the command-line tool to build feeds).
 //! - [`app_state`]: the widget's state and its reducer: every change a reader can make.
+//! - [`i18n`]: the catalogues (one per language), messages as a key and arguments, and how
+//!   numbers, money, dates and plurals are written (`Intl` in the browser).
 //! - [`wording`] and [`describe`]: counts and summaries in words; how an official is described.
 //! - [`tile_map`]: the tile-grid map of the states: tiles, shares, shades, names, arrow keys.
 //! - [`list_window`], [`storage_key`]: which rows of a long list to render; where the widget
@@ -50,6 +52,7 @@ pub mod feed;
 pub mod filter;
 pub mod fuzzing;
 pub mod give_run;
+pub mod i18n;
 pub mod join;
 pub mod link;
 pub mod list_window;

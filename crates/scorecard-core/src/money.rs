@@ -22,6 +22,19 @@ pub enum AmountError {
     AboveMaximum,
 }
 
+impl AmountError {
+    /// What the amount field says, in the reader's language.
+    pub fn msg(&self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
+        match self {
+            AmountError::NotANumber => Msg::new("amount.not_a_number"),
+            AmountError::TooManyDecimals => Msg::new("amount.too_many_decimals"),
+            AmountError::BelowMinimum => Msg::new("amount.below_minimum").money("amount", MIN_AMOUNT),
+            AmountError::AboveMaximum => Msg::new("amount.above_maximum").money("amount", MAX_AMOUNT),
+        }
+    }
+}
+
 impl fmt::Display for AmountError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -131,6 +144,14 @@ mod tests {
         assert_eq!(Cents::parse_gift("10000"), Ok(MAX_AMOUNT));
         assert_eq!(Cents::parse_gift("10000.01"), Err(AmountError::AboveMaximum));
         assert_eq!(AmountError::BelowMinimum.to_string(), "The smallest amount is $1.");
+        for error in [
+            AmountError::NotANumber,
+            AmountError::TooManyDecimals,
+            AmountError::BelowMinimum,
+            AmountError::AboveMaximum,
+        ] {
+            assert_eq!(error.msg().en(), error.to_string());
+        }
     }
 
     #[test]

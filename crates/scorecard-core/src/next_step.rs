@@ -27,6 +27,29 @@ pub enum NextStep {
 }
 
 impl NextStep {
+    /// The button's text in the reader's language ([`NextStep::label`]).
+    pub fn label_msg(&self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
+        match self {
+            NextStep::Give { amount, .. } => Msg::new("step.give").money("amount", *amount),
+            NextStep::FindDonationPage { .. } => Msg::new("step.find"),
+            NextStep::Contact { .. } => Msg::new("step.contact"),
+            NextStep::None => Msg::text_only(""),
+        }
+    }
+
+    /// The accessible name in the reader's language ([`NextStep::accessible_label`]).
+    pub fn accessible_msg(&self, name: &str) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
+        match self {
+            NextStep::Give { amount, .. } => Msg::new("step.give.named").money("amount", *amount).text("name", name),
+            NextStep::FindDonationPage { .. } => Msg::new("step.find.named").text("name", name),
+            NextStep::Contact { url } if url.is_mailto() => Msg::new("step.contact.email").text("name", name),
+            NextStep::Contact { .. } => Msg::new("step.contact.site").text("name", name),
+            NextStep::None => Msg::text_only(name),
+        }
+    }
+
     /// The button's text: "Give $27", "Find a donation page", "Contact", or "" for none.
     pub fn label(&self) -> String {
         match self {

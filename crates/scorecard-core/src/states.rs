@@ -92,8 +92,17 @@ impl State {
         TABLE[self.0 as usize].0
     }
 
+    /// The English name.
     pub fn name(self) -> &'static str {
         TABLE[self.0 as usize].1
+    }
+
+    /// The name in a language: the catalogue's `state.<code>` ("Nueva York"), else the English.
+    pub fn name_in(self, lang: crate::i18n::Lang) -> &'static str {
+        match lang {
+            crate::i18n::Lang::En => self.name(),
+            _ => lang.catalogue().get(&format!("state.{}", self.code())).unwrap_or(self.name()),
+        }
     }
 
     pub fn index(self) -> usize {
@@ -119,25 +128,32 @@ impl fmt::Display for State {
 /// with the text ("ver"), then codes starting with it, then names containing it ("mont").
 /// Empty text matches every state, in name order.
 pub fn search(query: &str) -> Vec<State> {
+    search_in(query, crate::i18n::Lang::En)
+}
+
+/// [`search`] for a reader of `lang`: their language's names ("nueva") match as the English
+/// ones do, and the list is in the order of their names.
+pub fn search_in(query: &str, lang: crate::i18n::Lang) -> Vec<State> {
     let query = crate::text::fold(query.trim());
-    let mut scored: Vec<(u8, &'static str, State)> = State::all()
+    let mut scored: Vec<(u8, String, State)> = State::all()
         .filter_map(|state| {
             let code = state.code().to_ascii_lowercase();
-            let name = state.name().to_ascii_lowercase();
+            let own = crate::text::fold(state.name_in(lang));
+            let names = [own.clone(), state.name().to_ascii_lowercase()];
             let rank = if query.is_empty() {
                 3
             } else if code == query {
                 0
-            } else if name.starts_with(&query) {
+            } else if names.iter().any(|n| n.starts_with(&query)) {
                 1
             } else if code.starts_with(&query) {
                 2
-            } else if name.contains(&query) {
+            } else if names.iter().any(|n| n.contains(&query)) {
                 3
             } else {
                 return None;
             };
-            Some((rank, state.name(), state))
+            Some((rank, own, state))
         })
         .collect();
     scored.sort();
@@ -192,9 +208,14 @@ impl FromIterator<State> for StateSet {
 }
 
 /// The state picker's choices for what was typed: [`search`]'s order, only states `available`
-/// (with their counts) and not already `selected`.
-pub fn picker_matches(query: &str, selected: StateSet, available: &[(State, u32)]) -> Vec<(State, u32)> {
-    search(query)
+/// (with their counts) and not already `selected`; names in the reader's `lang`.
+pub fn picker_matches(
+    query: &str,
+    selected: StateSet,
+    available: &[(State, u32)],
+    lang: crate::i18n::Lang,
+) -> Vec<(State, u32)> {
+    search_in(query, lang)
         .into_iter()
         .filter(|s| !selected.contains(*s))
         .filter_map(|s| available.iter().find(|(a, _)| *a == s).copied())
@@ -218,11 +239,11 @@ mod tests {
     fn the_picker_offers_available_states_not_yet_picked() {
         let (vt, va) = (State::parse("VT").unwrap(), State::parse("VA").unwrap());
         let available = [(vt, 3), (va, 5)];
-        assert_eq!(picker_matches("v", StateSet::EMPTY, &available).len(), 2);
-        assert_eq!(picker_matches("vt", StateSet::EMPTY, &available), [(vt, 3)]);
+        assert_eq!(picker_matches("v", StateSet::EMPTY, &available, crate::i18n::Lang::En).len(), 2);
+        assert_eq!(picker_matches("vt", StateSet::EMPTY, &available, crate::i18n::Lang::En), [(vt, 3)]);
         let picked: StateSet = [vt].into_iter().collect();
-        assert_eq!(picker_matches("v", picked, &available), [(va, 5)]);
-        assert!(picker_matches("texas", StateSet::EMPTY, &available).is_empty());
+        assert_eq!(picker_matches("v", picked, &available, crate::i18n::Lang::En), [(va, 5)]);
+        assert!(picker_matches("texas", StateSet::EMPTY, &available, crate::i18n::Lang::En).is_empty());
     }
 
     #[test]

@@ -12,13 +12,14 @@
 //! statewide officials are given, with a note derived from the ids.
 
 use crate::feed::{Feed, Official};
+use crate::i18n::Msg;
 use crate::states::State;
 use crate::zip_table::District;
 
 /// One heading and the officials under it (indices into `feed.officials`, in name order).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Group {
-    pub heading: String,
+    pub heading: Msg,
     pub state: State,
     /// The position shared by a statewide group (`None` for a district's members).
     pub position: Option<String>,
@@ -51,7 +52,7 @@ pub struct YourOfficials {
     /// Statewide officials by state and position ("Senator (Vermont)").
     pub statewide: Vec<Group>,
     /// Why districts were not matched, in plain words, when they were not.
-    pub note: Option<String>,
+    pub note: Option<Msg>,
 }
 
 impl YourOfficials {
@@ -98,18 +99,13 @@ pub fn find(feed: &Feed, districts: &[&District], period: Option<&str>) -> YourO
     let note = match (feed.meta.districts.as_deref(), period) {
         (_, _) if !has_districts => None,
         (Some(feed_period), Some(table)) if feed_period == table => None,
-        (Some(feed_period), Some(table)) => Some(format!(
-            "This scorecard's districts are from {}; ZIP codes here use the districts of {}, so only statewide officials are matched.",
-            describe_period(feed_period),
-            describe_period(table)
-        )),
-        (None, _) => Some(
-            "This scorecard does not say which districts its officials' districts are, so only statewide officials are matched."
-                .to_string(),
+        (Some(feed_period), Some(table)) => Some(
+            Msg::new("zip.note.other_period")
+                .msg("feed", describe_period(feed_period))
+                .msg("table", describe_period(table)),
         ),
-        (Some(_), None) => Some(
-            "This ZIP code table does not say which districts it uses, so only statewide officials are matched.".to_string(),
-        ),
+        (None, _) => Some(Msg::new("zip.note.feed_unsaid")),
+        (Some(_), None) => Some(Msg::new("zip.note.table_unsaid")),
     };
     let match_districts = has_districts && note.is_none();
     // In the feed's name order: one pass over it per group.
@@ -155,9 +151,10 @@ pub fn find(feed: &Feed, districts: &[&District], period: Option<&str>) -> YourO
         // a handful, so the smallest is picked each time (a general sort adds kilobytes of wasm).
         while let Some(next) = (0..by_position.len()).min_by_key(|i| by_position[*i].0.map_or(u32::MAX, |p| p)) {
             let (position, members) = by_position.remove(next);
-            let label = position.map_or("Other statewide officials", |p| feed.positions[p as usize].as_str());
+            let label = position
+                .map_or_else(|| Msg::new("zip.group.other_statewide"), |p| Msg::text_only(&feed.positions[p as usize]));
             statewide.push(Group {
-                heading: format!("{label} ({})", state.name()),
+                heading: Msg::new("zip.group.statewide").msg("label", label).state("state", *state),
                 state: *state,
                 position: position.map(|p| feed.positions[p as usize].clone()),
                 officials: ranked(members),
@@ -218,20 +215,21 @@ fn normalize_district(d: &str) -> String {
 }
 
 /// "Vermont, at large" or "Minnesota, district 5".
-fn district_heading(d: &District) -> String {
+fn district_heading(d: &District) -> Msg {
     if normalize_district(&d.district) == "0" {
-        format!("{}, at large", d.state.name())
+        Msg::new("zip.group.at_large").state("state", d.state)
     } else {
-        format!("{}, district {}", d.state.name(), d.district)
+        Msg::new("zip.group.district").state("state", d.state).text("district", d.district.clone())
     }
 }
 
 /// Plain words for a districts period: `us-house-116` → "the 116th Congress"; other ids as
 /// they are, in quotes.
-pub fn describe_period(id: &str) -> String {
+pub fn describe_period(id: &str) -> Msg {
     match id.strip_prefix("us-house-").and_then(|n| n.parse::<u32>().ok()) {
-        Some(n) => format!("the {n}{} Congress", ordinal_suffix(n)),
-        None => format!("\"{id}\""),
+        // The number as written ("116", not "116" grouped), with its English suffix.
+        Some(n) => Msg::new("zip.period.congress").text("n", n.to_string()).text("suffix", ordinal_suffix(n)),
+        None => Msg::new("zip.period.named").text("id", id),
     }
 }
 

@@ -10,20 +10,27 @@
 //! fetched for it ([`Zip::shard_url`]); links carry at most the "my officials" flag
 //! ([`crate::share_link::View::mine`]), never the ZIP code.
 
-use crate::diagnostics::group_thousands;
 use crate::feed::Feed;
+use crate::i18n::Msg;
 use crate::states::{State, StateSet};
+use crate::wording::{join_list, officials};
 use crate::your_officials::{feed_has_districts, same_district, DistrictChoice, Group, YourOfficials};
 use crate::zip_table::Zip;
 
 /// What a reader sees next to the ZIP code field, so they know what happens to it.
-pub const PRIVACY_NOTE: &str = "Your ZIP code stays in this browser. To look it up, the scorecard downloads the list of ZIP codes that start with its first three digits.";
+pub fn privacy_note() -> Msg {
+    Msg::new("zip.privacy")
+}
 
 /// Shown when a link asks for "my officials" and this browser has no ZIP code saved.
-pub const ASK_FOR_ZIP: &str = "Enter your ZIP code to see your officials.";
+pub fn ask_for_zip() -> Msg {
+    Msg::new("zip.ask")
+}
 
 /// Under a district no official of the feed holds (a scorecard of candidates, or a vacancy).
-pub const NOBODY_HERE: &str = "No one in this scorecard holds this seat.";
+pub fn nobody_here() -> Msg {
+    Msg::new("zip.nobody_here")
+}
 
 /// Whether typed text is a whole ZIP code, to look up as the reader types its last digit (five
 /// digits, or ZIP+4 with all nine); anything else waits for Enter, which says what is wrong.
@@ -42,9 +49,9 @@ pub fn looks_complete(typed: &str) -> bool {
 pub const GROUP_ROWS: usize = 10;
 
 /// Under a group cut at [`GROUP_ROWS`]: "And 1,234 more." (`None` when none were left out).
-pub fn more_in_group(group: &Group) -> Option<String> {
+pub fn more_in_group(group: &Group) -> Option<Msg> {
     let more = group.officials.len().saturating_sub(GROUP_ROWS);
-    (more > 0).then(|| format!("And {} more.", group_thousands(more as u64)))
+    (more > 0).then(|| Msg::new("zip.more").count("n", more))
 }
 
 /// Which ZIP table a widget asks.
@@ -145,25 +152,22 @@ pub enum TableProblem {
 
 impl TableProblem {
     /// A plain message saying what happened and what the reader can do instead.
-    pub fn message(&self, zip: &Zip) -> String {
-        let instead = "Try again, or pick your state in the filters.";
+    pub fn message(&self, zip: &Zip) -> Msg {
+        let zip_text = zip.to_string();
         match self {
-            TableProblem::Unreachable => format!(
-                "ZIP code {zip} could not be looked up: the ZIP code table could not be reached. You may be offline. {instead}"
-            ),
-            TableProblem::Status(status) => format!(
-                "ZIP code {zip} could not be looked up: the ZIP code table's server answered with error {status}. {instead}"
-            ),
-            TableProblem::TimedOut { seconds } => format!(
-                "ZIP code {zip} could not be looked up: the ZIP code table took more than {seconds} seconds to answer. {instead}"
-            ),
-            TableProblem::Interrupted => format!(
-                "ZIP code {zip} could not be looked up: the ZIP code table stopped arriving part-way. {instead}"
-            ),
-            TableProblem::Unreadable(why) => format!(
-                "ZIP code {zip} could not be looked up: the ZIP code table's file for ZIP codes starting {} could not be read ({why}). Pick your state in the filters instead.",
-                zip.prefix()
-            ),
+            TableProblem::Unreachable => Msg::new("zip.failed.unreachable").text("zip", zip_text),
+            TableProblem::Status(status) => {
+                Msg::new("zip.failed.status").text("zip", zip_text).text("status", status.to_string())
+            }
+            TableProblem::TimedOut { seconds } => {
+                Msg::new("zip.failed.timed_out").count("seconds", *seconds).text("zip", zip_text)
+            }
+            TableProblem::Interrupted => Msg::new("zip.failed.interrupted").text("zip", zip_text),
+            // `why` is the table reader's own words (English, as the CLI's).
+            TableProblem::Unreadable(why) => Msg::new("zip.failed.unreadable")
+                .text("zip", zip_text)
+                .text("prefix", zip.prefix().to_string())
+                .text("why", why.clone()),
         }
     }
 }
@@ -172,87 +176,72 @@ impl TableProblem {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Chooser {
     /// "ZIP code 35062 is split between 3 districts. Which is yours?"
-    pub legend: String,
+    pub legend: Msg,
     /// One per district, in the table's order: "Alabama, district 4: Robert B. Aderholt".
-    pub options: Vec<String>,
+    pub options: Vec<Msg>,
     /// "All 3 districts".
-    pub all: String,
+    pub all: Msg,
 }
 
 /// Everything the "Your officials" panel shows for a found ZIP code.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Shown<'a> {
     /// "Your officials for ZIP code 05401".
-    pub heading: String,
+    pub heading: Msg,
     pub chooser: Option<Chooser>,
     /// Why only statewide officials are matched, or that the list is narrowed to the states.
-    pub note: Option<String>,
+    pub note: Option<Msg>,
     /// For a feed without districts: narrow the main list to the ZIP code's states instead
     /// of listing officials here (every official of the state would be "statewide").
     pub narrow_to: Option<StateSet>,
     /// The groups to list, districts first.
     pub groups: Vec<&'a Group>,
     /// One sentence for screen readers, e.g. "3 officials for ZIP code 05401".
-    pub summary: String,
+    pub summary: Msg,
 }
 
 /// What to show for `zip`, whose districts gave `your`, with the reader's `choice`.
 pub fn present<'a>(feed: &Feed, your: &'a YourOfficials, choice: DistrictChoice, zip: &Zip) -> Shown<'a> {
-    let heading = format!("Your officials for ZIP code {zip}");
-    let places = and_list(&your.states.iter().map(|s| s.name().to_string()).collect::<Vec<_>>());
+    let zip_text = zip.to_string();
+    let heading = Msg::new("zip.heading").text("zip", zip_text.clone());
+    let states: Vec<State> = your.states.to_vec();
+    let places = crate::wording::join_states(&states);
     if !feed_has_districts(feed) {
         return Shown {
             heading,
             chooser: None,
-            note: Some(format!(
-                "This scorecard does not say which district each official serves, so the list below shows every official of {places}."
-            )),
+            note: Some(Msg::new("zip.note.no_districts").msg("places", places.clone())),
             narrow_to: Some(your.states.iter().copied().collect()),
             groups: Vec::new(),
-            summary: format!("The list now shows the officials of {places}, for ZIP code {zip}."),
+            summary: Msg::new("zip.said.narrowed").msg("places", places).text("zip", zip_text),
         };
     }
+    let districts = your.districts.len();
     let chooser = your.is_split().then(|| Chooser {
-        legend: format!("ZIP code {zip} is split between {} districts. Which is yours?", your.districts.len()),
+        legend: Msg::new("zip.chooser").text("zip", zip_text.clone()).count("n", districts),
         options: your.districts.iter().map(|d| district_option(feed, &d.group)).collect(),
-        all: format!("All {} districts", your.districts.len()),
+        all: Msg::new("zip.chooser.all").count("n", districts),
     });
     let count = your.officials(choice).len();
     let summary = match (count, your.is_split() && choice == DistrictChoice::All) {
-        (0, _) => format!("None of this scorecard's officials represent ZIP code {zip}."),
-        (n, true) => format!(
-            "{} for ZIP code {zip}, which is split between {} districts: pick yours to narrow them.",
-            officials(n),
-            your.districts.len()
-        ),
-        (n, false) => format!("{} for ZIP code {zip}.", officials(n)),
+        (0, _) => Msg::new("zip.said.none").text("zip", zip_text),
+        (n, true) => {
+            Msg::new("zip.said.split").count("n", districts).msg("officials", officials(n)).text("zip", zip_text)
+        }
+        (n, false) => Msg::new("zip.said.found").msg("officials", officials(n)).text("zip", zip_text),
     };
     Shown { heading, chooser, note: your.note.clone(), narrow_to: None, groups: your.groups(choice), summary }
 }
 
 /// "Alabama, district 4: Robert B. Aderholt"; at most three names, then "and 2 more".
-fn district_option(feed: &Feed, group: &Group) -> String {
-    let names: Vec<String> = group.officials.iter().map(|i| feed.officials[*i as usize].name.clone()).collect();
+fn district_option(feed: &Feed, group: &Group) -> Msg {
+    let names: Vec<&str> = group.officials.iter().map(|i| feed.officials[*i as usize].name.as_str()).collect();
     let who = match names.len() {
-        0 => "no one in this scorecard".to_string(),
-        1..=3 => and_list(&names),
-        n => format!("{}, {} and {} more", names[0], names[1], n - 2),
+        0 => Msg::new("zip.option.nobody"),
+        1..=3 => join_list(&names),
+        n => Msg::new("zip.option.more").count("n", n - 2).text("first", names[0]).text("second", names[1]),
     };
-    format!("{}: {who}", group.heading)
-}
-
-/// "1 official", "3 officials".
-fn officials(n: usize) -> String {
-    format!("{} official{}", group_thousands(n as u64), if n == 1 { "" } else { "s" })
-}
-
-/// "Vermont", "Vermont and New Hampshire", "A, B and C".
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
+    Msg::new("zip.option").msg("heading", group.heading.clone()).msg("who", who)
 }
 
 #[cfg(test)]
@@ -331,25 +320,25 @@ mod tests {
         let (d4, d6, d7) = (district("AL", "4"), district("AL", "6"), district("AL", "7"));
         let your = find(&feed, &[&d4, &d6, &d7], Some("us-house-119"));
         let shown = present(&feed, &your, DistrictChoice::All, &zip("35062"));
-        assert_eq!(shown.heading, "Your officials for ZIP code 35062");
+        assert_eq!(shown.heading.en(), "Your officials for ZIP code 35062");
         let chooser = shown.chooser.unwrap();
-        assert_eq!(chooser.legend, "ZIP code 35062 is split between 3 districts. Which is yours?");
+        assert_eq!(chooser.legend.en(), "ZIP code 35062 is split between 3 districts. Which is yours?");
         assert_eq!(
-            chooser.options,
+            chooser.options.iter().map(Msg::en).collect::<Vec<_>>(),
             [
                 "Alabama, district 4: Robert Aderholt",
                 "Alabama, district 6: Gary Palmer",
                 "Alabama, district 7: no one in this scorecard"
             ]
         );
-        assert_eq!(chooser.all, "All 3 districts");
+        assert_eq!(chooser.all.en(), "All 3 districts");
         assert_eq!(
-            shown.summary,
+            shown.summary.en(),
             "4 officials for ZIP code 35062, which is split between 3 districts: pick yours to narrow them."
         );
         let one = present(&feed, &your, DistrictChoice::One(1), &zip("35062"));
-        assert_eq!(one.summary, "3 officials for ZIP code 35062.");
-        let headings: Vec<&str> = one.groups.iter().map(|g| g.heading.as_str()).collect();
+        assert_eq!(one.summary.en(), "3 officials for ZIP code 35062.");
+        let headings: Vec<String> = one.groups.iter().map(|g| g.heading.en()).collect();
         assert_eq!(headings, ["Alabama, district 6", "Senator (Alabama)"]);
     }
 
@@ -360,11 +349,11 @@ mod tests {
         let your = find(&feed, &[&d4], Some("us-house-119"));
         let shown = present(&feed, &your, DistrictChoice::All, &zip("35950"));
         assert_eq!((shown.chooser, shown.note, shown.narrow_to), (None, None, None));
-        assert_eq!(shown.summary, "3 officials for ZIP code 35950.");
+        assert_eq!(shown.summary.en(), "3 officials for ZIP code 35950.");
         let elsewhere = district("VT", "0");
         let your = find(&feed, &[&elsewhere], Some("us-house-119"));
         let shown = present(&feed, &your, DistrictChoice::All, &zip("05401"));
-        assert_eq!(shown.summary, "None of this scorecard's officials represent ZIP code 05401.");
+        assert_eq!(shown.summary.en(), "None of this scorecard's officials represent ZIP code 05401.");
     }
 
     #[test]
@@ -375,10 +364,10 @@ mod tests {
         let shown = present(&feed, &your, DistrictChoice::All, &zip("35062"));
         assert_eq!(shown.chooser, None, "districts are not matched, so there is nothing to choose");
         assert_eq!(
-            shown.note.as_deref(),
+            shown.note.map(|n| n.en()).as_deref(),
             Some("This scorecard's districts are from the 116th Congress; ZIP codes here use the districts of the 119th Congress, so only statewide officials are matched.")
         );
-        assert_eq!(shown.summary, "2 officials for ZIP code 35062.");
+        assert_eq!(shown.summary.en(), "2 officials for ZIP code 35062.");
     }
 
     #[test]
@@ -397,24 +386,27 @@ mod tests {
         );
         assert!(shown.groups.is_empty());
         assert_eq!(
-            shown.note.as_deref(),
+            shown.note.map(|n| n.en()).as_deref(),
             Some("This scorecard does not say which district each official serves, so the list below shows every official of Vermont and New Hampshire.")
         );
-        assert_eq!(shown.summary, "The list now shows the officials of Vermont and New Hampshire, for ZIP code 03031.");
+        assert_eq!(
+            shown.summary.en(),
+            "The list now shows the officials of Vermont and New Hampshire, for ZIP code 03031."
+        );
     }
 
     #[test]
     fn each_failure_says_what_happened_and_what_to_do() {
         let z = zip("05401");
         assert_eq!(
-            TableProblem::Unreachable.message(&z),
+            TableProblem::Unreachable.message(&z).en(),
             "ZIP code 05401 could not be looked up: the ZIP code table could not be reached. You may be offline. Try again, or pick your state in the filters."
         );
-        assert!(TableProblem::Status(503).message(&z).contains("answered with error 503. Try again"));
-        assert!(TableProblem::TimedOut { seconds: 20 }.message(&z).contains("more than 20 seconds"));
-        assert!(TableProblem::Interrupted.message(&z).contains("stopped arriving part-way"));
+        assert!(TableProblem::Status(503).message(&z).en().contains("answered with error 503. Try again"));
+        assert!(TableProblem::TimedOut { seconds: 20 }.message(&z).en().contains("more than 20 seconds"));
+        assert!(TableProblem::Interrupted.message(&z).en().contains("stopped arriving part-way"));
         assert_eq!(
-            TableProblem::Unreadable("this is a web page (HTML), not a ZIP table file".into()).message(&z),
+            TableProblem::Unreadable("this is a web page (HTML), not a ZIP table file".into()).message(&z).en(),
             "ZIP code 05401 could not be looked up: the ZIP code table's file for ZIP codes starting 054 could not be read (this is a web page (HTML), not a ZIP table file). Pick your state in the filters instead."
         );
     }
@@ -433,23 +425,37 @@ mod tests {
     #[test]
     fn a_big_group_is_cut_and_says_how_many_more() {
         let group = |n: u32| Group {
-            heading: "Judge (Alabama)".into(),
+            heading: Msg::text_only("Judge (Alabama)"),
             state: State::parse("AL").unwrap(),
             position: Some("Judge".into()),
             officials: (0..n).collect(),
         };
         assert_eq!(more_in_group(&group(GROUP_ROWS as u32)), None);
-        assert_eq!(more_in_group(&group(GROUP_ROWS as u32 + 1)).as_deref(), Some("And 1 more."));
-        assert_eq!(more_in_group(&group(GROUP_ROWS as u32 + 1_234)).as_deref(), Some("And 1,234 more."));
+        assert_eq!(more_in_group(&group(GROUP_ROWS as u32 + 1)).map(|m| m.en()).as_deref(), Some("And 1 more."));
+        assert_eq!(
+            more_in_group(&group(GROUP_ROWS as u32 + 1_234)).map(|m| m.en()).as_deref(),
+            Some("And 1,234 more.")
+        );
     }
 
     #[test]
-    fn lists_read_as_english() {
-        assert_eq!(and_list(&[]), "");
-        assert_eq!(and_list(&["A".into()]), "A");
-        assert_eq!(and_list(&["A".into(), "B".into()]), "A and B");
-        assert_eq!(and_list(&["A".into(), "B".into(), "C".into()]), "A, B and C");
-        assert_eq!(officials(1), "1 official");
-        assert_eq!(officials(1200), "1,200 officials");
+    fn a_split_zip_code_in_spanish() {
+        use crate::i18n::{Lang, Plain};
+        let es = Plain(Lang::Es);
+        let feed = feed(r#", "districts": "us-house-119""#, ALABAMA);
+        let (d4, d6, d7) = (district("AL", "4"), district("AL", "6"), district("AL", "7"));
+        let your = find(&feed, &[&d4, &d6, &d7], Some("us-house-119"));
+        let shown = present(&feed, &your, DistrictChoice::All, &zip("35062"));
+        assert_eq!(shown.heading.render(&es), "Sus funcionarios para el código postal 35062");
+        let chooser = shown.chooser.unwrap();
+        assert_eq!(
+            chooser.legend.render(&es),
+            "El código postal 35062 está repartido entre 3 distritos. ¿Cuál es el suyo?"
+        );
+        assert_eq!(chooser.options[2].render(&es), "Alabama, distrito 7: nadie de este tablero");
+        assert_eq!(
+            shown.summary.render(&es),
+            "4 funcionarios para el código postal 35062, que está repartido entre 3 distritos: elija el suyo para acotarlos."
+        );
     }
 }

@@ -239,7 +239,9 @@ proptest! {
                 compare.push(id.clone());
             }
         }
-        let view = View { filter: spec.clone(), open: open.clone(), mine, compare: compare.clone() };
+        // The language rides along (on some views), and is never part of the list.
+        let lang = [None, Some(scorecard_core::i18n::Lang::En), Some(scorecard_core::i18n::Lang::Es)][compared.len() % 3];
+        let view = View { filter: spec.clone(), open: open.clone(), mine, compare: compare.clone(), lang };
         let param = share_link::encode_for(&view, Some(&list), &feed, sharded);
         let fragment = format!("#top&sc={param}");
         let decoded = share_link::decode(&fragment, "sc", &feed);
@@ -249,6 +251,7 @@ proptest! {
         prop_assert_eq!(&decoded.view.filter, &expected);
         prop_assert_eq!(&decoded.view.open, &open);
         prop_assert_eq!(decoded.view.mine, mine);
+        prop_assert_eq!(decoded.view.lang, lang);
         prop_assert_eq!(&decoded.view.compare, &compare);
         prop_assert_eq!(&decoded.compare_note, &None);
         // The same comparison without the list: every official by token.

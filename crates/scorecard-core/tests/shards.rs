@@ -276,11 +276,11 @@ fn a_file_that_cannot_be_read_fails_its_state_only() {
     let failed = progress(sharded.statuses(), states(&["VT", "NY"])).failed;
     assert_eq!(failed.len(), 2);
     assert!(
-        failed[1].1.starts_with(
+        failed[1].1.en().starts_with(
             "The officials of Vermont could not be read. error: VT.json (line 1, column 1): this is a web page"
         ),
         "{}",
-        failed[1].1
+        failed[1].1.en()
     );
     assert!(to_fetch(sharded.statuses(), states(&["VT"])).is_empty(), "a failed file waits for the reader to retry");
     sharded.retry(state("VT"));

@@ -49,8 +49,9 @@ fn a_zip_code_gives_its_district_member_and_statewide_officials() {
     let found = find(&feed, &[&vt], Some("us-house-119"));
     assert_eq!(found.note, None);
     assert!(!found.is_split());
-    let headings: Vec<(&str, Vec<String>)> =
-        found.groups(DistrictChoice::All).iter().map(|g| (g.heading.as_str(), ids(&feed, &g.officials))).collect();
+    let rendered: Vec<(String, Vec<String>)> =
+        found.groups(DistrictChoice::All).iter().map(|g| (g.heading.en(), ids(&feed, &g.officials))).collect();
+    let headings: Vec<(&str, Vec<String>)> = rendered.iter().map(|(h, i)| (h.as_str(), i.clone())).collect();
     assert_eq!(
         headings,
         [
@@ -76,7 +77,7 @@ fn a_split_zip_code_gives_each_district_to_choose_from() {
     let members: Vec<Vec<String>> = found.districts.iter().map(|d| ids(&feed, &d.group.officials)).collect();
     assert_eq!(members, [vec!["r0"], vec!["n1"], vec!["n2"]], "\"01\" is district 1; n2 by division id");
     let one = found.groups(DistrictChoice::One(1));
-    let headings: Vec<&str> = one.iter().map(|g| g.heading.as_str()).collect();
+    let headings: Vec<String> = one.iter().map(|g| g.heading.en()).collect();
     assert_eq!(
         headings,
         ["New Hampshire, district 1", "Senator (New Hampshire)"],
@@ -91,14 +92,14 @@ fn districts_of_another_period_are_not_matched_and_the_note_says_why() {
     let found = find(&feed, &[&district("VT", "0", None)], Some("us-house-119"));
     assert!(found.districts.is_empty());
     assert_eq!(
-        found.note.as_deref(),
+        found.note.as_ref().map(|n| n.en()).as_deref(),
         Some("This scorecard's districts are from the 116th Congress; ZIP codes here use the districts of the 119th Congress, so only statewide officials are matched.")
     );
     assert_eq!(found.officials(DistrictChoice::All).len(), 3);
     let unsaid = find(&feed_without_period(), &[&district("VT", "0", None)], Some("us-house-119"));
-    assert!(unsaid.note.unwrap().contains("does not say which districts"));
+    assert!(unsaid.note.unwrap().en().contains("does not say which districts"));
     let no_period = find(&feed, &[&district("VT", "0", None)], None);
-    assert!(no_period.note.unwrap().contains("ZIP code table does not say"));
+    assert!(no_period.note.unwrap().en().contains("ZIP code table does not say"));
 }
 
 fn feed_without_period() -> Feed {
@@ -119,11 +120,11 @@ fn a_feed_without_districts_narrows_to_the_state() {
 
 #[test]
 fn periods_and_districts_in_plain_words() {
-    assert_eq!(describe_period("us-house-116"), "the 116th Congress");
-    assert_eq!(describe_period("us-house-111"), "the 111th Congress");
-    assert_eq!(describe_period("us-house-102"), "the 102nd Congress");
-    assert_eq!(describe_period("us-house-121"), "the 121st Congress");
-    assert_eq!(describe_period("mn-house-2022"), "\"mn-house-2022\"");
+    assert_eq!(describe_period("us-house-116").en(), "the 116th Congress");
+    assert_eq!(describe_period("us-house-111").en(), "the 111th Congress");
+    assert_eq!(describe_period("us-house-102").en(), "the 102nd Congress");
+    assert_eq!(describe_period("us-house-121").en(), "the 121st Congress");
+    assert_eq!(describe_period("mn-house-2022").en(), "\"mn-house-2022\"");
     for (a, b) in [("07", "7"), ("0", "At-large"), ("AL", "at large"), ("00", "0"), ("7a", "7A")] {
         assert!(same_district(a, b), "{a} = {b}");
     }
@@ -160,7 +161,7 @@ fn the_bundled_congress_feed_and_zip_table_find_vermonts_members() {
     // The 2020 tracker's districts are the 116th Congress's: statewide officials only, with the note.
     let tracker = load_json(&std::fs::read(format!("{root}feeds/endorsements-2020.json")).unwrap()).feed.unwrap();
     let found = find(&tracker, &districts, Some("us-house-119"));
-    assert!(found.districts.is_empty() && found.note.unwrap().contains("116th Congress"));
+    assert!(found.districts.is_empty() && found.note.unwrap().en().contains("116th Congress"));
 }
 
 proptest! {
@@ -205,4 +206,11 @@ proptest! {
             prop_assert!(one.iter().all(|i| all.contains(i)));
         }
     }
+}
+
+#[test]
+fn periods_in_spanish() {
+    use scorecard_core::i18n::{Lang, Plain};
+    assert_eq!(describe_period("us-house-116").render(&Plain(Lang::Es)), "el 116.º Congreso");
+    assert_eq!(describe_period("mn-house-2022").render(&Plain(Lang::Es)), "«mn-house-2022»");
 }

@@ -30,7 +30,7 @@ fn run() -> Result<(), String> {
         _ => return Err("usage: scorecard-prerender FEED.json -o FIRST.html".into()),
     };
     let bytes = std::fs::read(&feed).map_err(|e| format!("{}: {e}", feed.display()))?;
-    let loaded = LoadedFeed::from_loaded(scorecard_core::feed::load_json(&bytes), String::new())?;
+    let loaded = LoadedFeed::from_loaded(scorecard_core::feed::load_json(&bytes), String::new()).map_err(|m| m.en())?;
     let props =
         AppProps { source: FeedSource::Loaded(Rc::new(loaded)), options: WidgetOptions::default(), first_screen: None };
     let html = render(props)?;

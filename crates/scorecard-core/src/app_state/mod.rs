@@ -17,6 +17,7 @@ use std::rc::Rc;
 use crate::feed::Feed;
 use crate::filter::FilterSpec;
 use crate::give_run::{GiveRun, LeftOut};
+use crate::i18n::{Lang, Msg};
 use crate::share_link::View;
 use crate::shortlist::{Entry, Removed, Shortlist};
 use crate::since::{Changes, Unmarked};
@@ -68,8 +69,8 @@ pub struct AppState {
     /// The last removal or clearing, which "Undo" reverses.
     pub undo: Option<Undo>,
     /// Per official id: why the typed amount was not accepted.
-    pub amount_errors: BTreeMap<String, String>,
-    pub split_error: Option<String>,
+    pub amount_errors: BTreeMap<String, Msg>,
+    pub split_error: Option<Msg>,
     /// Message for the screen-reader live region and the visible status line.
     pub announcement: Announcement,
     /// "My officials": the officials of the reader's ZIP code are shown (part of the view, so
@@ -81,7 +82,8 @@ pub struct AppState {
     pub give: Option<GiveRun>,
     /// Who the run left out and why (names from the shortlist), said when it starts.
     pub give_left_out: Vec<(String, LeftOut)>,
-    /// Why this browser does not keep the shortlist (storage disabled or full), if it does not.
+    /// Why this browser does not keep the shortlist (storage disabled or full), if it does not:
+    /// a catalogue key.
     pub storage_problem: Option<&'static str>,
     /// The last share link made, shown so it can be copied by hand.
     pub share_url: Option<String>,
@@ -98,7 +100,10 @@ pub struct AppState {
     pub compare_serial: u32,
     /// Why the last pick was refused, or which officials of a link or an older feed were left
     /// out: said beside the picks and in the comparison, not only to screen readers.
-    pub compare_note: Option<String>,
+    pub compare_note: Option<Msg>,
+    /// The language the reader chose with the switch, or a link or the address named (`None`:
+    /// the embedder's or the browser's). Part of the view.
+    pub lang: Option<Lang>,
     /// Whether the map of the states is shown, and as tiles or as a table.
     pub map: crate::tile_map::MapMode,
     /// What changed since the reader's last visit, and the "Changed" filter.
@@ -167,13 +172,13 @@ impl ZipState {
     /// The message under the ZIP code field, and whether it says the input is invalid:
     /// why it was not a ZIP code or could not be looked up, that a lookup is under way, or (with
     /// "my officials" asked for and no ZIP code) to type one.
-    pub fn message(&self, mine: bool) -> (Option<String>, bool) {
+    pub fn message(&self, mine: bool) -> (Option<Msg>, bool) {
         match &self.status {
             ZipStatus::Invalid(why) => (Some(why.clone()), true),
             ZipStatus::Failed(why) => (Some(why.clone()), false),
-            ZipStatus::Looking => (self.zip.map(|z| format!("Looking up ZIP code {z}…")), false),
+            ZipStatus::Looking => (self.zip.map(|z| Msg::new("zip.looking").text("zip", z.to_string())), false),
             ZipStatus::Idle | ZipStatus::Found if mine && self.zip.is_none() => {
-                (Some(crate::zip_lookup::ASK_FOR_ZIP.to_string()), false)
+                (Some(crate::zip_lookup::ask_for_zip()), false)
             }
             ZipStatus::Idle | ZipStatus::Found => (None, false),
         }
@@ -186,25 +191,25 @@ pub enum ZipStatus {
     #[default]
     Idle,
     /// What was typed is not a ZIP code: why.
-    Invalid(String),
+    Invalid(Msg),
     /// Waiting for the table's file.
     Looking,
     /// The districts are known: `ZipState::shard` has them.
     Found,
     /// A message: the table does not know the ZIP code, or could not be reached or read.
-    Failed(String),
+    Failed(Msg),
 }
 
 /// What the table gave for a lookup (`Ok(None)`: no file, so the ZIP code is unknown), or why
 /// there is no answer, in words for the reader.
-pub type ZipArrival = Result<Option<Rc<Shard>>, String>;
+pub type ZipArrival = Result<Option<Rc<Shard>>, Msg>;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct PendingShare {
     pub list: Shortlist,
     /// Whether the visitor must choose (they already had their own list).
     pub needs_choice: bool,
-    pub problems: Vec<String>,
+    pub problems: Vec<crate::i18n::Msg>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -217,16 +222,11 @@ pub enum Undo {
 
 impl Undo {
     /// What "Undo" would undo, in words.
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> Msg {
         match self {
-            Undo::Removed(removed) => format!("Removed {} from your shortlist.", removed.entry.name),
-            Undo::Cleared(entries) => {
-                format!(
-                    "Cleared {} from your shortlist.",
-                    crate::wording::plural(entries.len(), "official", "officials")
-                )
-            }
-            Undo::Replaced(_) => "Replaced your shortlist with the shared one.".to_string(),
+            Undo::Removed(removed) => Msg::new("undo.removed").text("name", removed.entry.name.clone()),
+            Undo::Cleared(entries) => Msg::new("undo.cleared").msg("count", crate::wording::officials(entries.len())),
+            Undo::Replaced(_) => Msg::new("undo.replaced"),
         }
     }
 }
@@ -244,7 +244,7 @@ pub enum HistoryMode {
 /// Text to announce; `serial` changes every time so a repeated message is announced again.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Announcement {
-    pub text: String,
+    pub text: Msg,
     pub serial: u32,
 }
 
@@ -280,6 +280,7 @@ impl AppState {
             comparing: false,
             compare_serial: 0,
             compare_note: None,
+            lang: None,
             since: SinceState::default(),
             map: crate::tile_map::MapMode::default(),
         }
@@ -315,7 +316,7 @@ impl AppState {
     }
 
     /// Sets the message for the live region (and the visible status line).
-    pub fn announce(&mut self, text: impl Into<String>) {
+    pub fn announce(&mut self, text: impl Into<Msg>) {
         self.announcement = Announcement { text: text.into(), serial: self.announcement.serial.wrapping_add(1) };
     }
 
@@ -334,7 +335,7 @@ impl AppState {
 
     /// A shortlist from a link. With no list of their own, the visitor gets it at once; with a
     /// different one, they are asked (the banner); the same list changes nothing.
-    pub fn receive_shared(&mut self, list: Shortlist, problems: Vec<String>) {
+    pub fn receive_shared(&mut self, list: Shortlist, problems: Vec<crate::i18n::Msg>) {
         let same = self.shortlist.same_list(&list);
         if self.shortlist.is_empty() {
             self.shortlist = list.clone();
@@ -347,7 +348,7 @@ impl AppState {
     /// What the URL shows.
     pub fn view(&self) -> View {
         let compare = if self.comparing { self.compare.clone() } else { Vec::new() };
-        View { filter: self.filter.clone(), open: self.open.clone(), mine: self.mine, compare }
+        View { filter: self.filter.clone(), open: self.open.clone(), mine: self.mine, compare, lang: self.lang }
     }
 
     /// What the page address keeps (the widget's parameter, when it syncs the address): the
@@ -383,7 +384,7 @@ impl AppState {
     }
 
     /// Says `text` beside the picks and to screen readers.
-    fn compare_says(&mut self, text: String) {
+    fn compare_says(&mut self, text: Msg) {
         self.announce(text.clone());
         self.compare_note = Some(text);
     }

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use super::*;
 use crate::filter::{SortKey, StanceChoice};
+use crate::i18n::Msg;
 use crate::money::Cents;
 use crate::shortlist::AddError;
 use crate::since::Unmarked;
@@ -27,10 +28,12 @@ pub enum Action {
     CloseOfficial,
     /// Back/Forward or an edited address: show that view (it is already in the URL).
     RestoreView(View),
+    /// The reader picked a language with the switch: a new history entry, nothing else changes.
+    SetLang(Lang),
     /// A shortlist arrived in a link (on load, or pasted into the address while open).
     ReceiveShared {
         list: Shortlist,
-        problems: Vec<String>,
+        problems: Vec<crate::i18n::Msg>,
     },
     Add {
         id: String,
@@ -54,7 +57,7 @@ pub enum Action {
     },
     SplitBudget(String),
     ResolveShare(Option<ShareChoice>),
-    Announce(String),
+    Announce(Msg),
     /// A newer copy of the feed arrived (a retry got through): keep the filters, the shortlist
     /// and the open official wherever they still mean something.
     ReplaceFeed(FeedRef),
@@ -104,7 +107,7 @@ pub enum Action {
     ClearCompare,
     /// What could not be read of a link's comparison (`Decoded::compare_note`), after the view
     /// was restored.
-    CompareNote(String),
+    CompareNote(Msg),
     /// What changed since the reader's last visit (`None`: nothing, or a first visit), and why
     /// this browser cannot keep what the reader saw, if it cannot.
     SinceLastVisit {
@@ -140,7 +143,7 @@ impl AppState {
             Action::RemoveState(state) => {
                 s.filter.states.remove(state);
                 s.filter_changed();
-                s.announce(format!("Removed {} from the state filter", state.name()));
+                s.announce(Msg::new("said.state_removed").state("state", state));
             }
             Action::ToggleStance(choice) => {
                 s.filter.toggle_stance(choice);
@@ -168,7 +171,11 @@ impl AppState {
                 s.filter.clear_filters();
                 s.since.only_changed = false;
                 s.filter_changed();
-                s.announce("All filters cleared");
+                s.announce(Msg::new("said.filters_cleared"));
+            }
+            Action::SetLang(lang) => {
+                s.lang = Some(lang);
+                s.history = HistoryMode::Push;
             }
             Action::OpenOfficial(id) => {
                 s.open = Some(id);
@@ -183,6 +190,7 @@ impl AppState {
                 s.filter = view.filter;
                 s.open = view.open;
                 s.mine = view.mine;
+                s.lang = view.lang;
                 s.restore_comparison(view.compare);
                 s.history = HistoryMode::Replace;
                 s.look_up_if_mine();
@@ -195,15 +203,15 @@ impl AppState {
                     None => s.shortlist.add(&id, &name),
                 };
                 match added {
-                    Ok(()) => s.announce(format!("Added {name} to your shortlist ({} in all)", s.shortlist.len())),
-                    Err(AddError::Full) => s.announce("Your shortlist is full; remove someone first."),
+                    Ok(()) => s.announce(Msg::new("said.added").text("name", name).count("n", s.shortlist.len())),
+                    Err(AddError::Full) => s.announce(Msg::new("said.full")),
                     Err(AddError::AlreadyListed) => {}
                 }
             }
             Action::Remove { id } => {
                 if let Some(removed) = s.shortlist.remove(&id) {
                     s.amount_errors.remove(&id);
-                    s.announce(format!("Removed {} from your shortlist", removed.entry.name));
+                    s.announce(Msg::new("said.removed").text("name", removed.entry.name.clone()));
                     s.undo = Some(Undo::Removed(removed));
                 }
             }
@@ -211,15 +219,15 @@ impl AppState {
                 Some(Undo::Removed(removed)) => {
                     let name = removed.entry.name.clone();
                     s.shortlist.undo_remove(removed);
-                    s.announce(format!("Put {name} back on your shortlist"));
+                    s.announce(Msg::new("said.put_back").text("name", name));
                 }
                 Some(Undo::Cleared(entries)) => {
                     s.shortlist.undo_clear(entries);
-                    s.announce("Shortlist restored");
+                    s.announce(Msg::new("said.restored"));
                 }
                 Some(Undo::Replaced(previous)) => {
                     s.shortlist = previous;
-                    s.announce("Your own shortlist is back");
+                    s.announce(Msg::new("said.own_back"));
                 }
                 None => {}
             },
@@ -227,7 +235,7 @@ impl AppState {
                 let entries = s.shortlist.clear();
                 if !entries.is_empty() {
                     s.amount_errors.clear();
-                    s.announce("Shortlist cleared");
+                    s.announce(Msg::new("said.cleared"));
                     s.undo = Some(Undo::Cleared(entries));
                 }
             }
@@ -238,20 +246,20 @@ impl AppState {
                     s.split_error = None;
                 }
                 Err(problem) => {
-                    s.amount_errors.insert(id, problem.to_string());
+                    s.amount_errors.insert(id, problem.msg());
                 }
             },
             Action::SetGiven { id, given } => s.shortlist.set_given(&id, given),
             Action::Move { id, to } => s.shortlist.move_to(&id, to),
             Action::SplitBudget(text) => {
                 let result = Cents::parse(&text)
-                    .map_err(|e| e.to_string())
-                    .and_then(|budget| s.shortlist.split_budget(budget).map(|()| budget).map_err(|e| e.to_string()));
+                    .map_err(|e| e.msg())
+                    .and_then(|budget| s.shortlist.split_budget(budget).map(|()| budget).map_err(|e| e.msg()));
                 match result {
                     Ok(budget) => {
                         s.split_error = None;
                         s.amount_errors.clear();
-                        s.announce(format!("Split {budget} across {} officials", s.shortlist.len()));
+                        s.announce(Msg::new("said.split").money("amount", budget).count("n", s.shortlist.len()));
                     }
                     Err(message) => s.split_error = Some(message),
                 }
@@ -262,11 +270,11 @@ impl AppState {
                         Some(ShareChoice::Replace) => {
                             let previous = std::mem::replace(&mut s.shortlist, pending.list);
                             s.undo = Some(Undo::Replaced(previous));
-                            s.announce("Your shortlist was replaced with the shared one");
+                            s.announce(Msg::new("said.replaced"));
                         }
                         Some(ShareChoice::Merge) => {
                             let summary = s.shortlist.merge(pending.list.entries());
-                            s.announce(format!("Added {} officials from the shared shortlist", summary.added));
+                            s.announce(Msg::new("said.merged").count("n", summary.added));
                         }
                         None => {}
                     }
@@ -296,8 +304,8 @@ impl AppState {
             }
             Action::LookUpZip(text) => match Zip::parse(&text) {
                 Err(problem) => {
-                    s.zip.status = ZipStatus::Invalid(problem.to_string());
-                    s.announce(problem.to_string());
+                    s.zip.status = ZipStatus::Invalid(problem.msg());
+                    s.announce(problem.msg());
                 }
                 Ok(zip) => {
                     if !s.mine {
@@ -350,7 +358,7 @@ impl AppState {
             }
             Action::ForgetZip => {
                 s.zip = ZipState { serial: s.zip.serial.wrapping_add(1), ..ZipState::default() };
-                s.announce("Your ZIP code was forgotten: it is no longer saved in this browser.");
+                s.announce(Msg::new("said.zip_forgotten"));
             }
             Action::ShowInList { state, position } => {
                 s.filter.clear_filters();
@@ -378,7 +386,7 @@ impl AppState {
             Action::SyncShortlist(mut list) => {
                 list.refresh_names(&s.feed);
                 s.shortlist = list;
-                s.announce("Your shortlist was changed in another tab or window.");
+                s.announce(Msg::new("said.other_tab"));
             }
             Action::ShowShareUrl(url) => s.share_url = Some(url),
             Action::WaitForStates(link) => s.waiting_link = link,
@@ -429,7 +437,7 @@ impl AppState {
                 s.compare.clear();
                 s.comparing = false;
                 s.compare_note = None;
-                s.announce("Comparison cleared");
+                s.announce(Msg::new("said.compare_cleared"));
             }
             Action::CompareNote(note) => s.compare_says(note),
             Action::SinceLastVisit { changes, problem } => {
@@ -443,7 +451,7 @@ impl AppState {
                 if s.since.changes.take().is_some() {
                     s.since.only_changed = false;
                     s.since.acknowledged = s.since.acknowledged.wrapping_add(1);
-                    s.announce("All changes are marked as seen.");
+                    s.announce(Msg::new("said.all_seen"));
                 }
             }
         }

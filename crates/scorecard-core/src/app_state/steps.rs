@@ -7,6 +7,7 @@
 use std::rc::Rc;
 
 use super::{Action, AppState, ZipStatus};
+use crate::i18n::Msg;
 use crate::your_officials::{find, DistrictChoice, YourOfficials};
 use crate::zip_lookup::{present, SavedZip};
 use crate::zip_table::{lookup, unknown_message, Zip, ZipAnswer};
@@ -28,10 +29,8 @@ pub struct Steps {
 pub static STEPS: Steps = Steps { found: found_in_table, your_officials, chose: chose_district, give_step };
 
 /// Says that the steps' part could not be loaded, for `zip`.
-pub fn not_loaded(zip: &Zip) -> String {
-    format!(
-        "ZIP code {zip} could not be looked up: this part of the scorecard could not be loaded. You may be offline. Try again, or pick your state in the filters."
-    )
+pub fn not_loaded(zip: &Zip) -> Msg {
+    Msg::new("zip.failed.part").text("zip", zip.to_string())
 }
 
 /// The lookup found districts for the ZIP code: the reader's saved pick, the narrowing of a feed

@@ -75,11 +75,11 @@ fn states_and_clearing_are_announced() {
     let s = after(state(), [Action::AddState(vt())]);
     assert!(s.filter.states.contains(vt()));
     let s = after(s, [Action::RemoveState(vt())]);
-    assert_eq!(s.announcement.text, "Removed Vermont from the state filter");
+    assert_eq!(s.announcement.text.en(), "Removed Vermont from the state filter");
     let serial = s.announcement.serial;
     let s = after(s, [Action::AddState(vt()), Action::ClearFilters]);
     assert!(s.filter.states.is_empty());
-    assert_eq!((s.announcement.text.as_str(), s.announcement.serial), ("All filters cleared", serial + 1));
+    assert_eq!((s.announcement.text.en().as_str(), s.announcement.serial), ("All filters cleared", serial + 1));
 }
 
 #[test]
@@ -95,19 +95,19 @@ fn opening_and_closing_an_official() {
 #[test]
 fn adding_removing_and_undoing() {
     let s = after(state(), [Action::Add { id: "ann".into() }, Action::Add { id: "cy".into() }]);
-    assert_eq!(s.announcement.text, "Added Cy Cole to your shortlist (2 in all)");
+    assert_eq!(s.announcement.text.en(), "Added Cy Cole to your shortlist (2 in all)");
     assert_eq!(s.shortlist.get("ann").and_then(|e| e.state), Some(vt()), "the state is kept for sharded feeds");
     let s = after(s, [Action::Remove { id: "ann".into() }]);
-    assert_eq!(s.announcement.text, "Removed Ann Able from your shortlist");
-    assert_eq!(s.undo.as_ref().map(Undo::describe).as_deref(), Some("Removed Ann Able from your shortlist."));
+    assert_eq!(s.announcement.text.en(), "Removed Ann Able from your shortlist");
+    assert_eq!(s.undo.as_ref().map(|u| u.describe().en()).as_deref(), Some("Removed Ann Able from your shortlist."));
     let s = after(s, [Action::Undo]);
     assert_eq!(s.shortlist.position("ann"), Some(0));
-    assert_eq!(s.announcement.text, "Put Ann Able back on your shortlist");
+    assert_eq!(s.announcement.text.en(), "Put Ann Able back on your shortlist");
     let s = after(s, [Action::ClearShortlist]);
     assert!(s.shortlist.is_empty());
-    assert_eq!(s.undo.as_ref().map(Undo::describe).as_deref(), Some("Cleared 2 officials from your shortlist."));
+    assert_eq!(s.undo.as_ref().map(|u| u.describe().en()).as_deref(), Some("Cleared 2 officials from your shortlist."));
     let s = after(s, [Action::Undo]);
-    assert_eq!((s.shortlist.len(), s.announcement.text.as_str()), (2, "Shortlist restored"));
+    assert_eq!((s.shortlist.len(), s.announcement.text.en().as_str()), (2, "Shortlist restored"));
     // An official no longer in the feed is listed under their id.
     let s = after(s, [Action::Add { id: "gone".into() }]);
     assert_eq!(s.shortlist.get("gone").map(|e| e.name.as_str()), Some("gone"));
@@ -129,7 +129,7 @@ fn amounts_given_marks_order_and_budgets() {
     let s = after(s, [Action::SplitBudget("20".into())]);
     assert_eq!(s.split_error, None);
     assert_eq!(s.shortlist.total(), Cents(20_00));
-    assert_eq!(s.announcement.text, "Split $20 across 2 officials");
+    assert_eq!(s.announcement.text.en(), "Split $20 across 2 officials");
 }
 
 #[test]
@@ -169,15 +169,15 @@ fn a_shared_list_is_taken_asked_about_or_ignored() {
     assert_eq!(s.pending_share.as_ref().map(|p| p.needs_choice), Some(true));
     let merged = after(s.clone(), [Action::ResolveShare(Some(ShareChoice::Merge))]);
     assert_eq!(
-        (merged.shortlist.len(), merged.announcement.text.as_str()),
-        (2, "Added 1 officials from the shared shortlist")
+        (merged.shortlist.len(), merged.announcement.text.en().as_str()),
+        (2, "Added 1 official from the shared shortlist")
     );
     let replaced = after(s, [Action::ResolveShare(Some(ShareChoice::Replace))]);
     assert_eq!(replaced.shortlist.position("cy"), Some(0));
     assert_eq!(replaced.shortlist.len(), 1);
     let back = after(replaced, [Action::Undo]);
     assert_eq!(
-        (back.shortlist.position("ann"), back.announcement.text.as_str()),
+        (back.shortlist.position("ann"), back.announcement.text.en().as_str()),
         (Some(0), "Your own shortlist is back")
     );
 }
@@ -224,7 +224,7 @@ fn a_zip_code_is_checked_looked_up_and_found() {
     assert!(s.zip.message(false).1, "said to be invalid");
     let s = after(s, [Action::LookUpZip("05401".into())]);
     assert_eq!((s.mine, s.history, &s.zip.status), (true, HistoryMode::Push, &ZipStatus::Looking));
-    assert_eq!(s.zip.message(true).0.as_deref(), Some("Looking up ZIP code 05401…"));
+    assert_eq!(s.zip.message(true).0.map(|m| m.en()).as_deref(), Some("Looking up ZIP code 05401…"));
     let serial = s.zip.serial;
     // An answer to an older lookup is dropped.
     let s = after(s, [Action::ZipArrived { serial: serial.wrapping_sub(1), arrival: Ok(Some(shard())) }]);
@@ -233,14 +233,14 @@ fn a_zip_code_is_checked_looked_up_and_found() {
     assert_eq!(s.zip.status, ZipStatus::Found);
     assert!(s.zip.your.is_some());
     assert_eq!(s.zip.saved.as_ref().map(|z| z.zip.to_string()).as_deref(), Some("05401"));
-    assert!(!s.announcement.text.is_empty());
+    assert!(!s.announcement.text.en().is_empty());
     // The same three digits need no other file.
     let s = after(s, [Action::LookUpZip("05499".into())]);
     assert_ne!(s.zip.status, ZipStatus::Looking);
     // Forgetting it forgets everything but the count, so a late answer is dropped.
     let s = after(s, [Action::ForgetZip]);
     assert_eq!((s.zip.zip, s.zip.saved.as_ref(), s.zip.status.clone()), (None, None, ZipStatus::Idle));
-    assert_eq!(s.zip.message(true).0.as_deref(), Some(crate::zip_lookup::ASK_FOR_ZIP));
+    assert_eq!(s.zip.message(true).0.map(|m| m.en()).as_deref(), Some("Enter your ZIP code to see your officials."));
 }
 
 #[test]
@@ -250,7 +250,7 @@ fn unknown_and_unreachable_zip_codes_say_so() {
     let unknown = after(looking.clone(), [Action::ZipArrived { serial, arrival: Ok(None) }]);
     assert!(matches!(unknown.zip.status, ZipStatus::Failed(_)));
     let offline = after(looking, [Action::ZipArrived { serial, arrival: Err("offline".into()) }]);
-    assert_eq!(offline.zip.status, ZipStatus::Failed("offline".into()));
+    assert_eq!(offline.zip.status, ZipStatus::Failed(Msg::text_only("offline")));
     assert_eq!(offline.zip.message(true), (Some("offline".into()), false));
 }
 
@@ -298,7 +298,7 @@ fn the_browsers_answers_are_state_too() {
     let s = after(s, [Action::WaitForStates(Some(link.clone())), Action::StorageProblem(None)]);
     assert_eq!((s.waiting_link.as_ref(), s.storage_problem), (Some(&link), None));
     let s = after(s, [Action::WaitForStates(None), Action::Announce("hi".into())]);
-    assert_eq!((s.waiting_link, s.announcement.text.as_str()), (None, "hi"));
+    assert_eq!((s.waiting_link, s.announcement.text.en().as_str()), (None, "hi"));
 }
 
 #[test]
@@ -309,7 +309,7 @@ fn another_tabs_changes_replace_the_list_with_names_from_this_feed_and_are_annou
     let s = after(s, [Action::SyncShortlist(theirs.clone())]);
     assert!(s.shortlist.same_choices(&theirs));
     assert_eq!(s.shortlist.get("cy").map(|e| e.name.as_str()), Some("Cy Cole"));
-    assert_eq!(s.announcement.text, "Your shortlist was changed in another tab or window.");
+    assert_eq!(s.announcement.text.en(), "Your shortlist was changed in another tab or window.");
 }
 
 const FIVE: &str = r#"
@@ -330,7 +330,7 @@ fn picking(ids: &[&str]) -> AppState {
 fn picking_up_to_four_to_compare() {
     let s = picking(&["ann", "bo"]);
     assert_eq!(s.compare, ["ann", "bo"]);
-    assert_eq!(s.announcement.text, "Added Bo Baker to the comparison (2 of 4)");
+    assert_eq!(s.announcement.text.en(), "Added Bo Baker to the comparison (2 of 4)");
     assert!(!s.comparing, "picking does not show the comparison yet");
     assert!(s.view().compare.is_empty(), "nor put it in the address");
     let s = after(s, [Action::ToggleCompare("cy".into()), Action::ToggleCompare("di".into())]);
@@ -338,7 +338,10 @@ fn picking_up_to_four_to_compare() {
     let s = after(s, [Action::ToggleCompare("ed".into())]);
     assert_eq!(s.compare, ["ann", "bo", "cy", "di"]);
     let refused = "You can compare up to 4 officials. Remove one before adding Ed Eads.";
-    assert_eq!((s.compare_note.as_deref(), s.announcement.text.as_str()), (Some(refused), refused));
+    assert_eq!(
+        (s.compare_note.as_ref().map(crate::i18n::Msg::en).as_deref(), s.announcement.text.en().as_str()),
+        (Some(refused), refused)
+    );
     // Taking one back makes room, and the message goes.
     let s = after(s, [Action::ToggleCompare("bo".into()), Action::ToggleCompare("ed".into())]);
     assert_eq!((picks(&s), s.compare_note.as_ref()), (["ann", "cy", "di", "ed"].to_vec(), None));
@@ -350,7 +353,10 @@ fn an_official_not_in_the_feed_cannot_be_picked() {
     s.shortlist.add("gone", "Gone Person").unwrap();
     let s = after(s, [Action::ToggleCompare("gone".into())]);
     assert!(s.compare.is_empty());
-    assert_eq!(s.compare_note.as_deref(), Some("Gone Person is not in this feed, so cannot be compared."));
+    assert_eq!(
+        s.compare_note.as_ref().map(crate::i18n::Msg::en).as_deref(),
+        Some("Gone Person is not in this feed, so cannot be compared.")
+    );
 }
 
 #[test]
@@ -358,7 +364,10 @@ fn showing_closing_and_clearing_the_comparison() {
     // One is not enough.
     let s = after(picking(&["ann"]), [Action::ShowComparison]);
     assert!(!s.comparing);
-    assert_eq!(s.compare_note.as_deref(), Some("Pick at least 2 officials to compare (1 picked so far)."));
+    assert_eq!(
+        s.compare_note.as_ref().map(crate::i18n::Msg::en).as_deref(),
+        Some("Pick at least 2 officials to compare (1 picked so far).")
+    );
     let s = after(s, [Action::ToggleCompare("cy".into()), Action::OpenOfficial("bo".into())]);
     let s = after(s, [Action::ShowComparison]);
     assert_eq!((s.comparing, s.compare_serial, s.history), (true, 1, HistoryMode::Push));
@@ -371,7 +380,7 @@ fn showing_closing_and_clearing_the_comparison() {
     assert_eq!(s.compare_serial, 2, "each showing is a fresh dialog");
     let s = after(s, [Action::ClearCompare]);
     assert!(s.compare.is_empty() && !s.comparing);
-    assert_eq!(s.announcement.text, "Comparison cleared");
+    assert_eq!(s.announcement.text.en(), "Comparison cleared");
 }
 
 #[test]
@@ -382,7 +391,10 @@ fn removing_a_column_below_two_ends_the_comparison() {
     let s = after(s, [Action::ToggleCompare("ann".into())]);
     assert!(!s.comparing);
     assert_eq!(s.compare, ["cy"]);
-    assert_eq!(s.compare_note.as_deref(), Some("Pick at least 2 officials to compare (1 picked so far)."));
+    assert_eq!(
+        s.compare_note.as_ref().map(crate::i18n::Msg::en).as_deref(),
+        Some("Pick at least 2 officials to compare (1 picked so far).")
+    );
 }
 
 #[test]
@@ -399,12 +411,15 @@ fn a_view_with_a_comparison_shows_it_and_one_without_closes_it() {
     // Officials not in the feed are left out, with a note; one left is not a comparison.
     let s = after(s, [Action::RestoreView(view(&["ann", "zed", "ann", "bo"]))]);
     assert_eq!((picks(&s), s.comparing), (["ann", "bo"].to_vec(), true));
-    assert_eq!(s.compare_note.as_deref(), Some("1 official in the comparison is not in this feed and was left out."));
+    assert_eq!(
+        s.compare_note.as_ref().map(crate::i18n::Msg::en).as_deref(),
+        Some("1 official in the comparison is not in this feed and was left out.")
+    );
     let s = after(s, [Action::RestoreView(view(&["zed", "cy"]))]);
     assert_eq!((picks(&s), s.comparing), (["cy"].to_vec(), false));
     // What a link's decoding could not read is said after the view is restored.
     let s = after(s, [Action::CompareNote("The link compares 6 officials; only the first 4 were read.".into())]);
-    assert_eq!(s.announcement.text, "The link compares 6 officials; only the first 4 were read.");
+    assert_eq!(s.announcement.text.en(), "The link compares 6 officials; only the first 4 were read.");
     assert!(s.compare_note.is_some());
 }
 
@@ -419,9 +434,30 @@ fn a_newer_feed_without_a_compared_official_leaves_them_out() {
         ))],
     );
     assert_eq!((picks(&s), s.comparing), (["ann", "bo"].to_vec(), true));
-    assert_eq!(s.compare_note.as_deref(), Some("1 official in the comparison is not in this feed and was left out."));
+    assert_eq!(
+        s.compare_note.as_ref().map(crate::i18n::Msg::en).as_deref(),
+        Some("1 official in the comparison is not in this feed and was left out.")
+    );
     let s = after(s, [Action::ReplaceFeed(feed_of(r#"{ "id": "ann", "name": "Ann Able", "state": "VT" }"#))]);
     assert_eq!((picks(&s), s.comparing), (["ann"].to_vec(), false));
+}
+
+#[test]
+fn the_language_is_part_of_the_view_and_nothing_else_changes() {
+    let s = after(
+        AppState::new(feed_of(OFFICIALS), FilterSpec::default(), list(&["ann"])),
+        [Action::ToggleStance(StanceChoice::Stance("y".into()))],
+    );
+    let before = (s.filter.clone(), s.shortlist.clone());
+    let s = after(s, [Action::SetLang(crate::i18n::Lang::Es)]);
+    assert_eq!((s.lang, s.history), (Some(crate::i18n::Lang::Es), HistoryMode::Push));
+    assert_eq!((s.filter.clone(), s.shortlist.clone()), before);
+    let view = s.view();
+    assert_eq!(view.lang, Some(crate::i18n::Lang::Es));
+    // Back to a view without a language: the embedder's or the browser's again.
+    let s = after(s, [Action::RestoreView(View { lang: None, ..view })]);
+    assert_eq!(s.lang, None);
+    assert_eq!(s.shortlist, before.1);
 }
 
 #[test]
@@ -445,7 +481,7 @@ fn changes_since_the_last_visit_and_the_changed_filter() {
     assert!(!after(s.clone(), [Action::ClearFilters]).since.only_changed);
     let s = after(s, [Action::MarkAllSeen]);
     assert_eq!((s.since.changes.is_none(), s.since.only_changed, s.since.acknowledged), (true, false, 1));
-    assert_eq!(s.announcement.text, "All changes are marked as seen.");
+    assert_eq!(s.announcement.text.en(), "All changes are marked as seen.");
     assert_eq!(after(s.clone(), [Action::MarkAllSeen]).since.acknowledged, 1, "nothing more to mark");
     let s =
         after(s, [Action::SinceLastVisit { changes: Some(ChangesRef(Rc::new(Changes::default()))), problem: None }]);

@@ -7,6 +7,7 @@
 use super::token::{resolve_token, ALPHABET, MIN_TOKEN};
 use crate::compare::{missing_text, too_many_text, MAX_COMPARED};
 use crate::feed::Feed;
+use crate::i18n::Msg;
 
 /// `at` (a place in the link's list) in base64url digits, most significant first.
 pub(super) fn place(mut at: usize) -> String {
@@ -32,7 +33,7 @@ fn read_place(text: &str) -> Option<usize> {
 /// The officials (indices into `feed`) that `text` names, once each, and a note for the reader
 /// when some could not be shown. `listed` is the link's list, read: per item of `l`, its
 /// official if found.
-pub(super) fn decode_compare(text: &str, feed: &Feed, listed: &[Option<usize>]) -> (Vec<usize>, Option<String>) {
+pub(super) fn decode_compare(text: &str, feed: &Feed, listed: &[Option<usize>]) -> (Vec<usize>, Option<Msg>) {
     let items: Vec<&str> = text.split(',').filter(|t| !t.is_empty()).collect();
     let mut notes = Vec::new();
     if items.len() > MAX_COMPARED {
@@ -54,7 +55,12 @@ pub(super) fn decode_compare(text: &str, feed: &Feed, listed: &[Option<usize>]) 
     if missing > 0 {
         notes.push(missing_text(missing));
     }
-    (officials, (!notes.is_empty()).then(|| notes.join(" ")))
+    let note = match notes.len() {
+        0 => None,
+        1 => notes.pop(),
+        _ => Some(Msg::new("compare.notes").msg("first", notes.remove(0)).msg("second", notes.remove(0))),
+    };
+    (officials, note)
 }
 
 #[cfg(test)]

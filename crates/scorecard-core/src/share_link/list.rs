@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use super::token::{matches, token_range};
 use super::{Integrity, SharedList};
 use crate::feed::Feed;
+use crate::i18n::Msg;
 use crate::money::{Cents, DEFAULT_AMOUNT};
 use crate::shortlist::MAX_ENTRIES;
 
@@ -14,7 +15,7 @@ pub(super) fn decode_list(
     text: &str,
     feed: &Feed,
     integrity: Integrity,
-    problems: &mut Vec<String>,
+    problems: &mut Vec<Msg>,
 ) -> (SharedList, Vec<Option<usize>>) {
     let mut list = SharedList { integrity, ..SharedList::default() };
     let mut items_read = Vec::new();
@@ -23,7 +24,7 @@ pub(super) fn decode_list(
     let mut unreadable = 0;
     let items: Vec<&str> = text.split(',').filter(|t| !t.is_empty()).collect();
     if items.len() > MAX_ENTRIES {
-        problems.push(format!("The link lists {} officials; only the first {MAX_ENTRIES} were read.", items.len()));
+        problems.push(Msg::new("link.too_many").count("n", items.len()).count("max", MAX_ENTRIES));
     }
     for item in items.into_iter().take(MAX_ENTRIES) {
         let (tok, amount_text) = match item.split_once('~') {
@@ -61,36 +62,16 @@ pub(super) fn decode_list(
         });
     }
     if unreadable > 0 {
-        problems.push(format!(
-            "{} {} in the link could not be read.",
-            unreadable,
-            if unreadable == 1 { "entry" } else { "entries" }
-        ));
+        problems.push(Msg::new("link.unreadable").count("n", unreadable));
     }
     if bad_amounts > 0 {
-        problems.push(format!(
-            "{} {} in the link {} not valid and {} set to {DEFAULT_AMOUNT}.",
-            bad_amounts,
-            if bad_amounts == 1 { "amount" } else { "amounts" },
-            if bad_amounts == 1 { "was" } else { "were" },
-            if bad_amounts == 1 { "was" } else { "were" },
-        ));
+        problems.push(Msg::new("link.bad_amounts").count("n", bad_amounts).money("amount", DEFAULT_AMOUNT));
     }
     if list.unknown > 0 {
-        problems.push(format!(
-            "{} {} in the link {} not in this feed.",
-            list.unknown,
-            if list.unknown == 1 { "official" } else { "officials" },
-            if list.unknown == 1 { "is" } else { "are" },
-        ));
+        problems.push(Msg::new("link.unknown").count("n", list.unknown));
     }
     if list.ambiguous > 0 {
-        problems.push(format!(
-            "{} {} in the link could not be told apart from others and {} left out.",
-            list.ambiguous,
-            if list.ambiguous == 1 { "official" } else { "officials" },
-            if list.ambiguous == 1 { "was" } else { "were" }
-        ));
+        problems.push(Msg::new("link.ambiguous").count("n", list.ambiguous));
     }
     (list, items_read)
 }

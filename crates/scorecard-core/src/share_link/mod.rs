@@ -15,6 +15,7 @@
 //!   open (a token, as below); `m=1` "my officials" (the officials of the reader's own ZIP code:
 //!   the link never holds a ZIP code, so a recipient sees their own, or is asked for theirs).
 //!   Free text is percent-encoded.
+//! - `lg` the language the reader chose (`en`, `es`); absent: the embedder's or the browser's.
 //! - `k` the officials compared side by side (2 to 4, see [`crate::compare`]), in order: an
 //!   official on the link's shortlist by their place in `l` (`A` the first, `B` the second, …:
 //!   base64url digits, at most 3), anyone else by a token (as below, 4 characters or more).
@@ -36,6 +37,7 @@ use crate::compare::MAX_COMPARED;
 use crate::feed::model::id_hash;
 use crate::feed::Feed;
 use crate::filter::{FilterSpec, SortKey, StanceChoice};
+use crate::i18n::Lang;
 use crate::money::{Cents, DEFAULT_AMOUNT};
 use crate::shortlist::Shortlist;
 use crate::states::{State, StateSet};
@@ -96,6 +98,9 @@ pub struct View {
     pub mine: bool,
     /// Ids of the officials compared side by side, in order (empty: no comparison shown).
     pub compare: Vec<String>,
+    /// The language the reader chose (`None`: the embedder's or the browser's). Part of the
+    /// view, so a link opens in the language it was made in; never part of the shortlist.
+    pub lang: Option<Lang>,
 }
 
 impl View {
@@ -121,10 +126,10 @@ pub struct Decoded {
     /// The states of the shared list's officials (`ls`), when the link names them: the state
     /// files a sharded feed must load before `shared` can be read.
     pub list_states: StateSet,
-    /// Plain-English notes on what could not be read.
-    pub problems: Vec<String>,
+    /// What could not be read, to say to the reader.
+    pub problems: Vec<crate::i18n::Msg>,
     /// What could not be read of the comparison (officials not in this feed), said beside it.
-    pub compare_note: Option<String>,
+    pub compare_note: Option<crate::i18n::Msg>,
 }
 
 impl SharedList {
@@ -219,6 +224,9 @@ fn encode_with(view: &View, shortlist: Option<&Shortlist>, feed: &Feed, min_toke
     if view.mine {
         push_field(&mut out, "m", "1");
     }
+    if let Some(lang) = view.lang {
+        push_field(&mut out, "lg", lang.tag());
+    }
     let listed = shortlist.filter(|l| !l.is_empty());
     if !view.compare.is_empty() {
         let items: Vec<String> = view
@@ -269,16 +277,21 @@ fn encode_with(view: &View, shortlist: Option<&Shortlist>, feed: &Feed, min_toke
     out
 }
 
+/// The language a fragment's view names (`lg`), read before any feed is loaded (the widget's
+/// loading screen speaks it already).
+pub fn lang_in(fragment: &str, param: &str) -> Option<Lang> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let payload = find_param(fragment.get(..fragment.len().min(MAX_LEN))?, param)?;
+    payload.split(';').skip(1).find_map(|field| field.strip_prefix("lg=")).and_then(Lang::parse)
+}
+
 /// Finds and decodes the parameter `param` in a URL fragment (with or without the leading `#`).
 pub fn decode(fragment: &str, param: &str, feed: &Feed) -> Decoded {
     let mut decoded = Decoded::default();
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.len() > MAX_LEN {
         decoded.present = fragment.contains(&format!("{param}="));
-        decoded.problems.push(format!(
-            "This link is too long to be a Scorecard link ({} characters); it was ignored.",
-            fragment.len()
-        ));
+        decoded.problems.push(crate::i18n::Msg::new("link.too_long").count("n", fragment.len()));
         return decoded;
     }
     let Some(payload) = find_param(fragment, param) else {
@@ -288,10 +301,9 @@ pub fn decode(fragment: &str, param: &str, feed: &Feed) -> Decoded {
     let mut fields = payload.split(';');
     let version = fields.next().unwrap_or("");
     if version != VERSION {
-        decoded.problems.push(format!(
-            "This link was made by a different version of the scorecard (link version \"{}\"); it could not be read.",
-            crate::text::truncate(&unescape(version), 12)
-        ));
+        decoded.problems.push(
+            crate::i18n::Msg::new("link.other_version").text("version", crate::text::truncate(&unescape(version), 12)),
+        );
         return decoded;
     }
     let mut list_text: Option<&str> = None;
@@ -306,10 +318,10 @@ pub fn decode(fragment: &str, param: &str, feed: &Feed) -> Decoded {
                 for code in value.split(',').filter(|c| !c.is_empty()) {
                     match State::parse(code) {
                         Some(state) if code.len() == 2 => filter.states.insert(state),
-                        _ => decoded.problems.push(format!(
-                            "The link names an unknown state \"{}\"; it was ignored.",
-                            crate::text::truncate(&unescape(code), 12)
-                        )),
+                        _ => decoded.problems.push(
+                            crate::i18n::Msg::new("link.unknown_state")
+                                .text("state", crate::text::truncate(&unescape(code), 12)),
+                        ),
                     }
                 }
             }
@@ -327,6 +339,8 @@ pub fn decode(fragment: &str, param: &str, feed: &Feed) -> Decoded {
             "pa" => filter.parties = split_escaped(value),
             "n" => filter.name = crate::text::truncate(&unescape(value), 100),
             "o" => filter.sort = SortKey::parse(value).unwrap_or_default(),
+            // A language this widget does not speak is left to the browser's.
+            "lg" => decoded.view.lang = Lang::parse(value),
             "d" => decoded.view.open = resolve_token(value, feed).map(|i| feed.officials[i].id.clone()),
             "m" => decoded.view.mine = value == "1",
             "k" => compare_text = Some(value),
@@ -355,12 +369,8 @@ pub fn decode(fragment: &str, param: &str, feed: &Feed) -> Decoded {
         };
         match integrity {
             Integrity::Intact => {}
-            Integrity::CutOff => {
-                decoded.problems.push("This link looks cut off: some officials or amounts may be missing.".into())
-            }
-            Integrity::Altered => decoded
-                .problems
-                .push("This link was changed or damaged on the way: check the officials and amounts.".into()),
+            Integrity::CutOff => decoded.problems.push(crate::i18n::Msg::new("link.cut_off")),
+            Integrity::Altered => decoded.problems.push(crate::i18n::Msg::new("link.altered")),
         }
         let (shared, read) = decode_list(list_text, feed, integrity, &mut decoded.problems);
         decoded.shared = Some(shared);

@@ -63,6 +63,25 @@ fn my_officials_travels_as_a_flag_and_older_links_lack_it() {
 }
 
 #[test]
+fn the_language_travels_in_the_view() {
+    let feed = crate::feed::load_json(
+        br#"{ "format_version": 1, "meta": { "title": "T" },
+             "questions": [ { "id": "q", "text": "Q?", "stances": [ { "id": "y", "label": "Y" } ] } ],
+             "officials": [ { "id": "a", "name": "Ann", "state": "VT" } ] }"#,
+    )
+    .feed
+    .unwrap();
+    let spanish = View { lang: Some(Lang::Es), ..View::default() };
+    assert_eq!(encode(&spanish, None, &feed), "1;lg=es");
+    assert_eq!(decode("#sc=1;lg=es", PARAM, &feed).view, spanish);
+    let decoded = decode("#sc=1;lg=fr", PARAM, &feed);
+    assert_eq!((decoded.view.lang, decoded.problems.len()), (None, 0), "a language we do not speak: the browser's");
+    assert_eq!(lang_in("#x=1&sc=1;st=VT;lg=es;c=ab", PARAM), Some(Lang::Es));
+    assert_eq!(lang_in("#sc-other=1;lg=es", PARAM), None);
+    assert_eq!(lang_in("", PARAM), None);
+}
+
+#[test]
 fn param_names() {
     assert_eq!(param_name(None), "sc");
     assert_eq!(param_name(Some("")), "sc");
@@ -130,7 +149,7 @@ fn officials_a_link_compares_that_are_not_in_the_feed_are_dropped_with_a_note() 
     let decoded = decode(&format!("sc={link}"), PARAM, &smaller);
     assert_eq!(decoded.view.compare, ["a", "c"]);
     assert_eq!(
-        decoded.compare_note.as_deref(),
+        decoded.compare_note.as_ref().map(crate::i18n::Msg::en).as_deref(),
         Some("1 official in the comparison is not in this feed and was left out.")
     );
     assert!(decoded.problems.is_empty(), "said beside the comparison, not as a problem of the list");
@@ -138,7 +157,7 @@ fn officials_a_link_compares_that_are_not_in_the_feed_are_dropped_with_a_note() 
     let decoded = decode("sc=1;k=A,Z", PARAM, &feed);
     assert!(decoded.view.compare.is_empty());
     assert_eq!(
-        decoded.compare_note.as_deref(),
+        decoded.compare_note.as_ref().map(crate::i18n::Msg::en).as_deref(),
         Some("2 officials in the comparison are not in this feed and were left out.")
     );
 }
@@ -149,7 +168,10 @@ fn a_link_comparing_more_than_four_is_read_up_to_four() {
     let tokens: Vec<String> = ["a", "b", "a", "c", "d", "e"].iter().map(|id| token(id_hash(id), MIN_TOKEN)).collect();
     let decoded = decode(&format!("sc=1;k={}", tokens.join(",")), PARAM, &feed);
     assert_eq!(decoded.view.compare, ["a", "b", "c"], "the first four items, once each");
-    assert_eq!(decoded.compare_note.as_deref(), Some("The link compares 6 officials; only the first 4 were read."));
+    assert_eq!(
+        decoded.compare_note.as_ref().map(crate::i18n::Msg::en).as_deref(),
+        Some("The link compares 6 officials; only the first 4 were read.")
+    );
     // Garbage is not a panic, and names nobody.
     for junk in ["sc=1;k=", "sc=1;k=,,,", "sc=1;k=%%%,~~,AAAAAAAAAAAAAAAAAA", "sc=1;k=A;l=;c=zz"] {
         let decoded = decode(junk, PARAM, &feed);

@@ -59,6 +59,22 @@ pub enum SplitError {
     },
 }
 
+impl SplitError {
+    /// What the budget field says, in the reader's language.
+    pub fn msg(&self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
+        match self {
+            SplitError::NoRecipients => Msg::new("split.no_recipients"),
+            SplitError::TooSmall { needed } => {
+                Msg::new("split.too_small").money("least", MIN_AMOUNT).money("needed", *needed)
+            }
+            SplitError::TooLarge { most } => {
+                Msg::new("split.too_large").money("most_each", MAX_AMOUNT).money("most", *most)
+            }
+        }
+    }
+}
+
 impl std::fmt::Display for SplitError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

@@ -54,21 +54,13 @@ pub enum Unmarked {
 }
 
 impl Unmarked {
-    pub fn message(self) -> &'static str {
-        match self {
-            Unmarked::Unavailable => {
-                "Changes since your last visit cannot be marked: this browser does not let the scorecard keep anything."
-            }
-            Unmarked::Full => {
-                "Changes since your last visit cannot be marked: this browser's storage for this page is full."
-            }
-            Unmarked::TooBig => {
-                "Changes since your last visit are not marked: this scorecard is too big to remember on this device."
-            }
-            Unmarked::NotLoaded => {
-                "Changes since your last visit could not be shown (you may be offline). They will be next time."
-            }
-        }
+    pub fn message(self) -> crate::i18n::Msg {
+        crate::i18n::Msg::new(match self {
+            Unmarked::Unavailable => "since.unmarked.unavailable",
+            Unmarked::Full => "since.unmarked.full",
+            Unmarked::TooBig => "since.unmarked.too_big",
+            Unmarked::NotLoaded => "since.unmarked.not_loaded",
+        })
     }
 }
 

@@ -5,8 +5,8 @@
 //! Everything the map shows is decided here ([`model`]): which tiles, their numbers, their
 //! shade ([`Shade`]: a class for the colour *and* the bar that says the same without colour),
 //! the text on each tile, each tile's accessible name ("Vermont: 8 of 14 endorsed Sanders",
-//! from the feed's own stance wording), the legend and the caption; and where the arrow keys go
-//! ([`step`]). The words are in [`words`], one place, for translation.
+//! from the feed's own stance wording), the legend and the caption, as messages (keys `map.*`
+//! of the catalogues, crate::i18n); and where the arrow keys go ([`step`]).
 //!
 //! The numbers come from the filter's one pass ([`FilterResult`]'s `facets.states` and
 //! `facets.state_totals`), so updating the map costs a walk over 56 states, not over the
@@ -19,31 +19,9 @@ pub use layout::{COLUMNS, LAYOUT, ROWS};
 use crate::feed::shards::{ShardLoad, ShardStatus};
 use crate::feed::{Feed, Question};
 use crate::filter::{FilterResult, FilterSpec, StanceChoice};
+use crate::i18n::{Lang, Msg};
 use crate::states::{State, StateSet};
-use crate::wording::{plural, stance_phrase};
-
-/// Every user-facing string of the map and its table, in one place.
-pub mod words {
-    pub const HEADING: &str = "Map of the states";
-    pub const SHOW_MAP: &str = "Show the map";
-    pub const HIDE_MAP: &str = "Hide the map";
-    pub const SHOW_TABLE: &str = "Show as table";
-    pub const SHOW_TILES: &str = "Show as map";
-    pub const HINT: &str = "Pick a state to add it to the filter, again to remove it. Arrow keys move between states.";
-    pub const LEGEND: &str = "Legend";
-    pub const STATE: &str = "State";
-    pub const MATCHING: &str = "Matching";
-    pub const OFFICIALS: &str = "Officials";
-    pub const SHARE: &str = "Share";
-    pub const NO_OFFICIALS: &str = "No officials";
-    pub const NOT_LOADED: &str = "Not loaded yet";
-    pub const LOADING: &str = "Loading the map…";
-    pub const FAILED: &str =
-        "The map could not be loaded. You may be offline; the list and the state filter still work.";
-    pub const TRY_AGAIN: &str = "Try again";
-    pub const CREDIT: &str = "Tile layout: geofacet (MIT License)";
-    pub const OFFICIAL: (&str, &str) = ("official", "officials");
-}
+use crate::wording::{officials, stance_phrase};
 
 /// Whether the map is shown, and how: the state's [`crate::app_state::AppState::map`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -102,15 +80,15 @@ pub struct Tile {
     pub shade: Shade,
     pub selected: bool,
     /// The short text on the tile: "57%", "14", "–".
-    pub value: String,
+    pub value: Msg,
     /// The accessible name: "Vermont: 8 of 14 endorsed Sanders".
-    pub label: String,
+    pub label: Msg,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LegendItem {
     pub shade: Shade,
-    pub text: String,
+    pub text: Msg,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -119,7 +97,7 @@ pub struct MapModel {
     /// In reading order (row, then column): the order on the page and of the table.
     pub tiles: Vec<Tile>,
     /// What the tiles show: "Share of each state's officials who endorsed Sanders".
-    pub caption: String,
+    pub caption: Msg,
     pub legend: Vec<LegendItem>,
 }
 
@@ -147,17 +125,20 @@ fn is_optional(state: State) -> bool {
 }
 
 /// The map for the current filter: `result` is `filter::run(feed, filter)`; `shown` is
-/// [`shown_states`] (kept by the caller: it changes only with the feed).
+/// [`shown_states`] (kept by the caller: it changes only with the feed). `label` is a stance's
+/// label in the reader's language `lang` (as for [`crate::wording::results_summary`]).
 pub fn model(
     feed: &Feed,
     filter: &FilterSpec,
     result: &FilterResult,
     shards: Option<&[ShardStatus]>,
     shown: StateSet,
+    label: impl Fn(&crate::feed::Stance) -> String,
+    lang: Lang,
 ) -> MapModel {
     let measure = if filter.stances.is_empty() { Measure::Count } else { Measure::Share };
     let question = feed.questions.get(result.question);
-    let phrase = question.map(|q| chosen_phrase(q, &filter.stances)).unwrap_or_default();
+    let chosen = question.map(|q| chosen(q, &filter.stances, &label, lang));
     let loaded =
         |state: State| shards.is_none_or(|s| s.iter().any(|s| s.entry.state == state && s.load == ShardLoad::Loaded));
     let index_count = |state: State| {
@@ -182,8 +163,8 @@ pub fn model(
                 total,
                 shade: Shade::Empty,
                 selected: filter.states.contains(state),
-                value: String::new(),
-                label: String::new(),
+                value: Msg::default(),
+                label: Msg::default(),
             })
         })
         .collect();
@@ -191,28 +172,50 @@ pub fn model(
     for tile in &mut tiles {
         tile.shade = shade(measure, tile.count, tile.total, most);
         tile.value = value(measure, tile.count, tile.total);
-        tile.label = label(measure, tile, &phrase);
+        tile.label = tile_label(measure, tile, chosen.as_ref());
     }
-    let caption = match measure {
-        Measure::Share => format!("Share of each state's officials who{phrase}"),
-        Measure::Count => "Officials in each state".to_string(),
+    let caption = match (measure, &chosen) {
+        (Measure::Share, Some(chosen)) => Msg::new("map.caption.share").msg("phrase", chosen.caption.clone()),
+        _ => Msg::new("map.caption.count"),
     };
     let sharded = shards.is_some();
     MapModel { measure, tiles, caption, legend: legend(measure, most, sharded) }
 }
 
-/// " endorsed Sanders", " with the stance “Yes”", " not rated", or for several stances
-/// " with one of the chosen stances".
-fn chosen_phrase(question: &Question, stances: &std::collections::BTreeSet<StanceChoice>) -> String {
-    let chosen: Vec<&StanceChoice> = stances.iter().collect();
-    match chosen.as_slice() {
-        [StanceChoice::Stance(id)] => question
-            .stances
-            .iter()
-            .find(|s| &s.id == id)
-            .map_or_else(|| " with the chosen stance".to_string(), |s| stance_phrase(&s.label)),
-        [StanceChoice::NotRated] => " were not rated".to_string(),
-        _ => " have one of the chosen stances".to_string(),
+/// The chosen stances in words: for a tile ("8 of 14 endorsed Sanders") and for the caption
+/// ("Share of each state's officials who endorsed Sanders").
+struct Chosen {
+    tile: Msg,
+    caption: Msg,
+}
+
+/// " endorsed Sanders", " with the stance “Yes”", " were not rated", or for several stances
+/// " have one of the chosen stances".
+fn chosen(
+    question: &Question,
+    stances: &std::collections::BTreeSet<StanceChoice>,
+    label: &dyn Fn(&crate::feed::Stance) -> String,
+    lang: Lang,
+) -> Chosen {
+    let both = |key: &'static str| Chosen { tile: Msg::new(key), caption: Msg::new(key) };
+    match stances.iter().collect::<Vec<_>>().as_slice() {
+        [StanceChoice::Stance(id)] => match question.stances.iter().find(|s| &s.id == id) {
+            Some(stance) => {
+                let phrase = stance_phrase(&label(stance), lang);
+                // A verb reads as the officials' ("who endorsed Sanders"); a quoted label as is.
+                let caption = if phrase.key == "summary.verb" {
+                    Msg::new("map.who").msg("verb", phrase.clone())
+                } else {
+                    phrase.clone()
+                };
+                Chosen { tile: phrase, caption }
+            }
+            None => both("map.chosen.one"),
+        },
+        [StanceChoice::NotRated] => {
+            Chosen { tile: Msg::new("map.chosen.not_rated"), caption: Msg::new("summary.not_rated") }
+        }
+        _ => both("map.chosen.several"),
     }
 }
 
@@ -245,41 +248,36 @@ pub fn percent(count: u32, total: u32) -> u32 {
     }
 }
 
-fn value(measure: Measure, count: Option<u32>, total: u32) -> String {
+fn value(measure: Measure, count: Option<u32>, total: u32) -> Msg {
     match (measure, count) {
-        (_, None) => crate::diagnostics::group_thousands(u64::from(total)),
-        (_, Some(_)) if total == 0 => "–".to_string(),
-        (Measure::Share, Some(count)) => format!("{}%", percent(count, total)),
-        (Measure::Count, Some(_)) => crate::diagnostics::group_thousands(u64::from(total)),
+        (Measure::Share, Some(count)) if total > 0 => Msg::new("map.percent").count("n", percent(count, total)),
+        (_, Some(_)) if total == 0 => Msg::text_only("–"),
+        _ => Msg::new("map.number").count("n", total),
     }
 }
 
-fn label(measure: Measure, tile: &Tile, phrase: &str) -> String {
-    let name = tile.state.name();
-    let (one, many) = words::OFFICIAL;
+fn tile_label(measure: Measure, tile: &Tile, chosen: Option<&Chosen>) -> Msg {
+    let named = |key: &'static str| Msg::new(key).state("state", tile.state);
     match (measure, tile.count) {
-        (_, None) if tile.total == 0 => format!("{name}: {}", words::NOT_LOADED.to_lowercase()),
-        (_, None) => {
-            format!("{name}: {}, {}", plural(tile.total as usize, one, many), words::NOT_LOADED.to_lowercase())
-        }
-        (_, Some(_)) if tile.total == 0 => format!("{name}: {}", words::NO_OFFICIALS.to_lowercase()),
-        (Measure::Share, Some(count)) => format!(
-            "{name}: {} of {}{phrase}",
-            crate::diagnostics::group_thousands(u64::from(count)),
-            crate::diagnostics::group_thousands(u64::from(tile.total))
-        ),
-        (Measure::Count, Some(_)) => format!("{name}: {}", plural(tile.total as usize, one, many)),
+        (_, None) if tile.total == 0 => named("map.tile.not_loaded"),
+        (_, None) => named("map.tile.not_loaded_count").msg("count", officials(tile.total)),
+        (_, Some(_)) if tile.total == 0 => named("map.tile.none"),
+        (Measure::Share, Some(count)) => named("map.tile.share")
+            .count("n", count)
+            .count("total", tile.total)
+            .part("phrase", chosen.map(|c| c.tile.clone())),
+        (Measure::Count, Some(_)) => named("map.tile.count").msg("count", officials(tile.total)),
     }
 }
 
 fn legend(measure: Measure, most: u32, sharded: bool) -> Vec<LegendItem> {
     let mut items = Vec::new();
-    let item = |level: u8, text: String| LegendItem { shade: Shade::Level(level), text };
+    let item = |level: u8, text: Msg| LegendItem { shade: Shade::Level(level), text };
     match measure {
         Measure::Share => {
-            items.push(item(0, "0%".to_string()));
-            for (level, range) in [(1, "1–24%"), (2, "25–49%"), (3, "50–74%"), (4, "75–100%")] {
-                items.push(item(level, range.to_string()));
+            items.push(item(0, Msg::new("map.percent").count("n", 0u32)));
+            for (level, low, high) in [(1, 1u32, 24u32), (2, 25, 49), (3, 50, 74), (4, 75, 100)] {
+                items.push(item(level, Msg::new("map.percent_range").count("low", low).count("high", high)));
             }
         }
         Measure::Count => {
@@ -290,16 +288,16 @@ fn legend(measure: Measure, most: u32, sharded: bool) -> Vec<LegendItem> {
                 let high = u64::from(most) * level / 4;
                 let text = match (low, high) {
                     (l, h) if l > h => continue,
-                    (l, h) if l == h => format!("{l}"),
-                    (l, h) => format!("{l}–{h}"),
+                    (l, h) if l == h => Msg::new("map.number").count("n", l),
+                    (l, h) => Msg::new("map.range").count("low", l).count("high", h),
                 };
                 items.push(item(level as u8, text));
             }
         }
     }
-    items.push(LegendItem { shade: Shade::Empty, text: words::NO_OFFICIALS.to_string() });
+    items.push(LegendItem { shade: Shade::Empty, text: Msg::new("map.no_officials") });
     if sharded {
-        items.push(LegendItem { shade: Shade::NotLoaded, text: words::NOT_LOADED.to_string() });
+        items.push(LegendItem { shade: Shade::NotLoaded, text: Msg::new("map.not_loaded") });
     }
     items
 }

@@ -28,7 +28,7 @@ fn feed() -> Feed {
 }
 
 fn map(feed: &Feed, filter: &FilterSpec, shards: Option<&[ShardStatus]>) -> MapModel {
-    model(feed, filter, &run(feed, filter), shards, shown_states(feed, shards))
+    model(feed, filter, &run(feed, filter), shards, shown_states(feed, shards), |s| s.label.clone(), Lang::En)
 }
 
 fn tile<'a>(model: &'a MapModel, code: &str) -> &'a Tile {
@@ -89,21 +89,24 @@ fn a_chosen_stance_gives_counts_shares_and_names_in_the_feeds_words() {
     let feed = feed();
     let model = map(&feed, &endorsed(), None);
     assert_eq!(model.measure, Measure::Share);
-    assert_eq!(model.caption, "Share of each state's officials who endorsed Sanders");
+    assert_eq!(model.caption.en(), "Share of each state's officials who endorsed Sanders");
     let vt = tile(&model, "VT");
     assert_eq!((vt.count, vt.total), (Some(2), 3));
-    assert_eq!(vt.value, "66%");
-    assert_eq!(vt.label, "Vermont: 2 of 3 endorsed Sanders");
+    assert_eq!(vt.value.en(), "66%");
+    assert_eq!(vt.label.en(), "Vermont: 2 of 3 endorsed Sanders");
     assert_eq!(vt.shade, Shade::Level(3));
     let mn = tile(&model, "MN");
     assert_eq!(
-        (mn.label.as_str(), mn.value.as_str(), mn.shade),
+        (mn.label.en().as_str(), mn.value.en().as_str(), mn.shade),
         ("Minnesota: 1 of 2 endorsed Sanders", "50%", Shade::Level(3))
     );
     let gu = tile(&model, "GU");
-    assert_eq!((gu.label.as_str(), gu.shade), ("Guam: 0 of 1 endorsed Sanders", Shade::Level(0)));
+    assert_eq!((gu.label.en().as_str(), gu.shade), ("Guam: 0 of 1 endorsed Sanders", Shade::Level(0)));
     let wy = tile(&model, "WY");
-    assert_eq!((wy.label.as_str(), wy.value.as_str(), wy.shade), ("Wyoming: no officials", "–", Shade::Empty));
+    assert_eq!(
+        (wy.label.en().as_str(), wy.value.en().as_str(), wy.shade),
+        ("Wyoming: no officials", "–", Shade::Empty)
+    );
 }
 
 #[test]
@@ -111,12 +114,12 @@ fn other_stances_and_several_stances_read_as_sentences() {
     let feed = feed();
     let mut filter = FilterSpec::default();
     filter.stances.insert(StanceChoice::Stance("y".into()));
-    assert_eq!(tile(&map(&feed, &filter, None), "VT").label, "Vermont: 1 of 3 with the stance “Yes”");
+    assert_eq!(tile(&map(&feed, &filter, None), "VT").label.en(), "Vermont: 1 of 3 with the stance “Yes”");
     filter.stances.insert(StanceChoice::NotRated);
     let model = map(&feed, &filter, None);
-    assert_eq!(tile(&model, "MN").label, "Minnesota: 1 of 2 have one of the chosen stances");
+    assert_eq!(tile(&model, "MN").label.en(), "Minnesota: 1 of 2 have one of the chosen stances");
     filter.stances = BTreeSet::from([StanceChoice::NotRated]);
-    assert_eq!(tile(&map(&feed, &filter, None), "GU").label, "Guam: 1 of 1 were not rated");
+    assert_eq!(tile(&map(&feed, &filter, None), "GU").label.en(), "Guam: 1 of 1 were not rated");
 }
 
 #[test]
@@ -124,16 +127,20 @@ fn no_stance_chosen_counts_officials_and_shades_by_the_largest_state() {
     let feed = feed();
     let model = map(&feed, &FilterSpec::default(), None);
     assert_eq!(model.measure, Measure::Count);
-    assert_eq!(model.caption, "Officials in each state");
+    assert_eq!(model.caption.en(), "Officials in each state");
     let vt = tile(&model, "VT");
-    assert_eq!((vt.label.as_str(), vt.value.as_str(), vt.shade), ("Vermont: 3 officials", "3", Shade::Level(4)));
-    assert_eq!(tile(&model, "GU").label, "Guam: 1 official");
+    assert_eq!(
+        (vt.label.en().as_str(), vt.value.en().as_str(), vt.shade),
+        ("Vermont: 3 officials", "3", Shade::Level(4))
+    );
+    assert_eq!(tile(&model, "GU").label.en(), "Guam: 1 official");
     assert_eq!(tile(&model, "GU").shade, Shade::Level(2));
     // Legend for a largest count of 3: levels 2 (1), 3 (2) and 4 (3); level 1 holds nothing.
-    let texts: Vec<(Shade, &str)> = model.legend.iter().map(|l| (l.shade, l.text.as_str())).collect();
+    let texts: Vec<(Shade, String)> = model.legend.iter().map(|l| (l.shade, l.text.en())).collect();
     assert_eq!(
         texts,
         [(Shade::Level(2), "1"), (Shade::Level(3), "2"), (Shade::Level(4), "3"), (Shade::Empty, "No officials")]
+            .map(|(shade, text)| (shade, text.to_string()))
     );
 }
 
@@ -147,7 +154,7 @@ fn other_filters_narrow_both_numbers_and_the_state_filter_neither() {
     let vt = tile(&model, "VT");
     // Vermont is not in the state filter, yet its tile still counts it: what picking it would show.
     assert_eq!((vt.count, vt.total, vt.selected), (Some(2), 2, false));
-    assert_eq!(vt.value, "100%");
+    assert_eq!(vt.value.en(), "100%");
     let mn = tile(&model, "MN");
     assert_eq!((mn.count, mn.total, mn.selected), (Some(1), 1, true));
 }
@@ -184,10 +191,10 @@ fn a_sharded_feed_shows_the_index_counts_of_states_not_loaded() {
     let model = map(&feed, &endorsed(), Some(&shards));
     let tx = tile(&model, "TX");
     assert_eq!((tx.count, tx.total, tx.shade), (None, 1204, Shade::NotLoaded));
-    assert_eq!((tx.value.as_str(), tx.label.as_str()), ("1,204", "Texas: 1,204 officials, not loaded yet"));
+    assert_eq!((tx.value.en().as_str(), tx.label.en().as_str()), ("1,204", "Texas: 1,204 officials, not loaded yet"));
     let samoa = tile(&model, "AS");
-    assert_eq!(samoa.label, "American Samoa: not loaded yet");
-    assert_eq!(tile(&model, "VT").label, "Vermont: 2 of 3 endorsed Sanders");
+    assert_eq!(samoa.label.en(), "American Samoa: not loaded yet");
+    assert_eq!(tile(&model, "VT").label.en(), "Vermont: 2 of 3 endorsed Sanders");
     assert_eq!(model.legend.last().map(|l| l.shade), Some(Shade::NotLoaded));
 }
 
@@ -212,4 +219,39 @@ fn arrow_keys_move_to_the_nearest_tile_and_stop_at_edges() {
     assert_eq!(Step::from_key("ArrowDown"), Some(Step::Down));
     assert_eq!(Step::from_key("a"), None);
     assert_eq!(step(&[], 5, Step::Left), 0);
+}
+
+#[test]
+fn the_map_speaks_spanish() {
+    use crate::i18n::Plain;
+    let feed = feed();
+    let es = Plain(Lang::Es);
+    let model = model(
+        &feed,
+        &endorsed(),
+        &run(&feed, &endorsed()),
+        None,
+        shown_states(&feed, None),
+        |s| s.label.clone(),
+        Lang::Es,
+    );
+    assert_eq!(
+        model.caption.render(&es),
+        "Porcentaje de los funcionarios de cada estado con la postura «Endorsed Sanders»"
+    );
+    assert_eq!(tile(&model, "VT").label.render(&es), "Vermont: 2 de 3 con la postura «Endorsed Sanders»");
+    assert_eq!(tile(&model, "WY").label.render(&es), "Wyoming: sin funcionarios");
+    // A quoted label reads in the caption as it does on a tile, in English too.
+    let mut filter = FilterSpec::default();
+    filter.stances.insert(StanceChoice::Stance("y".into()));
+    let english = map(&feed, &filter, None);
+    assert_eq!(english.caption.en(), "Share of each state's officials with the stance “Yes”");
+    let counts = model_counts(&feed);
+    assert_eq!(counts.caption.render(&es), "Funcionarios en cada estado");
+    assert_eq!(tile(&counts, "GU").label.render(&es), "Guam: 1 funcionario");
+}
+
+fn model_counts(feed: &Feed) -> MapModel {
+    let filter = FilterSpec::default();
+    model(feed, &filter, &run(feed, &filter), None, shown_states(feed, None), |s| s.label.clone(), Lang::Es)
 }

@@ -75,15 +75,21 @@ pub enum ZipProblem {
     WrongLength(usize),
 }
 
+impl ZipProblem {
+    /// What to tell the reader (keys `zip.problem.*`).
+    pub fn msg(&self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
+        match self {
+            ZipProblem::Empty => Msg::new("zip.problem.empty"),
+            ZipProblem::NotDigits => Msg::new("zip.problem.not_digits"),
+            ZipProblem::WrongLength(n) => Msg::new("zip.problem.length").count("n", *n),
+        }
+    }
+}
+
 impl fmt::Display for ZipProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ZipProblem::Empty => f.write_str("Enter a five-digit ZIP code, like 05401."),
-            ZipProblem::NotDigits => f.write_str("A ZIP code has five digits and nothing else, like 05401."),
-            ZipProblem::WrongLength(n) => {
-                write!(f, "That has {n} digit{}; a ZIP code has five, like 05401.", if *n == 1 { "" } else { "s" })
-            }
-        }
+        f.write_str(&self.msg().en())
     }
 }
 
@@ -210,8 +216,8 @@ pub fn lookup<'a>(shard: Option<&'a Shard>, zip: &Zip) -> ZipAnswer<'a> {
 }
 
 /// "No district is known for ZIP code 00000": what to tell a reader about an unknown ZIP code.
-pub fn unknown_message(zip: &Zip) -> String {
-    format!("No district is known for ZIP code {zip}. Check it, or pick your state instead.")
+pub fn unknown_message(zip: &Zip) -> crate::i18n::Msg {
+    crate::i18n::Msg::new("zip.unknown").text("zip", zip.to_string())
 }
 
 impl Shard {

@@ -23,8 +23,8 @@ pub enum ShardLoad {
     NotLoaded,
     Loading,
     Loaded,
-    /// Could not be fetched or read; the text says why, for readers.
-    Failed(String),
+    /// Could not be fetched or read; the message says why, for readers.
+    Failed(crate::i18n::Msg),
 }
 
 /// A state of a sharded feed: its entry in the index, and whether its file is loaded.
@@ -111,7 +111,7 @@ impl ShardedFeed {
     }
 
     /// The file of `state` could not be fetched; `message` says why, for readers.
-    pub fn fail(&mut self, state: State, message: impl Into<String>) {
+    pub fn fail(&mut self, state: State, message: impl Into<crate::i18n::Msg>) {
         if let Some(status) = self.status_mut(state) {
             if status.load != ShardLoad::Loaded {
                 status.load = ShardLoad::Failed(message.into());
@@ -139,7 +139,8 @@ impl ShardedFeed {
         let Some(feed) = feed else {
             let first = report.diagnostics.iter().find(|d| d.is_error()).map(|d| format!(" {d}")).unwrap_or_default();
             self.reports.insert(state, report);
-            self.fail(state, format!("The officials of {} could not be read.{first}", state.name()));
+            // `first` is the validator's words, in English.
+            self.fail(state, crate::i18n::Msg::new("load.state_unreadable").state("state", state).text("first", first));
             return;
         };
         // Locations are needed only for problems, so the text is searched only when one turns up.

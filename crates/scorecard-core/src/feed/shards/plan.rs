@@ -36,7 +36,7 @@ pub struct Progress {
     /// Chosen states whose files are on their way.
     pub loading: Vec<State>,
     /// Chosen states whose files failed, with why.
-    pub failed: Vec<(State, String)>,
+    pub failed: Vec<(State, crate::i18n::Msg)>,
 }
 
 pub fn progress(statuses: &[ShardStatus], chosen: StateSet) -> Progress {
