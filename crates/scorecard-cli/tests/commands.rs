@@ -134,7 +134,9 @@ fn translation_columns_are_detected_and_become_translations() {
     let sheet = sheet.to_str().unwrap();
     let (code, mapping, stderr) = cli(&["detect", sheet]);
     assert_eq!(code, 0, "{stderr}");
-    for line in ["column = \"label_es\"", "language = \"es\"", "text = \"label\"", "text = \"title\"", "text = \"question\""] {
+    for line in
+        ["column = \"label_es\"", "language = \"es\"", "text = \"label\"", "text = \"title\"", "text = \"question\""]
+    {
         assert!(mapping.contains(line), "{line} in:\n{mapping}");
     }
     assert!(stderr.contains("Column \"label_es\" gives the stance labels of question \"endorsed\" in es."), "{stderr}");

@@ -69,9 +69,8 @@ fn translations_are_read_checked_and_chosen() {
             _ => None,
         })
         .collect();
-    let warned = |path: &str, says: &str| {
-        warnings.iter().any(|(p, line, m)| p == path && *line == 4 && m.contains(says))
-    };
+    let warned =
+        |path: &str, says: &str| warnings.iter().any(|(p, line, m)| p == path && *line == 4 && m.contains(says));
     assert!(warned("meta.translations.spanish", "is not a language tag"), "{warnings:?}");
     assert!(warned("meta.translations.xx", "not a known language"), "{warnings:?}");
     assert!(warned("meta.translations.EN", "the feed's own language"), "{warnings:?}");

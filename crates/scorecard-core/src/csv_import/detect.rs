@@ -63,8 +63,9 @@ pub fn detect(table: &Table) -> Detection {
     }
 
     // Translation columns ("stance_es", "label_es") are kept from being read as answers.
-    let translation_columns: Vec<usize> =
-        (0..normalized.len()).filter(|i| !used[*i] && super::translations::recognize(&normalized[*i]).is_some()).collect();
+    let translation_columns: Vec<usize> = (0..normalized.len())
+        .filter(|i| !used[*i] && super::translations::recognize(&normalized[*i]).is_some())
+        .collect();
     for i in &translation_columns {
         used[*i] = true;
     }

@@ -83,7 +83,9 @@ pub(super) fn recognize(normalized: &str) -> Option<(TranslatedText, String)> {
     }
     // "label es us" (from "label_es-US") → base "label", tag "es-us".
     let (base, tag) = match base.rsplit_once(' ') {
-        Some((b, lang)) if tag.len() == 2 && tag.bytes().all(|c| c.is_ascii_alphabetic()) && parse_tag(lang).is_ok() => {
+        Some((b, lang))
+            if tag.len() == 2 && tag.bytes().all(|c| c.is_ascii_alphabetic()) && parse_tag(lang).is_ok() =>
+        {
             if TranslatedText::HEADERS.iter().any(|(h, _)| *h == b) {
                 (b, format!("{lang}-{tag}"))
             } else {
@@ -217,7 +219,9 @@ impl Collected {
         for (entry, value) in &self.once {
             let t = &mapping.translations[*entry];
             match t.text {
-                TranslatedText::Title => fill(&mut doc.meta.translations.entry(t.language.clone()).or_default().title, value),
+                TranslatedText::Title => {
+                    fill(&mut doc.meta.translations.entry(t.language.clone()).or_default().title, value)
+                }
                 TranslatedText::Description => {
                     fill(&mut doc.meta.translations.entry(t.language.clone()).or_default().description, value)
                 }

@@ -71,7 +71,9 @@ impl<'de> Deserialize<'de> for FormatVersion {
                 Ok(FormatVersion { major, minor: 0 })
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-                u64::try_from(v).map_err(|_| E::custom("a version number cannot be negative")).and_then(|v| self.visit_u64(v))
+                u64::try_from(v)
+                    .map_err(|_| E::custom("a version number cannot be negative"))
+                    .and_then(|v| self.visit_u64(v))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
                 // As JSON writes it: 1.1 is major 1, minor 1 (not a fraction).

@@ -135,7 +135,12 @@ impl<'a> Localize<'a> {
     /// `own`, or its translation into the reader's language when `translations` has one
     /// (`field` picks the text from a translation; a translation may give some texts only). An
     /// exact tag (`es`) wins over a regional one (`es-MX`); among regional ones, the first.
-    pub fn pick<T>(&self, own: &'a str, translations: &'a [(String, T)], field: impl Fn(&'a T) -> Option<&'a str>) -> Shown<'a> {
+    pub fn pick<T>(
+        &self,
+        own: &'a str,
+        translations: &'a [(String, T)],
+        field: impl Fn(&'a T) -> Option<&'a str>,
+    ) -> Shown<'a> {
         if is_lang(self.feed, self.reader) {
             return Shown { text: own, lang: None };
         }
@@ -194,7 +199,10 @@ mod tests {
         assert_eq!(shown, Shown { text: "Respaldó a Sanders", lang: None });
         // English readers see the feed's own text, unmarked.
         let en = Localize::new(Lang::En, "en");
-        assert_eq!(en.pick("Endorsed Sanders", &translations, |t| t.label), Shown { text: "Endorsed Sanders", lang: None });
+        assert_eq!(
+            en.pick("Endorsed Sanders", &translations, |t| t.label),
+            Shown { text: "Endorsed Sanders", lang: None }
+        );
     }
 
     #[test]

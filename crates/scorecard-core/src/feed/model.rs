@@ -12,10 +12,10 @@ use super::doc::{
     FORMAT_VERSION_1_1,
 };
 use super::language::{Localize, Shown, Translations, DEFAULT_LANGUAGE};
-use crate::i18n::Lang;
 pub use super::lookup::id_hash;
 use crate::date::Date;
 use crate::donate::DonationSearch;
+use crate::i18n::Lang;
 use crate::link::SafeUrl;
 use crate::states::State;
 use crate::text::{fold, fold_into};
@@ -453,7 +453,8 @@ impl Question {
                         .translations
                         .iter()
                         .map(|(tag, t)| {
-                            let doc = StanceTranslationDoc { label: t.label.clone(), description: t.description.clone() };
+                            let doc =
+                                StanceTranslationDoc { label: t.label.clone(), description: t.description.clone() };
                             (tag.clone(), doc)
                         })
                         .collect(),

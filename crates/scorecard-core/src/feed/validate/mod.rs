@@ -285,8 +285,14 @@ impl Validator<'_> {
             .into_iter()
             .map(|(tag, t)| {
                 let title = self.translated(t.title, limits::SHORT, Owner::Meta, &tag, "title", "the title");
-                let description =
-                    self.translated(t.description, limits::DESCRIPTION, Owner::Meta, &tag, "description", "the description");
+                let description = self.translated(
+                    t.description,
+                    limits::DESCRIPTION,
+                    Owner::Meta,
+                    &tag,
+                    "description",
+                    "the description",
+                );
                 (tag, MetaTranslation { title, description })
             })
             .collect();
@@ -420,8 +426,14 @@ impl Validator<'_> {
                 .map(|(tag, t)| {
                     let text = self.translated(t.text, limits::SHORT * 2, owner, &tag, "text", "the question");
                     let label = self.translated(t.label, limits::SHORT, owner, &tag, "label", "the label");
-                    let description =
-                        self.translated(t.description, limits::DESCRIPTION, owner, &tag, "description", "the description");
+                    let description = self.translated(
+                        t.description,
+                        limits::DESCRIPTION,
+                        owner,
+                        &tag,
+                        "description",
+                        "the description",
+                    );
                     (tag, QuestionTranslation { text, label, description })
                 })
                 .collect();
@@ -501,8 +513,14 @@ impl Validator<'_> {
                 .into_iter()
                 .map(|(tag, t)| {
                     let label = self.translated(t.label, limits::SHORT, owner, &tag, "label", "the label");
-                    let description =
-                        self.translated(t.description, limits::DESCRIPTION, owner, &tag, "description", "the description");
+                    let description = self.translated(
+                        t.description,
+                        limits::DESCRIPTION,
+                        owner,
+                        &tag,
+                        "description",
+                        "the description",
+                    );
                     (tag, StanceTranslation { label, description })
                 })
                 .collect();
