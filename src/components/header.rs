@@ -56,13 +56,13 @@ pub fn header(props: &HeaderProps) -> Html {
                     <span class="sc-asof">{ tr.msg(&Msg::new("header.as_of").date("date", updated)) }</span>
                 }
                 if let Some(attribution) = &meta.attribution {
-                    <span class="sc-attribution">{ named(attribution) }</span>
+                    <span class="sc-attribution" lang={tr.feed_lang()}>{ named(attribution) }</span>
                 }
                 if let Some(license) = &meta.license {
-                    <span class="sc-license">{ tr.t("header.license") }{ " " }{ named(license) }</span>
+                    <span class="sc-license">{ tr.t("header.license") }{ " " }<span lang={tr.feed_lang()}>{ named(license) }</span></span>
                 }
                 if let Some(publisher) = &meta.publisher {
-                    <span class="sc-publisher">{ tr.t("header.published_by") }{ " " }{ named(publisher) }</span>
+                    <span class="sc-publisher">{ tr.t("header.published_by") }{ " " }<span lang={tr.feed_lang()}>{ named(publisher) }</span></span>
                 }
                 if let Some(updates) = &meta.updates_url {
                     <span class="sc-updates"><ExternalLink url={updates.clone()}>{ tr.t("header.updates") }</ExternalLink></span>

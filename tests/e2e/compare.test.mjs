@@ -145,7 +145,7 @@ test('in Spanish: the picks, a fifth refused, the table\'s caption and whether t
   await waitForWidget(page);
   await page.getByRole('combobox', { name: 'Estado' }).fill('VT');
   await page.getByRole('combobox', { name: 'Estado' }).press('Enter');
-  await page.getByRole('group', { name: 'Postura' }).getByRole('checkbox', { name: /Endorsed Sanders/ }).check();
+  await page.getByRole('group', { name: 'Postura' }).getByRole('checkbox', { name: /Respaldó a Sanders/ }).check();
   const list = page.getByRole('region', { name: 'Resultados' });
   const names = await list.locator('.sc-name').allTextContents();
   assert.ok(names.length >= 5, names.join());

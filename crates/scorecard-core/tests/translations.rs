@@ -125,3 +125,19 @@ fn a_bad_language_is_a_warning_and_other_versions_fail() {
         assert!(loaded.report.diagnostics.iter().any(|d| d.severity == Severity::Error), "{version}");
     }
 }
+
+#[test]
+fn coverage_says_what_each_language_translates() {
+    use scorecard_core::feed::language::Coverage;
+    let loaded = load_json(V1_1.as_bytes());
+    let coverage = Coverage::of(the_feed(&loaded));
+    let described: Vec<String> = coverage.iter().map(Coverage::describe).collect();
+    assert_eq!(
+        described,
+        [
+            "es: title, 0 of 1 question texts, 1 of 2 stance labels",
+            "es-US: 1 of 1 question texts, 0 of 2 stance labels"
+        ]
+    );
+    assert!(Coverage::of(the_feed(&load_json(V1.as_bytes()))).is_empty());
+}

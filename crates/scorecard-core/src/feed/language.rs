@@ -155,6 +155,66 @@ impl<'a> Localize<'a> {
     }
 }
 
+/// How much of a feed one language's translations cover: for the organizer's report and
+/// `scorecard-feed stats`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Coverage {
+    pub tag: String,
+    pub title: bool,
+    pub description: bool,
+    /// Questions whose text is translated, of all questions.
+    pub questions: (usize, usize),
+    /// Stance labels translated, of all stances.
+    pub labels: (usize, usize),
+}
+
+impl Coverage {
+    /// Each language the feed has translations into, in order of first use.
+    pub fn of(feed: &super::Feed) -> Vec<Coverage> {
+        let stances: usize = feed.questions.iter().map(|q| q.stances.len()).sum();
+        feed.translation_languages()
+            .into_iter()
+            .map(|tag| {
+                let meta = feed.meta.translations.iter().find(|(t, _)| t == tag).map(|(_, t)| t);
+                let questions =
+                    feed.questions.iter().filter(|q| has(&q.translations, tag, |t| t.text.is_some())).count();
+                let labels = feed
+                    .questions
+                    .iter()
+                    .flat_map(|q| &q.stances)
+                    .filter(|s| has(&s.translations, tag, |t| t.label.is_some()))
+                    .count();
+                Coverage {
+                    tag: tag.to_string(),
+                    title: meta.is_some_and(|m| m.title.is_some()),
+                    description: meta.is_some_and(|m| m.description.is_some()),
+                    questions: (questions, feed.questions.len()),
+                    labels: (labels, stances),
+                }
+            })
+            .collect()
+    }
+
+    /// "es: title, description, 1 of 1 question texts, 3 of 3 stance labels".
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if self.title {
+            parts.push("title".to_string());
+        }
+        if self.description {
+            parts.push("description".to_string());
+        }
+        parts.push(format!("{} of {} question texts", self.questions.0, self.questions.1));
+        parts.push(format!("{} of {} stance labels", self.labels.0, self.labels.1));
+        format!("{}: {}", self.tag, parts.join(", "))
+    }
+}
+
+/// Whether `list` has a translation into `tag` that gives the text `field` looks at.
+fn has<T>(list: &[(String, T)], tag: &str, field: impl Fn(&T) -> bool) -> bool {
+    list.iter().any(|(t, x)| t == tag && field(x))
+}
+
 /// A tag for messages and paths: as written, shortened.
 pub(crate) fn quoted(tag: &str) -> Cow<'_, str> {
     if tag.len() <= 40 {
