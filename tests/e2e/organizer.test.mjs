@@ -195,7 +195,7 @@ test('what changed: the published feed against the loaded one, a changelog and a
   assert.equal(await follow.getAttribute('rel'), 'noopener noreferrer');
 
   // The index of a sharded feed cannot be compared here: it says what can.
-  const index = { format_version: scorecard_core::feed::doc::FORMAT_VERSION, meta: feed.meta, questions: feed.questions, officials: [], shards: [{ state: 'VT', url: 'VT.json', officials: 14 }] };
+  const index = { format_version: 1, meta: feed.meta, questions: feed.questions, officials: [], shards: [{ state: 'VT', url: 'VT.json', officials: 14 }] };
   await changes.getByLabel('Published feed file', { exact: true }).setInputFiles({ name: 'index.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(index)) });
   assert.match(await changes.getByRole('alert').textContent(), /index\.json: This is the index of a sharded feed\. Compare sharded feeds with scorecard-feed diff/);
   assert.equal(await sentence.count(), 0);

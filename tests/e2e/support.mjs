@@ -295,7 +295,7 @@ export async function addressHas(page, part, present = true) {
 /** A feed document (format v1) with `officials` and one question with three stances. */
 export function makeFeed(officials, meta = {}) {
   return JSON.stringify({
-    format_version: scorecard_core::feed::doc::FORMAT_VERSION,
+    format_version: 1,
     meta: { title: 'Test feed', updated: '2024-05-01', attribution: { text: 'Data: test fixture' }, ...meta },
     questions: [
       {

@@ -207,7 +207,7 @@ impl Collected {
 
     /// Puts what was read into the feed, where the mapping did not already write a translation.
     pub(super) fn apply(self, mapping: &CsvMapping, doc: &mut FeedDoc<'_>) {
-        let question = |t: &super::TranslationColumn, questions: &mut Vec<QuestionDoc>| -> Option<usize> {
+        let question = |t: &super::TranslationColumn, questions: &[QuestionDoc]| -> Option<usize> {
             let id = t.question.as_deref().or(mapping.questions.first().map(|q| q.id.as_str()))?;
             questions.iter().position(|q| q.id == id)
         };
@@ -226,7 +226,7 @@ impl Collected {
                     fill(&mut doc.meta.translations.entry(t.language.clone()).or_default().description, value)
                 }
                 TranslatedText::Question | TranslatedText::QuestionLabel => {
-                    let Some(q) = question(t, &mut doc.questions) else { continue };
+                    let Some(q) = question(t, &doc.questions) else { continue };
                     let into = doc.questions[q].translations.entry(t.language.clone()).or_default();
                     match t.text {
                         TranslatedText::Question => fill(&mut into.text, value),
@@ -238,7 +238,7 @@ impl Collected {
         }
         for ((entry, stance), label) in &self.labels {
             let t = &mapping.translations[*entry];
-            let Some(q) = question(t, &mut doc.questions) else { continue };
+            let Some(q) = question(t, &doc.questions) else { continue };
             if let Some(s) = doc.questions[q].stances.iter_mut().find(|s| s.id == *stance) {
                 fill(&mut s.translations.entry(t.language.clone()).or_default().label, label);
             }
