@@ -20,7 +20,7 @@ use serde::Deserialize;
 
 use std::collections::BTreeMap;
 
-use crate::feed::doc::{FeedDoc, QuestionDoc, QuestionTranslationDoc, StanceDoc, Text};
+use crate::feed::doc::{FeedDoc, QuestionDoc, StanceDoc, Text, TranslationDoc};
 use crate::feed::Feed;
 use crate::states::State;
 use crate::text::fold;
@@ -40,7 +40,7 @@ pub struct JoinRules {
     /// Translations of the replaced text, label or description, by language tag. A text the
     /// rules replace loses the other feed's translations of it (they translate the old text).
     #[serde(default)]
-    pub translations: BTreeMap<String, QuestionTranslationDoc>,
+    pub translations: BTreeMap<String, TranslationDoc>,
     /// The stance of officials the other feed does not have (also the question's default).
     pub unmatched: StanceDoc,
     /// Pairs confirmed by hand to be the same person, though the names differ.

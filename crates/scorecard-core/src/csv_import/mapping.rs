@@ -34,7 +34,7 @@ use serde::{Deserialize, Serialize};
 
 pub use super::column::ColumnMapping;
 pub use super::translations::{TranslatedText, TranslationColumn};
-use crate::feed::doc::{MetaDoc, QuestionTranslationDoc, StanceDoc};
+use crate::feed::doc::{MetaDoc, StanceDoc, TranslationDoc};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -148,5 +148,5 @@ pub struct QuestionMapping {
     pub date: Option<String>,
     /// The question's `text`, `label` and `description` in other languages, by language tag.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub translations: BTreeMap<String, QuestionTranslationDoc>,
+    pub translations: BTreeMap<String, TranslationDoc>,
 }

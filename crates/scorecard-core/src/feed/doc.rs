@@ -192,24 +192,20 @@ pub struct MetaDoc {
     /// The title and description in other languages, keyed by BCP 47 tag (format 1.1), e.g.
     /// `{"es": {"title": "¿Quién respaldó a Bernie Sanders en 2020?"}}`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub translations: BTreeMap<String, MetaTranslationDoc>,
+    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, schema_only::MetaTranslationDoc>"))]
+    pub translations: BTreeMap<String, TranslationDoc>,
 }
 
-/// `meta`'s texts in one other language. Each is optional: a text without a translation is
-/// shown in the feed's own language.
+/// One object's texts in another language: the fields of the object it sits in (`meta`: `title`,
+/// `description`; a question: `text`, `label`, `description`; a stance: `label`,
+/// `description`), each optional (a text without a translation is shown in the feed's own
+/// language). One type for the three, so reading them costs the widget one map's code rather
+/// than three; the schema lists each object's own fields (`schema_only`), and a field that does
+/// not belong to its object is ignored.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct MetaTranslationDoc {
+pub struct TranslationDoc {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-}
-
-/// A question's texts in one other language.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct QuestionTranslationDoc {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -218,14 +214,32 @@ pub struct QuestionTranslationDoc {
     pub description: Option<String>,
 }
 
-/// A stance's texts in one other language.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct StanceTranslationDoc {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+/// What the JSON Schema says each object's translations hold.
+#[cfg(feature = "schema")]
+#[allow(dead_code)] // only their schemas are used
+mod schema_only {
+    /// `meta`'s texts in one other language. Each is optional: a text without a translation is
+    /// shown in the feed's own language.
+    #[derive(schemars::JsonSchema)]
+    pub struct MetaTranslationDoc {
+        pub title: Option<String>,
+        pub description: Option<String>,
+    }
+
+    /// A question's texts in one other language.
+    #[derive(schemars::JsonSchema)]
+    pub struct QuestionTranslationDoc {
+        pub text: Option<String>,
+        pub label: Option<String>,
+        pub description: Option<String>,
+    }
+
+    /// A stance's texts in one other language.
+    #[derive(schemars::JsonSchema)]
+    pub struct StanceTranslationDoc {
+        pub label: Option<String>,
+        pub description: Option<String>,
+    }
 }
 
 /// A text with an optional https link.
@@ -263,7 +277,8 @@ pub struct QuestionDoc {
     pub default_stance: Option<String>,
     /// `text`, `label` and `description` in other languages, keyed by BCP 47 tag (format 1.1).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub translations: BTreeMap<String, QuestionTranslationDoc>,
+    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, schema_only::QuestionTranslationDoc>"))]
+    pub translations: BTreeMap<String, TranslationDoc>,
 }
 
 /// One possible answer to a question, e.g. "Endorsed Sanders".
@@ -293,7 +308,8 @@ pub struct StanceDoc {
     /// `label` and `description` in other languages, keyed by BCP 47 tag (format 1.1), e.g.
     /// `{"es": {"label": "Respaldó a Sanders"}}`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub translations: BTreeMap<String, StanceTranslationDoc>,
+    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, schema_only::StanceTranslationDoc>"))]
+    pub translations: BTreeMap<String, TranslationDoc>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

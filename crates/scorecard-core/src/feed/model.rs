@@ -7,9 +7,8 @@
 
 use super::columns::Columns;
 use super::doc::{
-    EvidenceDoc, FeedDoc, IdentifierDoc, MetaDoc, MetaTranslationDoc, NamedLinkDoc, OfficialDoc, QuestionDoc,
-    QuestionTranslationDoc, StanceDoc, StanceMap, StanceRecordDoc, StanceTranslationDoc, Text, Tone, FORMAT_VERSION,
-    FORMAT_VERSION_1_1,
+    EvidenceDoc, FeedDoc, IdentifierDoc, MetaDoc, NamedLinkDoc, OfficialDoc, QuestionDoc, StanceDoc, StanceMap,
+    StanceRecordDoc, Text, Tone, TranslationDoc, FORMAT_VERSION, FORMAT_VERSION_1_1,
 };
 use super::language::{Localize, Shown, Translations, DEFAULT_LANGUAGE};
 pub use super::lookup::id_hash;
@@ -354,7 +353,14 @@ impl Feed {
                     .translations
                     .iter()
                     .map(|(tag, t)| {
-                        (tag.clone(), MetaTranslationDoc { title: t.title.clone(), description: t.description.clone() })
+                        (
+                            tag.clone(),
+                            TranslationDoc {
+                                title: t.title.clone(),
+                                description: t.description.clone(),
+                                ..TranslationDoc::default()
+                            },
+                        )
                     })
                     .collect(),
             },
@@ -453,8 +459,11 @@ impl Question {
                         .translations
                         .iter()
                         .map(|(tag, t)| {
-                            let doc =
-                                StanceTranslationDoc { label: t.label.clone(), description: t.description.clone() };
+                            let doc = TranslationDoc {
+                                label: t.label.clone(),
+                                description: t.description.clone(),
+                                ..TranslationDoc::default()
+                            };
                             (tag.clone(), doc)
                         })
                         .collect(),
@@ -465,10 +474,11 @@ impl Question {
                 .translations
                 .iter()
                 .map(|(tag, t)| {
-                    let doc = QuestionTranslationDoc {
+                    let doc = TranslationDoc {
                         text: t.text.clone(),
                         label: t.label.clone(),
                         description: t.description.clone(),
+                        ..TranslationDoc::default()
                     };
                     (tag.clone(), doc)
                 })
