@@ -305,7 +305,8 @@ fn scorecard(props: &ScorecardProps) -> Html {
     // The reader's language: switching draws every component again in it, and changes nothing
     // else (the view, the list and the scroll stay).
     let lang = state.lang.unwrap_or_else(|| default_lang(&props.options));
-    let tr = (*use_memo(lang, |lang| I18n::new(*lang))).clone();
+    let feed_language = feed.meta.language().to_string();
+    let tr = (*use_memo((lang, feed_language), |(lang, feed)| I18n::for_feed(*lang, feed))).clone();
 
     html! {
         <ContextProvider<I18n> context={tr.clone()}>

@@ -7,6 +7,7 @@
 use std::rc::Rc;
 
 use scorecard_core::date::Date;
+use scorecard_core::feed::language::{Localize, Shown, DEFAULT_LANGUAGE};
 use scorecard_core::i18n::{Format, Lang, Msg, Plain, Plural};
 use scorecard_core::money::Cents;
 use yew::prelude::*;
@@ -18,13 +19,16 @@ pub struct I18n(Rc<Inner>);
 struct Inner {
     lang: Lang,
     locale: String,
+    /// The language the feed is written in (`meta.language`).
+    feed: String,
     #[cfg(target_arch = "wasm32")]
     intl: Option<intl::Formatters>,
 }
 
 impl PartialEq for I18n {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0) || (self.0.lang == other.0.lang && self.0.locale == other.0.locale)
+        Rc::ptr_eq(&self.0, &other.0)
+            || (self.0.lang == other.0.lang && self.0.locale == other.0.locale && self.0.feed == other.0.feed)
     }
 }
 
@@ -38,6 +42,11 @@ impl I18n {
     /// `lang` with numbers and dates as the browser's own locale writes them when it is of
     /// that language (`es-MX`), else as the United States writes them (`es-US`).
     pub fn new(lang: Lang) -> I18n {
+        I18n::for_feed(lang, DEFAULT_LANGUAGE)
+    }
+
+    /// [`I18n::new`], for a feed written in `feed` (its `meta.language`).
+    pub fn for_feed(lang: Lang, feed: &str) -> I18n {
         let preferred = browser_languages();
         let locale = lang.locale_for(preferred.iter().map(String::as_str));
         #[cfg(target_arch = "wasm32")]
@@ -45,6 +54,7 @@ impl I18n {
         I18n(Rc::new(Inner {
             lang,
             locale,
+            feed: feed.to_string(),
             #[cfg(target_arch = "wasm32")]
             intl,
         }))
@@ -68,12 +78,24 @@ impl I18n {
         msg.render(self)
     }
 
-    /// The `lang` attribute for a feed's own words, when they are not in the reader's language.
-    /// Feeds are written in English (a feed's translations come with format v1.1).
-    pub fn feed_lang(&self) -> Option<&'static str> {
-        (self.0.lang != Lang::En).then_some("en")
+    /// Which of a feed's texts the reader sees (the core decides: `feed::language`).
+    pub fn localize(&self) -> Localize<'_> {
+        Localize::new(self.0.lang, &self.0.feed)
+    }
+
+    /// The `lang` attribute for a feed's own words (names, details), when the feed's language is
+    /// not the reader's.
+    pub fn feed_lang(&self) -> Option<AttrValue> {
+        self.localize().mark().map(|tag| AttrValue::from(tag.to_string()))
     }
 }
+
+/// A feed's text as chosen for the reader: its text, and its `lang` attribute when it needs one.
+pub fn shown(shown: Shown<'_>) -> (AttrValue, Option<AttrValue>) {
+    (AttrValue::from(shown.text.to_string()), shown.lang.map(|tag| AttrValue::from(tag.to_string())))
+}
+
+impl I18n {}
 
 /// The browser's preferred languages, most preferred first (none natively).
 pub fn browser_languages() -> Vec<String> {

@@ -129,14 +129,17 @@ pub fn compare_dialog(props: &CompareProps) -> Html {
                     </tr>
                 </thead>
                 <tbody role="rowgroup">
-                    { for feed.questions.iter().enumerate().map(|(q, question)| html! {
-                        <tr role="row">
-                            <th scope="row" role="rowheader" class="sc-compare-question">
-                                <span>{ question.text.clone() }</span>
-                                <span class="sc-compare-agree">{ tr.msg(&agreement(feed, q, &indices)) }</span>
-                            </th>
-                            { for officials.iter().map(|o| cell(q, o)) }
-                        </tr>
+                    { for feed.questions.iter().enumerate().map(|(q, question)| {
+                        let (text, lang) = crate::i18n::shown(question.text_in(&tr.localize()));
+                        html! {
+                            <tr role="row">
+                                <th scope="row" role="rowheader" class="sc-compare-question">
+                                    <span lang={lang}>{ text }</span>
+                                    <span class="sc-compare-agree">{ tr.msg(&agreement(feed, q, &indices)) }</span>
+                                </th>
+                                { for officials.iter().map(|o| cell(q, o)) }
+                            </tr>
+                        }
                     }) }
                 </tbody>
             </table>

@@ -70,7 +70,8 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
         }
     };
     let ids = use_id("filters");
-    let feed_lang = tr.feed_lang();
+    let to = tr.localize();
+    let (question_text, question_lang) = crate::i18n::shown(question.text_in(&to));
     let id = |field: &str| format!("{ids}-{field}");
     let selected_position = filter.positions.iter().next().cloned().unwrap_or_default();
     let selected_party = filter.parties.iter().next().cloned().unwrap_or_default();
@@ -80,14 +81,15 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
             if feed.questions.len() > 1 {
                 <div class="sc-field">
                     <label class="sc-field-label" for={id("question")}>{ tr.t("filters.question") }</label>
-                    <select id={id("question")} onchange={on_question} lang={feed_lang}>
-                        { for feed.questions.iter().enumerate().map(|(i, q)| html! {
-                            <option value={q.id.clone()} selected={i == result.question}>{ q.label.clone() }</option>
+                    <select id={id("question")} onchange={on_question}>
+                        { for feed.questions.iter().enumerate().map(|(i, q)| {
+                            let (label, lang) = crate::i18n::shown(q.label_in(&to));
+                            html! { <option value={q.id.clone()} selected={i == result.question} lang={lang}>{ label }</option> }
                         }) }
                     </select>
                 </div>
             }
-            <p class="sc-question" lang={feed_lang}>{ question.text.clone() }</p>
+            <p class="sc-question" lang={question_lang}>{ question_text }</p>
 
             <StatePicker
                 available={states_available.clone().unwrap_or_else(|| states_in_feed.iter().map(|s| (*s, facets.states[s.index()])).collect())}

@@ -6,7 +6,7 @@ use scorecard_core::i18n::{Lang, Msg};
 use yew::prelude::*;
 
 use super::ExternalLink;
-use crate::i18n::use_i18n;
+use crate::i18n::{shown, use_i18n};
 use crate::state::Action;
 
 /// "English · Español": each language named in itself (and marked so), the current one pressed.
@@ -42,25 +42,27 @@ fn named(link: &NamedLink) -> Html {
 pub fn header(props: &HeaderProps) -> Html {
     let meta = &props.meta;
     let tr = use_i18n();
-    let feed_lang = tr.feed_lang();
+    let to = tr.localize();
+    let (title, title_lang) = shown(meta.title_in(&to));
+    let description = meta.description_in(&to).map(shown);
     html! {
         <header class="sc-header">
-            <h2 class="sc-title" lang={feed_lang}>{ meta.title.clone() }</h2>
-            if let Some(description) = &meta.description {
-                <p class="sc-description" lang={feed_lang}>{ description.clone() }</p>
+            <h2 class="sc-title" lang={title_lang}>{ title }</h2>
+            if let Some((description, lang)) = description {
+                <p class="sc-description" lang={lang}>{ description }</p>
             }
             <p class="sc-provenance">
                 if let Some(updated) = meta.updated {
                     <span class="sc-asof">{ tr.msg(&Msg::new("header.as_of").date("date", updated)) }</span>
                 }
                 if let Some(attribution) = &meta.attribution {
-                    <span class="sc-attribution">{ named(attribution) }</span>
+                    <span class="sc-attribution" lang={tr.feed_lang()}>{ named(attribution) }</span>
                 }
                 if let Some(license) = &meta.license {
-                    <span class="sc-license">{ tr.t("header.license") }{ " " }{ named(license) }</span>
+                    <span class="sc-license">{ tr.t("header.license") }{ " " }<span lang={tr.feed_lang()}>{ named(license) }</span></span>
                 }
                 if let Some(publisher) = &meta.publisher {
-                    <span class="sc-publisher">{ tr.t("header.published_by") }{ " " }{ named(publisher) }</span>
+                    <span class="sc-publisher">{ tr.t("header.published_by") }{ " " }<span lang={tr.feed_lang()}>{ named(publisher) }</span></span>
                 }
                 if let Some(updates) = &meta.updates_url {
                     <span class="sc-updates"><ExternalLink url={updates.clone()}>{ tr.t("header.updates") }</ExternalLink></span>

@@ -57,9 +57,11 @@ pub fn official_detail(props: &OfficialDetailProps) -> Html {
                 <button type="button" class="sc-icon-button" aria-label={tr.t("details.close")} onclick={on_close}>{ "×" }</button>
             </div>
             <ul class="sc-detail-stances">
-                { for feed.questions.iter().zip(&official.stances).map(|(question, record)| html! {
+                { for feed.questions.iter().zip(&official.stances).map(|(question, record)| {
+                    let (text, text_lang) = crate::i18n::shown(question.text_in(&tr.localize()));
+                    html! {
                     <li class="sc-detail-stance">
-                        <h4 class="sc-detail-question">{ question.text.clone() }</h4>
+                        <h4 class="sc-detail-question" lang={text_lang}>{ text }</h4>
                         { match record {
                             Some(record) => html! {
                                 <>
@@ -93,6 +95,7 @@ pub fn official_detail(props: &OfficialDetailProps) -> Html {
                             None => html! { <p>{ not_rated_badge(&tr) }</p> },
                         } }
                     </li>
+                    }
                 }) }
             </ul>
             <div class="sc-detail-links">

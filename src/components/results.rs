@@ -77,7 +77,7 @@ pub fn results(props: &ResultsProps) -> Html {
     let on_clear = on_action.reform(|_| Action::ClearFilters);
     let on_download = on_download.reform(|_| ());
     let tr = use_i18n();
-    let summary = results_summary(feed, filter, result, |s| s.label.clone(), tr.lang());
+    let summary = results_summary(feed, filter, result, |s| s.label_in(&tr.localize()).text.to_string(), tr.lang());
     let summary = tr.msg(&if *only_changed { wording::only_changed(summary) } else { summary });
     let rows = RowContext { feed, question: result.question, shortlist, compare, refcode, marks, on_action, tr: &tr };
     html! {

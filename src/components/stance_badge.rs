@@ -28,7 +28,7 @@ pub fn stance_badge(stance: &Stance, tr: &I18n) -> Html {
     if stance.color.is_some() {
         html! { <StanceBadge stance={stance.clone()} /> }
     } else {
-        badge_markup(stance, NodeRef::default(), tr.feed_lang())
+        badge_markup(stance, NodeRef::default(), tr)
     }
 }
 
@@ -54,7 +54,8 @@ pub fn stance_line(question: &Question, record: &StanceRecord, tr: &I18n) -> Htm
     }
 }
 
-fn badge_markup(stance: &Stance, node: NodeRef, lang: Option<&'static str>) -> Html {
+fn badge_markup(stance: &Stance, node: NodeRef, tr: &I18n) -> Html {
+    let (label, lang) = crate::i18n::shown(stance.label_in(&tr.localize()));
     let tone = match stance.tone {
         Tone::Positive => "sc-tone-positive",
         Tone::Negative => "sc-tone-negative",
@@ -63,7 +64,7 @@ fn badge_markup(stance: &Stance, node: NodeRef, lang: Option<&'static str>) -> H
     html! {
         <span class={classes!("sc-badge", tone)} ref={node}>
             <span class="sc-badge-icon" aria-hidden="true">{ tone_icon(stance.tone) }</span>
-            <span class="sc-badge-label" lang={lang}>{ stance.label.clone() }</span>
+            <span class="sc-badge-label" lang={lang}>{ label }</span>
         </span>
     }
 }
@@ -74,5 +75,5 @@ pub fn stance_badge_component(props: &StanceBadgeProps) -> Html {
     let node = use_node_ref();
     use_style_property(node.clone(), "--sc-stance-color", props.stance.color.clone());
     let tr = crate::i18n::use_i18n();
-    badge_markup(&props.stance, node, tr.feed_lang())
+    badge_markup(&props.stance, node, &tr)
 }

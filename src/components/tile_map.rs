@@ -109,7 +109,7 @@ fn map_body(props: &MapProps) -> Html {
         result,
         shards.as_deref().map(Vec::as_slice),
         *shown,
-        |s| s.label.clone(),
+        |s| s.label_in(&tr.localize()).text.to_string(),
         tr.lang(),
     );
     let caption = tr.msg(&model.caption);

@@ -145,7 +145,7 @@ test('in Spanish: the picks, a fifth refused, the table\'s caption and whether t
   await waitForWidget(page);
   await page.getByRole('combobox', { name: 'Estado' }).fill('VT');
   await page.getByRole('combobox', { name: 'Estado' }).press('Enter');
-  await page.getByRole('group', { name: 'Postura' }).getByRole('checkbox', { name: /Endorsed Sanders/ }).check();
+  await page.getByRole('group', { name: 'Postura' }).getByRole('checkbox', { name: /Respaldó a Sanders/ }).check();
   const list = page.getByRole('region', { name: 'Resultados' });
   const names = await list.locator('.sc-name').allTextContents();
   assert.ok(names.length >= 5, names.join());
@@ -159,6 +159,10 @@ test('in Spanish: the picks, a fifth refused, the table\'s caption and whether t
   await dialog.waitFor();
   assert.equal(await dialog.locator('.sc-compare-caption').textContent(), `La postura de ${names.slice(0, 3).join(', ')} y ${names[3]} en cada pregunta`);
   for (const agree of await dialog.locator('.sc-compare-agree').allTextContents()) assert.ok(['Misma postura', 'Posturas distintas'].includes(agree), agree);
+  // The feed's question, in Spanish (the feed translates it), unmarked.
+  const question = dialog.locator('.sc-compare-question > span').first();
+  assert.equal(await question.textContent(), '¿Respaldaron a Bernie Sanders para presidente en 2020?');
+  assert.equal(await question.getAttribute('lang'), null);
   assert.deepEqual(await axeViolations(page, '.sc-compare'), []);
   assert.deepEqual(errors, []);
   await context.close();

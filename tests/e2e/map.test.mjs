@@ -239,9 +239,9 @@ test('the map in Spanish: its words, each tile\'s name, the legend and the table
   assert.match(await vermont.getAttribute('aria-label'), /^Vermont: \d+ funcionarios?$/);
   // Each state by its Spanish name.
   assert.match(await mapa.getByRole('group', { name: /Mapa de los estados/ }).getByRole('button', { name: /^Nueva York: / }).getAttribute('aria-label'), /^Nueva York: \d+ funcionarios?$/);
-  await page.getByRole('group', { name: 'Postura' }).getByRole('checkbox', { name: /Endorsed Sanders/ }).check();
-  await mapa.getByText('Porcentaje de los funcionarios de cada estado con la postura «Endorsed Sanders»', { exact: true }).waitFor();
-  assert.match(await vermont.getAttribute('aria-label'), /^Vermont: \d+ de \d+ con la postura «Endorsed Sanders»$/);
+  await page.getByRole('group', { name: 'Postura' }).getByRole('checkbox', { name: /Respaldó a Sanders/ }).check();
+  await mapa.getByText('Porcentaje de los funcionarios de cada estado con la postura «Respaldó a Sanders»', { exact: true }).waitFor();
+  assert.match(await vermont.getAttribute('aria-label'), /^Vermont: \d+ de \d+ con la postura «Respaldó a Sanders»$/);
   const legend = await mapa.getByRole('list', { name: 'Leyenda' }).getByRole('listitem').allTextContents();
   assert.deepEqual(legend, ['0%', '1–24%', '25–49%', '50–74%', '75–100%', 'Sin funcionarios']);
   assert.ok(await mapa.getByText(/^Elija un estado para agregarlo al filtro/).isVisible());

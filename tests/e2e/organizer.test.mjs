@@ -118,6 +118,11 @@ test('from a web address, and by dropping a file; counts per state and stance; t
   await page.getByLabel('Web address', { exact: true }).fill('feeds/endorsements-2020.json');
   await page.getByRole('button', { name: 'Load' }).click();
   await page.locator('.org-summary', { hasText: '1,015 loaded, 0 skipped, 0 warnings' }).waitFor();
+  // Which languages the feed is in (the page itself stays English).
+  assert.equal(
+    await page.locator('.org-languages').textContent(),
+    'Written in en. Translations: es: title, description, 1 of 1 question texts, 3 of 3 stance labels.',
+  );
   const stats = await page.locator('.org-stats').textContent();
   assert.match(stats, /Endorsed Sanders34/);
   assert.match(stats, /Vermont \(VT\)14/);

@@ -555,6 +555,9 @@ pub fn describe_stats(feed: &Feed) -> String {
         group_thousands(stats.officials as u64),
         stats.states.len()
     );
+    for coverage in scorecard_core::feed::language::Coverage::of(feed) {
+        let _ = writeln!(out, "Written in {}; translated into {}", feed.meta.language(), coverage.describe());
+    }
     for question in &stats.questions {
         let _ = writeln!(out, "\nQuestion {}: {}", question.id, question.text);
         for (label, count) in &question.stances {

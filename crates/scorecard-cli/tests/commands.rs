@@ -116,3 +116,54 @@ fn a_broken_cell_costs_its_bytes_but_strict_still_fails() {
         let _ = std::fs::remove_file(&dir);
     }
 }
+
+#[test]
+fn translation_columns_are_detected_and_become_translations() {
+    let dir = std::env::temp_dir().join(format!("scorecard-cli-translations-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let sheet = dir.join("sheet.csv");
+    std::fs::write(
+        &sheet,
+        "name,state,Endorsed?,label_es,title_es,question_es\n\
+         Ann Able,VT,Yes,Sí lo respaldó,¿Quién respaldó?,¿Lo respaldaron?\n\
+         Bob Baker,NY,No,No lo respaldó,,\n\
+         Di Dunn,NY,No,No respaldó,,\n\
+         Cy Castro,PR,,,,\n",
+    )
+    .unwrap();
+    let sheet = sheet.to_str().unwrap();
+    let (code, mapping, stderr) = cli(&["detect", sheet]);
+    assert_eq!(code, 0, "{stderr}");
+    for line in
+        ["column = \"label_es\"", "language = \"es\"", "text = \"label\"", "text = \"title\"", "text = \"question\""]
+    {
+        assert!(mapping.contains(line), "{line} in:\n{mapping}");
+    }
+    assert!(stderr.contains("Column \"label_es\" gives the stance labels of question \"endorsed\" in es."), "{stderr}");
+
+    let (code, json, stderr) = cli(&["convert", sheet, "--pretty"]);
+    assert_eq!(code, 0, "{stderr}");
+    // A label that differs from the column's earlier one for the same stance: a warning there.
+    assert!(stderr.contains("row 4, column \"label_es\": \"No respaldó\" differs"), "{stderr}");
+    let feed: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(feed["format_version"], serde_json::json!(1.1));
+    assert_eq!(feed["meta"]["translations"]["es"]["title"], "¿Quién respaldó?");
+    let question = &feed["questions"][0];
+    assert_eq!(question["translations"]["es"]["text"], "¿Lo respaldaron?");
+    let label = |id: &str| {
+        let stance = question["stances"].as_array().unwrap().iter().find(|s| s["id"] == id).unwrap();
+        stance["translations"]["es"]["label"].clone()
+    };
+    assert_eq!(label("yes"), "Sí lo respaldó");
+    assert_eq!(label("no"), "No lo respaldó");
+    assert!(label("no-answer").is_null(), "{json}");
+
+    // A mapping's bad language tag: a located warning, never an error.
+    let mapping = mapping.replace("language = \"es\"", "language = \"espanol\"");
+    let mapping_file = dir.join("mapping.toml");
+    std::fs::write(&mapping_file, mapping).unwrap();
+    let (code, _, stderr) = cli(&["validate", sheet, "-m", mapping_file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("\"espanol\" is not a language tag"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

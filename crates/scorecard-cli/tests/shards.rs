@@ -102,7 +102,7 @@ fn validate_reports_a_damaged_index_and_damaged_state_files_where_they_are() {
         r#"error: shards[56].state (line "#,
         r#"): "XX" is not a U.S. state or territory code (like VT, DC or PR); entry skipped"#,
         "): VT is already listed at shards[51] (line ",
-        r#"error: shards[0].url (line 50, column 14): state files load only over https: or from the index's own server, not with "http:"; Alaska is left out"#,
+        r#"error: shards[0].url (line 77, column 14): state files load only over https: or from the index's own server, not with "http:"; Alaska is left out"#,
     ] {
         assert!(stderr.contains(expected), "{expected}\nin:\n{stderr}");
     }

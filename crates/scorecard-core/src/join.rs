@@ -18,7 +18,9 @@
 
 use serde::Deserialize;
 
-use crate::feed::doc::{FeedDoc, QuestionDoc, StanceDoc, Text};
+use std::collections::BTreeMap;
+
+use crate::feed::doc::{FeedDoc, QuestionDoc, StanceDoc, Text, TranslationDoc};
 use crate::feed::Feed;
 use crate::states::State;
 use crate::text::fold;
@@ -35,6 +37,10 @@ pub struct JoinRules {
     pub text: Option<String>,
     pub label: Option<String>,
     pub description: Option<String>,
+    /// Translations of the replaced text, label or description, by language tag. A text the
+    /// rules replace loses the other feed's translations of it (they translate the old text).
+    #[serde(default)]
+    pub translations: BTreeMap<String, TranslationDoc>,
     /// The stance of officials the other feed does not have (also the question's default).
     pub unmatched: StanceDoc,
     /// Pairs confirmed by hand to be the same person, though the names differ.
@@ -394,7 +400,27 @@ pub fn join(
 
     let mut stances = question.stances.clone();
     stances.push(rules.unmatched.clone());
+    let mut translations = question.translations.clone();
+    for t in translations.values_mut() {
+        if rules.text.is_some() {
+            t.text = None;
+        }
+        if rules.label.is_some() {
+            t.label = None;
+        }
+        if rules.description.is_some() {
+            t.description = None;
+        }
+    }
+    for (tag, t) in &rules.translations {
+        let into = translations.entry(tag.clone()).or_default();
+        into.text = t.text.clone().or(into.text.take());
+        into.label = t.label.clone().or(into.label.take());
+        into.description = t.description.clone().or(into.description.take());
+    }
+    translations.retain(|_, t| t.text.is_some() || t.label.is_some() || t.description.is_some());
     base.questions.push(QuestionDoc {
+        translations,
         id: question.id.clone(),
         text: rules.text.clone().unwrap_or_else(|| question.text.clone()),
         label: rules.label.clone().or_else(|| question.label.clone()),

@@ -199,6 +199,7 @@ fn explicit_mapping() -> CsvMapping {
             date: Some("When".into()),
             ..QuestionMapping::default()
         }],
+        translations: Vec::new(),
     }
 }
 

@@ -61,7 +61,7 @@ fn build_feed(officials: &[GenOfficial], with_default: bool) -> Feed {
     };
     let doc = FeedDoc {
         schema: None,
-        format_version: 1,
+        format_version: scorecard_core::feed::doc::FORMAT_VERSION,
         meta: MetaDoc { title: "Random".into(), ..MetaDoc::default() },
         questions: vec![question("q1"), question("q2")],
         officials: officials

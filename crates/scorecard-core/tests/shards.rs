@@ -171,7 +171,7 @@ fn small_doc() -> FeedDoc<'static> {
     };
     FeedDoc {
         schema: None,
-        format_version: 1,
+        format_version: scorecard_core::feed::doc::FORMAT_VERSION,
         meta: MetaDoc { title: "Small".into(), ..MetaDoc::default() },
         questions: vec![QuestionDoc {
             id: "q".into(),

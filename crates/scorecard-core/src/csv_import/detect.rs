@@ -62,6 +62,14 @@ pub fn detect(table: &Table) -> Detection {
         }
     }
 
+    // Translation columns ("stance_es", "label_es") are kept from being read as answers.
+    let translation_columns: Vec<usize> = (0..normalized.len())
+        .filter(|i| !used[*i] && super::translations::recognize(&normalized[*i]).is_some())
+        .collect();
+    for i in &translation_columns {
+        used[*i] = true;
+    }
+
     let mut questions = Vec::new();
     // Columns of answers named as such.
     for i in 0..table.headers.len() {
@@ -115,6 +123,12 @@ pub fn detect(table: &Table) -> Detection {
         questions.push(q);
     }
 
+    for i in &translation_columns {
+        used[*i] = false;
+    }
+    let (translations, translation_notes) = super::translations::detect(table, &normalized, &mut used, &questions);
+    notes.extend(translation_notes);
+
     // Evidence and date columns belong to the questions (all of them, when there are several).
     let evidence = evidence_column.map(|i| table.headers[i].clone());
     let date = date_column.map(|i| table.headers[i].clone());
@@ -161,6 +175,7 @@ pub fn detect(table: &Table) -> Detection {
         columns,
         id: Default::default(),
         questions,
+        translations,
     };
     Detection { mapping, notes, unsure }
 }

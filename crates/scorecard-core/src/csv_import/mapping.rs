@@ -21,6 +21,11 @@
 //! evidence_url = "source"
 //! date = "date"
 //! stances = [ { id = "endorsed", label = "Endorsed Sanders", tone = "positive" }, ... ]
+//!
+//! [[translations]]       # a column of translations (see `translations.rs`)
+//! column = "label_es"
+//! language = "es"
+//! text = "label"         # title, description, question, question_label or label
 //! ```
 
 use std::collections::BTreeMap;
@@ -28,7 +33,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use super::column::ColumnMapping;
-use crate::feed::doc::{MetaDoc, StanceDoc};
+pub use super::translations::{TranslatedText, TranslationColumn};
+use crate::feed::doc::{MetaDoc, StanceDoc, TranslationDoc};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -42,6 +48,9 @@ pub struct CsvMapping {
     pub id: IdRule,
     #[serde(default)]
     pub questions: Vec<QuestionMapping>,
+    /// Columns that hold translations (`label_es`, `title_es`, …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<TranslationColumn>,
 }
 
 /// A column by header name, or a rule that reads and tidies one.
@@ -137,4 +146,7 @@ pub struct QuestionMapping {
     /// Column with the date of the stance (`YYYY-MM-DD`, `M/D/YY` or `M/D/YYYY`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// The question's `text`, `label` and `description` in other languages, by language tag.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, TranslationDoc>,
 }

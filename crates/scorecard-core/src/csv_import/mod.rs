@@ -11,12 +11,15 @@ mod column;
 mod detect;
 mod mapping;
 mod read;
+mod translations;
 
 use std::collections::{BTreeMap, HashMap};
 
 pub use column::Column;
 pub use detect::{detect, question_for_column, Detection};
-pub use mapping::{ColumnMapping, ColumnRule, ColumnSpec, CsvMapping, IdRule, QuestionMapping};
+pub use mapping::{
+    ColumnMapping, ColumnRule, ColumnSpec, CsvMapping, IdRule, QuestionMapping, TranslatedText, TranslationColumn,
+};
 pub(crate) use read::normalize_header;
 pub use read::{read_table, Table};
 
@@ -238,6 +241,7 @@ fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc<
             description: q.description.clone(),
             stances: q.stances.clone(),
             default_stance: q.blank.clone(),
+            translations: q.translations.clone(),
         });
         question_columns.push((question_index, columns));
     }
@@ -259,6 +263,7 @@ fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc<
             .collect()
     };
 
+    let mut translated = translations::Collected::start(table, mapping, report);
     let read = |column: Column, row: &[String]| source.get(&column).and_then(|s| s.read(row)).map(Text::from);
     let mut officials = Vec::with_capacity(table.rows.len());
     let mut rows = Vec::with_capacity(table.rows.len());
@@ -345,6 +350,11 @@ fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc<
             };
             stances.push((Text::from(q.id.clone()), StanceRecordDoc { stance, detail, date, evidence }));
         }
+        let stance_of = |question: &str| {
+            let given = stances.iter().find(|(q, _)| *q == question).map(|(_, r)| &*r.stance);
+            given.or_else(|| mapping.questions.iter().find(|q| q.id == question)?.blank.as_deref())
+        };
+        translated.row(mapping, table, row, row_number, stance_of, report);
         official.id = id;
         official.stances = StanceMap(stances);
         officials.push(official);
@@ -366,7 +376,7 @@ fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc<
             ),
         ));
     }
-    let doc = FeedDoc {
+    let mut doc = FeedDoc {
         schema: None,
         format_version: FORMAT_VERSION,
         meta: mapping.meta.clone(),
@@ -374,6 +384,7 @@ fn to_doc(table: &Table, mapping: &CsvMapping, report: &mut Report) -> (FeedDoc<
         officials,
         shards: Vec::new(),
     };
+    translated.apply(mapping, &mut doc);
     (doc, CsvLocator { rows, fields, identifier_columns })
 }
 
@@ -405,7 +416,7 @@ fn resolve<'m>(
     Some(Source { column, rule })
 }
 
-fn missing_column(table: &Table, name: &str, what: &str, report: &mut Report) {
+pub(crate) fn missing_column(table: &Table, name: &str, what: &str, report: &mut Report) {
     report.push(Diagnostic::error(
         Location::Csv { row: 1, column: Some(name.to_string()) },
         format!(

@@ -1,4 +1,4 @@
-//! The feed format, version 1: the JSON an organizer publishes, as Rust types.
+//! The feed format, version 1.1 (and 1): the JSON an organizer publishes, as Rust types.
 //!
 //! These types are the wire format only. They are read one record at a time (so one bad
 //! official does not sink the feed) and then checked by [`super::validate`] into the
@@ -6,6 +6,7 @@
 //! them; doc comments here become its descriptions, so write them for organizers.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Deref;
 
@@ -13,19 +14,104 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
-/// The feed format version this code reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The feed format version of a feed without translations: what every v1 feed says.
+pub const FORMAT_VERSION: FormatVersion = FormatVersion { major: 1, minor: 0 };
+/// The version that added a feed's language and translations of its texts. Minor versions only
+/// add fields a reader of an earlier one ignores, so a v1 feed is a valid v1.1 feed.
+pub const FORMAT_VERSION_1_1: FormatVersion = FormatVersion { major: 1, minor: 1 };
+
+/// `format_version`: the number `1` or `1.1`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FormatVersion {
+    pub major: u32,
+    pub minor: u32,
+}
+
+impl Default for FormatVersion {
+    fn default() -> Self {
+        FORMAT_VERSION
+    }
+}
+
+impl FormatVersion {
+    /// Whether this code reads feeds of this version: 1 and 1.1.
+    pub fn is_supported(self) -> bool {
+        self == FORMAT_VERSION || self == FORMAT_VERSION_1_1
+    }
+}
+
+impl fmt::Display for FormatVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.minor {
+            0 => write!(f, "{}", self.major),
+            minor => write!(f, "{}.{minor}", self.major),
+        }
+    }
+}
+
+impl Serialize for FormatVersion {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.minor {
+            0 => serializer.serialize_u32(self.major),
+            _ => serializer.serialize_f64(self.to_string().parse().unwrap_or(f64::from(self.major))),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for FormatVersion {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct VersionVisitor;
+        impl Visitor<'_> for VersionVisitor {
+            type Value = FormatVersion;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a version number like 1 or 1.1")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                let major = u32::try_from(v).map_err(|_| E::custom("the version number is too big"))?;
+                Ok(FormatVersion { major, minor: 0 })
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                u64::try_from(v)
+                    .map_err(|_| E::custom("a version number cannot be negative"))
+                    .and_then(|v| self.visit_u64(v))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+                // As JSON writes it: 1.1 is major 1, minor 1 (not a fraction).
+                let text = v.to_string();
+                let (major, minor) = text.split_once('.').unwrap_or((&text, "0"));
+                match (major.parse(), minor.parse()) {
+                    (Ok(major), Ok(minor)) if v >= 0.0 => Ok(FormatVersion { major, minor }),
+                    _ => Err(E::custom("not a version number like 1 or 1.1")),
+                }
+            }
+        }
+        deserializer.deserialize_any(VersionVisitor)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for FormatVersion {
+    fn schema_name() -> Cow<'static, str> {
+        "FormatVersion".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "1, or 1.1 for a feed that uses `language` or `translations`.",
+            "enum": [1, 1.1]
+        })
+    }
+}
 
 /// A Scorecard feed: where elected officials and candidates stand on one or more questions.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(title = "Scorecard feed, format version 1"))]
+#[cfg_attr(feature = "schema", schemars(title = "Scorecard feed, format version 1.1"))]
 pub struct FeedDoc<'a> {
     /// Optional link to this schema, for editors that validate JSON.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
-    /// Always 1 for this version of the format.
-    pub format_version: u32,
+    /// 1, or 1.1 for a feed that uses `language` or `translations`.
+    pub format_version: FormatVersion,
     pub meta: MetaDoc,
     /// One or more questions, e.g. "Did they endorse Bernie Sanders for president in 2020?".
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
@@ -98,6 +184,62 @@ pub struct MetaDoc {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^https://")))]
     pub updates_url: Option<String>,
+    /// The language the feed's texts are written in, as a BCP 47 tag: `en` (the default),
+    /// `es`, `es-US`, … (format 1.1). Screen readers pronounce the feed's words in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")))]
+    pub language: Option<String>,
+    /// The title and description in other languages, keyed by BCP 47 tag (format 1.1), e.g.
+    /// `{"es": {"title": "¿Quién respaldó a Bernie Sanders en 2020?"}}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, schema_only::MetaTranslationDoc>"))]
+    pub translations: BTreeMap<String, TranslationDoc>,
+}
+
+/// One object's texts in another language: the fields of the object it sits in (`meta`: `title`,
+/// `description`; a question: `text`, `label`, `description`; a stance: `label`,
+/// `description`), each optional (a text without a translation is shown in the feed's own
+/// language). One type for the three, so reading them costs the widget one map's code rather
+/// than three; the schema lists each object's own fields (`schema_only`), and a field that does
+/// not belong to its object is ignored.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TranslationDoc {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// What the JSON Schema says each object's translations hold.
+#[cfg(feature = "schema")]
+#[allow(dead_code)] // only their schemas are used
+mod schema_only {
+    /// `meta`'s texts in one other language. Each is optional: a text without a translation is
+    /// shown in the feed's own language.
+    #[derive(schemars::JsonSchema)]
+    pub struct MetaTranslationDoc {
+        pub title: Option<String>,
+        pub description: Option<String>,
+    }
+
+    /// A question's texts in one other language.
+    #[derive(schemars::JsonSchema)]
+    pub struct QuestionTranslationDoc {
+        pub text: Option<String>,
+        pub label: Option<String>,
+        pub description: Option<String>,
+    }
+
+    /// A stance's texts in one other language.
+    #[derive(schemars::JsonSchema)]
+    pub struct StanceTranslationDoc {
+        pub label: Option<String>,
+        pub description: Option<String>,
+    }
 }
 
 /// A text with an optional https link.
@@ -133,6 +275,10 @@ pub struct QuestionDoc {
     /// shown as "Not rated".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_stance: Option<String>,
+    /// `text`, `label` and `description` in other languages, keyed by BCP 47 tag (format 1.1).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, schema_only::QuestionTranslationDoc>"))]
+    pub translations: BTreeMap<String, TranslationDoc>,
 }
 
 /// One possible answer to a question, e.g. "Endorsed Sanders".
@@ -159,6 +305,11 @@ pub struct StanceDoc {
     /// position in the list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order: Option<i32>,
+    /// `label` and `description` in other languages, keyed by BCP 47 tag (format 1.1), e.g.
+    /// `{"es": {"label": "Respaldó a Sanders"}}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, schema_only::StanceTranslationDoc>"))]
+    pub translations: BTreeMap<String, TranslationDoc>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

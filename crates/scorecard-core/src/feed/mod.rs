@@ -1,15 +1,17 @@
-//! Feeds: the format (format version 1), reading it from JSON, and checking it.
+//! Feeds: the format (format version 1.1), reading it from JSON, and checking it.
 //!
 //! - [`doc`]: the wire types, exactly as published (and the source of the JSON Schema).
 //! - [`json`]: JSON bytes → records, located to line:column.
 //! - [`validate`]: records → a checked [`Feed`], with diagnostics.
 //! - [`model`]: the checked feed the widget filters and renders.
+//! - [`language`]: a feed's language, its translations, which text a reader sees.
 //! - [`shards`]: feeds too big for one file: an index plus one file per state.
 //! - `lookup`: FNV-1a and the fast lookups loading uses.
 
 pub mod columns;
 pub mod doc;
 pub mod json;
+pub mod language;
 pub(crate) mod lookup;
 pub mod model;
 pub mod shards;

@@ -8,11 +8,13 @@
 use super::columns::Columns;
 use super::doc::{
     EvidenceDoc, FeedDoc, IdentifierDoc, MetaDoc, NamedLinkDoc, OfficialDoc, QuestionDoc, StanceDoc, StanceMap,
-    StanceRecordDoc, Text, Tone, FORMAT_VERSION,
+    StanceRecordDoc, Text, Tone, TranslationDoc, FORMAT_VERSION, FORMAT_VERSION_1_1,
 };
+use super::language::{Localize, Shown, Translations, DEFAULT_LANGUAGE};
 pub use super::lookup::id_hash;
 use crate::date::Date;
 use crate::donate::DonationSearch;
+use crate::i18n::Lang;
 use crate::link::SafeUrl;
 use crate::states::State;
 use crate::text::{fold, fold_into};
@@ -44,6 +46,54 @@ pub struct Meta {
     pub donation_search: Option<DonationSearch>,
     /// The feed's Atom feed of changes ("Follow updates").
     pub updates_url: Option<SafeUrl>,
+    /// The language of the feed's texts (checked, canonical), when the feed says; see
+    /// [`Meta::language`].
+    pub language: Option<String>,
+    pub translations: Translations<MetaTranslation>,
+}
+
+/// `meta`'s texts in another language (checked and cleaned like the texts they translate).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MetaTranslation {
+    pub title: Option<String>,
+    pub description: Option<String>,
+}
+
+/// A question's texts in another language.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct QuestionTranslation {
+    pub text: Option<String>,
+    pub label: Option<String>,
+    pub description: Option<String>,
+}
+
+/// A stance's texts in another language.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StanceTranslation {
+    pub label: Option<String>,
+    pub description: Option<String>,
+}
+
+impl Meta {
+    /// The language of the feed's texts: `meta.language`, else English (every v1 feed).
+    pub fn language(&self) -> &str {
+        self.language.as_deref().unwrap_or(DEFAULT_LANGUAGE)
+    }
+
+    /// Which text a reader of `reader`'s language sees, for this feed.
+    pub fn localize(&self, reader: Lang) -> Localize<'_> {
+        Localize::new(reader, self.language())
+    }
+
+    /// The title in the reader's language, when the feed has it.
+    pub fn title_in<'a>(&'a self, to: &Localize<'a>) -> Shown<'a> {
+        to.pick(&self.title, &self.translations, |t| t.title.as_deref())
+    }
+
+    pub fn description_in<'a>(&'a self, to: &Localize<'a>) -> Option<Shown<'a>> {
+        let own = self.description.as_deref()?;
+        Some(to.pick(own, &self.translations, |t| t.description.as_deref()))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -62,9 +112,24 @@ pub struct Question {
     /// In display order.
     pub stances: Vec<Stance>,
     pub default_stance: Option<StanceIx>,
+    pub translations: Translations<QuestionTranslation>,
 }
 
 impl Question {
+    pub fn text_in<'a>(&'a self, to: &Localize<'a>) -> Shown<'a> {
+        to.pick(&self.text, &self.translations, |t| t.text.as_deref())
+    }
+
+    /// The short label in the reader's language: its translation, else the translated text when
+    /// the feed's label was only its text, else the feed's own label.
+    pub fn label_in<'a>(&'a self, to: &Localize<'a>) -> Shown<'a> {
+        let shown = to.pick(&self.label, &self.translations, |t| t.label.as_deref());
+        if shown.lang.is_some() && self.label == self.text {
+            return self.text_in(to);
+        }
+        shown
+    }
+
     /// The record an official with no answer gets: the question's default stance, if it has one.
     pub fn default_record(&self) -> Option<StanceRecord> {
         self.default_stance.map(|stance| StanceRecord { stance, detail: None, date: None, evidence: Vec::new() })
@@ -82,6 +147,13 @@ pub struct Stance {
     pub tone: Tone,
     /// `#rrggbb`, checked.
     pub color: Option<String>,
+    pub translations: Translations<StanceTranslation>,
+}
+
+impl Stance {
+    pub fn label_in<'a>(&'a self, to: &Localize<'a>) -> Shown<'a> {
+        to.pick(&self.label, &self.translations, |t| t.label.as_deref())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -229,12 +301,41 @@ impl Feed {
         official.party.map(|p| self.parties[p as usize].as_str())
     }
 
-    /// The feed as format-v1 wire types: what `scorecard-feed convert` writes and the
-    /// organizer downloads. Parsing it again gives an equal feed.
+    /// Whether the feed uses what format 1.1 added: a language or translations.
+    pub fn uses_format_1_1(&self) -> bool {
+        self.meta.language.is_some()
+            || !self.meta.translations.is_empty()
+            || self
+                .questions
+                .iter()
+                .any(|q| !q.translations.is_empty() || q.stances.iter().any(|s| !s.translations.is_empty()))
+    }
+
+    /// The languages the feed has translations into, each once, in order of first use.
+    pub fn translation_languages(&self) -> Vec<&str> {
+        let mut tags: Vec<&str> = Vec::new();
+        let meta = self.meta.translations.iter().map(|(t, _)| t.as_str());
+        let questions = self.questions.iter().flat_map(|q| {
+            q.translations
+                .iter()
+                .map(|(t, _)| t.as_str())
+                .chain(q.stances.iter().flat_map(|s| s.translations.iter().map(|(t, _)| t.as_str())))
+        });
+        for tag in meta.chain(questions) {
+            if !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+        tags
+    }
+
+    /// The feed as wire types (format 1, or 1.1 when it uses translations): what
+    /// `scorecard-feed convert` writes and the organizer downloads. Parsing it again gives an
+    /// equal feed.
     pub fn to_doc(&self) -> FeedDoc<'_> {
         FeedDoc {
             schema: None,
-            format_version: FORMAT_VERSION,
+            format_version: if self.uses_format_1_1() { FORMAT_VERSION_1_1 } else { FORMAT_VERSION },
             meta: MetaDoc {
                 title: self.meta.title.clone(),
                 description: self.meta.description.clone(),
@@ -246,6 +347,22 @@ impl Feed {
                 zip_table: self.meta.zip_table.clone(),
                 donation_search: self.meta.donation_search.as_ref().map(|t| t.template().to_string()),
                 updates_url: self.meta.updates_url.as_ref().map(|u| u.to_string()),
+                language: self.meta.language.clone(),
+                translations: self
+                    .meta
+                    .translations
+                    .iter()
+                    .map(|(tag, t)| {
+                        (
+                            tag.clone(),
+                            TranslationDoc {
+                                title: t.title.clone(),
+                                description: t.description.clone(),
+                                ..TranslationDoc::default()
+                            },
+                        )
+                    })
+                    .collect(),
             },
             questions: self.questions.iter().map(Question::to_doc).collect(),
             officials: self.officials.iter().map(|o| self.official_doc(o)).collect(),
@@ -338,9 +455,34 @@ impl Question {
                     tone: (s.tone != Tone::Neutral).then_some(s.tone),
                     color: s.color.clone(),
                     order: None,
+                    translations: s
+                        .translations
+                        .iter()
+                        .map(|(tag, t)| {
+                            let doc = TranslationDoc {
+                                label: t.label.clone(),
+                                description: t.description.clone(),
+                                ..TranslationDoc::default()
+                            };
+                            (tag.clone(), doc)
+                        })
+                        .collect(),
                 })
                 .collect(),
             default_stance: self.default_stance.map(|i| self.stances[i as usize].id.clone()),
+            translations: self
+                .translations
+                .iter()
+                .map(|(tag, t)| {
+                    let doc = TranslationDoc {
+                        text: t.text.clone(),
+                        label: t.label.clone(),
+                        description: t.description.clone(),
+                        ..TranslationDoc::default()
+                    };
+                    (tag.clone(), doc)
+                })
+                .collect(),
         }
     }
 

@@ -1,6 +1,7 @@
 //! "2. What we found": every problem, located, and counts of what loaded.
 
 use scorecard_core::diagnostics::{Diagnostic, Report, Severity};
+use scorecard_core::feed::language::Coverage;
 use scorecard_core::stats::FeedStats;
 use scorecard_core::wording::plural;
 use yew::prelude::*;
@@ -49,6 +50,15 @@ pub fn report_panel(props: &ReportPanelProps) -> Html {
                     { report.summary() }
                 }
             </p>
+            if let Some(feed) = &props.outcome.feed {
+                <p class="org-languages">
+                    { format!("Written in {}. ", feed.meta.language()) }
+                    { match Coverage::of(feed).iter().map(Coverage::describe).collect::<Vec<_>>() {
+                        translations if translations.is_empty() => "No translations.".to_string(),
+                        translations => format!("Translations: {}.", translations.join("; ")),
+                    } }
+                </p>
+            }
             if !report.diagnostics.is_empty() {
                 <ol class="org-diagnostics" aria-label="Problems">
                     { for report.diagnostics.iter().take(SHOWN).map(diagnostic_item) }

@@ -15,7 +15,7 @@ use serde::de::{DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::doc::{MetaDoc, OfficialDoc, QuestionDoc, FORMAT_VERSION};
+use super::doc::{FormatVersion, MetaDoc, OfficialDoc, QuestionDoc, FORMAT_VERSION};
 use super::validate::{validate_records, FeedValidator};
 use super::{Feed, Loaded};
 use crate::diagnostics::{Diagnostic, LineIndex, Location, Report};
@@ -141,7 +141,7 @@ fn preamble<'a>(
     (version, meta, questions): Top<'a>,
     locator: &mut JsonLocator<'a>,
     report: &mut Report,
-) -> Option<(u32, MetaDoc, Vec<QuestionDoc>)> {
+) -> Option<(FormatVersion, MetaDoc, Vec<QuestionDoc>)> {
     let text = locator.text;
     locator.version_at = version.map(|raw| offset_in(text, raw));
     let format_version = match version {
@@ -152,14 +152,11 @@ fn preamble<'a>(
             ));
             FORMAT_VERSION
         }
-        Some(raw) => match serde_json::from_str::<u32>(raw.get()) {
+        Some(raw) => match serde_json::from_str::<FormatVersion>(raw.get()) {
             Ok(v) => v,
             Err(_) => {
                 let location = locator.at(offset_in(text, raw), "format_version");
-                report.push(Diagnostic::error(
-                    location,
-                    format!("\"format_version\" must be the number {FORMAT_VERSION}"),
-                ));
+                report.push(Diagnostic::error(location, "\"format_version\" must be the number 1 or 1.1"));
                 return None;
             }
         },

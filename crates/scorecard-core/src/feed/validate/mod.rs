@@ -12,12 +12,17 @@
 mod officials;
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use super::doc::{
-    EvidenceDoc, FeedDoc, MetaDoc, NamedLinkDoc, OfficialDoc, QuestionDoc, StanceMap, Text, Tone, FORMAT_VERSION,
+    EvidenceDoc, FeedDoc, FormatVersion, MetaDoc, NamedLinkDoc, OfficialDoc, QuestionDoc, StanceMap, Text, Tone,
 };
+use super::language::{self, primary, Translations};
 use super::lookup::{Interner, SeenIds};
-use super::model::{Evidence, Feed, Identifier, Meta, NamedLink, Official, Question, Stance, StanceIx, StanceRecord};
+use super::model::{
+    Evidence, Feed, Identifier, Meta, MetaTranslation, NamedLink, Official, Question, QuestionTranslation, Stance,
+    StanceIx, StanceRecord, StanceTranslation,
+};
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Location, Report};
 use crate::donate::DonationSearch;
@@ -77,7 +82,7 @@ pub fn validate(doc: FeedDoc<'_>, locate: &dyn Locate, report: &mut Report) -> O
 
 /// [`validate`], for officials that come as any sequence (a feed read in pieces), `count` of them.
 pub(crate) fn validate_records<'a>(
-    format_version: u32,
+    format_version: FormatVersion,
     meta: MetaDoc,
     questions: Vec<QuestionDoc>,
     officials: impl IntoIterator<Item = OfficialDoc<'a>>,
@@ -107,7 +112,7 @@ impl<'a> FeedValidator<'a> {
     /// unusable: another format version, or no usable question. `count`: the officials
     /// expected, if known (0 if not).
     pub(crate) fn start(
-        format_version: u32,
+        format_version: FormatVersion,
         meta: MetaDoc,
         questions: Vec<QuestionDoc>,
         count: usize,
@@ -115,15 +120,15 @@ impl<'a> FeedValidator<'a> {
         report: &'a mut Report,
     ) -> Option<Self> {
         let mut v = Validator { locate, report };
-        if format_version != FORMAT_VERSION {
+        if !format_version.is_supported() {
             v.error(
                 FeedPath::Root("format_version"),
-                format!("this is format version {format_version}; this widget reads version {FORMAT_VERSION}"),
+                format!("this is format version {format_version}; this widget reads versions 1 and 1.1"),
             );
             return None;
         }
         let meta = v.meta(meta);
-        let questions = v.questions(questions);
+        let questions = v.questions(questions, meta.language());
         if questions.is_empty() {
             v.error(FeedPath::Root("questions"), "the feed has no usable question, so there is nothing to show");
             return None;
@@ -266,7 +271,34 @@ impl Validator<'_> {
                 None
             }
         });
+        let language = doc.language.filter(|l| !l.trim().is_empty()).and_then(|l| match language::parse_tag(&l) {
+            Ok(tag) => Some(tag),
+            Err(problem) => {
+                let what = problem.describe(&l);
+                self.warn(FeedPath::Root("meta.language"), format!("{what}; the feed is read as English (en)"));
+                None
+            }
+        });
+        let feed_language = language.as_deref().unwrap_or(language::DEFAULT_LANGUAGE).to_string();
+        let translations = self
+            .translation_tags(doc.translations, &feed_language, Owner::Meta)
+            .into_iter()
+            .map(|(tag, t)| {
+                let title = self.translated(t.title, limits::SHORT, Owner::Meta, &tag, "title", "the title");
+                let description = self.translated(
+                    t.description,
+                    limits::DESCRIPTION,
+                    Owner::Meta,
+                    &tag,
+                    "description",
+                    "the description",
+                );
+                (tag, MetaTranslation { title, description })
+            })
+            .collect();
         Meta {
+            language,
+            translations,
             title,
             description,
             publisher: self.named_link(doc.publisher, "meta.publisher.url"),
@@ -296,7 +328,47 @@ impl Validator<'_> {
         }
     }
 
-    fn questions(&mut self, docs: Vec<QuestionDoc>) -> Vec<Question> {
+    /// An object's translations whose language tags are good, canonical (`es-us` → `es-US`),
+    /// each once: a malformed or unknown tag, a repeated one or the feed's own language is a
+    /// warning, and that translation is dropped (never an error: the feed's own text remains).
+    fn translation_tags<D>(&mut self, docs: BTreeMap<String, D>, feed_language: &str, owner: Owner) -> Translations<D> {
+        let mut kept: Translations<D> = Vec::new();
+        for (written, doc) in docs {
+            let field = owner.field(&format!("translations.{}", language::quoted(&written)));
+            let problem = match language::parse_tag(&written) {
+                Err(problem) => problem.describe(&written),
+                Ok(tag) if kept.iter().any(|(t, _)| *t == tag) => {
+                    format!("\"{written}\" is another spelling of the language tag {tag}, already translated")
+                }
+                Ok(tag) if tag == feed_language || (tag == primary(&tag) && tag == primary(feed_language)) => {
+                    format!("\"{tag}\" is the feed's own language (meta.language is \"{feed_language}\")")
+                }
+                Ok(tag) => {
+                    kept.push((tag, doc));
+                    continue;
+                }
+            };
+            self.warn(owner.path(&field), format!("{problem}; translation ignored"));
+        }
+        kept
+    }
+
+    /// A translated text, cleaned and cut like the text it translates (`what`, `max`).
+    fn translated(
+        &mut self,
+        value: Option<String>,
+        max: usize,
+        owner: Owner,
+        tag: &str,
+        field: &str,
+        what: &str,
+    ) -> Option<String> {
+        let path = owner.field(&format!("translations.{tag}.{field}"));
+        let what = format!("{what} in {tag}");
+        self.limited(value, max, || owner.path(&path), &what)
+    }
+
+    fn questions(&mut self, docs: Vec<QuestionDoc>, feed_language: &str) -> Vec<Question> {
         let mut questions: Vec<Question> = Vec::new();
         for (index, doc) in docs.into_iter().enumerate() {
             if questions.len() == MAX_QUESTIONS {
@@ -321,7 +393,7 @@ impl Validator<'_> {
                 );
                 continue;
             }
-            let Some(stances) = self.stances(index, doc.stances) else {
+            let Some(stances) = self.stances(index, doc.stances, feed_language) else {
                 continue;
             };
             let label = self.limited(doc.label, limits::SHORT, || FeedPath::question(index, "label"), "the label");
@@ -347,7 +419,26 @@ impl Validator<'_> {
                 }
                 found
             });
+            let owner = Owner::Question(index);
+            let translations = self
+                .translation_tags(doc.translations, feed_language, owner)
+                .into_iter()
+                .map(|(tag, t)| {
+                    let text = self.translated(t.text, limits::SHORT * 2, owner, &tag, "text", "the question");
+                    let label = self.translated(t.label, limits::SHORT, owner, &tag, "label", "the label");
+                    let description = self.translated(
+                        t.description,
+                        limits::DESCRIPTION,
+                        owner,
+                        &tag,
+                        "description",
+                        "the description",
+                    );
+                    (tag, QuestionTranslation { text, label, description })
+                })
+                .collect();
             questions.push(Question {
+                translations,
                 id,
                 label: label.unwrap_or_else(|| text::truncate(&text, limits::SHORT)),
                 text,
@@ -360,7 +451,7 @@ impl Validator<'_> {
     }
 
     /// The question's stances in display order, or `None` (question skipped) if unusable.
-    fn stances(&mut self, q: usize, docs: Vec<super::doc::StanceDoc>) -> Option<Vec<Stance>> {
+    fn stances(&mut self, q: usize, docs: Vec<super::doc::StanceDoc>, feed_language: &str) -> Option<Vec<Stance>> {
         if docs.is_empty() {
             self.error(FeedPath::question(q, "stances"), "the question has no stances; question skipped");
             return None;
@@ -416,10 +507,55 @@ impl Validator<'_> {
                 "the description",
             );
             let order = doc.order.map_or(i as i64, i64::from);
-            stances.push((order, Stance { id, label, description, tone: doc.tone.unwrap_or(Tone::Neutral), color }));
+            let owner = Owner::Stance(q, i);
+            let translations = self
+                .translation_tags(doc.translations, feed_language, owner)
+                .into_iter()
+                .map(|(tag, t)| {
+                    let label = self.translated(t.label, limits::SHORT, owner, &tag, "label", "the label");
+                    let description = self.translated(
+                        t.description,
+                        limits::DESCRIPTION,
+                        owner,
+                        &tag,
+                        "description",
+                        "the description",
+                    );
+                    (tag, StanceTranslation { label, description })
+                })
+                .collect();
+            let tone = doc.tone.unwrap_or(Tone::Neutral);
+            stances.push((order, Stance { id, label, description, tone, color, translations }));
         }
         stances.sort_by_key(|(order, _)| *order); // stable: ties keep list order
         Some(stances.into_iter().map(|(_, s)| s).collect())
+    }
+}
+
+/// What a translation belongs to, for the paths of its problems.
+#[derive(Clone, Copy)]
+enum Owner {
+    Meta,
+    Question(usize),
+    /// Question, stance (in the feed's order).
+    Stance(usize, usize),
+}
+
+impl Owner {
+    /// The path of `rest` within the owner, as `FeedPath`s write it.
+    fn field(self, rest: &str) -> String {
+        match self {
+            Owner::Meta => format!("meta.{rest}"),
+            Owner::Question(_) => rest.to_string(),
+            Owner::Stance(_, i) => format!("stances[{i}].{rest}"),
+        }
+    }
+
+    fn path(self, field: &str) -> FeedPath<'_> {
+        match self {
+            Owner::Meta => FeedPath::Root(field),
+            Owner::Question(q) | Owner::Stance(q, _) => FeedPath::question(q, field),
+        }
     }
 }
 
