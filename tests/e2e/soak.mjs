@@ -110,7 +110,9 @@ export function indexFeed(json) {
     stances: Object.fromEntries(Object.entries(o.stances ?? {}).map(([q, s]) => [q, s.stance])),
   }));
   const names = feed.officials.map((o) => o.name);
-  return { questions, officials, names, byId: new Map(feed.officials.map((o) => [o.id, o])) };
+  const positions = new Set(officials.map((o) => o.position).filter((p) => p !== null));
+  const parties = new Set(officials.map((o) => o.party).filter((p) => p !== null));
+  return { questions, officials, names, positions, parties, byId: new Map(feed.officials.map((o) => [o.id, o])) };
 }
 
 /** The share-link codec's free text: `+` for spaces, percent escapes. */
@@ -147,8 +149,10 @@ export function expectedCount(feed, view) {
   const words = fold(view.n).split(' ').filter(Boolean);
   const stances = new Set(view.sn.filter((s) => s === '_unrated' || question?.stances.has(s)));
   const states = new Set(view.st);
-  const positions = new Set(view.po);
-  const parties = new Set(view.pa);
+  // A position or party the feed does not have is ignored (a view made on another feed), as
+  // the stances of another question are.
+  const positions = new Set(view.po.filter((p) => feed.positions.has(p)));
+  const parties = new Set(view.pa.filter((p) => feed.parties.has(p)));
   let n = 0;
   for (const o of feed.officials) {
     if (states.size && !states.has(o.state)) continue;

@@ -18,6 +18,9 @@ test('the recomputed count: known views of the default feed, and the address cod
   assert.equal(expectedCount(feed, viewFromHash('#sc=1;st=VT;sn=endorsed-sanders;o=date')), 8);
   assert.deepEqual(viewFromHash('#other=1&sc=1;q=a%20b;n=ocasio+cortez;po=State+senator,Mayor;c=Xy'), { q: 'a b', st: [], sn: [], po: ['State senator', 'Mayor'], pa: [], n: 'ocasio cortez' });
   assert.equal(expectedCount(feed, viewFromHash('#sc=1;n=OCASIO')), 1);
+  // A party the feed does not have is ignored (the widget shows every official for it).
+  assert.equal(expectedCount(feed, viewFromHash('#sc=1;pa=Whig')), 1015);
+  assert.equal(expectedCount(feed, viewFromHash('#sc=1;pa=Whig,Democratic')), expectedCount(feed, viewFromHash('#sc=1;pa=Democratic')));
   // ß folds to "ss", as the core folds it: the widget showed 23 for it (a 30-minute soak).
   assert.equal(expectedCount(feed, viewFromHash('#sc=1;n=%C3%9F')), 23);
   assert.equal(expectedCount(feed, viewFromHash('#sc=1;n=%C3%9F')), expectedCount(feed, viewFromHash('#sc=1;n=ss')));
