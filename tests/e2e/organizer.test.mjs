@@ -135,10 +135,11 @@ test('from a web address, and by dropping a file; counts per state and stance; t
   const code = builder.getByLabel('Snippet', { exact: true });
   assert.doesNotMatch(await code.inputValue(), /data-map/, 'the default map needs no attribute');
   await builder.getByLabel('Map of the states', { exact: true }).selectOption({ label: 'Shown' });
+  await builder.getByLabel('Language', { exact: true }).selectOption({ label: 'Español' });
   const snippet = await code.inputValue();
   assert.equal(
     snippet,
-    `<div data-scorecard data-feed="${site.url}feeds/endorsements-2020.json" data-states="VT" data-stance="endorsed-sanders" data-refcode="my-blog" data-compact data-map="on">\n` +
+    `<div data-scorecard data-feed="${site.url}feeds/endorsements-2020.json" data-states="VT" data-stance="endorsed-sanders" data-refcode="my-blog" data-lang="es" data-compact data-map="on">\n` +
       `  <a href="${site.url}feeds/endorsements-2020.json">Who endorsed Bernie Sanders in 2020?</a>\n</div>\n` +
       `<script type="module" src="${site.url}embed.js"></script>\n`,
   );

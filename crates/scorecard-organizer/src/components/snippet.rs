@@ -4,6 +4,7 @@
 use scorecard::browser::clipboard;
 use scorecard::state::FeedRef;
 use scorecard_core::embed::{self, parse_states, EmbedOptions, Theme};
+use scorecard_core::i18n::Lang;
 use yew::prelude::*;
 
 use super::{checked, input_value, select_value};
@@ -29,6 +30,8 @@ pub fn snippet_panel(props: &SnippetPanelProps) -> Html {
     let compact = use_state(|| false);
     // "" is the widget's default (shown, except in compact mode); "on" and "off" are data-map's.
     let map = use_state(String::new);
+    // "" follows the reader's browser; otherwise a language's tag (data-lang).
+    let lang = use_state(String::new);
     let copied = use_state(|| false);
     let text_field =
         |id: &'static str, label: &'static str, placeholder: &'static str, handle: &UseStateHandle<String>| {
@@ -75,6 +78,8 @@ pub fn snippet_panel(props: &SnippetPanelProps) -> Html {
         ("on".to_string(), "Shown".to_string()),
         ("off".to_string(), "Hidden".to_string()),
     ];
+    let mut lang_options = vec![(String::new(), "The reader's browser language".to_string())];
+    lang_options.extend(Lang::ALL.iter().map(|l| (l.tag().to_string(), l.name().to_string())));
     let theme_options = Theme::ALL.iter().map(|t| (t.value().to_string(), t.value().to_string())).collect();
 
     let non_blank = |text: &str| Some(text.trim().to_string()).filter(|t| !t.is_empty());
@@ -87,6 +92,7 @@ pub fn snippet_panel(props: &SnippetPanelProps) -> Html {
         theme: Theme::parse(&theme),
         compact: *compact,
         map: embed::parse_map(&map),
+        lang: Lang::parse(&lang),
         ..EmbedOptions::default()
     };
     let snippet = embed::snippet(
@@ -124,6 +130,7 @@ pub fn snippet_panel(props: &SnippetPanelProps) -> Html {
                 { text_field("org-snippet-refcode", "ActBlue refcode", "my-blog", &refcode) }
                 { select("org-snippet-theme", "Theme", theme_options, &theme) }
                 { select("org-snippet-map", "Map of the states", map_options, &map) }
+                { select("org-snippet-lang", "Language", lang_options, &lang) }
                 <label class="org-check"><input type="checkbox" checked={*compact} onchange={on_compact} />{ "Compact (for narrow columns)" }</label>
             </div>
             <label for="org-snippet-code">{ "Snippet" }</label>
