@@ -318,6 +318,26 @@ mod tests {
     }
 
     #[test]
+    fn a_port_is_a_number_from_0_to_65535() {
+        for good in ["https://example.com:0/", "https://example.com:12345/", "https://example.com:65535/x"] {
+            assert!(SafeUrl::https(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "https://example.com:65536/",
+            "https://example.com:123456/",
+            "https://example.com:8a/",
+            "https://example.com:/",
+            "https://example.com:+80/",
+        ] {
+            assert_eq!(
+                SafeUrl::https(bad),
+                Err(UrlProblem::Malformed("the port is not a number from 0 to 65535")),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
     fn refuses_malformed_and_tricky() {
         assert_eq!(SafeUrl::https(""), Err(UrlProblem::Empty));
         assert_eq!(SafeUrl::https("www.example.com"), Err(UrlProblem::NoScheme));
