@@ -175,7 +175,7 @@ for (const shot of [
     const box = page.getByRole('combobox', { name: 'Estado' });
     await box.fill('VT');
     await box.press('Enter');
-    await page.getByRole('group', { name: 'Postura' }).getByRole('checkbox', { name: /Endorsed Sanders/ }).check();
+    await page.getByRole('group', { name: 'Postura' }).getByRole('checkbox', { name: /Respaldó a Sanders/ }).check();
     for (const name of ['Peter Welch', 'Patrick J. Leahy']) {
       await page.getByRole('button', { name: `Agregar a ${name} a la lista` }).click();
     }
