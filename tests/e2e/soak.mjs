@@ -214,6 +214,7 @@ function readPage() {
     storage,
     dialog: !!app?.querySelector('dialog[open]'),
     nodes: countNodes(document),
+    wasm: (window.__soakMemories ?? []).reduce((sum, m) => sum + m.buffer.byteLength, 0),
   };
 }
 
@@ -320,6 +321,8 @@ class Run {
     this.trail = [];
     this.ours = new WeakSet();
     this.maxNodes = 0;
+    /** The steps after which the main tab's wasm memory grew (it never shrinks), to find what grows it. */
+    this.wasmGrowth = [];
   }
 
   feedOf(phase) {
@@ -398,13 +401,14 @@ class Run {
       checks: this.checks,
       skipped: this.skipped,
       actions: this.actions,
-      memory: { first: baseline, last },
+      memory: { first: baseline, last, wasmGrewAt: this.wasmGrowth },
       domNodes: { first: baseline.domNodes, last: last.domNodes, max: this.maxNodes, limit: DOM_NODE_LIMIT },
     };
     for (const [name, key] of [['JS heap objects', 'jsHeap'], ['wasm memory', 'wasm']]) {
       const grown = (last[key] - baseline[key]) / baseline[key];
       if (Math.abs(grown) > MEMORY_TOLERANCE && !this.maxSteps) {
-        this.fail(`${name} after GC went from ${baseline[key]} bytes (at ${baseline.at} s) to ${last[key]} (${(grown * 100).toFixed(1)}%, more than ${MEMORY_TOLERANCE * 100}%)`, 'the end');
+        const grew = key === 'wasm' ? `; it grew after steps ${this.wasmGrowth.slice(-8).map((g) => `${g.step} (${g.action}) to ${g.bytes}`).join(', ')}` : '';
+        this.fail(`${name} after GC went from ${baseline[key]} bytes (at ${baseline.at} s) to ${last[key]} (${(grown * 100).toFixed(1)}%, more than ${MEMORY_TOLERANCE * 100}%)${grew}`, 'the end');
       }
     }
     for (const c of this.contexts) await c.close();
@@ -482,6 +486,8 @@ class Run {
         if (seen) {
           wrong = this.errors.length ? [] : problems(seen, tab, this.feeds);
           if (seen.nodes > this.maxNodes && tab === this.main) this.maxNodes = seen.nodes;
+          const high = this.wasmGrowth.at(-1)?.bytes ?? 0;
+          if (tab === this.main && seen.wasm > high) this.wasmGrowth.push({ step: this.step, action: action.slice(0, 80), bytes: seen.wasm });
         }
         if (this.errors.length) this.fail(this.errors.join('; '));
         if (!wrong.length) break;
