@@ -88,11 +88,16 @@ pub fn map_area(
     }
 }
 
-/// The map a frame behind the list: the frame that answers a filter change draws and lays out
-/// the list alone (the tiles' props are the last ones, so yew skips them), and the tiles follow.
+/// How long the map waits for the reader to stop changing the filter: a typist's keys come
+/// about 80 ms apart, and the tiles then follow once they pause.
+const MAP_QUIET_MS: u32 = 120;
+
+/// The map behind the list: the frame that answers a filter change draws and lays out the list
+/// alone (the tiles' props are the last ones, so yew skips them), and the tiles follow once the
+/// reader pauses.
 #[function_component(StateMap)]
 fn state_map(props: &MapProps) -> Html {
-    let shown = use_deferred(props.clone());
+    let shown = use_deferred(props.clone(), MAP_QUIET_MS);
     html! { <MapBody ..shown /> }
 }
 

@@ -1,5 +1,5 @@
 //! Custom hooks: the browser-facing glue components need (scroll position, modal dialogs,
-//! styles set without `style` attributes, a value drawn a frame late), and the widget's effects, one concern a hook (the
+//! styles set without `style` attributes, a value drawn once the reader pauses), and the widget's effects, one concern a hook (the
 //! feed's loading, the address, what the browser keeps, what changed since the last visit,
 //! state files, ZIP lookups, the buttons' handlers), kept out of the components and `app.rs` themselves.
 

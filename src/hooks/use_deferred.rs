@@ -1,25 +1,35 @@
-//! A value one frame late, for what may trail the reader's action: the frame that answers a
-//! click or a key then draws only what the reader acted on, and the rest comes in the next one.
-//! The map of the states uses it: at 100,000 officials its 56 tiles' new counts, laid out in the
-//! same frame as the list, made a stance toggle's frame about half again as long.
+//! A value a little late, for what may trail the reader's action: the frame that answers a
+//! click or a key then draws only what the reader acted on, and the rest comes after. The map
+//! of the states uses it: at 100,000 officials its 56 tiles' new counts, laid out in the same
+//! frame as the list, made a stance toggle's frame about twice as long, and while a name is
+//! typed at a typist's pace they landed under the next key.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
-/// `value` as of the last paint: the first render returns it at once; after that a new `value`
-/// is returned from the first render after the next paint (one more render), so its drawing
-/// and layout land in the frame after. Several changes within a frame come as the last one.
+/// `value` as it was `quiet_ms` after it last changed and a frame was painted: the first render
+/// returns it at once; after that a new `value` comes in a render of its own once the next
+/// paint is done and no newer value came for `quiet_ms` (several changes come as the last one).
 #[hook]
-pub fn use_deferred<T: Clone + PartialEq + 'static>(value: T) -> T {
-    // `_eq`: the first render's own value, set again after the paint, renders nothing more.
+pub fn use_deferred<T: Clone + PartialEq + 'static>(value: T, quiet_ms: u32) -> T {
+    // `_eq`: the first render's own value, set again, renders nothing more.
     let shown = use_state_eq(|| value.clone());
+    let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     {
         let setter = shown.setter();
         use_effect_with(value, move |value| {
-            let value = value.clone();
-            let later = setter.clone();
-            let later_value = value.clone();
-            if !crate::browser::after_paint(move || later.set(later_value)) {
-                setter.set(value);
+            // A newer value cancels the one waiting (dropping a `Timeout` cancels it).
+            pending.borrow_mut().take();
+            let (later, later_value, waiting) = (setter.clone(), value.clone(), Rc::clone(&pending));
+            let scheduled = crate::browser::after_paint(move || {
+                *waiting.borrow_mut() = Some(Timeout::new(quiet_ms, move || later.set(later_value)));
+            });
+            if !scheduled {
+                // No page to paint (natively): at once.
+                setter.set(value.clone());
             }
         });
     }
