@@ -15,25 +15,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setUp, browser, site, serve, axeViolations, freshContext, waitForWidget, pickState, makeFeed, partFiles, dist, repo } from './support.mjs';
+import { setUp, browser, site, serve, axeViolations, freshContext, waitForWidget, pickState, makeFeed, partFiles, wasmFetched, fetchedPart, dist, repo } from './support.mjs';
 
 /** What each part fetches (its module and shared chunks), read from the build's dist/__wasm_split.js. */
 const parts = partFiles();
 
-/** The wasm files a page asked for, as sorted names. */
-const wasmFetched = (requests) => [...new Set(requests.filter((url) => url.endsWith('.wasm')).map((url) => path.basename(new URL(url).pathname)))].sort();
 /** A part's own module (not a chunk it may share with another part, which that one would load). */
 const own = (name) => parts[name].find((f) => f.startsWith('split_'));
 /** The main module, the `since` part every visit fetches once its first screen is painted, and the files of `names` parts, sorted. */
 const expectWasm = (...names) => [...new Set(['scorecard_bg.wasm', ...['since', ...names].flatMap((n) => parts[n])])].sort();
-/** Waits until every file of part `name` has been asked for. */
-async function fetchedPart(requests, name) {
-  for (let i = 0; i < 200; i++) {
-    if (parts[name].every((f) => wasmFetched(requests).includes(f))) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  assert.fail(`${name} was not fetched: ${wasmFetched(requests)}`);
-}
 /** The widget's first screen is up, and the `since` part that follows it has been asked for. */
 async function settled(page, requests) {
   await waitForWidget(page);

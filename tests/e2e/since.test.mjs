@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { setUp, browser, site, axeViolations, freshContext, waitForWidget, makeFeed, partFiles, pickState, addressHas, focused, screenshot } from './support.mjs';
+import { setUp, browser, site, axeViolations, freshContext, waitForWidget, makeFeed, partFiles, wasmFetched, pickState, addressHas, focused, screenshot } from './support.mjs';
 
 const ann = (stance, extra = {}) => ({ id: 'ann', name: 'Ann Able', state: 'VT', position: 'Senator', stances: { q: { stance, ...extra } } });
 const bob = { id: 'bob', name: 'Bob Baker', state: 'VT', position: 'Senator', stances: { q: { stance: 'yes' } } };
@@ -37,7 +37,6 @@ for (const [route, versions] of Object.entries(feeds)) routes[route] = () => ({ 
 setUp({ routes });
 
 const parts = partFiles();
-const wasmFetched = (requests) => [...new Set(requests.filter((url) => url.endsWith('.wasm')).map((url) => path.basename(new URL(url).pathname)))];
 const notice = (page) => page.getByRole('region', { name: /changes? since/ });
 const row = (page, name) => page.locator('.sc-results .sc-row').filter({ has: page.getByRole('button', { name, exact: true }) });
 const names = (page) => page.locator('.sc-results .sc-name').allTextContents();

@@ -427,9 +427,8 @@ class Run {
   async memory() {
     await this.cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await this.cdp.send('Runtime.getHeapUsage');
-    const wasm = await this.main.page.evaluate(() => (window.__soakMemories ?? []).reduce((sum, m) => sum + m.buffer.byteLength, 0));
     const seen = await this.main.page.evaluate(readPage);
-    return { jsHeap: await this.heapObjects(), jsHeapAll: usedSize, wasm, domNodes: seen.nodes };
+    return { jsHeap: await this.heapObjects(), jsHeapAll: usedSize, wasm: seen.wasm, domNodes: seen.nodes };
   }
 
   /** The main tab's heap snapshot: bytes of V8's objects, but not compiled code or timeline entries. */

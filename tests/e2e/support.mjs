@@ -209,6 +209,19 @@ export function partFiles() {
   return parts;
 }
 
+/** The wasm files among `requests` (URLs), as sorted file names. */
+export const wasmFetched = (requests) => [...new Set(requests.filter((url) => url.endsWith('.wasm')).map((url) => path.basename(new URL(url).pathname)))].sort();
+
+/** Waits until every file of part `name` (see {@link partFiles}) is among `requests`; fails after 5 s. */
+export async function fetchedPart(requests, name) {
+  const parts = partFiles();
+  for (let i = 0; i < 200; i++) {
+    if (parts[name].every((f) => wasmFetched(requests).includes(f))) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`part ${name} was not fetched: ${wasmFetched(requests)}`);
+}
+
 /**
  * A `usize` constant of the widget's Rust sources (src/ and its core), read from where it is defined, so a
  * test that depends on it never keeps a copy that drifts. Fails if it is not defined exactly once.

@@ -354,10 +354,7 @@ fn report(r: &Value, analysis: &str) -> String {
         for (key, name) in INTERACTIONS {
             let w = &b["sizes"][size]["widget"]["interactions"][key];
             let base = &b["sizes"][size]["baseline"]["interactions"][key];
-            let diff = match (w["p95"].as_f64(), base["p95"].as_f64()) {
-                (Some(a), Some(c)) => format!("{:+.1} ms", a - c),
-                _ => "–".into(),
-            };
+            let diff = gap_cell(p95_gap(w, base));
             let _ = writeln!(md, "| {} | {name} | {} | {} | {diff} |", label(size), p50_p95(w), p50_p95(base));
         }
     }
@@ -589,10 +586,7 @@ fn map_interactions(md: &mut String, b: &Value, sizes: &[&str]) {
         let w = &b["sizes"][*size]["widget"];
         for (key, name) in INTERACTIONS.iter().filter(|(key, _)| MAP_INTERACTIONS.contains(key)) {
             let (hidden, shown) = (&w["interactions"][key], &w["mapInteractions"][key]);
-            let diff = match (shown["p95"].as_f64(), hidden["p95"].as_f64()) {
-                (Some(a), Some(c)) => format!("{:+.1} ms", a - c),
-                _ => "–".into(),
-            };
+            let diff = gap_cell(p95_gap(shown, hidden));
             let _ = writeln!(md, "| {} | {name} | {} | {} | {diff} |", label(size), p50_p95(hidden), p50_p95(shown));
         }
     }
@@ -601,13 +595,21 @@ fn map_interactions(md: &mut String, b: &Value, sizes: &[&str]) {
 
 /// The largest p95 the map adds to the interactions it redraws on, at one feed size.
 fn worst_map_gap(size: &Value) -> Option<f64> {
+    let widget = &size["widget"];
     MAP_INTERACTIONS
         .iter()
-        .filter_map(|key| {
-            let p95 = |which: &str| size["widget"][which][key]["p95"].as_f64();
-            Some(p95("mapInteractions")? - p95("interactions")?)
-        })
+        .filter_map(|key| p95_gap(&widget["mapInteractions"][key], &widget["interactions"][key]))
         .reduce(f64::max)
+}
+
+/// `a`'s p95 minus `b`'s (milliseconds), when both were measured.
+fn p95_gap(a: &Value, b: &Value) -> Option<f64> {
+    Some(a["p95"].as_f64()? - b["p95"].as_f64()?)
+}
+
+/// A p95 difference as a table cell: "+1.2 ms", or "–" when it was not measured.
+fn gap_cell(gap: Option<f64>) -> String {
+    gap.map_or("–".into(), |gap| format!("{gap:+.1} ms"))
 }
 
 /// The four measured interactions: key in the browser figures, and how the report names them.
@@ -623,10 +625,7 @@ const INTERACTIONS: [(&str, &str); 5] = [
 fn worst_p95_gap(size: &Value) -> Option<f64> {
     INTERACTIONS
         .iter()
-        .filter_map(|(key, _)| {
-            let p95 = |kind: &str| size[kind]["interactions"][key]["p95"].as_f64();
-            Some(p95("widget")? - p95("baseline")?)
-        })
+        .filter_map(|(key, _)| p95_gap(&size["widget"]["interactions"][key], &size["baseline"]["interactions"][key]))
         .reduce(f64::max)
 }
 
