@@ -299,14 +299,16 @@ fn scorecard(props: &ScorecardProps) -> Html {
     let totals = statuses.as_ref().map(|s| shards::totals(s));
     // The reader's language: switching draws every component again in it, and changes nothing
     // else (the view, the list and the scroll stay).
-    let lang = state.lang.unwrap_or_else(|| default_lang(&props.options));
+    // The browser's languages are read once, not on every render (each read calls into JavaScript).
+    let default = *use_memo(props.options.clone(), default_lang);
+    let lang = state.lang.unwrap_or(default);
     let feed_language = feed.meta.language().to_string();
     let tr = (*use_memo((lang, feed_language), |(lang, feed)| I18n::for_feed(*lang, feed))).clone();
 
     html! {
         <ContextProvider<I18n> context={tr.clone()}>
         <div class="sc-layout" lang={lang.tag()}>
-            { lang_switch(lang, &dispatch) }
+            { lang_switch(&tr, &dispatch) }
             <Header meta={feed.meta.clone()} />
             <LoadNotes report={loaded.report.clone()} />
             if let Some(stale) = &loaded.stale {

@@ -6,14 +6,15 @@ use scorecard_core::i18n::{Lang, Msg};
 use yew::prelude::*;
 
 use super::ExternalLink;
-use crate::i18n::{shown, use_i18n};
+use crate::i18n::{shown, use_i18n, I18n};
 use crate::state::Action;
 
 /// "English · Español": each language named in itself (and marked so), the current one pressed.
 /// Switching changes only the language: the view, the list and the scroll stay.
-pub fn lang_switch(current: Lang, on_action: &Callback<Action>) -> Html {
+pub fn lang_switch(tr: &I18n, on_action: &Callback<Action>) -> Html {
+    let current = tr.lang();
     html! {
-        <div class="sc-lang" role="group" aria-label={Msg::new("lang.label").render(&crate::i18n::I18n::new(current))}>
+        <div class="sc-lang" role="group" aria-label={tr.t("lang.label")}>
             { for Lang::ALL.into_iter().map(|lang| {
                 let on_click = on_action.reform(move |_| Action::SetLang(lang));
                 html! {
