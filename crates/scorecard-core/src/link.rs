@@ -114,14 +114,9 @@ impl SafeUrl {
             Some((host, port)) => (host, Some(port)),
             None => (authority, None),
         };
-        if let Some(port) = port {
-            if port.is_empty()
-                || port.len() > 5
-                || !port.bytes().all(|b| b.is_ascii_digit())
-                || port.parse::<u32>().map_or(true, |p| p > 65535)
-            {
-                return Err(UrlProblem::Malformed("the port is not a number from 0 to 65535"));
-            }
+        // Digits only (`parse` alone takes "+80"); an empty or too large port does not parse.
+        if port.is_some_and(|port| !port.bytes().all(|b| b.is_ascii_digit()) || port.parse::<u16>().is_err()) {
+            return Err(UrlProblem::Malformed("the port is not a number from 0 to 65535"));
         }
         if !is_valid_host(host) {
             return Err(UrlProblem::Malformed("the host name is missing or invalid"));
@@ -192,21 +187,23 @@ impl fmt::Display for SafeUrl {
 }
 
 /// Host names: dot-separated labels of letters (any script), digits and hyphens, 1–63
-/// characters each, not starting or ending with a hyphen. IP literals in brackets are refused.
+/// characters each, not starting or ending with a hyphen, at most 253 bytes; one trailing dot
+/// (the root: "example.com.") is allowed. IP literals in brackets are refused.
 fn is_valid_host(host: &str) -> bool {
-    !host.is_empty()
-        && host.len() <= 253
-        && host.split('.').enumerate().all(|(i, label)| {
-            // A trailing dot ("example.com.") leaves one empty last label; allow that only.
-            (label.is_empty() && i > 0 && host.ends_with('.') && host.len() > 1)
-                || ((label.len() <= 63 || label.chars().count() <= 63)
-                    && !label.starts_with('-')
-                    && !label.ends_with('-')
-                    && !label.is_empty()
-                    // Most hosts are ASCII: checked by bytes first, by characters only if not.
-                    && (label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-                        || label.chars().all(|c| c.is_alphanumeric() || c == '-')))
-        })
+    let name = host.strip_suffix('.').unwrap_or(host);
+    name.len() <= 253 && name.split('.').all(is_valid_label)
+}
+
+fn is_valid_label(label: &str) -> bool {
+    // Most hosts are ASCII: checked by bytes first, by characters only if not.
+    let length = if label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        label.len()
+    } else if label.chars().all(|c| c.is_alphanumeric() || c == '-') {
+        label.chars().count()
+    } else {
+        return false;
+    };
+    (1..=63).contains(&length) && !label.starts_with('-') && !label.ends_with('-')
 }
 
 /// Checks a link one published file gives to another (a sharded feed's state file, a feed's ZIP
@@ -334,6 +331,40 @@ mod tests {
                 Err(UrlProblem::Malformed("the port is not a number from 0 to 65535")),
                 "{bad}"
             );
+        }
+    }
+
+    #[test]
+    fn host_names_are_labels_of_1_to_63_characters() {
+        let host = |host: &str| SafeUrl::https(&format!("https://{host}/x")).map(|_| ());
+        let bad = Err(UrlProblem::Malformed("the host name is missing or invalid"));
+        let label = |c: &str, n: usize| c.repeat(n);
+        for good in [
+            "example.com.".to_string(),
+            "a-b.example".to_string(),
+            label("a", 63),
+            label("é", 63), // 126 bytes, 63 characters
+            // 253 bytes, the most a name may have, with or without the root's dot.
+            format!("{}.{}.{}.{}", label("a", 63), label("b", 63), label("c", 63), label("d", 61)),
+            format!("{}.{}.{}.{}.", label("a", 63), label("b", 63), label("c", 63), label("d", 61)),
+        ] {
+            assert_eq!(host(&good), Ok(()), "{good}");
+        }
+        for wrong in [
+            ".".to_string(),
+            ".example.com".to_string(),
+            "example..com".to_string(),
+            "example..com.".to_string(),
+            "example.com..".to_string(),
+            "-a.com".to_string(),
+            "a-.com".to_string(),
+            "a_b.com".to_string(),
+            "bü_cher.example".to_string(),
+            label("a", 64),
+            label("é", 64),
+            format!("{}.{}.{}.{}", label("a", 63), label("b", 63), label("c", 63), label("d", 62)),
+        ] {
+            assert_eq!(host(&wrong), bad, "{wrong}");
         }
     }
 
