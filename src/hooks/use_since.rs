@@ -69,8 +69,8 @@ pub(crate) fn use_since_last_visit(
                         return;
                     }
                     let report = move |changes, problem| dispatch.dispatch(Action::SinceLastVisit { changes, problem });
-                    let first_visit = match stored_text(&key, &kept) {
-                        Ok(text) => text.is_none(),
+                    let first_visit = match anything_kept(&key, &kept) {
+                        Ok(kept_before) => !kept_before,
                         Err(problem) => return report(None, Some(problem)),
                     };
                     wasm_bindgen_futures::spawn_local(async move {
@@ -102,8 +102,8 @@ pub(crate) fn use_since_last_visit(
     use_effect_with(state.since.acknowledged, move |serial| {
         if let (true, Some(covered)) = (*serial > 0, covered) {
             wasm_bindgen_futures::spawn_local(async move {
-                // In since the notice was drawn; should it not be, nothing is marked as seen.
-                let problem = match (stored_text(&key, &kept), SinceView::load().await) {
+                // The part is in once its notice was drawn; if it cannot be loaded, nothing is marked as seen.
+                let problem = match (anything_kept(&key, &kept), SinceView::load().await) {
                     (Err(problem), _) => Some(problem),
                     (Ok(_), Err(_)) => Some(Unmarked::NotLoaded),
                     (Ok(_), Ok(part)) => {
@@ -117,17 +117,24 @@ pub(crate) fn use_since_last_visit(
     });
 }
 
-/// The text kept for this feed, read from storage once.
-fn stored_text(key: &str, kept: &Shared) -> Result<Option<String>, Unmarked> {
+/// Whether this browser keeps anything for this feed (its text is read from storage once).
+fn anything_kept(key: &str, kept: &Shared) -> Result<bool, Unmarked> {
     let mut kept = kept.borrow_mut();
-    kept.text.get_or_insert_with(|| storage::load(key).map_err(|_| Unmarked::Unavailable)).clone()
+    let text = kept.text.get_or_insert_with(|| storage::load(key).map_err(|_| Unmarked::Unavailable));
+    text.as_ref().map(Option::is_some).map_err(|problem| *problem)
 }
 
-/// What the kept text says (after [`stored_text`]), read once.
+/// What the kept text says (after [`anything_kept`]), read once.
 fn read(kept: &Shared, part: &SincePart) -> Option<Seen> {
     let mut kept = kept.borrow_mut();
-    let text = kept.text.clone().and_then(Result::ok).flatten();
-    kept.seen.get_or_insert_with(|| text.as_deref().and_then(part.read)).clone()
+    if kept.seen.is_none() {
+        let seen = match &kept.text {
+            Some(Ok(Some(text))) => (part.read)(text),
+            _ => None,
+        };
+        kept.seen = Some(seen);
+    }
+    kept.seen.clone().flatten()
 }
 
 /// Keeps `seen`, as the core writes it (without names, or not at all, past its size limit).

@@ -31,7 +31,7 @@ pub fn use_visible_window(list: NodeRef, count: usize, enabled: bool) -> Visible
             if !enabled {
                 return Box::new(|| ()) as Box<dyn FnOnce()>;
             }
-            compute();
+            measure_after_paint(compute.clone());
             let listeners = crate::browser::window().map(|w| {
                 let on_scroll = compute.clone();
                 let on_resize = compute.clone();
@@ -46,11 +46,21 @@ pub fn use_visible_window(list: NodeRef, count: usize, enabled: bool) -> Visible
     // After each render the measured row height may have changed (e.g. the widget got narrower).
     use_effect(move || {
         if enabled {
-            compute();
+            measure_after_paint(compute);
         }
     });
     // The list may have just become shorter: this render comes before the next measure.
     window.within(count)
+}
+
+/// Measures once the render is painted, not in its effects: the list's padding (set by the
+/// caller's own effects, which run after these) and the scroll position the browser clamps to a
+/// shorter list are only then in place. Measured before, a list filtered while scrolled to its
+/// end kept a window for the old layout until the next scroll. Measuring a painted page also
+/// forces no layout of its own.
+fn measure_after_paint(compute: impl FnOnce() + 'static) {
+    // Natively there is no page, and nothing to measure.
+    let _ = crate::browser::after_paint(compute);
 }
 
 fn measure(list: &NodeRef, count: usize, known_height: f64) -> VisibleWindow {
