@@ -392,6 +392,31 @@ mod tests {
     }
 
     #[test]
+    fn links_between_published_files_stay_relative_or_use_https() {
+        let check = |raw: &str| relative_or_https(raw, "state files", "the index");
+        assert_eq!(check(" MN.json "), Ok("MN.json".into()));
+        assert_eq!(check("/feeds/MN.json"), Ok("/feeds/MN.json".into()));
+        assert_eq!(check("https://Example.org/MN.json"), Ok("https://example.org/MN.json".into()));
+        assert_eq!(
+            check("http://example.org/MN.json"),
+            Err("state files load only over https: or from the index's own server, not with \"http:\"".into())
+        );
+        assert!(check("//evil.example/MN.json")
+            .unwrap_err()
+            .starts_with("a url starting with // leaves the index's server"));
+        assert_eq!(check("a\\b.json"), Err("backslashes are not allowed in the url".into()));
+        assert_eq!(check("M N.json"), Err("the url contains spaces, control or invisible characters".into()));
+        assert_eq!(check("  "), Err("the url is empty".into()));
+        // The length limit, at its edge.
+        let longest = format!("{}.json", "a".repeat(MAX_URL_LEN - 5));
+        assert_eq!(check(&longest), Ok(longest.clone()));
+        assert_eq!(
+            check(&format!("a{longest}")),
+            Err(format!("the url is {} characters long; the limit is {MAX_URL_LEN}", MAX_URL_LEN + 1))
+        );
+    }
+
+    #[test]
     fn mailto() {
         assert_eq!(SafeUrl::mailto("jane@example.org").unwrap().as_str(), "mailto:jane@example.org");
         assert_eq!(SafeUrl::mailto("MAILTO:jane@example.org").unwrap().as_str(), "mailto:jane@example.org");
