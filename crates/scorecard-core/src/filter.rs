@@ -76,15 +76,6 @@ impl SortKey {
             SortKey::Date => Msg::new("sort.date"),
         }
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            SortKey::Name => "Name",
-            SortKey::State => "State",
-            SortKey::Stance => "Stance",
-            SortKey::Date => "Date of stance",
-        }
-    }
 }
 
 impl FilterSpec {
@@ -286,4 +277,34 @@ pub fn states_in_feed(feed: &Feed) -> Vec<(State, u32)> {
         counts[official.state.index()] += 1;
     }
     State::all().filter(|s| counts[s.index()] > 0).map(|s| (s, counts[s.index()])).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn is_filtering_is_any_filter_but_the_question_and_sort() {
+        let none =
+            FilterSpec { question: Some("q".into()), sort: SortKey::Date, name: "  ".into(), ..FilterSpec::default() };
+        assert!(!none.is_filtering(), "a question, a sort and a blank name filter nothing");
+        let each: [fn(&mut FilterSpec); 5] = [
+            |f| f.states.insert(State::parse("VT").unwrap()),
+            |f| f.toggle_stance(StanceChoice::NotRated),
+            |f| {
+                f.positions.insert("Senator".into());
+            },
+            |f| {
+                f.parties.insert("Democratic".into());
+            },
+            |f| f.name = "smith".into(),
+        ];
+        for (i, set) in each.into_iter().enumerate() {
+            let mut filter = none.clone();
+            set(&mut filter);
+            assert!(filter.is_filtering(), "filter {i}");
+            filter.clear_filters();
+            assert_eq!(filter, FilterSpec { name: String::new(), ..none.clone() }, "filter {i}, cleared");
+        }
+    }
 }
