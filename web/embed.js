@@ -195,8 +195,18 @@ function showFirstScreen(waiting, url) {
       copy.innerHTML = html; // our own file, from next to this loader, like the wasm
       takeOver(waiting, copy);
       waiting.root.replaceChildren(copy);
+      waiting.painted = nextPaint();
     })
     .catch(() => {}); // the loading note stays
+}
+
+// Resolves once the page has painted a frame. The widget waits for it after the copy is put in:
+// on a repeat visit its wasm comes from the caches as the copy does, and mounting at once would
+// hold the copy's first paint until the widget's own first render is done.
+// A hidden page paints nothing (and runs no frames): it waits for nothing.
+function nextPaint() {
+  if (document.hidden) return undefined;
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 }
 
 // A copy of the first screen, readied for readers: "Add" keeps the official for the widget (and
@@ -286,6 +296,7 @@ async function mountOne(element) {
     throw error;
   }
   const waiting = take(element);
+  await waiting?.painted;
   mount(element, assets, waiting?.feed, waiting?.handoff);
 }
 
@@ -296,6 +307,7 @@ async function mountAll(root = document) {
     const mount = await ready;
     for (const element of elements) {
       const waiting = take(element);
+      await waiting?.painted;
       mount(element, assets, waiting?.feed, waiting?.handoff);
     }
   } catch (error) {

@@ -284,6 +284,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn each_sort_is_named_in_the_catalogues() {
+        for key in SortKey::ALL {
+            assert_eq!(key.msg().key, format!("sort.{}", key.as_str()));
+            assert_eq!(SortKey::parse(key.as_str()), Some(key));
+        }
+        assert_eq!(SortKey::parse("Name"), None);
+    }
+
+    #[test]
     fn is_filtering_is_any_filter_but_the_question_and_sort() {
         let none =
             FilterSpec { question: Some("q".into()), sort: SortKey::Date, name: "  ".into(), ..FilterSpec::default() };
