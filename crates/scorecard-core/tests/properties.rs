@@ -212,6 +212,22 @@ proptest! {
             alt.parties = [party.clone()].into();
             prop_assert_eq!(result.facets.parties[i] as usize, naive(&feed, &alt).len());
         }
+        for (i, position) in feed.positions.iter().enumerate() {
+            let mut alt = spec.clone();
+            alt.positions = [position.clone()].into();
+            prop_assert_eq!(result.facets.positions[i] as usize, naive(&feed, &alt).len());
+        }
+        let mut alt = spec.clone();
+        alt.stances = [StanceChoice::NotRated].into();
+        prop_assert_eq!(result.facets.not_rated as usize, naive(&feed, &alt).len());
+        // A state's total: its officials whatever their stance (the map's "of N").
+        for state in ["VT", "PR"] {
+            let state = State::parse(state).unwrap();
+            let mut alt = spec.clone();
+            alt.states = [state].into_iter().collect();
+            alt.stances.clear();
+            prop_assert_eq!(result.facets.state_totals[state.index()] as usize, naive(&feed, &alt).len());
+        }
     }
 
     #[test]
