@@ -220,6 +220,15 @@ proptest! {
         let mut alt = spec.clone();
         alt.stances = [StanceChoice::NotRated].into();
         prop_assert_eq!(result.facets.not_rated as usize, naive(&feed, &alt).len());
+        // Officials without a position (or party) are the rest of those any position would show.
+        let mut alt = spec.clone();
+        alt.positions.clear();
+        let with_positions: u32 = result.facets.positions.iter().sum();
+        prop_assert_eq!((with_positions + result.facets.no_position) as usize, naive(&feed, &alt).len());
+        let mut alt = spec.clone();
+        alt.parties.clear();
+        let with_parties: u32 = result.facets.parties.iter().sum();
+        prop_assert_eq!((with_parties + result.facets.no_party) as usize, naive(&feed, &alt).len());
         // A state's total: its officials whatever their stance (the map's "of N").
         for state in ["VT", "PR"] {
             let state = State::parse(state).unwrap();
