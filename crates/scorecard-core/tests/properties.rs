@@ -8,7 +8,7 @@ use scorecard_core::diagnostics::Severity;
 use scorecard_core::donate::donate_link;
 use scorecard_core::feed::doc::{FeedDoc, MetaDoc, OfficialDoc, QuestionDoc, StanceDoc, StanceRecordDoc};
 use scorecard_core::feed::{load_json, load_json_fast, to_json_pretty, Feed};
-use scorecard_core::filter::{run, FilterSpec, SortKey, StanceChoice};
+use scorecard_core::filter::{run, states_in_feed, FilterSpec, SortKey, StanceChoice};
 use scorecard_core::link::SafeUrl;
 use scorecard_core::money::{Cents, MAX_AMOUNT, MIN_AMOUNT};
 use scorecard_core::share_link::{self, Integrity, View};
@@ -229,6 +229,12 @@ proptest! {
         alt.parties.clear();
         let with_parties: u32 = result.facets.parties.iter().sum();
         prop_assert_eq!((with_parties + result.facets.no_party) as usize, naive(&feed, &alt).len());
+        // The state picker's list: each state with officials, in the states' order, and how many.
+        let mut by_state: BTreeMap<usize, (State, u32)> = BTreeMap::new();
+        for official in &feed.officials {
+            by_state.entry(official.state.index()).or_insert((official.state, 0)).1 += 1;
+        }
+        prop_assert_eq!(states_in_feed(&feed), by_state.into_values().collect::<Vec<_>>());
         // A state's total: its officials whatever their stance (the map's "of N").
         for state in ["VT", "PR"] {
             let state = State::parse(state).unwrap();
