@@ -69,24 +69,16 @@ impl Columns {
             let i = i as usize;
             c.stances.extend_from_slice(&stances[i * questions..(i + 1) * questions]);
             c.name_starts.push(c.names.len() as u32);
-            // A stray NUL in a name would only split it for searching; never panic or mismatch.
-            let name = folded(i);
-            if name.contains('\0') {
-                c.names.extend(name.chars().map(|ch| if ch == '\0' { ' ' } else { ch }));
-            } else {
-                c.names.push_str(name);
-            }
+            // Names are cleaned of control characters when the feed is read, so NUL only ends one
+            // (a stray one would only split a name for searching; see the test below).
+            c.names.push_str(folded(i));
             c.names.push('\0');
         }
         c
     }
 
-    pub fn len(&self) -> usize {
+    fn len(&self) -> usize {
         self.state.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.state.is_empty()
     }
 
     pub fn stance(&self, rank: usize, question: usize) -> u8 {
@@ -152,7 +144,7 @@ mod tests {
         let c = feed.columns();
         let words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
         let Some(bits) = c.names_containing(&words) else { return vec!["(no filter)".into()] };
-        (0..c.len())
+        (0..c.state.len())
             .filter(|&rank| super::has(&bits, rank))
             .map(|rank| feed.officials[feed.name_order()[rank] as usize].name.clone())
             .collect()
@@ -167,5 +159,14 @@ mod tests {
         assert!(matching(&names, &["smithbo"]).is_empty());
         assert!(matching(&names, &["smith\0bo"]).is_empty());
         assert_eq!(matching(&names, &[]), ["(no filter)"]);
+    }
+
+    #[test]
+    fn a_nul_in_a_feeds_name_does_not_split_it() {
+        let names = [r"Ann\u0000Able", "Bo Smith"];
+        let found = matching(&names, &["able"]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].starts_with("Ann"), "{found:?}");
+        assert_eq!(matching(&names, &["ann", "able"]).len(), 1);
     }
 }
