@@ -145,7 +145,7 @@ impl PartialEq for ScorecardProps {
 /// The first state: saved shortlist, then whatever the URL fragment carries (view, shared list),
 /// or failing that the embedder's preset view; then the officials added from the loader's copy of
 /// the first screen, as if clicked here. They are in the first render, so the widget's first
-/// frame shows them in the shortlist (on a phone, a second render and layout cost ~0.2 s).
+/// frame shows them in the shortlist (not a second render and layout after it).
 fn initial_state(loaded: &LoadedFeed, options: &WidgetOptions, first_adds: &[String]) -> AppState {
     let key = storage_key::shortlist(&loaded.storage_key);
     let (text, storage_problem) = match storage::load(&key) {
