@@ -31,7 +31,7 @@ pub fn use_visible_window(list: NodeRef, count: usize, enabled: bool) -> Visible
             if !enabled {
                 return Box::new(|| ()) as Box<dyn FnOnce()>;
             }
-            measure_after_paint(compute.clone());
+            // (The measure after this render is the effect below's.)
             let listeners = crate::browser::window().map(|w| {
                 let on_scroll = compute.clone();
                 let on_resize = compute.clone();
