@@ -403,6 +403,7 @@ fn scorecard(props: &ScorecardProps) -> Html {
                     compare={state.compare.clone()}
                     shards={statuses.clone()}
                     amount_errors={state.amount_errors.clone()}
+                    amount_drafts={state.amount_drafts.clone()}
                     split_error={state.split_error.clone()}
                     refcode={props.options.embed.refcode.clone()}
                     share_url={state.share_url.clone()}

@@ -28,6 +28,8 @@ pub struct ShortlistPanelProps {
     #[prop_or_default]
     pub shards: Option<Rc<Vec<ShardStatus>>>,
     pub amount_errors: BTreeMap<String, Msg>,
+    /// What amount fields hold while typed in (`AppState::amount_drafts`).
+    pub amount_drafts: BTreeMap<String, String>,
     pub split_error: Option<Msg>,
     pub refcode: Option<String>,
     /// The last share link made, shown so it can be copied by hand.
@@ -52,6 +54,7 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
         compare,
         shards,
         amount_errors,
+        amount_drafts,
         split_error,
         refcode,
         share_url,
@@ -89,7 +92,7 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
                 </p>
             } else {
                 <ol class="sc-entries">
-                    { for shortlist.entries().iter().enumerate().map(|(i, entry)| shortlist_entry(&EntryContext { feed, shards, compare, amount_errors, refcode, on_action, ids: &ids, count, tr: &tr }, i, entry)) }
+                    { for shortlist.entries().iter().enumerate().map(|(i, entry)| shortlist_entry(&EntryContext { feed, shards, compare, amount_errors, amount_drafts, refcode, on_action, ids: &ids, count, tr: &tr }, i, entry)) }
                 </ol>
                 <p class="sc-total">
                     { tr.t("shortlist.total") }{ " " }<strong class="sc-total-amount">{ tr.money(shortlist.total()) }</strong>

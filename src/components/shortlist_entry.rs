@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use scorecard_core::app_state::amount_field;
 use scorecard_core::describe;
 use scorecard_core::feed::shards::{presence, Presence, ShardStatus};
 use scorecard_core::next_step::{next_step, NextStep};
@@ -23,6 +24,7 @@ pub(crate) struct EntryContext<'a> {
     /// Ids of the officials picked to compare.
     pub(crate) compare: &'a [String],
     pub(crate) amount_errors: &'a BTreeMap<String, Msg>,
+    pub(crate) amount_drafts: &'a BTreeMap<String, String>,
     pub(crate) refcode: &'a Option<String>,
     pub(crate) on_action: &'a Callback<Action>,
     /// The panel's id prefix.
@@ -34,7 +36,8 @@ pub(crate) struct EntryContext<'a> {
 
 /// Entry number `i` (from 0) of the shortlist.
 pub(crate) fn shortlist_entry(context: &EntryContext<'_>, i: usize, entry: &Entry) -> Html {
-    let EntryContext { feed, shards, compare, amount_errors, refcode, on_action, ids, count, tr } = *context;
+    let EntryContext { feed, shards, compare, amount_errors, amount_drafts, refcode, on_action, ids, count, tr } =
+        *context;
     let official = feed.official(&entry.id);
     let name = entry.name.clone();
     let id = entry.id.clone();
@@ -43,6 +46,14 @@ pub(crate) fn shortlist_entry(context: &EntryContext<'_>, i: usize, entry: &Entr
     let on_amount = {
         let id = id.clone();
         on_action.reform(move |e: Event| Action::SetAmount { id: id.clone(), text: control_value(&e) })
+    };
+    let on_type = {
+        let id = id.clone();
+        on_action.reform(move |e: InputEvent| Action::TypeAmount { id: id.clone(), text: control_value(&e) })
+    };
+    let on_leave = {
+        let id = id.clone();
+        on_action.reform(move |_: FocusEvent| Action::LeaveAmount { id: id.clone() })
     };
     let on_given = {
         let id = id.clone();
@@ -101,11 +112,13 @@ pub(crate) fn shortlist_entry(context: &EntryContext<'_>, i: usize, entry: &Entr
                         type="text"
                         inputmode="decimal"
                         autocomplete="off"
-                        value={entry.amount.plain()}
+                        value={amount_field(amount_drafts, entry)}
                         aria-label={tr.msg(&Msg::new("entry.amount").text("name", name.clone()))}
                         aria-invalid={error.is_some().then_some("true")}
                         aria-describedby={error.is_some().then(|| error_id.clone())}
+                        oninput={on_type}
                         onchange={on_amount}
+                        onblur={on_leave}
                     />
                 </label>
                 { give }

@@ -256,6 +256,46 @@ test('two tabs, one shortlist: each sees the other\'s changes, edits at once all
   await context.close();
 });
 
+test('an amount being typed keeps what was typed when another tab changes it mid-typing, and a refused one stays in view', async () => {
+  const { context, errors } = await freshContext(browser);
+  const [one, two] = [await context.newPage(), await context.newPage()];
+  for (const page of [one, two]) {
+    await page.goto(`${site.url}?feed=fixtures/giving.json`);
+    await waitForWidget(page);
+  }
+  const amountOf = (page) => page.getByRole('region', { name: 'Shortlist' }).getByLabel('Amount for Ann Able', { exact: true });
+  const total = (page) => page.getByRole('region', { name: 'Shortlist' }).locator('.sc-total-amount').textContent();
+  await one.getByRole('button', { name: 'Add Ann Able to shortlist' }).click();
+  await amountOf(two).waitFor();
+
+  // Tab two starts typing; tab one's amount arrives (the total shows it); tab two goes on.
+  await amountOf(two).selectText();
+  await two.keyboard.type('1');
+  await amountOf(one).fill('10');
+  await amountOf(one).press('Enter');
+  for (let i = 0; i < 100 && (await total(two)) !== '$10'; i++) await two.waitForTimeout(20);
+  assert.equal(await total(two), '$10', 'the other tab\'s amount arrived');
+  assert.equal(await amountOf(two).inputValue(), '1', 'and did not rewrite the field being typed in');
+  await two.keyboard.type('2');
+  await amountOf(two).press('Enter');
+  for (let i = 0; i < 100 && (await amountOf(one).inputValue()) !== '12'; i++) await one.waitForTimeout(20);
+  assert.deepEqual([await amountOf(one).inputValue(), await amountOf(two).inputValue()], ['12', '12']);
+
+  // A refused amount stays as typed beside its error, after focus leaves too, until mended.
+  await amountOf(two).fill('lots');
+  await amountOf(two).press('Tab');
+  assert.equal(await amountOf(two).inputValue(), 'lots');
+  assert.equal(await amountOf(two).getAttribute('aria-invalid'), 'true');
+  assert.equal(await total(two), '$12');
+  await amountOf(two).fill('7');
+  await amountOf(two).press('Enter');
+  assert.equal(await amountOf(two).getAttribute('aria-invalid'), null);
+  for (let i = 0; i < 100 && (await total(one)) !== '$7'; i++) await one.waitForTimeout(20);
+  assert.equal(await total(one), '$7');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('storage disabled in one tab: that tab says so, the other loses nothing', async () => {
   const { context, errors } = await freshContext(browser);
   const good = await context.newPage();

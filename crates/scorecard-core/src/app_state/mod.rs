@@ -70,6 +70,10 @@ pub struct AppState {
     pub undo: Option<Undo>,
     /// Per official id: why the typed amount was not accepted.
     pub amount_errors: BTreeMap<String, Msg>,
+    /// Per official id: what an amount field holds while the reader types in it (or what it
+    /// held when refused). Shown instead of the shortlist's amount, so a change from another
+    /// tab arriving mid-typing does not rewrite the field under the reader's fingers.
+    pub amount_drafts: BTreeMap<String, String>,
     pub split_error: Option<Msg>,
     /// Message for the screen-reader live region and the visible status line.
     pub announcement: Announcement,
@@ -267,6 +271,7 @@ impl AppState {
             pending_share: None,
             undo: None,
             amount_errors: BTreeMap::new(),
+            amount_drafts: BTreeMap::new(),
             split_error: None,
             announcement: Announcement::default(),
             mine: false,
@@ -387,5 +392,14 @@ impl AppState {
     fn compare_says(&mut self, text: Msg) {
         self.announce(text.clone());
         self.compare_note = Some(text);
+    }
+}
+
+/// What the amount field of a shortlist entry shows, given [`AppState::amount_drafts`]: the
+/// reader's draft if they are typing in it or it was refused, else the entry's amount.
+pub fn amount_field(drafts: &BTreeMap<String, String>, entry: &crate::shortlist::Entry) -> String {
+    match drafts.get(&entry.id) {
+        Some(draft) => draft.clone(),
+        None => entry.amount.plain(),
     }
 }

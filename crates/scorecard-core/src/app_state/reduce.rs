@@ -43,9 +43,19 @@ pub enum Action {
     },
     Undo,
     ClearShortlist,
+    /// An amount field was left, or Enter pressed in it: take what it holds.
     SetAmount {
         id: String,
         text: String,
+    },
+    /// A keystroke in an amount field: what it holds now, not yet taken.
+    TypeAmount {
+        id: String,
+        text: String,
+    },
+    /// Focus left an amount field (after its `SetAmount`, if it changed).
+    LeaveAmount {
+        id: String,
     },
     SetGiven {
         id: String,
@@ -211,6 +221,7 @@ impl AppState {
             Action::Remove { id } => {
                 if let Some(removed) = s.shortlist.remove(&id) {
                     s.amount_errors.remove(&id);
+                    s.amount_drafts.remove(&id);
                     s.announce(Msg::new("said.removed").text("name", removed.entry.name.clone()));
                     s.undo = Some(Undo::Removed(removed));
                 }
@@ -235,6 +246,7 @@ impl AppState {
                 let entries = s.shortlist.clear();
                 if !entries.is_empty() {
                     s.amount_errors.clear();
+                    s.amount_drafts.clear();
                     s.announce(Msg::new("said.cleared"));
                     s.undo = Some(Undo::Cleared(entries));
                 }
@@ -243,12 +255,23 @@ impl AppState {
                 Ok(amount) => {
                     let _ = s.shortlist.set_amount(&id, amount);
                     s.amount_errors.remove(&id);
+                    s.amount_drafts.remove(&id);
                     s.split_error = None;
                 }
                 Err(problem) => {
-                    s.amount_errors.insert(id, problem.msg());
+                    s.amount_errors.insert(id.clone(), problem.msg());
+                    s.amount_drafts.insert(id, text);
                 }
             },
+            Action::TypeAmount { id, text } => {
+                s.amount_drafts.insert(id, text);
+            }
+            // What was refused stays in view beside its error until it is mended.
+            Action::LeaveAmount { id } => {
+                if !s.amount_errors.contains_key(&id) {
+                    s.amount_drafts.remove(&id);
+                }
+            }
             Action::SetGiven { id, given } => s.shortlist.set_given(&id, given),
             Action::Move { id, to } => s.shortlist.move_to(&id, to),
             Action::SplitBudget(text) => {
@@ -259,6 +282,7 @@ impl AppState {
                     Ok(budget) => {
                         s.split_error = None;
                         s.amount_errors.clear();
+                        s.amount_drafts.clear();
                         s.announce(Msg::new("said.split").money("amount", budget).count("n", s.shortlist.len()));
                     }
                     Err(message) => s.split_error = Some(message),
@@ -269,6 +293,8 @@ impl AppState {
                     match choice {
                         Some(ShareChoice::Replace) => {
                             let previous = std::mem::replace(&mut s.shortlist, pending.list);
+                            s.amount_errors.clear();
+                            s.amount_drafts.clear();
                             s.undo = Some(Undo::Replaced(previous));
                             s.announce(Msg::new("said.replaced"));
                         }

@@ -312,6 +312,51 @@ fn another_tabs_changes_replace_the_list_with_names_from_this_feed_and_are_annou
     assert_eq!(s.announcement.text.en(), "Your shortlist was changed in another tab or window.");
 }
 
+#[test]
+fn an_amount_being_typed_is_shown_as_typed_until_taken_even_when_another_tab_changes_it() {
+    let s = after(state(), [Action::Add { id: "ann".into() }, Action::Add { id: "cy".into() }]);
+    let field = |s: &AppState, id: &str| super::amount_field(&s.amount_drafts, s.shortlist.get(id).unwrap());
+    assert_eq!(field(&s, "ann"), crate::money::DEFAULT_AMOUNT.plain());
+    let s = after(s, [Action::TypeAmount { id: "ann".into(), text: "1".into() }]);
+    let mut theirs = s.shortlist.clone();
+    theirs.set_amount("ann", Cents(10_00)).unwrap();
+    theirs.set_amount("cy", Cents(3_00)).unwrap();
+    let s = after(s, [Action::SyncShortlist(theirs)]);
+    assert_eq!(
+        (field(&s, "ann"), field(&s, "cy")),
+        ("1".to_string(), "3".to_string()),
+        "the draft stays; the rest syncs"
+    );
+    let s = after(
+        s,
+        [
+            Action::TypeAmount { id: "ann".into(), text: "12".into() },
+            Action::SetAmount { id: "ann".into(), text: "12".into() },
+        ],
+    );
+    assert_eq!((s.shortlist.get("ann").map(|e| e.amount), field(&s, "ann")), (Some(Cents(12_00)), "12".to_string()));
+    let s = after(s, [Action::LeaveAmount { id: "ann".into() }]);
+    assert!(s.amount_drafts.is_empty());
+
+    // Refused: the text stays beside its error, after leaving too, until it is mended.
+    let s = after(
+        s,
+        [Action::SetAmount { id: "ann".into(), text: "lots".into() }, Action::LeaveAmount { id: "ann".into() }],
+    );
+    assert_eq!((field(&s, "ann"), s.shortlist.get("ann").map(|e| e.amount)), ("lots".to_string(), Some(Cents(12_00))));
+    let s = after(s, [Action::SetAmount { id: "ann".into(), text: "7".into() }]);
+    assert_eq!((field(&s, "ann"), s.amount_errors.len()), ("7".to_string(), 0));
+    // Focus left without a change: the field shows the list's amount again.
+    let s =
+        after(s, [Action::TypeAmount { id: "cy".into(), text: "3".into() }, Action::LeaveAmount { id: "cy".into() }]);
+    assert!(s.amount_drafts.is_empty());
+    // A draft goes with its entry, and with a split budget.
+    let s = after(s, [Action::TypeAmount { id: "ann".into(), text: "9".into() }, Action::Remove { id: "ann".into() }]);
+    assert!(s.amount_drafts.is_empty());
+    let s = after(s, [Action::TypeAmount { id: "cy".into(), text: "9".into() }, Action::SplitBudget("30".into())]);
+    assert_eq!(field(&s, "cy"), "30");
+}
+
 const FIVE: &str = r#"
     { "id": "ann", "name": "Ann Able", "state": "VT" }, { "id": "bo", "name": "Bo Baker", "state": "VT" },
     { "id": "cy", "name": "Cy Cole", "state": "MN" }, { "id": "di", "name": "Di Dunn", "state": "MN" },
