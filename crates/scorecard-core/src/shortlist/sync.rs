@@ -11,6 +11,10 @@
 //! tab that has not heard of one cannot bring the official back. The order is the order of the
 //! list reordered (or added to) last, with the other's officials after it.
 //!
+//! An amount is a change when it is taken (Enter, or leaving its field), not per keystroke: while
+//! the reader types, the field keeps what they typed even if another tab's amount arrives
+//! (`AppState::amount_drafts`), and taking it then makes it the newest.
+//!
 //! Times are stamped when a tab saves, which it does right after each change, and never run
 //! backwards within a tab: a change is always newer than everything that tab has seen. Ties
 //! (the same millisecond in two tabs) are broken by the values themselves, the same way in
