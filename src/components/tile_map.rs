@@ -88,16 +88,21 @@ pub fn map_area(
     }
 }
 
-/// How long the map waits for the reader to stop changing the filter: a typist's keys come
-/// about 80 ms apart, and the tiles then follow once they pause.
+/// How long the map waits for a typist to pause (`tile_map::waits_for_pause`): their keys come
+/// about 80 ms apart.
 const MAP_QUIET_MS: u32 = 120;
 
 /// The map behind the list: the frame that answers a filter change draws and lays out the list
-/// alone (the tiles' props are the last ones, so yew skips them), and the tiles follow once the
-/// reader pauses.
+/// alone (the tiles' props are the last ones, so yew skips them), and the tiles follow in the
+/// next frame, or once a reader typing a name pauses.
 #[function_component(StateMap)]
 fn state_map(props: &MapProps) -> Html {
-    let shown = use_deferred(props.clone(), MAP_QUIET_MS);
+    let last_filter = use_mut_ref(|| props.filter.clone());
+    let quiet_ms = if tile_map::waits_for_pause(&last_filter.borrow(), &props.filter) { MAP_QUIET_MS } else { 0 };
+    if *last_filter.borrow() != props.filter {
+        *last_filter.borrow_mut() = props.filter.clone();
+    }
+    let shown = use_deferred(props.clone(), quiet_ms);
     html! { <MapBody ..shown /> }
 }
 

@@ -2,7 +2,7 @@
 //! click or a key then draws only what the reader acted on, and the rest comes after. The map
 //! of the states uses it: at 100,000 officials its 56 tiles' new counts, laid out in the same
 //! frame as the list, made a stance toggle's frame about twice as long, and while a name is
-//! typed at a typist's pace they landed under the next key.
+//! typed at a typist's pace they landed under the next key (so it asks for a pause then).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -13,6 +13,7 @@ use yew::prelude::*;
 /// `value` as it was `quiet_ms` after it last changed and a frame was painted: the first render
 /// returns it at once; after that a new `value` comes in a render of its own once the next
 /// paint is done and no newer value came for `quiet_ms` (several changes come as the last one).
+/// Each change waits the `quiet_ms` of the render that brought it.
 #[hook]
 pub fn use_deferred<T: Clone + PartialEq + 'static>(value: T, quiet_ms: u32) -> T {
     // `_eq`: the first render's own value, set again, renders nothing more.

@@ -235,6 +235,14 @@ fn shade(measure: Measure, count: Option<u32>, total: u32, most: u32) -> Shade {
     Shade::Level(level as u8)
 }
 
+/// Whether the map waits for the reader to pause before it follows a change of the filter
+/// from `before` to `after`: only when the name being typed changed (a typist's keys come about
+/// 80 ms apart, and tiles drawn between them would land under the next key). A click's change
+/// (a state, a stance, a question) is drawn the frame after the list's.
+pub fn waits_for_pause(before: &FilterSpec, after: &FilterSpec) -> bool {
+    before.name != after.name
+}
+
 /// Percent, rounded down except that a share above 0 never reads "0%" nor below 100% "100%".
 pub fn percent(count: u32, total: u32) -> u32 {
     if total == 0 {

@@ -255,3 +255,13 @@ fn model_counts(feed: &Feed) -> MapModel {
     let filter = FilterSpec::default();
     model(feed, &filter, &run(feed, &filter), None, shown_states(feed, None), |s| s.label.clone(), Lang::Es)
 }
+
+#[test]
+fn the_map_waits_for_a_pause_only_while_a_name_is_typed() {
+    let typed = FilterSpec { name: "sm".into(), ..endorsed() };
+    assert!(waits_for_pause(&endorsed(), &typed));
+    assert!(waits_for_pause(&typed, &endorsed()), "erasing is typing too");
+    let picked = FilterSpec { states: [state("VT")].into_iter().collect(), ..typed.clone() };
+    assert!(!waits_for_pause(&typed, &picked), "a state picked while a name is kept");
+    assert!(!waits_for_pause(&endorsed(), &FilterSpec::default()), "a stance toggled");
+}
