@@ -75,20 +75,6 @@ impl SplitError {
     }
 }
 
-impl std::fmt::Display for SplitError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SplitError::NoRecipients => f.write_str("Add someone to the shortlist first."),
-            SplitError::TooSmall { needed } => {
-                write!(f, "Each official needs at least {MIN_AMOUNT}; the budget must be at least {needed}.")
-            }
-            SplitError::TooLarge { most } => {
-                write!(f, "That would give more than {MAX_AMOUNT} each; the budget can be at most {most}.")
-            }
-        }
-    }
-}
-
 /// What a merge did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct MergeSummary {
@@ -412,6 +398,35 @@ mod tests {
         assert_eq!(split(Cents(5_00), 6), Err(SplitError::TooSmall { needed: Cents(6_00) }));
         assert_eq!(split(Cents(1), 0), Err(SplitError::NoRecipients));
         assert!(matches!(split(Cents(20_001_00), 2), Err(SplitError::TooLarge { .. })));
+        let said = [
+            (SplitError::NoRecipients, "Add someone to the shortlist first."),
+            (
+                SplitError::TooSmall { needed: Cents(6_00) },
+                "Each official needs at least $1; the budget must be at least $6.",
+            ),
+            (
+                SplitError::TooLarge { most: Cents(20_000_00) },
+                "That would give more than $10,000 each; the budget can be at most $20,000.",
+            ),
+        ];
+        for (error, text) in said {
+            assert_eq!(error.msg().en(), text);
+        }
+    }
+
+    #[test]
+    fn same_choices_compares_officials_amounts_given_marks_and_order_but_not_names() {
+        let mine = list(&["a", "b"]);
+        let mut renamed = list(&["a", "b"]);
+        renamed.entries[0].name = "Another name".into();
+        assert!(mine.same_choices(&renamed));
+        let mut amount = mine.clone();
+        amount.set_amount("b", Cents(5_00)).unwrap();
+        let mut given = mine.clone();
+        given.set_given("a", true);
+        for other in [list(&["b", "a"]), list(&["a"]), list(&["a", "c"]), amount, given] {
+            assert!(!mine.same_choices(&other), "{other:?}");
+        }
     }
 
     #[test]
