@@ -26,7 +26,7 @@ use crate::hooks::{
     preset_view, use_address_listener, use_address_sync, use_feed, use_handlers, use_saved_lookup, use_saved_shortlist,
     use_since_last_visit, use_state_files, use_zip_lookup, FeedLoad,
 };
-use crate::i18n::{browser_languages, I18n};
+use crate::i18n::{browser_languages, use_catalogue, I18n};
 use crate::lazy::{use_part, Loading, Part};
 use crate::loading::LoadState;
 pub use crate::loading::{FeedSource, LoadedFeed, Stale};
@@ -75,12 +75,16 @@ pub fn app(props: &AppProps) -> Html {
         let param = share_link::param_name(options.instance.as_deref());
         I18n::new(share_link::lang_in(&location::fragment(), &param).unwrap_or_else(|| default_lang(options)))
     });
-    let tr = (*i18n).clone();
+    // A reader starting in Spanish waits for its catalogue (a part of its own, which the loader
+    // requests early): nothing is said in English meanwhile. If it cannot come, English.
+    let (_, words, _) = use_catalogue(i18n.lang());
+    let tr = if words == Loading::Failed { I18n::new(Lang::En) } else { (*i18n).clone() };
     if !settled && props.first_screen.is_some() {
         return html! {};
     }
-    let ready = matches!(&*load, LoadState::Ready(_));
+    let ready = matches!(&*load, LoadState::Ready(_)) && words != Loading::Pending;
     let body = match &*load {
+        _ if words == Loading::Pending => html! { <p class="sc-status" role="status" aria-busy="true"></p> },
         LoadState::Loading => html! { <p class="sc-status" role="status">{ tr.t("app.loading") }</p> },
         LoadState::Failed(message) => html! {
             <div class="sc-error" role="alert">
@@ -301,7 +305,8 @@ fn scorecard(props: &ScorecardProps) -> Html {
     // else (the view, the list and the scroll stay).
     // The browser's languages are read once, not on every render (each read calls into JavaScript).
     let default = *use_memo(props.options.clone(), default_lang);
-    let lang = state.lang.unwrap_or(default);
+    // A language whose catalogue is not in yet (Spanish, a part of its own) shows once it is.
+    let (lang, words, retry_words) = use_catalogue(state.lang.unwrap_or(default));
     let feed_language = feed.meta.language().to_string();
     let tr = (*use_memo((lang, feed_language), |(lang, feed)| I18n::for_feed(*lang, feed))).clone();
 
@@ -309,6 +314,10 @@ fn scorecard(props: &ScorecardProps) -> Html {
         <ContextProvider<I18n> context={tr.clone()}>
         <div class="sc-layout" lang={lang.tag()}>
             { lang_switch(&tr, &dispatch) }
+            if words == Loading::Failed {
+                // Closing it keeps English, and says so in the address.
+                { part_failed(&tr.t("lang.failed"), retry_words.clone(), dispatch.reform(|()| Action::SetLang(Lang::En)), &tr) }
+            }
             <Header meta={feed.meta.clone()} />
             <LoadNotes report={loaded.report.clone()} />
             if let Some(stale) = &loaded.stale {

@@ -266,6 +266,22 @@ function warmIntl(lang) {
 const firstWidget = document.querySelector('[data-scorecard]');
 if (firstWidget) warmIntl(widgetLang(firstWidget));
 
+// A release build keeps the Spanish catalogue in a module of its own, fetched for Spanish
+// readers only (src/i18n.rs, `SpanishWords`). A widget starting in Spanish waits for it, so it
+// is requested now, beside the main wasm: the widget's own request then takes it from here.
+// (`cargo xtask build --release` turns this on; other builds have no such module.)
+const SPLIT_BUILD = /*sc-split*/ false;
+if (SPLIT_BUILD && [...document.querySelectorAll('[data-scorecard]')].some((element) => widgetLang(element) === 'es')) {
+  const file = 'split_words_es.wasm';
+  const preload = document.createElement('link');
+  preload.rel = 'preload';
+  preload.as = 'fetch';
+  preload.crossOrigin = 'anonymous'; // as the module's `fetch` asks for it, so the two match
+  preload.href = new URL(file, assets).href;
+  if (INTEGRITY[file]) preload.integrity = INTEGRITY[file];
+  document.head.append(preload);
+}
+
 // If the widget cannot start (no WebAssembly, a CSP without 'wasm-unsafe-eval', the files
 // unreachable), the element shows its own content again: the host's no-JavaScript fallback.
 function showFallback(element) {

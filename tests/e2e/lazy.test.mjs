@@ -2,7 +2,7 @@
 // first screen and everything most readers use; a reader who opens an official's details, looks
 // up a ZIP code, starts "Give to each", compares officials side by side, or whose feed is a
 // spreadsheet, has problems or is
-// sharded, gets that part's module (split_<name>.wasm, plus any chunk_<n>.wasm it shares with
+// sharded, or who reads it in Spanish, gets that part's module (split_<name>.wasm, plus any chunk_<n>.wasm it shares with
 // another part) from next to embed.js, fetched by __wasm_split.js the first time it is needed.
 // Every reader gets the "since" part (what changed since their last visit) once the first
 // screen is painted.
@@ -61,10 +61,10 @@ setUp({
   },
 });
 
-test('the build has the seven parts, each with its .gz and .br, and the first screen fetches none of them', async () => {
+test('the build has the eight parts, each with its .gz and .br, and the first screen fetches none of them', async () => {
   // "since": changed since a reader's last visit (tests/e2e/since.test.mjs), fetched on every
-  // visit once the first screen is painted.
-  assert.deepEqual(Object.keys(parts).sort(), ['careful', 'compare', 'csv_import', 'details', 'since', 'tile_map', 'your_officials']);
+  // visit once the first screen is painted. "words_es": the Spanish catalogue (below).
+  assert.deepEqual(Object.keys(parts).sort(), ['careful', 'compare', 'csv_import', 'details', 'since', 'tile_map', 'words_es', 'your_officials']);
   const files = new Set(['__wasm_split.js', ...Object.values(parts).flat()]);
   for (const file of files) {
     for (const copy of [file, `${file}.gz`, `${file}.br`]) assert.ok(fs.existsSync(path.join(dist, copy)), `dist/${copy}`);
@@ -83,6 +83,68 @@ test('the build has the seven parts, each with its .gz and .br, and the first sc
   ], own('since'));
   assert.ok(painted > 0 && since > painted, `the since part (asked for at ${since} ms) comes after the first screen (${painted} ms)`);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Spanish: a reader starting in it gets the catalogue beside the main wasm and never sees English; switching to it fetches it once', async () => {
+  const { context, requests, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${site.url}?lang=es`);
+  await settled(page, requests);
+  assert.equal(await page.getByRole('group', { name: 'Idioma' }).getByRole('button', { name: 'Español' }).getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(wasmFetched(requests), expectWasm('words_es'));
+  // Asked for by the loader while the main module was still coming, not after it.
+  const [words, main] = await page.evaluate(([words]) => {
+    const entry = (file) => performance.getEntriesByType('resource').find((r) => r.name.endsWith(`/${file}`));
+    return [entry(words)?.startTime, entry('scorecard_bg.wasm')?.responseEnd];
+  }, [own('words_es')]);
+  assert.ok(words < main, `the Spanish words asked for at ${words} ms, the main module in at ${main} ms`);
+  assert.deepEqual(errors, []);
+
+  // An English reader switching: the catalogue comes then, and once.
+  const english = await context.newPage();
+  const before = requests.length;
+  await english.goto(site.url);
+  await waitForWidget(english);
+  await fetchedPart(requests.slice(before), 'since');
+  assert.ok(!wasmFetched(requests.slice(before)).includes(own('words_es')), 'not for an English reader');
+  const group = (name) => english.getByRole('group', { name });
+  await group('Language').getByRole('button', { name: 'Español' }).click();
+  await group('Idioma').waitFor();
+  await group('Idioma').getByRole('button', { name: 'English' }).click();
+  await group('Language').getByRole('button', { name: 'Español' }).click();
+  await group('Idioma').waitFor();
+  assert.equal(requests.slice(before).filter((url) => url.endsWith(`/${own('words_es')}`)).length, 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Spanish that cannot be loaded: said plainly, the widget stays in English and works; Try again, or Close to keep English', async () => {
+  const { context, errors } = await freshContext(browser);
+  await context.route(`**/${own('words_es')}`, (route) => route.abort('internetdisconnected'));
+  const page = await context.newPage();
+  await page.goto(`${site.url}?lang=es`);
+  const notice = page.locator('.sc-part-failed');
+  await notice.waitFor();
+  assert.equal(await notice.getAttribute('role'), 'alert');
+  assert.equal(await notice.locator('p').textContent(), 'Español could not be loaded. You may be offline; the scorecard stays in English.');
+  await pickState(page, 'VT');
+  await page.getByRole('button', { name: 'Add Peter Welch to shortlist' }).click();
+  assert.deepEqual(await page.getByRole('region', { name: 'Shortlist' }).locator('.sc-entry-name').allTextContents(), ['Peter Welch']);
+  // Close: English, and the address says so.
+  await notice.getByRole('button', { name: 'Close' }).click();
+  await notice.waitFor({ state: 'detached' });
+  assert.equal(await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'true');
+  await page.waitForFunction(() => /(^#|&)sc=[^&]*lg=en/.test(location.hash));
+  // Asked for again, and back online: Try again shows Spanish, with the shortlist kept.
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Español' }).click();
+  await notice.waitFor();
+  await context.unroute(`**/${own('words_es')}`);
+  await notice.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('group', { name: 'Idioma' }).waitFor();
+  assert.equal(await notice.count(), 0);
+  assert.deepEqual(await page.getByRole('region', { name: 'Lista de donaciones' }).locator('.sc-entry-name').allTextContents(), ['Peter Welch']);
+  assert.deepEqual(ours(errors), []);
   await context.close();
 });
 

@@ -350,10 +350,24 @@ fn build_site(release: bool, stable: bool) -> Result<PathBuf> {
     let dist = repo().join("dist");
     build_in_first_screens(&dist)?;
     if release {
+        mark_split_build(&dist)?;
         let count = precompress::precompress(&dist)?;
         eprintln!("build: wrote .gz and .br copies of {count} files in dist/");
     }
     Ok(dist)
+}
+
+/// Tells the loader its wasm is split into parts (web/embed.js, `SPLIT_BUILD`), so it may
+/// request a part early (the Spanish catalogue, for a widget starting in Spanish).
+fn mark_split_build(dist: &Path) -> Result {
+    const MARKER: &str = "/*sc-split*/ false";
+    let loader = dist.join("embed.js");
+    let js = std::fs::read_to_string(&loader).map_err(|e| format!("{}: {e}", loader.display()))?;
+    if !dist.join("split_words_es.wasm").exists() || js.matches(MARKER).count() != 1 {
+        return Err(format!("{}: no Spanish part, or not one `{MARKER}` in the loader", dist.display()));
+    }
+    std::fs::write(&loader, js.replacen(MARKER, "/*sc-split*/ true", 1))
+        .map_err(|e| format!("{}: {e}", loader.display()))
 }
 
 fn build_organizer(release: bool) -> Result {

@@ -74,24 +74,60 @@ impl Lang {
             .map_or_else(|| self.default_locale().to_string(), |t| t.trim().replace('_', "-"))
     }
 
-    fn source(self) -> &'static str {
+    /// The catalogue's text (`en.txt`, `es.txt`). The widget's release build names Spanish's
+    /// only in the part it loads for Spanish readers (src/lazy.rs), so its bytes are not in
+    /// everyone's first download.
+    pub fn source(self) -> &'static str {
         match self {
-            Lang::En => include_str!("en.txt"),
-            Lang::Es => include_str!("es.txt"),
+            Lang::En => EN_SOURCE,
+            Lang::Es => ES_SOURCE,
         }
     }
 
-    /// The language's catalogue, read once.
-    pub fn catalogue(self) -> &'static Catalogue {
+    fn cell(self) -> &'static OnceLock<Catalogue> {
         static EN: OnceLock<Catalogue> = OnceLock::new();
         static ES: OnceLock<Catalogue> = OnceLock::new();
-        let cell = match self {
+        match self {
             Lang::En => &EN,
             Lang::Es => &ES,
-        };
-        cell.get_or_init(|| Catalogue::parse(self.source()))
+        }
+    }
+
+    /// Whether the language's catalogue is in: always, but for Spanish with the
+    /// `lazy-catalogues` feature until it is [installed](Lang::install).
+    pub fn is_ready(self) -> bool {
+        !(cfg!(feature = "lazy-catalogues") && self == Lang::Es) || self.cell().get().is_some()
+    }
+
+    /// Puts in a catalogue loaded apart (its [`Lang::source`]); a second call changes nothing.
+    pub fn install(self, source: &'static str) {
+        self.cell().get_or_init(|| Catalogue::parse(source));
+    }
+
+    /// The language's catalogue, read once; English's while a loaded-apart one is not in (the
+    /// widget waits for it before it shows the language, so this is a fallback, never seen).
+    pub fn catalogue(self) -> &'static Catalogue {
+        if !self.is_ready() {
+            return Lang::En.catalogue();
+        }
+        self.cell().get_or_init(|| Catalogue::parse(self.built_in()))
+    }
+
+    /// The text compiled in: with `lazy-catalogues`, Spanish is never read here (it is in
+    /// once installed), and naming it would put its bytes back in the first download.
+    fn built_in(self) -> &'static str {
+        match self {
+            Lang::En => EN_SOURCE,
+            #[cfg(not(feature = "lazy-catalogues"))]
+            Lang::Es => ES_SOURCE,
+            #[cfg(feature = "lazy-catalogues")]
+            Lang::Es => "",
+        }
     }
 }
+
+const EN_SOURCE: &str = include_str!("en.txt");
+const ES_SOURCE: &str = include_str!("es.txt");
 
 /// A tag `Intl` accepts (it throws on others): subtags of 1 to 8 letters and digits.
 fn well_formed(tag: &str) -> bool {
