@@ -382,11 +382,65 @@ mod tests {
 
     #[test]
     fn full_list_refuses() {
+        assert_eq!(full().add("one more", "x"), Err(AddError::Full));
+    }
+
+    fn full() -> Shortlist {
         let mut l = Shortlist::default();
         for i in 0..MAX_ENTRIES {
             l.add(&i.to_string(), "x").unwrap();
         }
-        assert_eq!(l.add("one more", "x"), Err(AddError::Full));
+        l
+    }
+
+    fn ids(l: &Shortlist) -> Vec<&str> {
+        l.entries().iter().map(|e| e.id.as_str()).collect()
+    }
+
+    #[test]
+    fn undo_never_lists_an_official_twice_nor_fills_past_the_limit() {
+        // Listed again since the removal: undo changes nothing.
+        let mut l = list(&["a", "b"]);
+        let removed = l.remove("a").unwrap();
+        l.add("a", "A").unwrap();
+        l.undo_remove(removed);
+        assert_eq!(ids(&l), ["b", "a"]);
+        // Filled up since: no room to put it back.
+        let mut l = full();
+        let removed = l.remove("0").unwrap();
+        l.add("new", "x").unwrap();
+        l.undo_remove(removed);
+        assert_eq!((l.len(), l.contains("0")), (MAX_ENTRIES, false));
+        // Clear, then the same official and others added: back once each, up to the limit.
+        let mut l = list(&["a", "b"]);
+        let old = l.clear();
+        l.add("b", "B").unwrap();
+        l.add("c", "C").unwrap();
+        l.undo_clear(old);
+        assert_eq!(ids(&l), ["a", "b", "c"]);
+        let mut l = full();
+        let old = l.clear();
+        l.add("new", "x").unwrap();
+        l.undo_clear(old);
+        assert_eq!((l.len(), l.contains("new")), (MAX_ENTRIES, false));
+    }
+
+    #[test]
+    fn merge_counts_what_it_added_kept_and_dropped() {
+        let mut l = list(&["a"]);
+        let incoming = list(&["a", "b"]);
+        assert_eq!(l.merge(incoming.entries()), MergeSummary { added: 1, already_listed: 1, dropped: 0 });
+        let mut l = full();
+        let incoming = list(&["0", "x", "y"]);
+        assert_eq!(l.merge(incoming.entries()), MergeSummary { added: 0, already_listed: 1, dropped: 2 });
+    }
+
+    #[test]
+    fn split_at_its_limits() {
+        // Exactly the minimum each, and exactly the maximum each, are allowed.
+        assert_eq!(split(Cents(6_00), 6), Ok(vec![MIN_AMOUNT; 6]));
+        assert_eq!(split(Cents(20_000_00), 2), Ok(vec![MAX_AMOUNT; 2]));
+        assert_eq!(split(Cents(30_000_01), 3), Err(SplitError::TooLarge { most: Cents(30_000_00) }));
     }
 
     #[test]
