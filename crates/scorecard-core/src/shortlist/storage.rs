@@ -150,6 +150,8 @@ mod tests {
         let old = r#"{"version":1,"entries":[{"id":"a","name":"A","amount_cents":2700,"given":true}]}"#;
         let (read, _) = Synced::from_storage_json(old).unwrap();
         assert_eq!(read.stamps(), [Stamps::default()]);
+        // A list with no history is written as that widget wrote it: no times.
+        assert!(!read.to_storage_json().contains("_at"), "{}", read.to_storage_json());
         assert!(read.list().get("a").unwrap().given);
         // Damaged removals only forget removals.
         let damaged = r#"{"version":1,"entries":[],"removed":"oops"}"#;

@@ -140,12 +140,13 @@ impl Synced {
             entries.push(entry);
             stamps.push(stamp);
         }
-        let mut removed: Vec<(String, u64)> = Vec::new();
-        for (id, _) in self.removed.iter().chain(&other.removed) {
-            if !removed.iter().any(|(r, _)| r == id) && !entries.iter().any(|e| &e.id == id) {
-                removed.push((id.clone(), removed_at(id).unwrap_or(0)));
-            }
-        }
+        // `from_parts` drops the removals of officials listed again, and the duplicates.
+        let removed = self
+            .removed
+            .iter()
+            .chain(&other.removed)
+            .map(|(id, _)| (id.clone(), removed_at(id).unwrap_or(0)))
+            .collect();
         entries.truncate(MAX_ENTRIES);
         stamps.truncate(MAX_ENTRIES);
         Synced::from_parts(Shortlist { entries }, stamps, removed, self.order_at.max(other.order_at))
@@ -277,6 +278,27 @@ mod tests {
         two.add("d", "D").unwrap();
         let two = start.record(&two, 1_500);
         assert_eq!(ids(&one.merge(&two)), ["c", "a", "b", "d"]);
+    }
+
+    #[test]
+    fn an_add_at_the_very_time_of_a_removal_keeps_the_official_with_the_newer_adds_name() {
+        let stamped = |added: u64| Stamps { added, amount: added, given: added };
+        let listed =
+            |name: &str| Shortlist::from_entries([Entry { name: name.into(), ..added(&["a"]).entries()[0].clone() }]);
+        let kept = Synced::from_parts(listed("Ann"), vec![stamped(2_000)], Vec::new(), 2_000);
+        let gone = Synced::from_parts(Shortlist::default(), Vec::new(), vec![("a".into(), 2_000)], 2_000);
+        for merged in [kept.merge(&gone), gone.merge(&kept)] {
+            assert_eq!(ids(&merged), ["a"]);
+            assert!(merged.removed().is_empty(), "a listed official is not also removed");
+        }
+        // Added in both, renamed in the later: the later add's name, whichever merges.
+        let renamed = Synced::from_parts(listed("Ann B. Able"), vec![stamped(3_000)], Vec::new(), 3_000);
+        for merged in [kept.merge(&renamed), renamed.merge(&kept)] {
+            assert_eq!(merged.list().get("a").map(|e| e.name.as_str()), Some("Ann B. Able"));
+        }
+        // Removed in both: remembered once, at the later time.
+        let also_gone = Synced::from_parts(Shortlist::default(), Vec::new(), vec![("a".into(), 2_500)], 2_500);
+        assert_eq!(gone.merge(&also_gone).removed(), [("a".to_string(), 2_500)]);
     }
 
     #[test]
