@@ -50,11 +50,14 @@ function detector({ add, listed }) {
       }
     }
   };
+  // Attributes too: what was added hidden (the widget's root until its stylesheet is in, the
+  // standalone page's built-in copy until its script shows it) counts once it is shown.
+  const watched = { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'style', 'class'] };
   const observe = (root) =>
     new MutationObserver((records) => {
       if (seen.size < 2) findParsedRoots(records);
       check();
-    }).observe(root, { childList: true, subtree: true });
+    }).observe(root, watched);
   const attachShadow = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) {
     const root = attachShadow.call(this, init);
