@@ -191,3 +191,32 @@ fn sharded_links_name_the_states_of_the_compared_officials() {
     assert_eq!(field(&alone, "ls"), Some("MN,WI"), "{alone}");
     assert_eq!(field(&alone, "c"), None, "a checksum only guards a list");
 }
+
+#[test]
+fn a_link_is_read_up_to_its_length_limit_with_its_list_and_states_by_code_only() {
+    let feed = five_officials();
+    let mut list = Shortlist::default();
+    for (id, amount) in [("a", Cents(10_00)), ("d", Cents(5_50))] {
+        list.add(id, id).unwrap();
+        list.set_amount(id, amount).unwrap();
+    }
+    let link = encode(&View::default(), Some(&list), &feed);
+    // Another part of the fragment pads it to exactly the limit: read; one more byte: refused.
+    let at_limit = |extra: usize| {
+        let start = format!("sc={link}&pad=");
+        format!("{start}{}", "x".repeat(MAX_LEN + extra - start.len()))
+    };
+    let decoded = decode(&at_limit(0), PARAM, &feed);
+    assert_eq!(decoded.problems, []);
+    assert_eq!(decoded.shared.as_ref().map(SharedList::total), Some(Cents(15_50)));
+    let refused = decode(&at_limit(1), PARAM, &feed);
+    assert_eq!((refused.present, refused.shared, refused.problems.len()), (true, None, 1));
+    assert_eq!(
+        refused.problems[0].en(),
+        "This link is too long to be a Scorecard link (16,385 characters); it was ignored."
+    );
+    // States by their two-letter codes only: a name is not ours, whatever it names.
+    let decoded = decode("sc=1;st=VT,Vermont", PARAM, &feed);
+    assert_eq!(decoded.view.filter.states.iter().map(|s| s.code()).collect::<Vec<_>>(), ["VT"]);
+    assert_eq!(decoded.problems.len(), 1);
+}
