@@ -85,7 +85,7 @@ function prepare(element) {
   shadow.append(stylesheet, root);
   const waiting = awaiting(root, element);
   const firstScreen = firstScreenUrl(element);
-  if (firstScreen) showFirstScreen(waiting, firstScreen);
+  if (firstScreen) waiting.copy = showFirstScreen(waiting, firstScreen);
   return waiting;
 }
 
@@ -128,7 +128,7 @@ function adopt(element) {
     root.replaceChildren(builtIn);
   } else {
     root.replaceChildren(loadingNote(element));
-    if (firstScreen) showFirstScreen(waiting, firstScreen);
+    if (firstScreen) waiting.copy = showFirstScreen(waiting, firstScreen);
   }
   return waiting;
 }
@@ -184,8 +184,9 @@ function widgetLang(element) {
   return speaks(asked) || browser.map(speaks).find(Boolean) || 'en';
 }
 
+/** Shows the copy when it arrives; the promise settles once it is painted, or will not be shown. */
 function showFirstScreen(waiting, url) {
-  fetch(url, pinned(url.href.slice(assets.length)))
+  return fetch(url, pinned(url.href.slice(assets.length)))
     .then((response) => (response.ok ? response.text() : null))
     .then((html) => {
       // Nothing to show, or too late: the widget has taken over, or could not start.
@@ -196,6 +197,7 @@ function showFirstScreen(waiting, url) {
       takeOver(waiting, copy);
       waiting.root.replaceChildren(copy);
       waiting.painted = nextPaint();
+      return waiting.painted;
     })
     .catch(() => {}); // the loading note stays
 }
@@ -225,6 +227,9 @@ function takeOver(waiting, copy) {
     button.setAttribute('aria-pressed', String(at < 0));
   });
 }
+
+// How long a widget ready to mount waits for its first screen's copy still on its way.
+const COPY_WAIT_MS = 250;
 
 // Elements this loader prepared and has not mounted yet.
 const prepared = new Map();
@@ -311,6 +316,16 @@ async function mountOne(element) {
     showFallback(element);
     throw error;
   }
+  await mountPrepared(element, mount);
+}
+
+/** Mounts the widget in `element` (`mount`: the wasm is ready), taking over what the loader prepared. */
+async function mountPrepared(element, mount) {
+  // On a repeat visit the wasm, from the caches, can be ready a moment before the copy of the
+  // first screen: the copy, a few tens of milliseconds away, shows the officials sooner than
+  // the widget's own first render would. It is waited for that long at most.
+  const copy = prepared.get(element)?.copy;
+  if (copy) await Promise.race([copy, new Promise((resolve) => setTimeout(resolve, COPY_WAIT_MS))]);
   const waiting = take(element);
   await waiting?.painted;
   mount(element, assets, waiting?.feed, waiting?.handoff);
@@ -321,11 +336,7 @@ async function mountAll(root = document) {
   const elements = [...root.querySelectorAll('[data-scorecard]')];
   try {
     const mount = await ready;
-    for (const element of elements) {
-      const waiting = take(element);
-      await waiting?.painted;
-      mount(element, assets, waiting?.feed, waiting?.handoff);
-    }
+    for (const element of elements) await mountPrepared(element, mount);
   } catch (error) {
     elements.forEach(showFallback);
     throw error;

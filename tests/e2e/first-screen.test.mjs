@@ -5,7 +5,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setUp, browser, site, axeViolations, freshContext, waitForWidget, focused } from './support.mjs';
 
-setUp();
+// A blog post embedding the default feed on its default view (the standalone page carries its copy).
+setUp({
+  routes: {
+    '/post.html': () => ({
+      type: 'text/html',
+      body: '<!doctype html><html lang="en"><title>A post</title><h1>A post</h1><div data-scorecard></div><script type="module" src="embed.js"></script></html>',
+    }),
+  },
+});
 
 const COPY = '[data-sc-snapshot]';
 
@@ -57,6 +65,45 @@ test('before the wasm: the first screen shows the officials, and officials added
   for (let frame = 0; frame < 50 && (await focused(page)) !== onSecond; frame++) await page.waitForTimeout(20);
   assert.equal(await focused(page), onSecond);
   assert.match(await page.locator('.sc-live').textContent(), new RegExp(`Added ${second}`));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the wasm ready before the copy (a repeat visit: both from the caches): the copy is still shown first, then the widget takes over', async () => {
+  const { context, errors } = await freshContext(browser);
+  // The copy answers only once the wasm is instantiated.
+  let wasmReady;
+  const instantiated = new Promise((resolve) => (wasmReady = resolve));
+  await context.exposeBinding('__wasmReady', () => wasmReady());
+  await context.addInitScript(() => {
+    const instantiate = WebAssembly.instantiateStreaming;
+    WebAssembly.instantiateStreaming = function (...args) {
+      const result = instantiate.apply(this, args);
+      result.then(() => window.__wasmReady());
+      return result;
+    };
+    // What the reader sees, in order: the copy, then the widget's own screen.
+    window.__shown = [];
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const root = attach.call(this, init);
+      new MutationObserver(() => {
+        for (const [name, selector] of [['copy', '[data-sc-snapshot] .sc-add'], ['widget', '[data-sc-app] .sc-add']]) {
+          if (!window.__shown.includes(name) && root.querySelector(selector)) window.__shown.push(name);
+        }
+      }).observe(root, { childList: true, subtree: true });
+      return root;
+    };
+  });
+  await context.route('**/first/endorsements-2020.html', async (route) => {
+    await instantiated;
+    await route.continue();
+  });
+  const page = await context.newPage();
+  await page.goto(`${site.url}post.html`);
+  await waitForWidget(page);
+  await page.locator(COPY).waitFor({ state: 'detached' });
+  assert.deepEqual(await page.evaluate(() => window.__shown), ['copy', 'widget']);
   assert.deepEqual(errors, []);
   await context.close();
 });
