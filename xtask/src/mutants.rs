@@ -1,4 +1,4 @@
-//! `cargo xtask mutants [PART...] [--shard K/N] [--list] [--report]`: mutation testing of the core
+//! `cargo xtask mutants [PART...] [--shard K/N] [--jobs J] [--list] [--report]`: mutation testing of the core
 //! with cargo-mutants (installed at [`VERSION`] if missing). Not part of `cargo xtask test`: it
 //! builds and tests the core once per mutant, hours in all on 2 cores.
 //!
@@ -69,13 +69,19 @@ const UNVIABLE: &str = "unviable";
 
 pub fn mutants(args: &[String]) -> Result {
     let mut chosen = Vec::new();
-    let (mut shard, mut list, mut report_only) = (None, false, false);
+    let (mut shard, mut list, mut report_only, mut jobs) = (None, false, false, 1u32);
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
             "--shard" => {
                 let text = rest.next().ok_or("--shard needs K/N, e.g. --shard 0/8")?;
                 shard = Some(parse_shard(text)?);
+            }
+            // Two mutants at a time on 2 cores: one's build (mostly a single rustc) overlaps the
+            // other's tests.
+            "--jobs" => {
+                let text = rest.next().ok_or("--jobs needs a number")?;
+                jobs = text.parse().ok().filter(|j| *j > 0).ok_or(format!("--jobs {text:?}: a number from 1"))?;
             }
             "--list" => list = true,
             "--report" => report_only = true,
@@ -94,7 +100,7 @@ pub fn mutants(args: &[String]) -> Result {
     }
     let (k, n) = shard.unwrap_or((0, 1));
     for part in chosen {
-        run_part(part, k, n)?;
+        run_part(part, k, n, jobs)?;
     }
     write_report()
 }
@@ -149,14 +155,14 @@ fn list_parts(parts: Vec<&Part>) -> Result {
     Ok(())
 }
 
-fn run_part(part: &Part, k: u32, n: u32) -> Result {
+fn run_part(part: &Part, k: u32, n: u32, jobs: u32) -> Result {
     let out = repo().join("target/mutants").join(format!("{}-{k}of{n}", part.name));
     fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let started = Instant::now();
     // The commit the tree was copied from: later commits made while the run goes on are not in it.
     let tested = commit();
     let status = mutants_command(part)
-        .args(["--shard", &format!("{k}/{n}"), "--jobs", "1", "--output"])
+        .args(["--shard", &format!("{k}/{n}"), "--jobs", &jobs.to_string(), "--output"])
         .arg(&out)
         .status()
         .map_err(|e| format!("cannot run cargo mutants: {e}"))?;
