@@ -75,7 +75,7 @@ impl Lang {
     }
 
     /// The catalogue's text (`en.txt`, `es.txt`). The widget's release build names Spanish's
-    /// only in the part it loads for Spanish readers (src/lazy.rs), so its bytes are not in
+    /// only in the part it loads for Spanish readers (`SpanishWords`, src/i18n.rs), so its bytes are not in
     /// everyone's first download.
     pub fn source(self) -> &'static str {
         match self {
