@@ -75,8 +75,8 @@ impl Lang {
     }
 
     /// The catalogue's text (`en.txt`, `es.txt`). The widget's release build names Spanish's
-    /// only in the part it loads for Spanish readers (`SpanishWords`, src/i18n.rs), so its bytes are not in
-    /// everyone's first download.
+    /// only in the part it loads for Spanish readers (`SpanishWords`, src/i18n.rs), so its
+    /// bytes are not in everyone's first download.
     pub fn source(self) -> &'static str {
         match self {
             Lang::En => EN_SOURCE,
