@@ -220,3 +220,48 @@ fn a_link_is_read_up_to_its_length_limit_with_its_list_and_states_by_code_only()
     assert_eq!(decoded.view.filter.states.iter().map(|s| s.code()).collect::<Vec<_>>(), ["VT"]);
     assert_eq!(decoded.problems.len(), 1);
 }
+
+#[test]
+fn a_shared_lists_problems_are_each_counted_and_said() {
+    // Two ids whose four-character tokens are the same: that token cannot tell them apart.
+    let mut by_token = std::collections::HashMap::new();
+    let (a, b) = (0..)
+        .map(|i| format!("x{i}"))
+        .find_map(|id| by_token.insert(token(id_hash(&id), MIN_TOKEN), id.clone()).map(|other| (other, id)))
+        .unwrap();
+    let feed = crate::feed::load_json(
+        format!(
+            r#"{{ "format_version": 1, "meta": {{ "title": "T" }},
+                 "questions": [ {{ "id": "q", "text": "Q?", "stances": [ {{ "id": "y", "label": "Y" }} ] }} ],
+                 "officials": [ {{ "id": "{a}", "name": "A", "state": "VT" }}, {{ "id": "{b}", "name": "B", "state": "VT" }},
+                                {{ "id": "c", "name": "Cy", "state": "MN" }} ] }}"#
+        )
+        .as_bytes(),
+    )
+    .feed
+    .unwrap();
+    let (cy, same) = (token(id_hash("c"), MIN_TOKEN), token(id_hash(&a), MIN_TOKEN));
+    let (nobody, nor) = (token(id_hash("nobody"), 8), token(id_hash("no one"), 8));
+    // Signed as a widget signs its links, so only the list's own problems are said.
+    let signed = |payload: String| format!("sc={payload};c={}", super::token::checksum(&payload));
+    let decoded = decode(&signed(format!("1;l={cy}~lots,{cy}~0,{same},{same}~5,{nobody},{nor},x,!!!!")), PARAM, &feed);
+    let shared = decoded.shared.unwrap();
+    assert_eq!((shared.entries, shared.unknown, shared.ambiguous), (vec![(2, crate::money::DEFAULT_AMOUNT)], 2, 2));
+    let said: Vec<String> = decoded.problems.iter().map(|p| p.en()).collect();
+    assert_eq!(
+        said,
+        [
+            "2 entries in the link could not be read.",
+            "2 amounts in the link were not valid and were set to $27.",
+            "2 officials in the link are not in this feed.",
+            "2 officials in the link could not be told apart from others and were left out.",
+        ]
+    );
+
+    // Up to the shortlist's limit is read without a word; past it, said.
+    let many = |n: usize| signed(format!("1;l={}", vec![cy.as_str(); n].join(",")));
+    let too_many =
+        |link: &str| decode(link, PARAM, &feed).problems.iter().any(|p| p.en().starts_with("The link lists"));
+    assert!(!too_many(&many(crate::shortlist::MAX_ENTRIES)));
+    assert!(too_many(&many(crate::shortlist::MAX_ENTRIES + 1)));
+}
