@@ -224,22 +224,7 @@ fn a_link_is_read_up_to_its_length_limit_with_its_list_and_states_by_code_only()
 #[test]
 fn a_shared_lists_problems_are_each_counted_and_said() {
     // Two ids whose four-character tokens are the same: that token cannot tell them apart.
-    let mut by_token = std::collections::HashMap::new();
-    let (a, b) = (0..)
-        .map(|i| format!("x{i}"))
-        .find_map(|id| by_token.insert(token(id_hash(&id), MIN_TOKEN), id.clone()).map(|other| (other, id)))
-        .unwrap();
-    let feed = crate::feed::load_json(
-        format!(
-            r#"{{ "format_version": 1, "meta": {{ "title": "T" }},
-                 "questions": [ {{ "id": "q", "text": "Q?", "stances": [ {{ "id": "y", "label": "Y" }} ] }} ],
-                 "officials": [ {{ "id": "{a}", "name": "A", "state": "VT" }}, {{ "id": "{b}", "name": "B", "state": "VT" }},
-                                {{ "id": "c", "name": "Cy", "state": "MN" }} ] }}"#
-        )
-        .as_bytes(),
-    )
-    .feed
-    .unwrap();
+    let (a, feed) = sharing_bits(24..64);
     let (cy, same) = (token(id_hash("c"), MIN_TOKEN), token(id_hash(&a), MIN_TOKEN));
     let (nobody, nor) = (token(id_hash("nobody"), 8), token(id_hash("no one"), 8));
     // Signed as a widget signs its links, so only the list's own problems are said.
@@ -264,4 +249,61 @@ fn a_shared_lists_problems_are_each_counted_and_said() {
         |link: &str| decode(link, PARAM, &feed).problems.iter().any(|p| p.en().starts_with("The link lists"));
     assert!(!too_many(&many(crate::shortlist::MAX_ENTRIES)));
     assert!(too_many(&many(crate::shortlist::MAX_ENTRIES + 1)));
+}
+
+/// Two ids whose hashes share their first `bits` (a number in that range) and no more, found by
+/// trying ids in turn; the first of them, and a feed of both and "c".
+fn sharing_bits(bits: std::ops::Range<u32>) -> (String, Feed) {
+    let mut by_prefix = std::collections::HashMap::new();
+    let (a, b) = (0..)
+        .map(|i| format!("x{i}"))
+        .find_map(|id| {
+            let hash = id_hash(&id);
+            let other = by_prefix.insert(hash >> 40, id.clone())?;
+            bits.contains(&(id_hash(&other) ^ hash).leading_zeros()).then_some((other, id))
+        })
+        .unwrap();
+    let json = format!(
+        r#"{{ "format_version": 1, "meta": {{ "title": "T" }},
+             "questions": [ {{ "id": "q", "text": "Q?", "stances": [ {{ "id": "y", "label": "Y" }} ] }} ],
+             "officials": [ {{ "id": "{a}", "name": "A", "state": "VT" }}, {{ "id": "{b}", "name": "B", "state": "VT" }},
+                            {{ "id": "c", "name": "Cy", "state": "MN" }} ] }}"#
+    );
+    let loaded = crate::feed::load_json(json.as_bytes());
+    (a, loaded.feed.unwrap_or_else(|| panic!("{json}: {:?}", loaded.report)))
+}
+
+#[test]
+fn tokens_are_as_long_as_telling_officials_apart_takes_and_a_changed_link_is_noticed() {
+    // Sharing exactly 24 bits, four characters: the fifth tells them apart.
+    let (a, feed) = sharing_bits(24..25);
+    let ids: Vec<&str> = feed.officials.iter().map(|o| o.id.as_str()).collect();
+    let mut list = Shortlist::default();
+    for id in &ids {
+        list.add(id, id).unwrap();
+    }
+    let link = encode(&View::default(), Some(&list), &feed);
+    let tokens: Vec<&str> = field(&link, "l").unwrap().split(',').collect();
+    let len = |id: &str| tokens[ids.iter().position(|i| *i == id).unwrap()].len();
+    assert_eq!((len(&a), len("c")), (5, MIN_TOKEN), "{link}");
+    assert!(ids.iter().all(|id| len(id) == if *id == "c" { 4 } else { 5 }), "{link}");
+    let decoded = decode(&format!("sc={link}"), PARAM, &feed);
+    assert_eq!(decoded.problems, []);
+    assert_eq!(
+        decoded.shared.unwrap().to_shortlist(&feed).entries().iter().map(|e| e.id.as_str()).collect::<Vec<_>>(),
+        ids
+    );
+
+    // A range that starts at an official's very hash holds them.
+    let c = id_hash("c");
+    assert_eq!(super::token::matches((c, c), &feed), [2]);
+
+    // An amount changed on the way: the checksum no longer matches, and the reader is told.
+    let changed = link.replacen(&format!("l={}", tokens[0]), &format!("l={}~9", tokens[0]), 1);
+    assert_ne!(changed, link);
+    let decoded = decode(&format!("sc={changed}"), PARAM, &feed);
+    assert_eq!(
+        decoded.problems.iter().map(|p| p.en()).collect::<Vec<_>>(),
+        ["This link was changed or damaged on the way: check the officials and amounts."]
+    );
 }
