@@ -338,3 +338,70 @@ fn districts_zip_table_donation_search_updates_url_and_contact_forms_are_checked
     let feed = load(&feed_with(&official)).feed.unwrap();
     assert_eq!(feed.officials[0].contact_url.as_ref().map(|u| u.as_str()), Some("https://example.org/contact"));
 }
+
+/// The fast reader (the widget's main module) declines, with `None`, every feed the careful one
+/// must read (the widget then loads the careful part); what it does read, it reads the same.
+#[test]
+fn the_fast_reader_declines_what_needs_care_and_reads_the_rest_the_same() {
+    use scorecard_core::feed::load_json_fast;
+    let head = r#""format_version": 1, "meta": { "title": "T" }, "questions": [ { "id": "q", "text": "Q?", "stances": [ { "id": "y", "label": "Y" } ] } ]"#;
+    let good = r#"[ { "id": "a", "name": "Ann Able", "state": "VT" } ]"#;
+    let needs_care: [(&str, Vec<u8>); 7] = [
+        (
+            "not UTF-8",
+            format!("{{ {head}, \"officials\": {good} }}")
+                .replace("Ann", "An\u{1}")
+                .into_bytes()
+                .into_iter()
+                .map(|b| if b == 1 { 0xff } else { b })
+                .collect(),
+        ),
+        ("broken JSON", format!("{{ {head}, \"officials\": [ {{ \"id\": ").into_bytes()),
+        (
+            "an empty list, last (a sharded feed's index, perhaps)",
+            format!("{{ {head}, \"officials\": [] }}").into_bytes(),
+        ),
+        ("an empty list, first", format!("{{ \"officials\": [], {head} }}").into_bytes()),
+        ("no list", format!("{{ {head} }}").into_bytes()),
+        (
+            "a bad record, first",
+            format!("{{ \"officials\": [ {{ \"id\": \"b\", \"name\": 5, \"state\": \"VT\" }} ], {head} }}")
+                .into_bytes(),
+        ),
+        ("a list twice", format!("{{ {head}, \"officials\": {good}, \"officials\": {good} }}").into_bytes()),
+    ];
+    for (what, bytes) in &needs_care {
+        assert!(load_json_fast(bytes).is_none(), "{what}");
+    }
+    // A list given twice is an error, wherever it comes.
+    let twice = load(&format!("{{ {head}, \"officials\": {good}, \"officials\": {good} }}"));
+    assert!(
+        twice.feed.is_none() && twice.report.diagnostics[0].message == "the field \"officials\" appears twice",
+        "{:?}",
+        twice.report
+    );
+
+    // Read either way, the same; a feed unusable from its top level (an unknown version) is
+    // said by the fast reader too, once it has counted the officials.
+    for text in [
+        format!("{{ {head}, \"officials\": {good} }}"),
+        format!("{{ \"officials\": {good}, {head} }}"),
+        format!("{{ {}, \"officials\": {good} }}", head.replace("\"format_version\": 1", "\"format_version\": 9")),
+    ] {
+        let fast = load_json_fast(text.as_bytes()).expect(&text);
+        let careful = load(&text);
+        assert_eq!((fast.feed.is_some(), &fast.report), (careful.feed.is_some(), &careful.report), "{text}");
+    }
+    // The order of the top level's keys changes nothing that is said, even about a null `meta`.
+    let null_meta = |officials_last: bool| {
+        let head = head.replace(r#"{ "title": "T" }"#, "null");
+        let text = if officials_last {
+            format!("{{ {head}, \"officials\": {good} }}")
+        } else {
+            format!("{{ \"officials\": {good}, {head} }}")
+        };
+        load(&text).report
+    };
+    assert_eq!(null_meta(true), null_meta(false));
+    assert!(!null_meta(true).diagnostics.is_empty());
+}
