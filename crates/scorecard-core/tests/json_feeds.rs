@@ -405,3 +405,38 @@ fn the_fast_reader_declines_what_needs_care_and_reads_the_rest_the_same() {
     assert_eq!(null_meta(true), null_meta(false));
     assert!(!null_meta(true).diagnostics.is_empty());
 }
+
+#[test]
+fn a_record_that_is_not_an_object_is_named_for_what_it_is() {
+    let loaded = load(&feed_with(&format!(r#"{GOOD}, "text", null, true, 7, [1]"#)));
+    let said: Vec<&str> = only(&loaded, Severity::Error).iter().map(|d| d.message.as_str()).collect();
+    let found = ["text", "null", "true or false", "a number", "a list [ … ]"];
+    assert_eq!(said, found.map(|f| format!("expected an object {{ … }} but found {f}; official skipped")));
+    assert_eq!(loaded.feed.map(|f| f.officials.len()), Some(1));
+}
+
+#[test]
+fn a_position_or_party_is_shortened_only_past_200_characters_not_200_bytes() {
+    // 200 characters, some of them two bytes long: kept whole. 201: shortened, and said.
+    let position = |n: usize| "é".repeat(20) + &"p".repeat(n - 20);
+    let record = |n: usize| {
+        format!(
+            r#"{{ "id": "a", "name": "Ann Able", "state": "VT", "position": "{}", "party": "{}" }}"#,
+            position(n),
+            position(n)
+        )
+    };
+    let kept = load(&feed_with(&record(200)));
+    assert_eq!(only(&kept, Severity::Warning), Vec::<&Diagnostic>::new());
+    let feed = kept.feed.unwrap();
+    assert_eq!(feed.position_label(&feed.officials[0]).map(|p| p.chars().count()), Some(200));
+    let cut = load(&feed_with(&record(201)));
+    let warned: Vec<&str> = only(&cut, Severity::Warning).iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(
+        warned,
+        [
+            "the position is longer than 200 characters and was shortened",
+            "the party is longer than 200 characters and was shortened"
+        ]
+    );
+}
