@@ -440,3 +440,83 @@ fn a_position_or_party_is_shortened_only_past_200_characters_not_200_bytes() {
         ]
     );
 }
+
+/// A feed of one official and this one question, in `language`, every problem's message.
+fn said_of_question(language: &str, question: &str) -> (Loaded, Vec<String>) {
+    let text = format!(
+        r#"{{ "format_version": 1.1, "meta": {{ "title": "T", "language": "{language}" }}, "questions": [ {question} ],
+             "officials": [ {{ "id": "a", "name": "Ann Able", "state": "VT" }} ] }}"#
+    );
+    let loaded = load(&text);
+    let said = loaded.report.diagnostics.iter().map(|d| d.message.clone()).collect();
+    (loaded, said)
+}
+
+#[test]
+fn a_questions_stances_texts_and_translations_at_their_limits() {
+    let stances = |ids: &[String]| {
+        ids.iter().map(|id| format!(r#"{{ "id": "{id}", "label": "L" }}"#)).collect::<Vec<_>>().join(", ")
+    };
+    let with = |n: usize| stances(&(0..n).map(|i| format!("s{i}")).collect::<Vec<_>>());
+    let question =
+        |stances: &str, extra: &str| format!(r#"{{ "id": "q", "text": "Q?", "stances": [ {stances} ]{extra} }}"#);
+    // Up to 32 stances; one more skips the question.
+    assert_eq!(said_of_question("en", &question(&with(32), "")).1, Vec::<String>::new());
+    // (Its only question skipped, the feed also says it has nothing to show.)
+    assert_eq!(
+        said_of_question("en", &question(&with(33), "")).1[0],
+        "a question may have at most 32 stances, this one has 33; question skipped"
+    );
+    // A stance id used twice, or not an id.
+    for (ids, why) in [
+        (["y", "y"], "stance id \"y\" is used twice"),
+        (["y", "Y Y"], "stance id \"Y Y\" must be 1–64 lower-case letters, digits, - or _"),
+    ] {
+        let ids = ids.map(String::from);
+        assert_eq!(said_of_question("en", &question(&stances(&ids), "")).1[0], format!("{why}; question skipped"));
+    }
+    // A colour is #rrggbb: anything else is said and ignored.
+    for bad in ["#1b783", "1b78370", "#1b783z"] {
+        let (loaded, said) =
+            said_of_question("en", &question(&format!(r#"{{ "id": "y", "label": "L", "color": "{bad}" }}"#), ""));
+        assert_eq!(said, [format!("colour \"{bad}\" is not like #1b7837; ignored")]);
+        assert_eq!(loaded.feed.unwrap().questions[0].stances[0].color, None);
+    }
+    // The question's text, and its translation's: 400 characters kept, 401 shortened.
+    for n in [400, 401] {
+        let long = "q".repeat(n);
+        let extra = format!(r#", "translations": {{ "es": {{ "text": "{long}" }} }}"#);
+        let (loaded, said) =
+            said_of_question("en", &question(&with(1), &extra).replace("\"Q?\"", &format!("\"{long}\"")));
+        assert_eq!(said.len(), if n == 400 { 0 } else { 2 }, "{n}: {said:?}");
+        assert_eq!(loaded.feed.unwrap().questions[0].text.chars().count(), 400, "{n}");
+    }
+    // Translations: one per language however it is spelled, none in the feed's own language.
+    let translated = |language: &str, tags: &[&str]| {
+        let list = tags.iter().map(|t| format!(r#""{t}": {{ "text": "¿Q?" }}"#)).collect::<Vec<_>>().join(", ");
+        let (loaded, said) =
+            said_of_question(language, &question(&with(1), &format!(r#", "translations": {{ {list} }}"#)));
+        (loaded.feed.unwrap().translation_languages().iter().map(|t| t.to_string()).collect::<Vec<_>>(), said)
+    };
+    let (kept, said) = translated("en", &["ES", "es"]);
+    assert_eq!(
+        (kept, said),
+        (
+            vec!["es".to_string()],
+            vec!["\"es\" is another spelling of the language tag es, already translated; translation ignored"
+                .to_string()]
+        )
+    );
+    assert_eq!(
+        translated("en", &["en"]).1,
+        ["\"en\" is the feed's own language (meta.language is \"en\"); translation ignored"]
+    );
+    assert_eq!(
+        translated("en-US", &["en"]).1,
+        ["\"en\" is the feed's own language (meta.language is \"en-US\"); translation ignored"]
+    );
+    assert_eq!(
+        translated("en-US", &["en-GB", "es"]),
+        (vec!["en-GB".to_string(), "es".to_string()], Vec::<String>::new())
+    );
+}
