@@ -79,8 +79,14 @@ fn common_json_mistakes_are_explained() {
         (r#"{"format_version": NaN}"#, "NaN"),
         ("{\n// a comment\n}", "comments are not allowed"),
         (r#"{'format_version': 1}"#, "keys must be in double quotes, not single quotes"),
-        ("{\"format_version\": 1, \"meta\": {\"title\": \"a\u{7}b\"}}", "text contains a raw line break or control character"),
-        (r#"{"format_version": 1, "meta": {"title": "T"}, "questions": [{"id": "q", "text": "Q?", "stances": [{"id": "y", "label": "Y", "tone": "sunny"}]}], "officials": []}"#, "\"sunny\" is not allowed here; use one of: "),
+        (
+            "{\"format_version\": 1, \"meta\": {\"title\": \"a\u{7}b\"}}",
+            "text contains a raw line break or control character",
+        ),
+        (
+            r#"{"format_version": 1, "meta": {"title": "T"}, "questions": [{"id": "q", "text": "Q?", "stances": [{"id": "y", "label": "Y", "tone": "sunny"}]}], "officials": []}"#,
+            "\"sunny\" is not allowed here; use one of: ",
+        ),
         (r#"{"format_version": 1, "meta": {"title": "x""#, "cut off"),
         (r#"{"format_version": 1} trailing"#, "more text after the end"),
         (r#"[1, 2]"#, "must be a JSON object"),
