@@ -73,12 +73,14 @@ fn syntax_errors_give_line_and_column() {
 
 #[test]
 fn common_json_mistakes_are_explained() {
-    let cases: [(&str, &str); 10] = [
+    let cases: [(&str, &str); 12] = [
         ("<!doctype html><html><body>Not found</body></html>", "this is a web page (HTML), not a JSON feed"),
         (r#"{"format_version": 1, "questions": [], }"#, "comma after the last item"),
         (r#"{"format_version": NaN}"#, "NaN"),
         ("{\n// a comment\n}", "comments are not allowed"),
         (r#"{'format_version': 1}"#, "keys must be in double quotes, not single quotes"),
+        (r#"{"format_version": /* one */ 1}"#, "comments are not allowed in JSON"),
+        (r#"{"format_version": 1, "meta": {"title": 'T'}}"#, "text must be in double quotes, not single quotes"),
         (
             "{\"format_version\": 1, \"meta\": {\"title\": \"a\u{7}b\"}}",
             "text contains a raw line break or control character",
