@@ -320,6 +320,19 @@ impl AppState {
         }
     }
 
+    /// Forgets what official `id`'s amount field holds apart from the list, its draft and its
+    /// error: the entry went, or the field's amount was taken.
+    fn forget_amount_field(&mut self, id: &str) {
+        self.amount_errors.remove(id);
+        self.amount_drafts.remove(id);
+    }
+
+    /// [`Self::forget_amount_field`] for every entry: the list's amounts were all set, or it went.
+    fn forget_amount_fields(&mut self) {
+        self.amount_errors.clear();
+        self.amount_drafts.clear();
+    }
+
     /// Sets the message for the live region (and the visible status line).
     pub fn announce(&mut self, text: impl Into<Msg>) {
         self.announcement = Announcement { text: text.into(), serial: self.announcement.serial.wrapping_add(1) };

@@ -220,8 +220,7 @@ impl AppState {
             }
             Action::Remove { id } => {
                 if let Some(removed) = s.shortlist.remove(&id) {
-                    s.amount_errors.remove(&id);
-                    s.amount_drafts.remove(&id);
+                    s.forget_amount_field(&id);
                     s.announce(Msg::new("said.removed").text("name", removed.entry.name.clone()));
                     s.undo = Some(Undo::Removed(removed));
                 }
@@ -245,8 +244,7 @@ impl AppState {
             Action::ClearShortlist => {
                 let entries = s.shortlist.clear();
                 if !entries.is_empty() {
-                    s.amount_errors.clear();
-                    s.amount_drafts.clear();
+                    s.forget_amount_fields();
                     s.announce(Msg::new("said.cleared"));
                     s.undo = Some(Undo::Cleared(entries));
                 }
@@ -254,8 +252,7 @@ impl AppState {
             Action::SetAmount { id, text } => match Cents::parse_gift(&text) {
                 Ok(amount) => {
                     let _ = s.shortlist.set_amount(&id, amount);
-                    s.amount_errors.remove(&id);
-                    s.amount_drafts.remove(&id);
+                    s.forget_amount_field(&id);
                     s.split_error = None;
                 }
                 Err(problem) => {
@@ -281,8 +278,7 @@ impl AppState {
                 match result {
                     Ok(budget) => {
                         s.split_error = None;
-                        s.amount_errors.clear();
-                        s.amount_drafts.clear();
+                        s.forget_amount_fields();
                         s.announce(Msg::new("said.split").money("amount", budget).count("n", s.shortlist.len()));
                     }
                     Err(message) => s.split_error = Some(message),
@@ -293,8 +289,7 @@ impl AppState {
                     match choice {
                         Some(ShareChoice::Replace) => {
                             let previous = std::mem::replace(&mut s.shortlist, pending.list);
-                            s.amount_errors.clear();
-                            s.amount_drafts.clear();
+                            s.forget_amount_fields();
                             s.undo = Some(Undo::Replaced(previous));
                             s.announce(Msg::new("said.replaced"));
                         }
