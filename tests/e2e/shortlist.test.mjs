@@ -193,13 +193,19 @@ test('details reopen even when Escape and Enter come back to back', async () => 
   await context.close();
 });
 
-test('two tabs, one shortlist: each sees the other\'s changes, edits at once all survive, a reload keeps the newest', async () => {
+/** One browser context with the giving feed open in two tabs, as a supporter with two windows. */
+async function twoTabs() {
   const { context, errors } = await freshContext(browser);
   const [one, two] = [await context.newPage(), await context.newPage()];
   for (const page of [one, two]) {
     await page.goto(`${site.url}?feed=fixtures/giving.json`);
     await waitForWidget(page);
   }
+  return { context, errors, one, two };
+}
+
+test('two tabs, one shortlist: each sees the other\'s changes, edits at once all survive, a reload keeps the newest', async () => {
+  const { context, errors, one, two } = await twoTabs();
   const region = (page) => page.getByRole('region', { name: 'Shortlist' });
   const amountOf = (page, name) => region(page).getByLabel(`Amount for ${name}`, { exact: true });
   const setAmount = async (page, name, dollars) => {
@@ -257,12 +263,7 @@ test('two tabs, one shortlist: each sees the other\'s changes, edits at once all
 });
 
 test('an amount being typed keeps what was typed when another tab changes it mid-typing, and a refused one stays in view', async () => {
-  const { context, errors } = await freshContext(browser);
-  const [one, two] = [await context.newPage(), await context.newPage()];
-  for (const page of [one, two]) {
-    await page.goto(`${site.url}?feed=fixtures/giving.json`);
-    await waitForWidget(page);
-  }
+  const { context, errors, one, two } = await twoTabs();
   const amountOf = (page) => page.getByRole('region', { name: 'Shortlist' }).getByLabel('Amount for Ann Able', { exact: true });
   const total = (page) => page.getByRole('region', { name: 'Shortlist' }).locator('.sc-total-amount').textContent();
   await one.getByRole('button', { name: 'Add Ann Able to shortlist' }).click();
