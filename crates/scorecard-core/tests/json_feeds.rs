@@ -530,3 +530,113 @@ fn a_questions_stances_texts_and_translations_at_their_limits() {
         (vec!["en-GB".to_string(), "es".to_string()], Vec::<String>::new())
     );
 }
+
+/// The messages of one severity, as the report words them (without the place).
+fn said(loaded: &Loaded, severity: Severity) -> Vec<&str> {
+    only(loaded, severity).iter().map(|d| d.message.as_str()).collect()
+}
+
+#[test]
+fn an_id_may_be_128_characters_not_129_and_a_made_up_one_stays_within_that() {
+    // Characters, not bytes: 128 two-byte characters are a valid id.
+    let with_id = |id: &str| feed_with(&format!(r#"{{ "id": "{id}", "name": "Ann Able", "state": "VT" }}"#));
+    let longest = load(&with_id(&"é".repeat(128)));
+    assert_eq!(longest.feed.unwrap().officials[0].id.chars().count(), 128);
+    let too_long = load(&with_id(&"a".repeat(129)));
+    assert_eq!(said(&too_long, Severity::Error), ["the id is longer than 128 characters; Ann Able skipped"]);
+    assert_eq!(too_long.report.skipped, 1);
+
+    // A name as long as a name may be: its made-up id is its slug cut to 118 characters, and the state.
+    let name = "n".repeat(200);
+    let made_up = load(&feed_with(&format!(r#"{{ "name": "{name}", "state": "VT" }}"#)));
+    let id = &made_up.feed.unwrap().officials[0].id;
+    assert_eq!(id, &format!("{}-vt", "n".repeat(118)));
+}
+
+#[test]
+fn officials_of_one_name_and_state_without_ids_are_numbered_in_order() {
+    let same = r#"{ "name": "Ann Able", "state": "VT" }"#;
+    let loaded = load(&feed_with(&[same, same, same, same].join(",\n")));
+    let ids: Vec<String> = loaded.feed.unwrap().officials.iter().map(|o| o.id.clone()).collect();
+    assert_eq!(ids, ["ann-able-vt", "ann-able-vt-2", "ann-able-vt-3", "ann-able-vt-4"]);
+}
+
+#[test]
+fn a_division_id_is_kept_when_valid_and_an_empty_one_is_no_mistake() {
+    let with_division = |division: &str| {
+        load(&feed_with(&format!(r#"{{ "id": "a", "name": "Ann Able", "state": "VT", "division_id": "{division}" }}"#)))
+    };
+    let valid = with_division(" ocd-division/country:us/state:vt ");
+    assert_eq!(said(&valid, Severity::Warning), Vec::<&str>::new());
+    assert_eq!(valid.feed.unwrap().officials[0].division_id.as_deref(), Some("ocd-division/country:us/state:vt"));
+    let empty = with_division("  ");
+    assert_eq!(said(&empty, Severity::Warning), Vec::<&str>::new());
+    assert_eq!(empty.feed.unwrap().officials[0].division_id, None);
+    let wrong = with_division("vermont");
+    assert_eq!(said(&wrong, Severity::Warning), ["\"vermont\" is not an Open Civic Data division id; ignored"]);
+}
+
+#[test]
+fn each_identifier_scheme_checks_its_own_shape() {
+    let with = |scheme: &str, identifier: &str| {
+        let record = format!(
+            r#"{{ "id": "a", "name": "Ann Able", "state": "VT",
+                 "identifiers": [ {{ "scheme": "{scheme}", "identifier": "{identifier}" }} ] }}"#
+        );
+        let loaded = load(&feed_with(&record));
+        let kept = loaded.feed.as_ref().unwrap().officials[0].identifiers.len() == 1;
+        let warnings = said(&loaded, Severity::Warning).iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        (kept, warnings)
+    };
+    let kept = |scheme: &str, identifier: &str| {
+        let (kept, warnings) = with(scheme, identifier);
+        assert!(kept && warnings.is_empty(), "{scheme} {identifier:?} should be kept: {warnings:?}");
+    };
+    let refused = |scheme: &str, identifier: &str| {
+        let (kept, warnings) = with(scheme, identifier);
+        assert!(!kept, "{scheme} {identifier:?} should be ignored");
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        warnings[0].clone()
+    };
+    assert_eq!(refused(" ", "S4VT00033"), "the identifier has no scheme; ignored");
+
+    // FEC: office letter, a digit, two state letters (or 00), five digits.
+    kept("fec", "S4VT00033");
+    kept("FEC", "P00000000");
+    for wrong in ["S4VT0003", "S4VT000333", "X4VT00033", "SXVT00033", "S4V-00033", "S4VT0003X"] {
+        assert_eq!(refused("fec", wrong), format!("\"{wrong}\" is not a valid fec identifier; ignored"));
+    }
+    // Bioguide: a capital letter and six digits.
+    kept("bioguide", "S000033");
+    for wrong in ["S00003", "S0000333", "s000033", "S00003X"] {
+        refused("bioguide", wrong);
+    }
+    // Any other scheme: not empty, at most 200 bytes.
+    kept("wikidata", &"Q".repeat(200));
+    refused("wikidata", &"Q".repeat(201));
+    refused("wikidata", " ");
+}
+
+#[test]
+fn evidence_with_only_a_title_or_only_a_quote_is_kept() {
+    let with_evidence = |evidence: &str| {
+        let record = format!(
+            r#"{{ "id": "a", "name": "Ann Able", "state": "VT",
+                 "stances": {{ "q1": {{ "stance": "yes", "evidence": [ {evidence} ] }} }} }}"#
+        );
+        let feed = load(&feed_with(&record)).feed.unwrap();
+        feed.officials[0].stances[0].as_ref().unwrap().evidence.len()
+    };
+    assert_eq!(with_evidence(r#"{ "title": "Rally speech" }"#), 1);
+    assert_eq!(with_evidence(r#"{ "quote": "I'm in." }"#), 1);
+    assert_eq!(with_evidence(r#"{ "url": "https://example.org/a" }"#), 1);
+    assert_eq!(with_evidence(r#"{ "url": "http://example.org/a", "date": "2020-01-02" }"#), 0);
+}
+
+#[test]
+fn a_feed_without_meta_is_told_so_at_its_start_not_at_its_version() {
+    let text = "{\n  \"format_version\": 1,\n  \"questions\": [{\"id\": \"q\", \"text\": \"Q?\", \"stances\": [{\"id\": \"y\", \"label\": \"Y\"}]}],\n  \"officials\": []\n}";
+    let loaded = load(text);
+    let places: Vec<(&str, u32, u32)> = only(&loaded, Severity::Warning).into_iter().map(json_location).collect();
+    assert_eq!(places, [("meta", 1, 1), ("meta.title", 1, 1)]);
+}

@@ -148,9 +148,7 @@ pub(super) fn explain(err: &serde_json::Error, text: &str) -> String {
             Some('\'') => "text must be in double quotes, not single quotes".to_string(),
             // A value was expected but the list or object ended: a comma after its last item.
             Some(']') | Some('}') => "there is a comma after the last item; remove it".to_string(),
-            Some('N') | Some('I') | Some('-') if message == "expected value" || message == "expected ident" => {
-                "expected a value; NaN and Infinity are not valid in JSON".to_string()
-            }
+            Some('N') | Some('I') | Some('-') => "expected a value; NaN and Infinity are not valid in JSON".to_string(),
             _ => {
                 "expected a value: text in double quotes, a number, true, false, null, an object or a list".to_string()
             }
@@ -359,6 +357,26 @@ mod tests {
         let text = r#"{"a": {"state": 1}, "state": "XX", "s": "state"}"#;
         assert_eq!(find_key(text, "state"), Some(20));
         assert_eq!(find_key(text, "missing"), None);
+        // Never runs past the end, even of a text cut inside a key or after a backslash.
+        let escaped = r#"{"a\"": 1, "b": 2}"#;
+        assert_eq!(find_key(escaped, "b"), Some(11));
+        for cut in 0..escaped.len() {
+            let _ = find_key(&escaped[..cut], "b");
+        }
+    }
+
+    #[test]
+    fn wrong_types_are_named_in_plain_words() {
+        assert_eq!(explain_type("integer `5`, expected a string"), "expected text but found the number 5");
+        assert_eq!(
+            explain_type("sequence, expected struct OfficialDoc"),
+            "expected an object { … } but found a list [ … ]"
+        );
+        assert_eq!(explain_type("boolean `true`, expected a map"), "expected an object { … } but found true");
+        // Whatever serde expected that has no plainer words is said as it is.
+        assert_eq!(explain_type("map, expected a boolean"), "expected a boolean but found an object { … }");
+        assert_eq!(explain_type("null, expected u32"), "expected a whole number but found null");
+        assert_eq!(explain_type("something odd"), "wrong type: something odd");
     }
 
     #[test]
@@ -366,5 +384,8 @@ mod tests {
         assert_eq!(byte_offset("ab\ncd", 2, 2), 4);
         assert_eq!(byte_offset("ab", 1, 99), 2);
         assert_eq!(byte_offset("", 0, 0), 0);
+        // A column inside a two-byte character steps back to where the character starts.
+        assert_eq!(byte_offset("aé", 1, 3), 1);
+        assert_eq!(byte_offset("x\n\u{e9}\u{e9}", 2, 2), 2);
     }
 }
