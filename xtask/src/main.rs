@@ -83,7 +83,7 @@ fn main() -> ExitCode {
             );
             eprintln!("                                  the performance report (bench/RESULTS.md)");
             eprintln!("  fuzz [--seconds N] [TARGET...]  run the fuzz targets (nightly; default 120 s each)");
-            eprintln!("  mutants [PART...] [--shard K/N] [--list] [--report]");
+            eprintln!("  mutants [PART...] [--shard K/N | --again] [--jobs J] [--list] [--report]");
             eprintln!("                                  mutation testing of the core (docs/mutation.md)");
             eprintln!("  synth N [--seed S] [-o FILE]    a synthetic feed of N officials (deterministic)");
             eprintln!("  soak [--minutes N] [--seed S]   random use, checked (replay: --phase P --steps K)");

@@ -1,4 +1,4 @@
-//! `cargo xtask mutants [PART...] [--shard K/N] [--jobs J] [--list] [--report]`: mutation testing of the core
+//! `cargo xtask mutants [PART...] [--shard K/N | --again] [--jobs J] [--list] [--report]`: mutation testing of the core
 //! with cargo-mutants (installed at [`VERSION`] if missing). Not part of `cargo xtask test`: it
 //! builds and tests the core once per mutant, hours in all on 2 cores.
 //!
@@ -7,6 +7,8 @@
 //! N every time), so the work spreads over days: each run is recorded in
 //! `docs/mutation/<part>.json` (per shard: the commit, the date, every mutant's outcome), a rerun
 //! of a shard replaces its record, and `docs/mutation.md` is written again from all the records.
+//! After tests are added for the misses, `--again` tests the part's mutants that are not recorded
+//! as caught or unviable once more, on the current tree (see [`run_again`]).
 //! Missed mutants that change nothing observable are listed with a one-line reason in
 //! `docs/mutation/equivalent.txt` (`<mutant name> | reason`); the report counts them apart.
 
@@ -69,7 +71,7 @@ const UNVIABLE: &str = "unviable";
 
 pub fn mutants(args: &[String]) -> Result {
     let mut chosen = Vec::new();
-    let (mut shard, mut list, mut report_only, mut jobs) = (None, false, false, 1u32);
+    let (mut shard, mut list, mut report_only, mut again, mut jobs) = (None, false, false, false, 1u32);
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
@@ -83,6 +85,7 @@ pub fn mutants(args: &[String]) -> Result {
                 let text = rest.next().ok_or("--jobs needs a number")?;
                 jobs = text.parse().ok().filter(|j| *j > 0).ok_or(format!("--jobs {text:?}: a number from 1"))?;
             }
+            "--again" => again = true,
             "--list" => list = true,
             "--report" => report_only = true,
             name => match PARTS.iter().find(|p| p.name == name) {
@@ -98,9 +101,16 @@ pub fn mutants(args: &[String]) -> Result {
     if list || chosen.is_empty() {
         return list_parts(if chosen.is_empty() { PARTS.iter().collect() } else { chosen });
     }
+    if again && shard.is_some() {
+        return Err("--again runs a whole part (it skips what is already caught); leave out --shard".into());
+    }
     let (k, n) = shard.unwrap_or((0, 1));
     for part in chosen {
-        run_part(part, k, n, jobs)?;
+        if again {
+            run_again(part, jobs)?;
+        } else {
+            run_part(part, k, n, jobs)?;
+        }
     }
     write_report()
 }
@@ -191,6 +201,84 @@ fn run_part(part: &Part, k: u32, n: u32, jobs: u32) -> Result {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// The part's mutants not recorded as caught or unviable, tested again on the current tree with
+/// cargo-mutants' `--iterate`: the missed and timed-out ones, and any whose name (file, line,
+/// column) is new because lines moved. The part's record becomes this one run. Each mutant it did
+/// not test keeps its recorded outcome and says from which commit that is: the tests only grow, so
+/// a mutant once caught stays caught, the premise of `--iterate`.
+fn run_again(part: &Part, jobs: u32) -> Result {
+    let Some(record) = records()?.remove(part.name) else {
+        return Err(format!("nothing recorded for {} yet: run it first, whole or in shards", part.name));
+    };
+    let earlier = settled_mutants(&record);
+    let out = repo().join("target/mutants").join(format!("{}-again", part.name));
+    let _ = fs::remove_dir_all(&out);
+    fs::create_dir_all(out.join("mutants.out")).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    let names: Vec<&str> = earlier.keys().map(String::as_str).collect();
+    fs::write(out.join("mutants.out/previously_caught.txt"), names.join("\n") + "\n").map_err(|e| e.to_string())?;
+
+    let listed = output(mutants_command(part).arg("--list")).ok_or("cargo mutants --list failed")?;
+    let started = Instant::now();
+    let tested_on = commit();
+    let status = mutants_command(part)
+        .args(["--iterate", "--jobs", &jobs.to_string(), "--output"])
+        .arg(&out)
+        .status()
+        .map_err(|e| format!("cannot run cargo mutants: {e}"))?;
+    // Exit 0 also when every mutant was skipped: nothing was left to test.
+    if !matches!(status.code(), Some(0 | 2 | 3)) {
+        return Err(format!("cargo mutants --iterate on {} failed: {status}", part.name));
+    }
+    let outcomes = out.join("mutants.out/outcomes.json");
+    let tested: BTreeMap<String, String> =
+        if outcomes.exists() { outcomes_of(&read_json(&outcomes)?)?.into_iter().collect() } else { BTreeMap::new() };
+    let mut mutants = Vec::new();
+    for name in listed.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let entry = match (tested.get(name), earlier.get(name)) {
+            (Some(outcome), _) => json!({ "name": name, "outcome": outcome }),
+            (None, Some((outcome, commit))) => json!({ "name": name, "outcome": outcome, "commit": commit }),
+            (None, None) => return Err(format!("{name}: neither tested now nor recorded before")),
+        };
+        mutants.push(entry);
+    }
+    let again = json!({
+        "commit": tested_on,
+        "date": output(cmd("date").args(["-u", "+%Y-%m-%d %H:%M UTC"])).unwrap_or_default().trim(),
+        "seconds": started.elapsed().as_secs(),
+        "tested": tested.len(),
+        "cargo_mutants": VERSION,
+        "mutants": mutants,
+    });
+    let record = json!({ "part": part.name, "shards": { "again": again } });
+    let path = record_path(part.name);
+    let text = serde_json::to_string_pretty(&record).map_err(|e| e.to_string())? + "\n";
+    fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    let now: Vec<(String, String)> = tested.into_iter().collect();
+    eprintln!(
+        "mutants: {} again: {} tested, {}; {} kept from earlier runs",
+        part.name,
+        now.len(),
+        describe_counts(&count(&now)),
+        mutants.len() - now.len()
+    );
+    Ok(())
+}
+
+/// name → (outcome, commit) of every mutant a record shows caught or unviable.
+pub fn settled_mutants(record: &Value) -> BTreeMap<String, (String, String)> {
+    let mut settled = BTreeMap::new();
+    for run in record["shards"].as_object().into_iter().flat_map(|s| s.values()) {
+        for m in run["mutants"].as_array().into_iter().flatten() {
+            let (Some(name), Some(outcome)) = (m["name"].as_str(), m["outcome"].as_str()) else { continue };
+            if outcome == CAUGHT || outcome == UNVIABLE {
+                let commit = m["commit"].as_str().or(run["commit"].as_str()).unwrap_or("?");
+                settled.insert(name.to_string(), (outcome.to_string(), commit.to_string()));
+            }
+        }
+    }
+    settled
 }
 
 /// Every mutant's name and outcome in cargo-mutants' `outcomes.json` (the baseline left out).
@@ -342,7 +430,7 @@ pub fn report(records: &BTreeMap<String, Value>, equivalent: &BTreeMap<String, S
     );
     let mut all = Vec::new();
     let mut misses = Vec::new();
-    let mut seconds = 0;
+    let (mut seconds, mut tested) = (0, 0);
     for part in PARTS {
         let label = format!("{}{}", part.name, if part.key { " (key)" } else { "" });
         let Some(record) = records.get(part.name) else {
@@ -352,12 +440,10 @@ pub fn report(records: &BTreeMap<String, Value>, equivalent: &BTreeMap<String, S
         let mut mutants = Vec::new();
         let mut runs = Vec::new();
         for (shard, run) in record["shards"].as_object().into_iter().flatten() {
-            runs.push(format!(
-                "{shard}: `{}`, {}",
-                run["commit"].as_str().unwrap_or("?"),
-                run["date"].as_str().unwrap_or("?").split(' ').next().unwrap_or("?")
-            ));
+            runs.push(describe_run(shard, run));
             seconds += run["seconds"].as_u64().unwrap_or(0);
+            let run_mutants = run["mutants"].as_array().map_or(0, Vec::len) as u64;
+            tested += run["tested"].as_u64().unwrap_or(run_mutants);
             for m in run["mutants"].as_array().into_iter().flatten() {
                 let (Some(name), Some(outcome)) = (m["name"].as_str(), m["outcome"].as_str()) else { continue };
                 mutants.push((name.to_string(), outcome.to_string()));
@@ -377,7 +463,7 @@ pub fn report(records: &BTreeMap<String, Value>, equivalent: &BTreeMap<String, S
             "\nTime: {:.0} s per mutant over the runs above (each run also builds and tests the unmutated core \
              once first). Plan the next runs from it and `cargo xtask mutants --list` (mutants per part): a \
              shard of about 100 mutants is an hour or two on 2 cores.\n",
-            seconds as f64 / all.len() as f64
+            seconds as f64 / tested.max(1) as f64
         ));
     }
     text.push_str("\n## Missed mutants\n\n");
@@ -389,6 +475,29 @@ pub fn report(records: &BTreeMap<String, Value>, equivalent: &BTreeMap<String, S
             Some(why) => text.push_str(&format!("- {part}: `{name}`: equivalent: {why}\n")),
             None => text.push_str(&format!("- {part}: `{name}`: **missed**\n")),
         }
+    }
+    text
+}
+
+/// "2/6: `0af8587`, 2026-11-30", and for a run `--again`, what it kept from which earlier commits.
+fn describe_run(shard: &str, run: &Value) -> String {
+    let mut text = format!(
+        "{shard}: `{}`, {}",
+        run["commit"].as_str().unwrap_or("?"),
+        run["date"].as_str().unwrap_or("?").split(' ').next().unwrap_or("?")
+    );
+    let kept: Vec<&str> =
+        run["mutants"].as_array().into_iter().flatten().filter_map(|m| m["commit"].as_str()).collect();
+    if !kept.is_empty() {
+        let mut commits: Vec<&str> = kept.clone();
+        commits.sort_unstable();
+        commits.dedup();
+        let commits = commits.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
+        text.push_str(&format!(
+            " ({} tested again; {} caught or unviable before, on {commits})",
+            run["tested"].as_u64().unwrap_or(0),
+            kept.len()
+        ));
     }
     text
 }
@@ -472,5 +581,35 @@ mod tests {
         );
         assert!(text.contains("| validation (key) | feed validation: the JSON reader and the checks | not run yet |"));
         assert!(text.contains("- donate: `d.rs:2:1: y`: **missed**"));
+    }
+
+    #[test]
+    fn a_run_again_keeps_only_caught_and_unviable_outcomes_and_says_from_where() {
+        let shards = json!({ "part": "donate", "shards": {
+            "0/2": { "commit": "aaa", "mutants": [ { "name": "d.rs:1:1: x", "outcome": "caught" },
+                                                  { "name": "d.rs:2:1: y", "outcome": "missed" } ] },
+            "1/2": { "commit": "bbb", "mutants": [ { "name": "d.rs:3:1: z", "outcome": "unviable" },
+                                                  { "name": "d.rs:4:1: w", "outcome": "timeout" } ] } } });
+        let settled = settled_mutants(&shards);
+        assert_eq!(settled.keys().collect::<Vec<_>>(), ["d.rs:1:1: x", "d.rs:3:1: z"]);
+        assert_eq!(settled["d.rs:3:1: z"], ("unviable".to_string(), "bbb".to_string()));
+
+        // Its record: the mutants tested now, and those kept with the commit they were caught on.
+        let again = json!({ "commit": "ccc", "date": "2026-12-01 06:00 UTC", "tested": 2, "mutants": [
+            { "name": "d.rs:1:1: x", "outcome": "caught", "commit": "aaa" },
+            { "name": "d.rs:2:1: y", "outcome": "caught" },
+            { "name": "d.rs:3:1: z", "outcome": "unviable", "commit": "bbb" },
+            { "name": "d.rs:4:1: w", "outcome": "missed" } ] });
+        assert_eq!(settled_mutants(&json!({ "shards": { "again": again } }))["d.rs:1:1: x"].1, "aaa");
+        let text = report(
+            &BTreeMap::from([("donate".to_string(), json!({ "shards": { "again": again } }))]),
+            &BTreeMap::new(),
+        );
+        assert!(
+            text.contains(
+                "| again: `ccc`, 2026-12-01 (2 tested again; 2 caught or unviable before, on `aaa`, `bbb`) | 4 | 2 | 1 | 0 | 0 | 1 | 66.7% |"
+            ),
+            "{text}"
+        );
     }
 }
