@@ -424,7 +424,9 @@ pub fn report(records: &BTreeMap<String, Value>, equivalent: &BTreeMap<String, S
          line of the core (cargo-mutants); it is *caught* when a native test of the core fails (or times out)\n\
          with it, *missed* when every test passes, *unviable* when it does not build. Missed mutants that\n\
          change nothing observable are listed in `docs/mutation/equivalent.txt` with the reason, and left out\n\
-         of the score: caught ÷ (viable − equivalent). Goal: 95% in the parts marked key, 90% over all.\n\n\
+         of the score: caught ÷ (viable − equivalent). Goal: 95% in the parts marked key, 90% over all.\n\
+         A run `--again` (after tests were added) tests only the mutants not yet caught or unviable, on\n\
+         the newer code, and keeps the others' outcomes with the commit they came from.\n\n\
          | part | what | runs (shard: commit, date) | mutants | caught | missed | equivalent | timed out | unviable | score |\n\
          |---|---|---|---:|---:|---:|---:|---:|---:|---:|\n",
     );
