@@ -73,7 +73,7 @@ fn syntax_errors_give_line_and_column() {
 
 #[test]
 fn common_json_mistakes_are_explained() {
-    let cases: [(&str, &str); 12] = [
+    let cases: [(&str, &str); 13] = [
         ("<!doctype html><html><body>Not found</body></html>", "this is a web page (HTML), not a JSON feed"),
         (r#"{"format_version": 1, "questions": [], }"#, "comma after the last item"),
         (r#"{"format_version": NaN}"#, "NaN"),
@@ -92,6 +92,8 @@ fn common_json_mistakes_are_explained() {
         (r#"{"format_version": 1, "meta": {"title": "x""#, "cut off"),
         (r#"{"format_version": 1} trailing"#, "more text after the end"),
         (r#"[1, 2]"#, "must be a JSON object"),
+        // A message with no plainer words is said as serde_json says it.
+        (r#"{"format_version": -x}"#, "invalid number"),
     ];
     for (text, expected) in cases {
         let loaded = load(text);
