@@ -5,8 +5,8 @@
 //   node bench/browser.mjs --feeds DIR --out FILE [--runs N] [--reps N] [--sizes a,b]
 //                          [--only widget|baseline] [--no-transfer] [--map-sizes a,b]
 //
-// At the --map-sizes (default 100k; "" for none) the widget's interactions are measured again
-// with the map of the states shown (`mapInteractions`).
+// At the --map-sizes (default 100k; "" for none) the widget's interactions are measured with
+// the map of the states hidden and shown, in turns (`mapComparison`, `mapInteractions`).
 //
 // DIR holds the feeds by size name: `10k.json`, `100k.json`, `500k.json` (single files, for the
 // baseline and the widget) and `500k-sharded/index.json` (the widget's sharded form); the
@@ -179,7 +179,15 @@ const CONTROLS = {
   },
 };
 
+/** p50, p95 and the rest of each interaction's samples. */
+const summarize = (samples) => Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, summary(xs)]));
+
 async function interactions(page, kind, reps) {
+  return summarize(await samples(page, kind, reps));
+}
+
+/** Every interaction's latencies, `reps` times each (and typing at a typist's pace once). */
+async function samples(page, kind, reps) {
   const c = CONTROLS[kind];
   const result = { state: [], stance: [], name: [], add: [] };
   for (let i = 0; i < reps; i++) {
@@ -212,14 +220,42 @@ async function interactions(page, kind, reps) {
   }
   await box.fill('');
   result.typing = await typing(page, box);
-  return Object.fromEntries(Object.entries(result).map(([k, xs]) => [k, summary(xs)]));
+  return result;
 }
 
-/** The widget's interactions again, in the same page, with the map of the states shown. */
-async function withMap(page, reps) {
-  await page.getByRole('button', { name: 'Show the map' }).click();
-  await page.getByRole('region', { name: 'Map of the states' }).waitFor();
-  return interactions(page, 'widget', reps);
+/** Blocks of `mapComparison`: each condition's reps come in this many turns. */
+const MAP_BLOCKS = 4;
+
+/**
+ * The widget's interactions with the map of the states hidden and shown, in the same page, in
+ * turns (hidden, shown, shown, hidden, …): the machine's drifts and the page's own aging (its
+ * heap, the JIT) then fall on both alike, as they would not if one condition ran after the other.
+ */
+async function mapComparison(page, reps) {
+  const hidden = {};
+  const shown = {};
+  const each = Math.ceil(reps / MAP_BLOCKS);
+  for (let block = 0; block < MAP_BLOCKS; block++) {
+    const order = block % 2 === 0 ? [false, true] : [true, false];
+    for (const open of order) {
+      await showMap(page, open);
+      for (const [key, xs] of Object.entries(await samples(page, 'widget', each))) {
+        const into = open ? shown : hidden;
+        into[key] = (into[key] || []).concat(xs);
+      }
+    }
+  }
+  await showMap(page, false);
+  return { interactions: summarize(hidden), mapInteractions: summarize(shown) };
+}
+
+async function showMap(page, open) {
+  const toggle = page.getByRole('button', { name: open ? 'Show the map' : 'Hide the map' });
+  if (await toggle.count()) await toggle.click();
+  const map = page.getByRole('region', { name: 'Map of the states' });
+  await (open ? map.waitFor() : map.waitFor({ state: 'detached' }));
+  // The map's own first drawing is not what is measured.
+  await page.waitForTimeout(300);
 }
 
 /** Keys a reader types without waiting for the page: "smith" and back to empty, 15 times. */
@@ -313,8 +349,8 @@ async function main() {
         const page = await context.newPage();
         loads[kind].push(await coldLoad(page, browser, which, reports));
         if (run === RUNS - 1) {
-          entry[kind] = { interactions: await interactions(page, kind, REPS) };
-          if (kind === 'widget' && MAP_SIZES.includes(size)) entry[kind].mapInteractions = await withMap(page, REPS);
+          const withMap = kind === 'widget' && MAP_SIZES.includes(size);
+          entry[kind] = withMap ? await mapComparison(page, REPS) : { interactions: await interactions(page, kind, REPS) };
         }
         await browser.close();
       }
