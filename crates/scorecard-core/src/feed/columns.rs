@@ -162,6 +162,15 @@ mod tests {
     }
 
     #[test]
+    fn names_past_the_first_64_are_found() {
+        // The hits are a bitset of one word per 64 names: names 64 and later are in the next words.
+        let names: Vec<String> = (0..150).map(|i| format!("Name {i:03}")).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        assert_eq!(matching(&names, &["149"]), ["Name 149"]);
+        assert_eq!(matching(&names, &["e 06"]), (60..70).map(|i| format!("Name {i:03}")).collect::<Vec<_>>());
+    }
+
+    #[test]
     fn a_nul_in_a_feeds_name_does_not_split_it() {
         let names = [r"Ann\u0000Able", "Bo Smith"];
         let found = matching(&names, &["able"]);
