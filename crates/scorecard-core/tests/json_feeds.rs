@@ -37,6 +37,11 @@ fn only(loaded: &Loaded, severity: Severity) -> Vec<&Diagnostic> {
     loaded.report.diagnostics.iter().filter(|d| d.severity == severity).collect()
 }
 
+/// The messages of one severity, as the report words them (without the place).
+fn said(loaded: &Loaded, severity: Severity) -> Vec<&str> {
+    only(loaded, severity).iter().map(|d| d.message.as_str()).collect()
+}
+
 fn json_location(d: &Diagnostic) -> (&str, u32, u32) {
     match &d.location {
         Location::Json { path, line, column } => (path.as_str(), *line, *column),
@@ -421,9 +426,11 @@ fn the_fast_reader_declines_what_needs_care_and_reads_the_rest_the_same() {
 #[test]
 fn a_record_that_is_not_an_object_is_named_for_what_it_is() {
     let loaded = load(&feed_with(&format!(r#"{GOOD}, "text", null, true, 7, [1]"#)));
-    let said: Vec<&str> = only(&loaded, Severity::Error).iter().map(|d| d.message.as_str()).collect();
     let found = ["text", "null", "true or false", "a number", "a list [ … ]"];
-    assert_eq!(said, found.map(|f| format!("expected an object {{ … }} but found {f}; official skipped")));
+    assert_eq!(
+        said(&loaded, Severity::Error),
+        found.map(|f| format!("expected an object {{ … }} but found {f}; official skipped"))
+    );
     assert_eq!(loaded.feed.map(|f| f.officials.len()), Some(1));
 }
 
@@ -443,9 +450,8 @@ fn a_position_or_party_is_shortened_only_past_200_characters_not_200_bytes() {
     let feed = kept.feed.unwrap();
     assert_eq!(feed.position_label(&feed.officials[0]).map(|p| p.chars().count()), Some(200));
     let cut = load(&feed_with(&record(201)));
-    let warned: Vec<&str> = only(&cut, Severity::Warning).iter().map(|d| d.message.as_str()).collect();
     assert_eq!(
-        warned,
+        said(&cut, Severity::Warning),
         [
             "the position is longer than 200 characters and was shortened",
             "the party is longer than 200 characters and was shortened"
@@ -531,11 +537,6 @@ fn a_questions_stances_texts_and_translations_at_their_limits() {
         translated("en-US", &["en-GB", "es"]),
         (vec!["en-GB".to_string(), "es".to_string()], Vec::<String>::new())
     );
-}
-
-/// The messages of one severity, as the report words them (without the place).
-fn said(loaded: &Loaded, severity: Severity) -> Vec<&str> {
-    only(loaded, severity).iter().map(|d| d.message.as_str()).collect()
 }
 
 #[test]
