@@ -491,14 +491,14 @@ fn describe_run(shard: &str, run: &Value) -> String {
     let kept: Vec<&str> =
         run["mutants"].as_array().into_iter().flatten().filter_map(|m| m["commit"].as_str()).collect();
     if !kept.is_empty() {
-        let mut commits: Vec<&str> = kept.clone();
+        let kept_count = kept.len();
+        let mut commits = kept;
         commits.sort_unstable();
         commits.dedup();
         let commits = commits.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
         text.push_str(&format!(
-            " ({} tested again; {} caught or unviable before, on {commits})",
-            run["tested"].as_u64().unwrap_or(0),
-            kept.len()
+            " ({} tested again; {kept_count} caught or unviable before, on {commits})",
+            run["tested"].as_u64().unwrap_or(0)
         ));
     }
     text
