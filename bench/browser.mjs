@@ -4,9 +4,12 @@
 //
 //   node bench/browser.mjs --feeds DIR --out FILE [--runs N] [--reps N] [--sizes a,b]
 //                          [--only widget|baseline] [--no-transfer] [--map-sizes a,b]
+//                          [--settle MS] [--samples FILE]
 //
 // At the --map-sizes (default 100k; "" for none) the widget's interactions are measured with
-// the map of the states hidden and shown, in turns (`mapComparison`, `mapInteractions`).
+// the map of the states hidden and shown, in turns (`mapComparison`, `mapInteractions`); with
+// --samples their every sample is appended to FILE, and `node bench/pool.mjs FILE` pools runs.
+// --settle waits MS after every change, measured or not, as a reader pauses.
 //
 // DIR holds the feeds by size name: `10k.json`, `100k.json`, `500k.json` (single files, for the
 // baseline and the widget) and `500k-sharded/index.json` (the widget's sharded form); the
@@ -36,6 +39,9 @@ const ONLY = args.only || null; // bench-smoke measures the widget alone
 // Sizes at which the widget's interactions are measured a second time with the map of the
 // states shown (issue 16: the map must not cost a 100k feed's interactions their frame).
 const MAP_SIZES = (args['map-sizes'] || '100k').split(',').filter(Boolean);
+const SETTLE_MS = Number(args.settle || 0);
+// Each map comparison's samples, one JSON line per page, for `bench/pool.mjs` to pool runs.
+const SAMPLES_FILE = args.samples ? path.resolve(args.samples) : null;
 
 // ------------------------------------------------------------------ serving
 
@@ -143,7 +149,14 @@ async function arm(page, types) {
     });
   }, types);
 }
-const latency = (page) => page.evaluate(() => window.__latency);
+/** After each change, measured or not: a reader's pause, so that work a page defers until after
+ * its paint is not under the next change (`--settle MS`; 0, the default, goes on at once). */
+const settle = (page) => (SETTLE_MS ? page.waitForTimeout(SETTLE_MS) : Promise.resolve());
+const latency = async (page) => {
+  const ms = await page.evaluate(() => window.__latency);
+  await settle(page);
+  return ms;
+};
 
 /** The controls each implementation has for the four measured interactions. */
 const CONTROLS = {
@@ -201,11 +214,13 @@ async function samples(page, kind, reps) {
     await c.stance(page).click();
     result.stance.push(await latency(page));
     await c.stance(page).click(); // back (not measured)
+    await settle(page);
     // Adding to the shortlist (and removing, not measured).
     await arm(page, ['click']);
     await c.add(page).click();
     result.add.push(await latency(page));
     await c.add(page).click();
+    await settle(page);
   }
   // Typing a five-letter name, one keystroke at a time: every keystroke is a sample.
   const box = c.name(page);
@@ -246,6 +261,7 @@ async function mapComparison(page, reps) {
     }
   }
   await showMap(page, false);
+  if (SAMPLES_FILE) fs.appendFileSync(SAMPLES_FILE, `${JSON.stringify({ hidden, shown })}\n`);
   return { interactions: summarize(hidden), mapInteractions: summarize(shown) };
 }
 
@@ -273,6 +289,10 @@ async function typing(page, box) {
   await box.focus();
   await page.evaluate(() => {
     window.__typed = [];
+    // One listener a page: a map comparison types in the same page again, and more listeners
+    // would count each key again (and add their own work to it).
+    if (window.__typingTimed) return;
+    window.__typingTimed = true;
     addEventListener('keydown', (event) => {
       const start = event.timeStamp;
       requestAnimationFrame(() => setTimeout(() => window.__typed.push(performance.now() - start)));

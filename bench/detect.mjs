@@ -4,10 +4,14 @@
 // moment, after the next paint, when a result's "Add" button and then a shortlisted official
 // are first in the page.
 
-/** How each page shows a result's "Add" button and a shortlisted official. */
+/**
+ * How each page shows a result's "Add" button and a shortlisted official, and (`own`) the
+ * official in the shortlist of the page's own running code: for the widget, its own shortlist,
+ * not the one of the loader's copy of the first screen.
+ */
 export const SELECTORS = {
-  widget: { add: '.sc-list .sc-add', listed: '.sc-entries li' },
-  baseline: { add: '#list .row button', listed: '#shortlist li' },
+  widget: { add: '.sc-list .sc-add', listed: '.sc-entries li', own: '[data-sc-app] .sc-entries li' },
+  baseline: { add: '#list .row button', listed: '#shortlist li', own: '#shortlist li' },
 };
 
 /**
@@ -15,11 +19,11 @@ export const SELECTORS = {
  * then `listed` first match, in the document or in any shadow root, after the next paint. Times
  * are absolute (timeOrigin + now), so a frame's compare with its parent's.
  */
-function detector({ add, listed }) {
+function detector({ add, listed, own }) {
   const roots = [document];
   const seen = new Set();
   const check = () => {
-    for (const [name, selector] of [['results', add], ['listed', listed]]) {
+    for (const [name, selector] of [['results', add], ['listed', listed], ['own', own]]) {
       if (seen.has(name) || !roots.some((root) => root.querySelector(selector))) continue;
       seen.add(name);
       // Reported only if still there and rendered when the frame is painted: a page may drop
@@ -55,7 +59,7 @@ function detector({ add, listed }) {
   const watched = { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'style', 'class'] };
   const observe = (root) =>
     new MutationObserver((records) => {
-      if (seen.size < 2) findParsedRoots(records);
+      if (seen.size < 3) findParsedRoots(records);
       check();
     }).observe(root, watched);
   const attachShadow = Element.prototype.attachShadow;
