@@ -171,7 +171,10 @@ function firstScreenUrl(element) {
 // page address's `lang` for a page that takes options from it, else `data-lang`, else the
 // browser's first language the widget speaks; a language it does not speak counts as absent.
 // A view's language in the fragment (`lg=`) is not read here: any view there skips the copy.
-const SPOKEN = ['en', 'es'];
+// Each language the widget speaks, with the locale it writes numbers in (`Lang::tag` and
+// `Lang::default_locale` in crates/scorecard-core/src/i18n, whose tests hold this line to them).
+const LOCALES = { en: 'en-US', es: 'es-US' };
+const SPOKEN = Object.keys(LOCALES);
 
 function widgetLang(element) {
   const speaks = (tag) => {
@@ -250,7 +253,7 @@ prepareAll(document);
 // (the data loaded for one locale serves the others).
 function warmIntl(lang) {
   if (typeof Intl !== 'object') return;
-  const locale = lang === 'es' ? 'es-US' : 'en-US';
+  const locale = LOCALES[lang];
   const steps = [
     () => new Intl.NumberFormat(locale).format(1015),
     () => new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format(27),

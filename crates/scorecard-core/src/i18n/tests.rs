@@ -121,6 +121,16 @@ fn languages_from_tags() {
     assert_eq!(Lang::Es.locale_for(["es-", "es-toolongsubtag"]), "es-US");
 }
 
+/// The loader (web/embed.js) picks the starting language and warms its number formats before
+/// the wasm exists, so it lists the languages itself: its `LOCALES` line must say what `Lang` does.
+#[test]
+fn the_loader_speaks_the_same_languages_in_the_same_locales() {
+    let loader = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../web/embed.js")).unwrap();
+    let line = loader.lines().find(|l| l.starts_with("const LOCALES = ")).expect("web/embed.js has a LOCALES line");
+    let expected: Vec<String> = Lang::ALL.iter().map(|l| format!("{}: '{}'", l.tag(), l.default_locale())).collect();
+    assert_eq!(line, format!("const LOCALES = {{ {} }};", expected.join(", ")));
+}
+
 #[test]
 fn messages_render_with_plurals_and_arguments() {
     let en = Plain(Lang::En);
