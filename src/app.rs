@@ -50,6 +50,17 @@ pub struct AppProps {
     /// The loader's copy of the first screen, shown until the widget's own is ready.
     #[prop_or_default]
     pub first_screen: Option<Rc<FirstScreen>>,
+    /// Officials on the shortlist from the first render, as if added there (the prerenderer
+    /// draws the entries the loader's copy shows as a reader adds from it).
+    #[prop_or_default]
+    pub added: Rc<Vec<String>>,
+}
+
+impl AppProps {
+    /// A widget on `source`, with no copy of its first screen and nothing added.
+    pub fn new(source: FeedSource, options: WidgetOptions) -> AppProps {
+        AppProps { source, options, first_screen: None, added: Rc::default() }
+    }
 }
 
 #[function_component(App)]
@@ -67,8 +78,11 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     let first_adds = use_memo(settled, {
-        let first_screen = props.first_screen.clone();
-        move |settled| first_screen.filter(|_| *settled).map(|f| f.take_adds()).unwrap_or_default()
+        let (first_screen, added) = (props.first_screen.clone(), props.added.clone());
+        move |settled| match first_screen.filter(|_| *settled) {
+            Some(first_screen) => first_screen.take_adds(),
+            None => (*added).clone(),
+        }
     });
     // Until the reader switches (in `Scorecard`), the address's language, else the default.
     let i18n = use_memo(props.options.clone(), |options| {

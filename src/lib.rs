@@ -77,6 +77,7 @@ pub fn mount(
     };
     browser::fetch::adopt_prefetched(&prefetched, wanted);
     let first_screen = browser::first_screen::FirstScreen::find(&root, &first_screen).map(std::rc::Rc::new);
-    yew::Renderer::<App>::with_root_and_props(root, AppProps { source, options, first_screen }).render();
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { first_screen, ..AppProps::new(source, options) })
+        .render();
     Ok(())
 }

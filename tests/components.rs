@@ -88,7 +88,7 @@ async fn mount(storage_key: &str, fragment: &str, options: WidgetOptions) -> Mou
 
 fn app_props(storage_key: &str, options: WidgetOptions) -> AppProps {
     let loaded = LoadedFeed::from_loaded(load_json(FEED.as_bytes()), storage_key.to_string()).unwrap();
-    AppProps { source: FeedSource::Loaded(Rc::new(loaded)), options, first_screen: None }
+    AppProps::new(FeedSource::Loaded(Rc::new(loaded)), options)
 }
 
 /// Waits until the first `selector` in `root` reads `expected`.

@@ -49,11 +49,7 @@ async fn a_real_panic_replaces_every_widget_with_the_message_and_leaves_the_page
         document().body().unwrap().append_child(&host).unwrap();
         let root = scorecard::browser::shadow::attach(&host, Some("data:text/css,")).unwrap();
         let loaded = LoadedFeed::from_loaded(load_json(FEED.as_bytes()), key.to_string()).unwrap();
-        let props = AppProps {
-            source: FeedSource::Loaded(Rc::new(loaded)),
-            options: WidgetOptions::default(),
-            first_screen: None,
-        };
+        let props = AppProps::new(FeedSource::Loaded(Rc::new(loaded)), WidgetOptions::default());
         let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
         wait_for(&format!("widget {key} to show its count"), || {
             let count = root.query_selector(".sc-count-number").unwrap().and_then(|c| c.text_content());

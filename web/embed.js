@@ -124,6 +124,7 @@ function adopt(element) {
     // The page's own check may have hidden it for an address it could not read this closely
     // (e.g. `?feed=` naming the default feed): it is the right copy after all.
     element.style.setProperty('--sc-built-in-copy', 'block');
+    waiting.handoff.adds.push(...(earlyAdds.get(element) || []));
     takeOver(waiting, builtIn);
     root.replaceChildren(builtIn);
   } else {
@@ -215,20 +216,62 @@ function nextPaint() {
 }
 
 // A copy of the first screen, readied for readers: "Add" keeps the official for the widget (and
-// again takes them back); what only the widget can do is inert until it takes over.
+// again takes them back) and shows them in the copy's shortlist; what only the widget can do is
+// inert until it takes over.
 function takeOver(waiting, copy) {
   for (const part of copy.querySelectorAll('.sc-filters, .sc-your, .sc-results-head, .sc-name-button, .sc-compare-toggle, .sc-shortlist')) part.inert = true;
   copy.addEventListener('click', (event) => {
     const button = event.target.closest('.sc-add[data-official]');
-    if (!button) return;
-    const adds = waiting.handoff.adds;
-    const id = button.getAttribute('data-official');
-    const at = adds.indexOf(id);
-    if (at < 0) adds.push(id);
-    else adds.splice(at, 1);
-    button.classList.toggle('sc-added', at < 0);
-    button.setAttribute('aria-pressed', String(at < 0));
+    if (button) toggleAdd(copy, waiting.handoff.adds, button);
   });
+}
+
+/** "Add" pressed on the copy: the official goes into `adds` (or, pressed again, out of it). */
+function toggleAdd(copy, adds, button) {
+  const id = button.getAttribute('data-official');
+  const at = adds.indexOf(id);
+  if (at < 0) adds.push(id);
+  else adds.splice(at, 1);
+  button.classList.toggle('sc-added', at < 0);
+  button.setAttribute('aria-pressed', String(at < 0));
+  showAdded(copy, adds);
+}
+
+// The standalone and iframe pages paint their built-in copy while they are still being parsed,
+// and `adopt` waits for the whole page: on a phone, a few hundred milliseconds in which "Add"
+// would do nothing. Those pages load this file early (async, in their head), and until the page
+// is parsed a press on a built-in copy is kept here, by widget element, for `adopt`.
+const earlyAdds = new WeakMap();
+
+function keepEarlyAdd(event) {
+  const path = event.composedPath().filter((node) => node instanceof Element);
+  const button = path.find((node) => node.matches('.sc-add[data-official]'));
+  const copy = path.find((node) => node.hasAttribute('data-sc-snapshot'));
+  const element = path.find((node) => node.hasAttribute('data-scorecard'));
+  if (!button || !copy || !element) return;
+  if (!earlyAdds.has(element)) earlyAdds.set(element, []);
+  toggleAdd(copy, earlyAdds.get(element), button);
+}
+
+// The copy's shortlist lists `adds`, in order, with the entries the prerenderer drew for each
+// official on the copy (`<template data-sc-entries>`, crates/scorecard-prerender); the widget
+// draws the rest of the panel (the total, sharing) when it takes over.
+function showAdded(copy, adds) {
+  const drawn = copy.querySelector('template[data-sc-entries]')?.content;
+  const panel = copy.querySelector('.sc-shortlist');
+  if (!drawn || !panel) return;
+  const entry = (id) => [...drawn.children].find((li) => li.getAttribute('data-official') === id);
+  const entries = adds.map(entry).filter(Boolean).map((li) => li.cloneNode(true));
+  let list = panel.querySelector('.sc-entries');
+  if (!list) {
+    list = document.createElement('ol');
+    list.className = 'sc-entries';
+    panel.querySelector('.sc-shortlist-title')?.after(list);
+  }
+  list.replaceChildren(...entries);
+  list.hidden = entries.length === 0;
+  const empty = panel.querySelector('.sc-empty-note');
+  if (empty) empty.hidden = entries.length > 0;
 }
 
 // How long a widget ready to mount waits for its first screen's copy still on its way.
@@ -244,7 +287,6 @@ function prepareAll(root) {
     else if (element.shadowRoot.querySelector('[data-sc-root]:not([data-sc-mounted])')) prepared.set(element, adopt(element));
   }
 }
-prepareAll(document);
 
 // The widget writes numbers, money, dates and plurals with the browser's `Intl` (src/i18n.rs).
 // A page's first `Intl` formatters load the browser's locale data: on a phone profile that is
@@ -271,15 +313,14 @@ function warmIntl(lang) {
   };
   idle(next);
 }
-const firstWidget = document.querySelector('[data-scorecard]');
-if (firstWidget) warmIntl(widgetLang(firstWidget));
 
 // A release build keeps the Spanish catalogue in a module of its own, fetched for Spanish
 // readers only (src/i18n.rs, `SpanishWords`). A widget starting in Spanish waits for it, so it
 // is requested now, beside the main wasm: the widget's own request then takes it from here.
 // (`cargo xtask build --release` turns this on; other builds have no such module.)
 const SPLIT_BUILD = /*sc-split*/ false;
-if (SPLIT_BUILD && [...document.querySelectorAll('[data-scorecard]')].some((element) => widgetLang(element) === 'es')) {
+function preloadSpanish() {
+  if (!SPLIT_BUILD || ![...document.querySelectorAll('[data-scorecard]')].some((element) => widgetLang(element) === 'es')) return;
   const file = 'split_words_es.wasm';
   const preload = document.createElement('link');
   preload.rel = 'preload';
@@ -352,6 +393,21 @@ if (!('Scorecard' in globalThis)) {
   Object.defineProperty(globalThis, 'Scorecard', { value: Object.freeze({ mount: mountOne, mountAll }) });
 }
 
-mountAll().catch((error) => {
-  console.error('Scorecard could not start:', error);
-});
+// What needs the page's widget elements waits until the page is parsed (a page that loads this
+// file early); meanwhile presses on a built-in copy are kept (`keepEarlyAdd`).
+function start() {
+  document.removeEventListener('click', keepEarlyAdd);
+  prepareAll(document);
+  const firstWidget = document.querySelector('[data-scorecard]');
+  if (firstWidget) warmIntl(widgetLang(firstWidget));
+  preloadSpanish();
+  mountAll().catch((error) => {
+    console.error('Scorecard could not start:', error);
+  });
+}
+if (document.readyState === 'loading') {
+  document.addEventListener('click', keepEarlyAdd);
+  document.addEventListener('DOMContentLoaded', start, { once: true });
+} else {
+  start();
+}

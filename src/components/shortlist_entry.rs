@@ -91,7 +91,7 @@ pub(crate) fn shortlist_entry(context: &EntryContext<'_>, i: usize, entry: &Entr
         }
     };
     html! {
-        <li class={classes!("sc-entry", entry.given.then_some("sc-entry-given"))} key={entry.id.clone()}>
+        <li class={classes!("sc-entry", entry.given.then_some("sc-entry-given"))} key={entry.id.clone()} data-official={entry.id.clone()}>
             <div class="sc-entry-head">
                 <div class="sc-entry-who">
                     <span class="sc-entry-name">{ name.clone() }</span>

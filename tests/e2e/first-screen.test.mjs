@@ -3,7 +3,21 @@
 // the widget adds them for real when it takes over, in the same frame as the copy goes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, browser, site, axeViolations, freshContext, waitForWidget, focused } from './support.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { setUp, browser, site, dist, axeViolations, freshContext, waitForWidget, focused } from './support.mjs';
+
+// The standalone page sent up to the end of its widget element, the rest when `finishPage()`
+// is called: a page still being parsed after its built-in copy painted, as on a slow phone.
+let finishPage = () => {};
+function halfSentPage(res) {
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const cut = html.indexOf('</main>');
+  res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' });
+  // Padding, so that the browser parses and paints what it has instead of waiting for more.
+  res.write(`${html.slice(0, cut)}<!--${' '.repeat(4096)}-->`);
+  finishPage = () => res.end(html.slice(cut));
+}
 
 // A blog post embedding the default feed on its default view (the standalone page carries its copy).
 setUp({
@@ -12,6 +26,7 @@ setUp({
       type: 'text/html',
       body: '<!doctype html><html lang="en"><title>A post</title><h1>A post</h1><div data-scorecard></div><script type="module" src="embed.js"></script></html>',
     }),
+    '/half-sent.html': () => ({ handle: halfSentPage }),
   },
 });
 
@@ -43,14 +58,27 @@ test('before the wasm: the first screen shows the officials, and officials added
   const label = async (i) => (await buttons.nth(i).getAttribute('aria-label')).replace(/^Add (.*) to shortlist$/, '$1');
   const [first, second, third] = [await label(0), await label(1), await label(2)];
 
-  // A click, a click taken back, and a key press: the loader keeps what the reader meant.
+  // A click, a click taken back, and a key press: the loader keeps what the reader meant, and
+  // the copy's shortlist shows it at once.
+  const inCopysList = () => copy.locator('.sc-shortlist .sc-entry-name').allTextContents();
+  const emptyNote = copy.locator('.sc-shortlist .sc-empty-note');
+  assert.deepEqual(await inCopysList(), []);
+  assert.equal(await emptyNote.isVisible(), true);
   await buttons.nth(0).click();
   assert.equal(await buttons.nth(0).getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(await inCopysList(), [first]);
   await buttons.nth(2).click();
+  assert.deepEqual(await inCopysList(), [first, third]);
   await buttons.nth(2).click();
   assert.equal(await buttons.nth(2).getAttribute('aria-pressed'), 'false');
+  assert.deepEqual(await inCopysList(), [first]);
   await buttons.nth(1).focus();
   await page.keyboard.press('Enter');
+  assert.deepEqual(await inCopysList(), [first, second]);
+  assert.equal(await emptyNote.isVisible(), false);
+  // Drawn by the widget's own components: the same amount field the widget will show, inert.
+  assert.equal(await copy.locator('.sc-shortlist .sc-entry input[inputmode=decimal]').first().inputValue(), '27');
+  assert.equal(await copy.locator('.sc-shortlist').evaluate((el) => el.inert), true);
   // The filters wait for the widget: the copy's are inert.
   assert.equal(await copy.locator('.sc-filters').evaluate((el) => el.inert), true);
   assert.equal(await page.locator('[data-sc-app] > .scorecard').count(), 0, 'only the copy is on screen');
@@ -65,6 +93,26 @@ test('before the wasm: the first screen shows the officials, and officials added
   for (let frame = 0; frame < 50 && (await focused(page)) !== onSecond; frame++) await page.waitForTimeout(20);
   assert.equal(await focused(page), onSecond);
   assert.match(await page.locator('.sc-live').textContent(), new RegExp(`Added ${second}`));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the built-in copy painted while the page is still parsed: "Add" pressed then is kept', async () => {
+  const { context, errors } = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${site.url}half-sent.html`, { waitUntil: 'commit' });
+  const copy = page.locator(COPY);
+  const button = copy.locator('.sc-list .sc-add').first();
+  await button.waitFor();
+  assert.equal(await page.evaluate(() => document.readyState), 'loading', 'the page is still being parsed');
+  const name = (await button.getAttribute('aria-label')).replace(/^Add (.*) to shortlist$/, '$1');
+  await button.click();
+  assert.equal(await button.getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(await copy.locator('.sc-shortlist .sc-entry-name').allTextContents(), [name]);
+
+  finishPage();
+  await waitForWidget(page);
+  assert.deepEqual(await shortlisted(page), [name]);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -46,11 +46,7 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
                         stale: None,
                         shards: None,
                     };
-                    let props = AppProps {
-                        source: FeedSource::Loaded(Rc::new(loaded)),
-                        options: WidgetOptions::default(),
-                        first_screen: None,
-                    };
+                    let props = AppProps::new(FeedSource::Loaded(Rc::new(loaded)), WidgetOptions::default());
                     let handle = yew::Renderer::<App>::with_root_and_props(root, props).render();
                     *app = Some((container, handle));
                 }
