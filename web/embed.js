@@ -316,7 +316,8 @@ function warmIntl(lang) {
 
 // A release build keeps the Spanish catalogue in a module of its own, fetched for Spanish
 // readers only (src/i18n.rs, `SpanishWords`). A widget starting in Spanish waits for it, so it
-// is requested now, beside the main wasm: the widget's own request then takes it from here.
+// is requested as soon as the page's widgets are known (`start`), while the main wasm downloads:
+// the widget's own request then takes it from here.
 // (`cargo xtask build --release` turns this on; other builds have no such module.)
 const SPLIT_BUILD = /*sc-split*/ false;
 function preloadSpanish() {
