@@ -69,7 +69,21 @@ impl SafeUrl {
     }
 
     fn https_up_to(raw: &str, max_len: usize) -> Result<SafeUrl, UrlProblem> {
-        let text = raw.trim_matches(|c: char| c.is_ascii_whitespace());
+        // The same characters as `char::is_ascii_whitespace`, trimmed as bytes.
+        let text = raw.trim_ascii();
+        // Most links in a feed are plain: checked in one pass (the checks below, each a pass of
+        // its own, were 9% of a 100k load in the browser). Anything else, accepted or refused,
+        // takes the full path, which alone says what is wrong.
+        if text.len() <= max_len {
+            if let Some(url) = plain_https(text) {
+                return Ok(url);
+            }
+        }
+        Self::checked_https(text, max_len)
+    }
+
+    /// The full check of a trimmed link: the link, or what is wrong with it.
+    fn checked_https(text: &str, max_len: usize) -> Result<SafeUrl, UrlProblem> {
         if text.is_empty() {
             return Err(UrlProblem::Empty);
         }
@@ -172,6 +186,40 @@ impl SafeUrl {
     pub fn is_mailto(&self) -> bool {
         self.0.starts_with("mailto:")
     }
+}
+
+/// A trimmed link that is plainly fine, normalized as [`SafeUrl::https`] would: `https://` (any
+/// case), then a host of ASCII letters, digits and hyphens in dot-separated labels, then only
+/// printable ASCII but a backslash. `None` for anything else (a port, a trailing dot, a Unicode
+/// host, a bad link), which is left to the full check.
+fn plain_https(text: &str) -> Option<SafeUrl> {
+    let bytes = text.as_bytes();
+    if bytes.len() <= 8 || !bytes[..8].eq_ignore_ascii_case(b"https://") {
+        return None;
+    }
+    let rest = &bytes[8..];
+    let host_len = rest.iter().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(rest.len());
+    let (host, after) = rest.split_at(host_len);
+    let plain_label = |label: &[u8]| match (label.first(), label.last()) {
+        (Some(&first), Some(&last)) => {
+            label.len() <= 63
+                && first != b'-'
+                && last != b'-'
+                && label.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-')
+        }
+        _ => false,
+    };
+    let plain = host.len() <= 253
+        && host.split(|b| *b == b'.').all(plain_label)
+        && after.iter().all(|&b| b > b' ' && b < 0x7f && b != b'\\');
+    plain.then(|| {
+        let mut normalized = String::with_capacity(text.len());
+        normalized.push_str("https://");
+        normalized.push_str(&text[8..8 + host_len]);
+        normalized[8..].make_ascii_lowercase();
+        normalized.push_str(&text[8 + host_len..]);
+        SafeUrl(normalized)
+    })
 }
 
 /// The FEC's page for a candidate ("who funds them"), for a well-formed FEC candidate id.
@@ -331,6 +379,28 @@ mod tests {
                 Err(UrlProblem::Malformed("the port is not a number from 0 to 65535")),
                 "{bad}"
             );
+        }
+    }
+
+    proptest::proptest! {
+        // The one-pass check accepts only what the full check accepts, normalized the same.
+        #[test]
+        fn plain_links_are_checked_as_the_full_check_does(
+            text in "(https|HTTPS|http)(://|:/)([a-zA-Z0-9é._@:-]{0,12})([/?#\\\\ a-z%\u{7f}\u{202e}]{0,8})"
+        ) {
+            if let Some(url) = plain_https(&text) {
+                proptest::prop_assert_eq!(SafeUrl::checked_https(&text, MAX_URL_LEN), Ok(url));
+            }
+        }
+    }
+
+    #[test]
+    fn plain_links_take_the_one_pass_check() {
+        for plain in ["https://secure.actblue.com/donate/o1", "HTTPS://Example.COM", "https://a-b.example/x?y#z"] {
+            assert_eq!(plain_https(plain), SafeUrl::checked_https(plain, MAX_URL_LEN).ok(), "{plain}");
+        }
+        for other in ["https://example.com.", "https://example.com:8443/", "https://bücher.example/", "https://a/\\x"] {
+            assert_eq!(plain_https(other), None, "{other}");
         }
     }
 

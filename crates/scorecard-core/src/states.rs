@@ -69,6 +69,19 @@ const TABLE: [(&str, &str); 56] = [
 /// Number of known states and territories.
 pub const COUNT: usize = TABLE.len();
 
+/// Each state by its code's two letters (`AA` at 0, `AB` at 1, … `ZZ` at 675): its index in
+/// [`TABLE`] plus one, 0 for none.
+const BY_CODE: [u8; 26 * 26] = {
+    let mut by_code = [0; 26 * 26];
+    let mut i = 0;
+    while i < TABLE.len() {
+        let code = TABLE[i].0.as_bytes();
+        by_code[(code[0] - b'A') as usize * 26 + (code[1] - b'A') as usize] = i as u8 + 1;
+        i += 1;
+    }
+    by_code
+};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct State(u8);
 
@@ -78,11 +91,12 @@ impl State {
     pub fn parse(text: &str) -> Option<State> {
         let text = text.trim();
         if let &[a, b] = text.as_bytes() {
-            let upper = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
-            // Compared as two bytes, not slices: a `memcmp` call per step was 1.6% of a 100k load.
-            let two = |code: &str| [code.as_bytes()[0], code.as_bytes()[1]];
-            if let Ok(i) = TABLE.binary_search_by(|(code, _)| two(code).cmp(&upper)) {
-                return Some(State(i as u8));
+            // Every official's state is read: looked up, not searched (a search was 2% of a 100k load).
+            if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() {
+                let at = usize::from(a.to_ascii_uppercase() - b'A') * 26 + usize::from(b.to_ascii_uppercase() - b'A');
+                if let Some(i) = BY_CODE[at].checked_sub(1) {
+                    return Some(State(i));
+                }
             }
         }
         TABLE.iter().position(|(_, name)| name.eq_ignore_ascii_case(text)).map(|i| State(i as u8))
@@ -268,6 +282,11 @@ mod tests {
         assert_eq!(State::parse("DA"), None);
         assert_eq!(State::parse(""), None);
         assert_eq!(State::parse("ÉT"), None);
+        assert_eq!(State::parse("V1"), None);
+        for (i, (code, _)) in TABLE.iter().enumerate() {
+            assert_eq!(State::parse(code), Some(State(i as u8)));
+            assert_eq!(State::parse(&code.to_ascii_lowercase()), Some(State(i as u8)));
+        }
     }
 
     #[test]

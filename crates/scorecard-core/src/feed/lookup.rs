@@ -73,24 +73,25 @@ impl SeenIds {
         let _ = self.by_hash.try_reserve(more);
     }
 
-    /// The input index of the kept official with this id, if any.
-    pub(super) fn first_with(&self, id: &str, officials: &[Official]) -> Option<usize> {
-        match self.by_hash.get(&id_hash(id)) {
-            Some(&(kept, index)) if officials[kept as usize].id == id => Some(index as usize),
-            Some(_) => self.collided.get(id).map(|&index| index as usize),
-            None => None,
-        }
-    }
-
-    pub(super) fn insert(&mut self, id: &str, kept: usize, index: usize) {
+    /// Claims `id` for the official about to be kept at `kept` (input index `index`): `Err` with
+    /// the input index of the kept official that already has it. One hash and one probe of the
+    /// table for the two questions (is it taken? take it), as every official asks both.
+    pub(super) fn claim(&mut self, id: &str, officials: &[Official], kept: usize, index: usize) -> Result<(), usize> {
         let entry = (kept as u32, index as u32);
         match self.by_hash.entry(id_hash(id)) {
             Entry::Vacant(slot) => {
                 slot.insert(entry);
+                Ok(())
             }
-            Entry::Occupied(_) => {
-                self.collided.insert(id.to_string(), index as u32);
-            }
+            Entry::Occupied(first) if officials[first.get().0 as usize].id == id => Err(first.get().1 as usize),
+            // Another id with the same hash.
+            Entry::Occupied(_) => match self.collided.entry(id.to_string()) {
+                Entry::Vacant(slot) => {
+                    slot.insert(index as u32);
+                    Ok(())
+                }
+                Entry::Occupied(first) => Err(*first.get() as usize),
+            },
         }
     }
 }

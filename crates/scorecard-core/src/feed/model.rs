@@ -551,9 +551,30 @@ fn sorted_by_key(keys: &TextList) -> Vec<u32> {
             (high, low, i)
         })
         .collect();
-    // Stable (see `Feed::assemble`): equal keys stay in feed order.
-    order.sort_by(|(ha, la, a), (hb, lb, b)| ha.cmp(hb).then(la.cmp(lb)).then_with(|| tail_order(*a, *b)));
-    order.into_iter().map(|(_, _, i)| i).collect()
+    // First by the keys' first two bytes, counted into buckets, then each bucket by the rest: the
+    // size-optimized standard library's merge sort halves all the way down, and a bucket of a few
+    // hundred needs far fewer rounds than 100k (its sort was 8% of a 100k load in the browser).
+    // Both steps are stable (see `Feed::assemble`): equal keys stay in feed order.
+    let bucket = |(high, _, _): &(u128, u64, u32)| (high >> 112) as usize;
+    let mut starts = vec![0u32; (1 << 16) + 1];
+    for entry in &order {
+        starts[bucket(entry) + 1] += 1;
+    }
+    for b in 1..starts.len() {
+        starts[b] += starts[b - 1];
+    }
+    let mut next = starts.clone();
+    let mut bucketed = vec![(0u128, 0u64, 0u32); order.len()];
+    for entry in order {
+        let slot = &mut next[bucket(&entry)];
+        bucketed[*slot as usize] = entry;
+        *slot += 1;
+    }
+    for range in starts.windows(2) {
+        let run = &mut bucketed[range[0] as usize..range[1] as usize];
+        run.sort_by(|(ha, la, a), (hb, lb, b)| ha.cmp(hb).then(la.cmp(lb)).then_with(|| tail_order(*a, *b)));
+    }
+    bucketed.into_iter().map(|(_, _, i)| i).collect()
 }
 
 /// One short text per official, all in one buffer: building a feed makes two per official

@@ -32,10 +32,8 @@ impl Validator<'_> {
         officials.read += 1;
         let Officials { kept, ids, positions, parties, .. } = officials;
         match self.official(index, doc, questions, ids, kept, positions, parties) {
-            Some(official) => {
-                ids.insert(&official.id, kept.len(), index);
-                kept.push(official);
-            }
+            // Its id is claimed: nothing after the id skips an official.
+            Some(official) => kept.push(official),
             None => self.report.skipped += 1,
         }
     }
@@ -46,7 +44,7 @@ impl Validator<'_> {
         index: usize,
         doc: OfficialDoc<'_>,
         questions: &[Question],
-        ids: &SeenIds,
+        ids: &mut SeenIds,
         officials: &[Official],
         positions: &mut Interner,
         parties: &mut Interner,
@@ -72,7 +70,7 @@ impl Validator<'_> {
                 return None;
             }
             Some(id) => {
-                if let Some(first) = ids.first_with(&id, officials) {
+                if let Err(first) = ids.claim(&id, officials, officials.len(), index) {
                     let first_at = self.locate.locate(&FeedPath::official(first, ""));
                     self.error(
                         at("id"),
@@ -88,7 +86,7 @@ impl Validator<'_> {
                 let base = format!("{}-{}", name_slug.trim_end_matches('-'), state.code().to_ascii_lowercase());
                 let mut id = base.clone();
                 let mut n = 2;
-                while ids.first_with(&id, officials).is_some() {
+                while ids.claim(&id, officials, officials.len(), index).is_err() {
                     id = format!("{base}-{n}");
                     n += 1;
                 }
