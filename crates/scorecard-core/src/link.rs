@@ -399,7 +399,8 @@ mod tests {
         for plain in ["https://secure.actblue.com/donate/o1", "HTTPS://Example.COM", "https://a-b.example/x?y#z"] {
             assert_eq!(plain_https(plain), SafeUrl::checked_https(plain, MAX_URL_LEN).ok(), "{plain}");
         }
-        for other in ["https://example.com.", "https://example.com:8443/", "https://bücher.example/", "https://a/\\x"] {
+        for other in ["https://example.com.", "https://example.com:8443/", "https://bücher.example/", "https://a/\\x"]
+        {
             assert_eq!(plain_https(other), None, "{other}");
         }
     }

@@ -559,9 +559,11 @@ fn sorted_by_key(keys: &TextList) -> Vec<u32> {
         })
         .collect();
     // Bucketed by the keys' first two bytes (the prefix's top 16 bits).
-    let sorted = sort_in_buckets(order, |(high, _, _)| (high >> 112) as u16, |(ha, la, a), (hb, lb, b)| {
-        ha.cmp(hb).then(la.cmp(lb)).then_with(|| tail_order(*a, *b))
-    });
+    let sorted = sort_in_buckets(
+        order,
+        |(high, _, _)| (high >> 112) as u16,
+        |(ha, la, a), (hb, lb, b)| ha.cmp(hb).then(la.cmp(lb)).then_with(|| tail_order(*a, *b)),
+    );
     sorted.into_iter().map(|(_, _, i)| i).collect()
 }
 
