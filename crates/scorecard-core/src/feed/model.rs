@@ -255,6 +255,7 @@ impl Feed {
         let id_hashes = sort_in_buckets(id_hashes, |(hash, _)| (hash >> 48) as u16, Ord::cmp);
         let (folded, keys) = name_texts(&officials);
         let name_order = sorted_by_key(&keys);
+        // Freed before the columns are made, so they can reuse its room (wasm memory never shrinks).
         drop(keys);
         let columns = Columns::build(&officials, &name_order, questions.len(), |i| folded.get(i));
         Feed { meta, questions, officials, positions, parties, index: Index { id_hashes, name_order, columns } }
