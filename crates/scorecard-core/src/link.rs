@@ -189,9 +189,9 @@ impl SafeUrl {
 }
 
 /// A trimmed link that is plainly fine, normalized as [`SafeUrl::https`] would: `https://` (any
-/// case), then a host of ASCII letters, digits and hyphens in dot-separated labels, then only
-/// printable ASCII but a backslash. `None` for anything else (a port, a trailing dot, a Unicode
-/// host, a bad link), which is left to the full check.
+/// case), then an ASCII host name (the full check's rules: [`is_valid_host`]), then only printable
+/// ASCII but a backslash. `None` for anything else (a port, a Unicode host, a bad link), which is
+/// left to the full check.
 fn plain_https(text: &str) -> Option<SafeUrl> {
     let bytes = text.as_bytes();
     if bytes.len() <= 8 || !bytes[..8].eq_ignore_ascii_case(b"https://") {
@@ -199,23 +199,14 @@ fn plain_https(text: &str) -> Option<SafeUrl> {
     }
     let rest = &bytes[8..];
     let host_len = rest.iter().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(rest.len());
-    let (host, after) = rest.split_at(host_len);
-    let plain_label = |label: &[u8]| match (label.first(), label.last()) {
-        (Some(&first), Some(&last)) => {
-            label.len() <= 63
-                && first != b'-'
-                && last != b'-'
-                && label.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-')
-        }
-        _ => false,
-    };
-    let plain = host.len() <= 253
-        && host.split(|b| *b == b'.').all(plain_label)
-        && after.iter().all(|&b| b > b' ' && b < 0x7f && b != b'\\');
+    // Both ends are ASCII bytes, so character boundaries.
+    let host = &text[8..8 + host_len];
+    let plain =
+        host.is_ascii() && is_valid_host(host) && rest[host_len..].iter().all(|&b| b > b' ' && b < 0x7f && b != b'\\');
     plain.then(|| {
         let mut normalized = String::with_capacity(text.len());
         normalized.push_str("https://");
-        normalized.push_str(&text[8..8 + host_len]);
+        normalized.push_str(host);
         normalized[8..].make_ascii_lowercase();
         normalized.push_str(&text[8 + host_len..]);
         SafeUrl(normalized)
@@ -396,10 +387,16 @@ mod tests {
 
     #[test]
     fn plain_links_take_the_one_pass_check() {
-        for plain in ["https://secure.actblue.com/donate/o1", "HTTPS://Example.COM", "https://a-b.example/x?y#z"] {
+        for plain in [
+            "https://secure.actblue.com/donate/o1",
+            "HTTPS://Example.COM",
+            "https://a-b.example/x?y#z",
+            "https://example.com.",
+        ] {
             assert_eq!(plain_https(plain), SafeUrl::checked_https(plain, MAX_URL_LEN).ok(), "{plain}");
         }
-        for other in ["https://example.com.", "https://example.com:8443/", "https://bücher.example/", "https://a/\\x"]
+        for other in
+            ["https://example.com:8443/", "https://bücher.example/", "https://a/\\x", "https://user@a.example/"]
         {
             assert_eq!(plain_https(other), None, "{other}");
         }
