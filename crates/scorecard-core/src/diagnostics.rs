@@ -4,6 +4,7 @@
 //! place they can find (a JSON line:column and path, or a CSV row and column) and says in plain
 //! words what is wrong.
 
+use std::cell::OnceCell;
 use std::fmt;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -142,22 +143,28 @@ pub fn group_thousands(n: u64) -> String {
 }
 
 /// Maps byte offsets in a text to 1-based line and column (columns count characters).
+///
+/// The lines are found when the first offset is asked about: most feeds load without a message
+/// to locate, and finding every newline of a 20 MB feed took 2% of its load in the browser.
 pub struct LineIndex<'a> {
     text: &'a str,
-    line_starts: Vec<usize>,
+    line_starts: OnceCell<Vec<usize>>,
 }
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { text, line_starts }
+        LineIndex { text, line_starts: OnceCell::new() }
     }
 
     pub fn line_column(&self, offset: usize) -> (u32, u32) {
+        let line_starts = self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
+            starts
+        });
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
-        let start = self.line_starts[line];
+        let line = line_starts.partition_point(|&start| start <= offset) - 1;
+        let start = line_starts[line];
         let column = self.text.get(start..offset).map_or(offset - start, |s| s.chars().count());
         (line as u32 + 1, column as u32 + 1)
     }

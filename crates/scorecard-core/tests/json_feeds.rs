@@ -153,7 +153,13 @@ fn record_problems_are_skipped_or_repaired_and_reported() {
     let feed = loaded.feed.as_ref().unwrap();
     let ids: Vec<&str> = feed.officials.iter().map(|o| o.id.as_str()).collect();
     assert_eq!(ids, ["a", "c", "d", "e", "no-id-pr"]);
-    assert_eq!(loaded.report.loaded, 5);
+    // The id index (made while the ids were checked, skipped officials among them) finds each
+    // kept official at its own place.
+    for (i, id) in ids.iter().enumerate() {
+        assert_eq!(feed.official_index(id), Some(i), "{id}");
+    }
+    assert_eq!(feed.id_hashes().len(), ids.len());
+    assert_eq!(feed.official_index("b"), None);
     assert_eq!(loaded.report.skipped, 3);
 
     let messages: Vec<String> = loaded.report.diagnostics.iter().map(|d| d.to_string()).collect();

@@ -62,37 +62,52 @@ pub(super) struct SeenIds {
     /// id hash → (position in the officials kept, input index of that official).
     by_hash: FastMap<u64, (u32, u32)>,
     collided: FastMap<String, u32>,
+    /// Each id claimed, as its hash and its official's place among those kept: the feed's id
+    /// index is made from these, so no id is hashed twice.
+    claimed: Vec<(u64, u32)>,
 }
 
 impl SeenIds {
     pub(super) fn with_capacity(n: usize) -> Self {
-        SeenIds { by_hash: FastMap::with_capacity_and_hasher(n, Default::default()), collided: FastMap::default() }
+        SeenIds {
+            by_hash: FastMap::with_capacity_and_hasher(n, Default::default()),
+            collided: FastMap::default(),
+            claimed: Vec::with_capacity(n),
+        }
     }
 
     pub(super) fn reserve(&mut self, more: usize) {
         let _ = self.by_hash.try_reserve(more);
+        let _ = self.claimed.try_reserve_exact(more);
+    }
+
+    /// `(id hash, place)` of every id claimed, in the order claimed.
+    pub(super) fn into_claimed(self) -> Vec<(u64, u32)> {
+        self.claimed
     }
 
     /// Claims `id` for the official about to be kept at `kept` (input index `index`): `Err` with
     /// the input index of the kept official that already has it. One hash and one probe of the
-    /// table for the two questions (is it taken? take it), as every official asks both.
+    /// table for the two questions (is it taken? take it), as every official asks both. A claimed
+    /// id's official must be kept (validation skips no official after its id).
     pub(super) fn claim(&mut self, id: &str, officials: &[Official], kept: usize, index: usize) -> Result<(), usize> {
         let entry = (kept as u32, index as u32);
-        match self.by_hash.entry(id_hash(id)) {
+        let hash = id_hash(id);
+        match self.by_hash.entry(hash) {
             Entry::Vacant(slot) => {
                 slot.insert(entry);
-                Ok(())
             }
-            Entry::Occupied(first) if officials[first.get().0 as usize].id == id => Err(first.get().1 as usize),
+            Entry::Occupied(first) if officials[first.get().0 as usize].id == id => return Err(first.get().1 as usize),
             // Another id with the same hash.
             Entry::Occupied(_) => match self.collided.entry(id.to_string()) {
                 Entry::Vacant(slot) => {
                     slot.insert(index as u32);
-                    Ok(())
                 }
-                Entry::Occupied(first) => Err(*first.get() as usize),
+                Entry::Occupied(first) => return Err(*first.get() as usize),
             },
         }
+        self.claimed.push((hash, kept as u32));
+        Ok(())
     }
 }
 

@@ -231,23 +231,25 @@ struct Index {
 }
 
 impl Feed {
-    /// Assembles a feed from checked parts and builds its indices. `positions` and `parties`
-    /// are the tables the officials' indices refer to, in any order; they are sorted here.
+    /// Assembles a feed from checked parts and builds its indices. `id_hashes` is each
+    /// official's [`id_hash`] and index, in any order (validation has them from checking the ids
+    /// are distinct). `positions` and `parties` are the tables the officials' indices refer to,
+    /// in any order; they are sorted here.
     pub(crate) fn assemble(
         meta: Meta,
         questions: Vec<Question>,
         mut officials: Vec<Official>,
+        id_hashes: Vec<(u64, u32)>,
         positions: Vec<String>,
         parties: Vec<String>,
     ) -> Feed {
+        debug_assert_eq!(id_hashes.len(), officials.len());
         let (positions, position_map) = sorted_table(positions);
         let (parties, party_map) = sorted_table(parties);
         for official in &mut officials {
             official.position = official.position.map(|p| position_map[p as usize]);
             official.party = official.party.map(|p| party_map[p as usize]);
         }
-        let id_hashes: Vec<(u64, u32)> =
-            officials.iter().enumerate().map(|(i, o)| (id_hash(&o.id), i as u32)).collect();
         // Stable sorts here and in `sorted_by_key`: with the size-optimized standard library the
         // widget is built with, `sort_unstable` is a heapsort, which on 100k officials jumps
         // about memory (11% of a 100k load, by perf on a native build of that library); the

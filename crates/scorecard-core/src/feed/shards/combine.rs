@@ -10,7 +10,7 @@ use super::index::{ShardEntry, ShardIndex};
 use super::questions::QuestionMap;
 use crate::diagnostics::{group_thousands, Diagnostic, LineIndex, Location, Report};
 use crate::feed::json::offset_in;
-use crate::feed::lookup::Interner;
+use crate::feed::lookup::{id_hash, Interner};
 use crate::feed::model::Official;
 use crate::feed::{load_json, Feed, Loaded};
 use crate::source;
@@ -246,10 +246,12 @@ impl ShardedFeed {
             report.skipped += shard_report.skipped;
         }
         report.loaded = officials.len();
+        let id_hashes = officials.iter().enumerate().map(|(i, o)| (id_hash(&o.id), i as u32)).collect();
         let feed = Feed::assemble(
             self.index.feed.meta.clone(),
             self.index.feed.questions.clone(),
             officials,
+            id_hashes,
             positions.table,
             parties.table,
         );

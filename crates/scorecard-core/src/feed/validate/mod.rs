@@ -159,7 +159,8 @@ impl<'a> FeedValidator<'a> {
     pub(crate) fn finish(self) -> Feed {
         let FeedValidator { v, meta, questions, officials } = self;
         v.report.loaded = officials.kept.len();
-        Feed::assemble(meta, questions, officials.kept, officials.positions.table, officials.parties.table)
+        let id_hashes = officials.ids.into_claimed();
+        Feed::assemble(meta, questions, officials.kept, id_hashes, officials.positions.table, officials.parties.table)
     }
 }
 
