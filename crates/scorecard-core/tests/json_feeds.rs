@@ -160,6 +160,7 @@ fn record_problems_are_skipped_or_repaired_and_reported() {
     }
     assert_eq!(feed.id_hashes().len(), ids.len());
     assert_eq!(feed.official_index("b"), None);
+    assert_eq!(loaded.report.loaded, 5);
     assert_eq!(loaded.report.skipped, 3);
 
     let messages: Vec<String> = loaded.report.diagnostics.iter().map(|d| d.to_string()).collect();
