@@ -24,7 +24,7 @@ use crate::components::{
 };
 use crate::hooks::{
     preset_view, use_address_listener, use_address_sync, use_feed, use_handlers, use_saved_lookup, use_saved_shortlist,
-    use_since_last_visit, use_state_files, use_zip_lookup, FeedLoad,
+    use_since_last_visit, use_state_files, use_trailing, use_zip_lookup, FeedLoad,
 };
 use crate::i18n::{browser_languages, use_catalogue, I18n};
 use crate::lazy::{use_part, Loading, Part};
@@ -303,6 +303,10 @@ fn scorecard(props: &ScorecardProps) -> Html {
     let (comparison, retry_comparison) = use_part::<CompareView>(state.comparing);
     // And the map of the states, when it is shown.
     let (map_part, retry_map) = use_part::<MapView>(state.map != MapMode::Hidden);
+    // An add from a row answers in the row (its button, the dock, the announcement) in the
+    // frame after the click; the panel's new entry follows once that frame is painted. Every
+    // other change to the list, most of them made in the panel, shows there at once.
+    let panel_list = use_trailing(state.shortlist.clone(), Shortlist::extends);
     let shortlist_ref = use_node_ref();
     let on_jump = {
         let shortlist_ref = shortlist_ref.clone();
@@ -422,7 +426,7 @@ fn scorecard(props: &ScorecardProps) -> Html {
                 }
                 <ShortlistPanel
                     feed={feed.clone()}
-                    shortlist={state.shortlist.clone()}
+                    shortlist={panel_list.clone()}
                     compare={state.compare.clone()}
                     shards={statuses.clone()}
                     amount_errors={state.amount_errors.clone()}
@@ -438,7 +442,7 @@ fn scorecard(props: &ScorecardProps) -> Html {
                 >
                     <GiveRunPanel
                         feed={feed.clone()}
-                        shortlist={state.shortlist.clone()}
+                        shortlist={panel_list}
                         run={state.give.clone()}
                         left_out={state.give_left_out.clone()}
                         refcode={refcode.clone()}

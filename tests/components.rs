@@ -317,6 +317,47 @@ async fn shortlist_add_amount_total_remove_and_undo() {
     .await;
 }
 
+/// Lets Yew render what the last action caused (its scheduler runs in a microtask), and no more:
+/// no frame is painted before this returns.
+async fn rendered() {
+    for _ in 0..3 {
+        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL)).await.unwrap();
+    }
+}
+
+/// The ids of the panel's entries, in order.
+fn entry_ids(shortlist: &Element) -> Vec<String> {
+    query_all(shortlist, ".sc-entry").iter().filter_map(|e| e.get_attribute("data-official")).collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_panel_shows_an_add_after_the_row_and_with_any_change_made_in_it_meanwhile() {
+    clear_storage("t4b");
+    let w = mount("t4b", "", WidgetOptions::default()).await;
+    click(&by_label(&w.root, "Add Ann Able to shortlist"));
+    let shortlist = wait_for_element(&w.root, "section[aria-label=Shortlist]").await;
+    wait_for_text(&shortlist, ".sc-total-amount", "$27").await;
+
+    // The add's render changes the row; the panel's entry waits for that to be painted.
+    click(&by_label(&w.root, "Add Cy Castro to shortlist"));
+    rendered().await;
+    assert!(query(&w.root, "[aria-label=\"Remove Cy Castro from shortlist\"].sc-add").is_some());
+    assert_eq!(entry_ids(&shortlist), ["ann"], "the panel's new entry comes after the paint");
+    // A change made in the panel before that paint brings the add with it.
+    change(&by_label(&shortlist, "Amount for Ann Able"), "50");
+    rendered().await;
+    assert_eq!(entry_ids(&shortlist), ["ann", "cy"]);
+    assert_eq!(text(&shortlist, ".sc-total-amount"), "$77");
+
+    // And once painted, the panel has the latest list, with nothing undone.
+    click(&by_label(&w.root, "Add Bob Baker to shortlist"));
+    wait_until("Bob Baker in the panel", || entry_ids(&shortlist) == ["ann", "cy", "bob"]).await;
+    assert_eq!(text(&shortlist, ".sc-total-amount"), "$104");
+    yew::platform::time::sleep(std::time::Duration::from_millis(100)).await;
+    assert_eq!(entry_ids(&shortlist), ["ann", "cy", "bob"]);
+    assert_eq!(text(&shortlist, ".sc-total-amount"), "$104");
+}
+
 #[wasm_bindgen_test]
 async fn budget_split_gives_exact_whole_cents() {
     clear_storage("t5");

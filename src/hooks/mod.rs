@@ -1,5 +1,5 @@
 //! Custom hooks: the browser-facing glue components need (scroll position, modal dialogs,
-//! styles set without `style` attributes, a value drawn once the reader pauses), and the widget's effects, one concern a hook (the
+//! styles set without `style` attributes, a value drawn once the reader pauses or the frame is painted), and the widget's effects, one concern a hook (the
 //! feed's loading, the address, what the browser keeps, what changed since the last visit,
 //! state files, ZIP lookups, the buttons' handlers), kept out of the components and `app.rs` themselves.
 
@@ -18,7 +18,7 @@ mod use_visible_window;
 mod use_zip_lookup;
 
 pub(crate) use use_address::{preset_view, use_address_listener, use_address_sync};
-pub use use_deferred::use_deferred;
+pub use use_deferred::{use_deferred, use_trailing};
 pub(crate) use use_feed::{use_feed, FeedLoad};
 pub use use_focus_on_change::use_focus_on_change;
 pub(crate) use use_handlers::use_handlers;

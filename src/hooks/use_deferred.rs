@@ -1,8 +1,12 @@
 //! A value a little late, for what may trail the reader's action: the frame that answers a
-//! click or a key then draws only what the reader acted on, and the rest comes after. The map
-//! of the states uses it: at 100,000 officials its 56 tiles' new counts, laid out in the same
-//! frame as the list, made a stance toggle's frame about twice as long, and while a name is
-//! typed at a typist's pace they landed under the next key (so it asks for a pause then).
+//! click or a key then draws only what the reader acted on, and the rest comes after.
+//! - The map of the states ([`use_deferred`]): at 100,000 officials its 56 tiles' new counts,
+//!   laid out in the same frame as the list, made a stance toggle's frame about twice as long,
+//!   and while a name is typed at a typist's pace they landed under the next key (so it asks for
+//!   a pause then).
+//! - The shortlist panel after an add from a row ([`use_trailing`]): the panel's new entry, its
+//!   total, "Give to each" and the budget form were most of the add's frame (bench/ANALYSIS.md),
+//!   while the reader looks at the button they pressed, which changes at once.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -35,4 +39,34 @@ pub fn use_deferred<T: Clone + PartialEq + 'static>(value: T, quiet_ms: u32) -> 
         });
     }
     (*shown).clone()
+}
+
+/// `value`, except in a render where `trails(&value, &shown)` holds (`shown`: what the render
+/// before returned): then `shown` once more, and `value` in a render of its own once the next
+/// frame is painted. A change `trails` does not name shows at once (and takes any late one with it).
+#[hook]
+pub fn use_trailing<T: Clone + 'static>(value: T, trails: fn(&T, &T) -> bool) -> T {
+    let shown = use_mut_ref(|| value.clone());
+    // Set once the frame is painted: the next render takes `value`, whatever it is by then.
+    let due = use_mut_ref(|| false);
+    let late = !std::mem::take(&mut *due.borrow_mut()) && trails(&value, &shown.borrow());
+    if !late {
+        *shown.borrow_mut() = value;
+    }
+    let update = use_force_update();
+    use_effect(move || {
+        if late {
+            let take = move || {
+                *due.borrow_mut() = true;
+                update.force_update();
+            };
+            let later = take.clone();
+            if !crate::browser::after_paint(later) {
+                // No page to paint (natively): at once.
+                take();
+            }
+        }
+    });
+    let value = shown.borrow().clone();
+    value
 }

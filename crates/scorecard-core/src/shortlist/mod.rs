@@ -117,6 +117,12 @@ impl Shortlist {
         self.entries.iter().map(key).eq(other.entries.iter().map(key))
     }
 
+    /// Whether this list is `earlier` with officials added at its end and nothing else changed:
+    /// an add from a row, which the panel may show a frame after the row (`use_trailing`).
+    pub fn extends(&self, earlier: &Shortlist) -> bool {
+        self.entries.len() > earlier.entries.len() && self.entries.starts_with(&earlier.entries)
+    }
+
     pub fn position(&self, id: &str) -> Option<usize> {
         self.entries.iter().position(|e| e.id == id)
     }
@@ -327,6 +333,23 @@ mod tests {
         a.set_amount("x", Cents(5_00)).unwrap();
         assert!(!a.same_list(&b));
         assert!(Shortlist::default().same_list(&Shortlist::default()));
+    }
+
+    #[test]
+    fn a_list_extends_another_only_by_officials_added_at_its_end() {
+        let before = list(&["a", "b"]);
+        assert!(list(&["a", "b", "c"]).extends(&before));
+        assert!(list(&["a", "b", "c", "d"]).extends(&before));
+        assert!(list(&["a"]).extends(&Shortlist::default()));
+        assert!(!before.extends(&before), "nothing added");
+        assert!(!list(&["c", "a", "b"]).extends(&before), "added, but not at the end");
+        assert!(!list(&["a"]).extends(&before), "removed");
+        let mut changed = list(&["a", "b", "c"]);
+        changed.set_amount("a", Cents(5_00)).unwrap();
+        assert!(!changed.extends(&before), "added, and an amount changed");
+        changed = list(&["a", "b", "c"]);
+        changed.set_given("b", true);
+        assert!(!changed.extends(&before), "added, and a gift marked given");
     }
 
     #[test]
