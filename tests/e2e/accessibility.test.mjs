@@ -5,7 +5,7 @@
 // to each" (zip.test), the organizer page (organizer.test).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, browser, site, axeViolations, freshContext, waitForWidget, pickState, makeFeed, focused as focusedOn, withFocused } from './support.mjs';
+import { setUp, browser, site, axeViolations, freshContext, waitForWidget, pickState, makeFeed, focused as focusedOn, withFocused, painted } from './support.mjs';
 
 // A feed whose server does not answer (the loading view stays), one whose server fails (the
 // error view), and one with a record that cannot be read (the load notes).
@@ -126,6 +126,7 @@ test('the core flow works from the keyboard alone', async () => {
   for (let i = 0; i < 40 && (await focused()) !== 'Add Peter Welch to shortlist'; i++) await page.keyboard.press('Tab');
   assert.equal(await focused(), 'Add Peter Welch to shortlist');
   await page.keyboard.press('Enter');
+  await painted(page);
   // On to the amount field: type a new amount, Enter.
   for (let i = 0; i < 40 && (await focused()) !== 'Amount for Peter Welch'; i++) await page.keyboard.press('Tab');
   assert.equal(await focused(), 'Amount for Peter Welch');

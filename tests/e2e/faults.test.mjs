@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setUp, browser, site, assets, hosts, axeViolations, freshContext, waitForWidget, pickState } from './support.mjs';
+import { setUp, browser, site, assets, hosts, axeViolations, freshContext, waitForWidget, pickState, shortlistNames } from './support.mjs';
 
 const corpus = path.join(hosts, '..', '..', 'corpus');
 const defaultFeed = fs.readFileSync(path.join(hosts, '..', '..', '..', 'feeds', 'endorsements-2020.json'), 'utf8');
@@ -83,7 +83,7 @@ test('when the feed cannot be reached, the copy saved last time is shown, dated,
   await notice.waitFor();
   assert.match(await text(notice), /^Showing data saved on [A-Z][a-z]{2} \d{1,2}, \d{4} at \d\d:\d\d UTC: the latest could not be loaded\. The scorecard data at .* could not be loaded\./);
   assert.equal(await page.locator('.sc-count-number').textContent(), '14 officials');
-  assert.deepEqual(await page.getByRole('region', { name: 'Shortlist' }).locator('.sc-entry-name').allTextContents(), ['Peter Welch']);
+  assert.deepEqual(await shortlistNames(page), ['Peter Welch']);
   assert.deepEqual(await axeViolations(page), [], 'the saved copy, with its notice');
 
   // Back online: "Try again" gets the latest in place; the notice goes, the view and list stay.
@@ -92,7 +92,7 @@ test('when the feed cannot be reached, the copy saved last time is shown, dated,
   await notice.waitFor({ state: 'detached' });
   assert.match(await text(page.locator('.sc-live')), /The latest scorecard data is loaded\./);
   assert.equal(await page.locator('.sc-count-number').textContent(), '14 officials');
-  assert.deepEqual(await page.getByRole('region', { name: 'Shortlist' }).locator('.sc-entry-name').allTextContents(), ['Peter Welch']);
+  assert.deepEqual(await shortlistNames(page), ['Peter Welch']);
   await context.close();
 });
 
@@ -180,7 +180,7 @@ test('damaged share links: a message each, and the visitor\'s own list untouched
     await waitForWidget(page);
     const widget = await text(page.locator('.scorecard'));
     assert.match(widget, expected, what);
-    assert.deepEqual(await page.getByRole('region', { name: 'Shortlist' }).locator('.sc-entry-name').allTextContents(), ['David Zuckerman'], `${what}: own list untouched`);
+    assert.deepEqual(await shortlistNames(page), ['David Zuckerman'], `${what}: own list untouched`);
   }
   assert.deepEqual(errors, []);
   await context.close();

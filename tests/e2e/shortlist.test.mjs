@@ -2,7 +2,7 @@
 // "given" mark, the budget splitter, giving in a new tab, and the narrowing filters.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, browser, site, freshContext, waitForWidget, makeFeed, screenshot, focused, withFocused } from './support.mjs';
+import { setUp, browser, site, freshContext, waitForWidget, makeFeed, screenshot, focused, withFocused, shortlistNames } from './support.mjs';
 
 const giving = makeFeed([
   { id: 'ann', name: 'Ann Able', state: 'VT', position: 'Senator', party: 'Democratic', donate_url: 'https://secure.actblue.com/donate/ann?express_lane=true&recurring=1', stances: { q: { stance: 'yes' } } },
@@ -24,8 +24,6 @@ setUp({
   },
 });
 
-const entries = (page) => page.getByRole('region', { name: 'Shortlist' }).locator('.sc-entry-name').allTextContents();
-
 test('reorder, remove and clear with undo, private "given" mark, budget split', async () => {
   const { context, errors } = await freshContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
@@ -35,14 +33,14 @@ test('reorder, remove and clear with undo, private "given" mark, budget split', 
   const shortlist = page.getByRole('region', { name: 'Shortlist' });
 
   await shortlist.getByRole('button', { name: 'Move Cy Castro up' }).click();
-  assert.deepEqual(await entries(page), ['Ann Able', 'Cy Castro', 'Bob Baker']);
+  assert.deepEqual(await shortlistNames(page), ['Ann Able', 'Cy Castro', 'Bob Baker']);
   await shortlist.getByRole('button', { name: 'Move Ann Able down' }).click();
-  assert.deepEqual(await entries(page), ['Cy Castro', 'Ann Able', 'Bob Baker']);
+  assert.deepEqual(await shortlistNames(page), ['Cy Castro', 'Ann Able', 'Bob Baker']);
 
   await shortlist.getByRole('button', { name: 'Remove Ann Able from shortlist' }).click();
-  assert.deepEqual(await entries(page), ['Cy Castro', 'Bob Baker']);
+  assert.deepEqual(await shortlistNames(page), ['Cy Castro', 'Bob Baker']);
   await page.getByRole('button', { name: 'Undo' }).click();
-  assert.deepEqual(await entries(page), ['Cy Castro', 'Ann Able', 'Bob Baker']);
+  assert.deepEqual(await shortlistNames(page), ['Cy Castro', 'Ann Able', 'Bob Baker']);
 
   await shortlist.getByLabel('Split a budget evenly').fill('100');
   await shortlist.getByRole('button', { name: 'Split' }).click();
@@ -69,9 +67,9 @@ test('reorder, remove and clear with undo, private "given" mark, budget split', 
   await other.context.close();
 
   await page.getByRole('button', { name: 'Clear shortlist' }).click();
-  assert.deepEqual(await entries(page), []);
+  assert.deepEqual(await shortlistNames(page), []);
   await page.getByRole('button', { name: 'Undo' }).click();
-  assert.deepEqual(await entries(page), ['Cy Castro', 'Ann Able', 'Bob Baker']);
+  assert.deepEqual(await shortlistNames(page), ['Cy Castro', 'Ann Able', 'Bob Baker']);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -170,7 +168,7 @@ test('keyboard only: pick a state, open details, close them, add from the detail
   guard = 0;
   while ((await focusedName()) !== 'Add Bob Baker to shortlist' && guard++ < 20) await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  assert.deepEqual(await entries(page), ['Bob Baker']);
+  assert.deepEqual(await shortlistNames(page), ['Bob Baker']);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -213,8 +211,8 @@ test('two tabs, one shortlist: each sees the other\'s changes, edits at once all
     await amountOf(page, name).press('Enter');
   };
   const sameIn = async (page, names) => {
-    for (let i = 0; i < 100 && JSON.stringify(await entries(page)) !== JSON.stringify(names); i++) await page.waitForTimeout(20);
-    assert.deepEqual(await entries(page), names);
+    for (let i = 0; i < 100 && JSON.stringify(await shortlistNames(page)) !== JSON.stringify(names); i++) await page.waitForTimeout(20);
+    assert.deepEqual(await shortlistNames(page), names);
   };
 
   // A change in one tab shows in the other, and is announced there.
@@ -311,11 +309,11 @@ test('storage disabled in one tab: that tab says so, the other loses nothing', a
   await waitForWidget(bad);
   await bad.getByRole('button', { name: 'Add Bob Baker to shortlist' }).click();
   assert.match(await bad.locator('.scorecard').textContent(), /does not let the scorecard save anything/);
-  assert.deepEqual(await entries(bad), ['Bob Baker']);
+  assert.deepEqual(await shortlistNames(bad), ['Bob Baker']);
   await good.getByRole('button', { name: 'Add Cy Castro to shortlist' }).click();
   await good.reload();
   await waitForWidget(good);
-  assert.deepEqual(await entries(good), ['Ann Able', 'Cy Castro']);
+  assert.deepEqual(await shortlistNames(good), ['Ann Able', 'Cy Castro']);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -328,7 +326,7 @@ test('long unbroken names never push the shortlist\'s controls out of its box, a
     await waitForWidget(page);
     for (let i = 0; i < 3; i++) await page.getByRole('button', { name: /^Add .* to shortlist$/ }).first().click();
     const region = page.getByRole('region', { name: 'Shortlist' });
-    assert.equal((await entries(page)).length, 3);
+    assert.equal((await shortlistNames(page)).length, 3);
     const outside = await region.evaluate((shortlist) => {
       const box = shortlist.getBoundingClientRect();
       const found = [];

@@ -295,6 +295,20 @@ export async function waitForWidget(page) {
 /** The widget's result count, once the widget itself (not the first screen's copy) shows it. */
 export const WIDGET_READY = '[data-sc-app] > .scorecard .sc-count-number';
 
+/**
+ * Resolves once `page` (a page or a frame) has painted a frame and run the tasks that frame
+ * queued. The shortlist panel shows an add from a row in the render after that
+ * (`use_trailing`, src/hooks/use_deferred.rs), so a read of the panel right after a click waits
+ * for this first.
+ */
+export const painted = (page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
+
+/** The names on the shortlist panel in `scope` (by default the page's "Shortlist" region), once the panel has caught up. */
+export async function shortlistNames(page, scope = page.getByRole('region', { name: 'Shortlist' })) {
+  await painted(page);
+  return scope.locator('.sc-entry-name').allTextContents();
+}
+
 export async function screenshot(page, name) {
   fs.mkdirSync(artifacts, { recursive: true });
   const file = path.join(artifacts, `${name}.png`);

@@ -4,7 +4,7 @@
 // else, from nowhere but the page's own origin.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, browser, site, freshContext, waitForWidget, screenshot, pickState, partFiles, addressHas } from './support.mjs';
+import { setUp, browser, site, freshContext, waitForWidget, screenshot, pickState, partFiles, addressHas, shortlistNames } from './support.mjs';
 
 /**
  * What the standalone page needs for this journey, as URL paths: the page and its own script
@@ -23,7 +23,6 @@ const PARTS_USED = ['since'];
 setUp();
 
 const names = (page) => page.locator('.sc-results .sc-name').allTextContents();
-const shortlistEntries = (page) => page.getByRole('region', { name: 'Shortlist' }).locator('.sc-entry-name').allTextContents();
 
 async function amountOf(page, name) {
   return page.getByRole('region', { name: 'Shortlist' }).getByLabel(`Amount for ${name}`, { exact: true }).inputValue();
@@ -53,7 +52,7 @@ test('filter, shortlist, share, open the link in a fresh browser, reload', async
   for (const name of ['Peter Welch', 'Patrick J. Leahy', 'David Zuckerman']) {
     await page.getByRole('button', { name: `Add ${name} to shortlist` }).click();
   }
-  assert.deepEqual(await shortlistEntries(page), ['Peter Welch', 'Patrick J. Leahy', 'David Zuckerman']);
+  assert.deepEqual(await shortlistNames(page), ['Peter Welch', 'Patrick J. Leahy', 'David Zuckerman']);
   const amount = page.getByRole('region', { name: 'Shortlist' }).getByLabel('Amount for Patrick J. Leahy', { exact: true });
   await amount.fill('50');
   await amount.press('Enter');
@@ -74,7 +73,7 @@ test('filter, shortlist, share, open the link in a fresh browser, reload', async
   await visitor.goto(shown);
   await waitForWidget(visitor);
   await assert.doesNotReject(visitor.getByText('Shortlist shared with you: 3 officials, $104').waitFor());
-  assert.deepEqual(await shortlistEntries(visitor), ['Peter Welch', 'Patrick J. Leahy', 'David Zuckerman']);
+  assert.deepEqual(await shortlistNames(visitor), ['Peter Welch', 'Patrick J. Leahy', 'David Zuckerman']);
   assert.equal(await amountOf(visitor, 'Patrick J. Leahy'), '50');
   assert.equal(await amountOf(visitor, 'Peter Welch'), '27');
   // The link's filters came along too.
@@ -84,7 +83,7 @@ test('filter, shortlist, share, open the link in a fresh browser, reload', async
   await visitor.getByRole('button', { name: 'OK' }).click();
   await visitor.reload();
   await waitForWidget(visitor);
-  assert.deepEqual(await shortlistEntries(visitor), ['Peter Welch', 'Patrick J. Leahy', 'David Zuckerman']);
+  assert.deepEqual(await shortlistNames(visitor), ['Peter Welch', 'Patrick J. Leahy', 'David Zuckerman']);
   assert.equal(await amountOf(visitor, 'Patrick J. Leahy'), '50');
   assert.equal(await visitor.locator('.sc-count-number').textContent(), `${vermont.length} officials`);
   assert.equal(await visitor.getByRole('region', { name: 'Shared shortlist' }).count(), 0);
@@ -120,18 +119,18 @@ test('a shared link never overwrites a different saved shortlist without asking'
   await page.goto(link);
   const banner = page.getByRole('region', { name: 'Shared shortlist' });
   await assert.doesNotReject(banner.getByText('Shortlist shared with you: 1 official, $27').waitFor());
-  assert.deepEqual(await shortlistEntries(page), ['Ilhan Omar']);
+  assert.deepEqual(await shortlistNames(page), ['Ilhan Omar']);
   await banner.getByRole('button', { name: 'Replace mine' }).click();
-  assert.deepEqual(await shortlistEntries(page), ['Alexandria Ocasio-Cortez']);
+  assert.deepEqual(await shortlistNames(page), ['Alexandria Ocasio-Cortez']);
   await page.getByRole('button', { name: 'Undo' }).click();
-  assert.deepEqual(await shortlistEntries(page), ['Ilhan Omar']);
+  assert.deepEqual(await shortlistNames(page), ['Ilhan Omar']);
   // Opened fresh (reload), the same link asks again: the visitor's list is never replaced silently.
   await page.goto(link);
   await page.reload();
   await waitForWidget(page);
   await assert.doesNotReject(page.getByRole('region', { name: 'Shared shortlist' }).getByRole('button', { name: 'Dismiss' }).waitFor());
   await page.getByRole('button', { name: 'Dismiss' }).click();
-  assert.deepEqual(await shortlistEntries(page), ['Ilhan Omar']);
+  assert.deepEqual(await shortlistNames(page), ['Ilhan Omar']);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -182,7 +181,7 @@ test('while a shared list waits for a choice, the address follows the view the r
   await waitForWidget(tab);
   assert.equal(await tab.locator('.sc-count-number').textContent(), '1,015 officials');
   await banner.waitFor();
-  assert.deepEqual(await shortlistEntries(tab), ['Patrick J. Leahy']);
+  assert.deepEqual(await shortlistNames(tab), ['Patrick J. Leahy']);
   await banner.getByRole('button', { name: 'Dismiss' }).click();
   await addressHas(tab, 'l=', false);
   assert.deepEqual(errors, []);
