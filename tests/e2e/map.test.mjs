@@ -70,6 +70,19 @@ test('click Vermont on the map: the list shows Vermont; the tiles say the counts
   assert.equal(await tile(page, 'Vermont').locator('.sc-tile-value').textContent(), '57%');
   assert.match(await map(page).locator('.sc-map-caption').textContent(), /Share of each state's officials who endorsed Sanders/);
   assert.deepEqual(await map(page).locator('.sc-map-legend li').allTextContents(), ['0%', '1–24%', '25–49%', '50–74%', '75–100%', 'No officials']);
+  // Each swatch is coloured as the tiles of its shade are, and no two shades look alike.
+  const colours = await map(page).evaluate((section) => {
+    const look = (el) => getComputedStyle(el).backgroundColor;
+    return [...section.querySelectorAll('.sc-map-legend .sc-swatch')].map((swatch) => {
+      const shade = [...swatch.classList].find((c) => c.startsWith('sc-shade-'));
+      const tile = section.querySelector(`.sc-tile.${shade}`);
+      return { shade, swatch: look(swatch), tile: tile && look(tile) };
+    });
+  });
+  for (const { shade, swatch, tile } of colours) {
+    if (tile) assert.equal(swatch, tile, `the legend's ${shade} looks like its tiles`);
+  }
+  assert.equal(new Set(colours.map((c) => c.swatch)).size, colours.length, JSON.stringify(colours));
 
   await tile(page, 'Vermont').click();
   await pressed(tile(page, 'Vermont'), true);
