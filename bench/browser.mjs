@@ -33,7 +33,11 @@ const args = Object.fromEntries(
 const feedsDir = path.resolve(args.feeds || path.join(repo, 'bench', 'tmp', 'feeds'));
 const out = path.resolve(args.out || path.join(repo, 'bench', 'tmp', 'browser.json'));
 const RUNS = Number(args.runs || 5); // cold loads per figure
-const REPS = Number(args.reps || 50); // repetitions per interaction
+// Repetitions per interaction, shared among the RUNS pages: one page's p95 moves with that
+// page's own luck (bench/ANALYSIS.md, the A/A control and the map's pooled pages), so every
+// cold-loaded page takes its share and the figures pool them.
+const REPS = Number(args.reps || 50);
+const REPS_PER_PAGE = Math.ceil(REPS / RUNS);
 const SIZES = (args.sizes || 'default,10k,100k,500k').split(',');
 const ONLY = args.only || null; // bench-smoke measures the widget alone
 // Sizes at which the widget's interactions are measured a second time with the map of the
@@ -195,11 +199,13 @@ const CONTROLS = {
 /** p50, p95 and the rest of each interaction's samples. */
 const summarize = (samples) => Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, summary(xs)]));
 
-async function interactions(page, kind, reps) {
-  return summarize(await samples(page, kind, reps));
-}
+/** `into`'s samples with `more`'s appended, interaction by interaction. */
+const pooled = (into, more) => {
+  for (const [key, xs] of Object.entries(more)) into[key] = (into[key] || []).concat(xs);
+  return into;
+};
 
-/** Every interaction's latencies, `reps` times each (and typing at a typist's pace once). */
+/** Every interaction's latencies, `reps` times each, and a share of the typing at a typist's pace. */
 async function samples(page, kind, reps) {
   const c = CONTROLS[kind];
   const result = { state: [], stance: [], name: [], add: [] };
@@ -254,15 +260,12 @@ async function mapComparison(page, reps) {
     const order = block % 2 === 0 ? [false, true] : [true, false];
     for (const open of order) {
       await showMap(page, open);
-      for (const [key, xs] of Object.entries(await samples(page, 'widget', each))) {
-        const into = open ? shown : hidden;
-        into[key] = (into[key] || []).concat(xs);
-      }
+      pooled(open ? shown : hidden, await samples(page, 'widget', each));
     }
   }
   await showMap(page, false);
   if (SAMPLES_FILE) fs.appendFileSync(SAMPLES_FILE, `${JSON.stringify({ hidden, shown })}\n`);
-  return { interactions: summarize(hidden), mapInteractions: summarize(shown) };
+  return { hidden, shown };
 }
 
 async function showMap(page, open) {
@@ -277,6 +280,8 @@ async function showMap(page, open) {
 /** Keys a reader types without waiting for the page: "smith" and back to empty, 15 times. */
 const TYPED = 'smith'.split('').concat(Array(5).fill('Backspace'));
 const TYPING_ROUNDS = 15;
+/** Each page's share of them (every page types: see REPS_PER_PAGE). */
+const TYPING_ROUNDS_PER_PAGE = Math.ceil(TYPING_ROUNDS / RUNS);
 /** Between keys: a quick typist's pace (about 12 keys a second). */
 const TYPING_DELAY_MS = 80;
 
@@ -298,7 +303,7 @@ async function typing(page, box) {
       requestAnimationFrame(() => setTimeout(() => window.__typed.push(performance.now() - start)));
     }, true);
   });
-  for (let round = 0; round < TYPING_ROUNDS; round++) {
+  for (let round = 0; round < TYPING_ROUNDS_PER_PAGE; round++) {
     for (const key of TYPED) await page.keyboard.press(key, { delay: 0 }).then(() => page.waitForTimeout(TYPING_DELAY_MS));
   }
   await page.waitForTimeout(500);
@@ -358,6 +363,9 @@ async function main() {
     const entry = {};
     const kinds = Object.entries(pages(origin, size)).filter(([kind]) => !ONLY || kind === ONLY);
     const loads = Object.fromEntries(kinds.map(([kind]) => [kind, []]));
+    // Each page's interaction samples, pooled over the pages (map hidden; and shown, where compared).
+    const hidden = Object.fromEntries(kinds.map(([kind]) => [kind, {}]));
+    const shown = {};
     // Cold loads: a fresh browser each time (no compiled-wasm or HTTP cache, one renderer).
     // Implementations alternate run by run so drifts in machine load hit both alike.
     for (let run = 0; run < RUNS; run++) {
@@ -368,15 +376,20 @@ async function main() {
         const reports = await installDetector(context, kind);
         const page = await context.newPage();
         loads[kind].push(await coldLoad(page, browser, which, reports));
-        if (run === RUNS - 1) {
-          const withMap = kind === 'widget' && MAP_SIZES.includes(size);
-          entry[kind] = withMap ? await mapComparison(page, REPS) : { interactions: await interactions(page, kind, REPS) };
+        if (kind === 'widget' && MAP_SIZES.includes(size)) {
+          const turns = await mapComparison(page, REPS_PER_PAGE);
+          pooled(hidden[kind], turns.hidden);
+          pooled(shown, turns.shown);
+        } else {
+          pooled(hidden[kind], await samples(page, kind, REPS_PER_PAGE));
         }
         await browser.close();
       }
     }
     for (const [kind] of kinds) {
       const pick = (k) => loads[kind].map((l) => l[k]).filter((x) => x !== null && x !== undefined);
+      entry[kind] = { interactions: summarize(hidden[kind]) };
+      if (kind === 'widget' && MAP_SIZES.includes(size)) entry[kind].mapInteractions = summarize(shown);
       Object.assign(entry[kind], {
         firstResults: summary(pick('firstResults')),
         ownResults: summary(pick('ownResults')),

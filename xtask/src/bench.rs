@@ -278,7 +278,7 @@ fn report(r: &Value, analysis: &str) -> String {
     let _ = writeln!(md, "# Benchmark results\n");
     let _ = writeln!(
         md,
-        "Measured {} on commit `{}` by `cargo xtask bench` ({} cold loads per figure, {} repetitions per interaction).\n",
+        "Measured {} on commit `{}` by `cargo xtask bench` ({} cold loads per figure; {} repetitions per interaction, shared among those loads' pages).\n",
         r["date"].as_str().unwrap_or("?"),
         r["commit"].as_str().unwrap_or("?"),
         b["runs"],
@@ -574,7 +574,7 @@ fn phone(md: &mut String, p: &Value) {
 }
 
 /// The interactions that the map of the states redraws on (state, stance, typing): p95 with the
-/// map shown against hidden, in turns in the same page (issue 16: within +2 ms).
+/// map shown against hidden, in turns in each page (issue 16: within +2 ms).
 const MAP_INTERACTIONS: [&str; 4] = ["state", "stance", "name", "typing"];
 
 fn map_interactions(md: &mut String, b: &Value, sizes: &[&str]) {
@@ -584,7 +584,7 @@ fn map_interactions(md: &mut String, b: &Value, sizes: &[&str]) {
         return;
     }
     let _ = writeln!(md, "## The map of the states shown\n");
-    let _ = writeln!(md, "The widget's interactions with the map hidden and shown, in turns in the same page (each state, stance and name change redraws its tiles), p50 / p95.\n");
+    let _ = writeln!(md, "The widget's interactions with the map hidden and shown, in turns in each cold load's page, pooled over the pages (each state, stance and name change redraws its tiles), p50 / p95.\n");
     let _ = writeln!(md, "| feed | interaction | map hidden | map shown | p95 difference |\n|---|---|---:|---:|---:|");
     for size in measured {
         let w = &b["sizes"][*size]["widget"];
