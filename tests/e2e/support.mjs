@@ -212,14 +212,18 @@ export function partFiles() {
 /** The wasm files among `requests` (URLs), as sorted file names. */
 export const wasmFetched = (requests) => [...new Set(requests.filter((url) => url.endsWith('.wasm')).map((url) => path.basename(new URL(url).pathname)))].sort();
 
-/** Waits until every file of part `name` (see {@link partFiles}) is among `requests`; fails after 5 s. */
-export async function fetchedPart(requests, name) {
+/**
+ * Waits until every file of part `name` (see {@link partFiles}) is among `requests` (the live
+ * list a context records into), counting from its `from`th entry on; fails after 5 s.
+ */
+export async function fetchedPart(requests, name, from = 0) {
   const parts = partFiles();
+  const fetched = () => wasmFetched(requests.slice(from));
   for (let i = 0; i < 200; i++) {
-    if (parts[name].every((f) => wasmFetched(requests).includes(f))) return;
+    if (parts[name].every((f) => fetched().includes(f))) return;
     await new Promise((r) => setTimeout(r, 25));
   }
-  throw new Error(`part ${name} was not fetched: ${wasmFetched(requests)}`);
+  throw new Error(`part ${name} was not fetched: ${fetched()}`);
 }
 
 /**
