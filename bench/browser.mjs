@@ -363,9 +363,10 @@ async function main() {
     const entry = {};
     const kinds = Object.entries(pages(origin, size)).filter(([kind]) => !ONLY || kind === ONLY);
     const loads = Object.fromEntries(kinds.map(([kind]) => [kind, []]));
-    // Each page's interaction samples, pooled over the pages (map hidden; and shown, where compared).
-    const hidden = Object.fromEntries(kinds.map(([kind]) => [kind, {}]));
-    const shown = {};
+    // Each page's interaction samples, pooled over the pages: each kind's (the widget's with the
+    // map hidden), and the widget's with the map shown where the map is compared.
+    const measured = Object.fromEntries(kinds.map(([kind]) => [kind, {}]));
+    const mapShown = {};
     // Cold loads: a fresh browser each time (no compiled-wasm or HTTP cache, one renderer).
     // Implementations alternate run by run so drifts in machine load hit both alike.
     for (let run = 0; run < RUNS; run++) {
@@ -378,18 +379,18 @@ async function main() {
         loads[kind].push(await coldLoad(page, browser, which, reports));
         if (kind === 'widget' && MAP_SIZES.includes(size)) {
           const turns = await mapComparison(page, REPS_PER_PAGE);
-          pooled(hidden[kind], turns.hidden);
-          pooled(shown, turns.shown);
+          pooled(measured[kind], turns.hidden);
+          pooled(mapShown, turns.shown);
         } else {
-          pooled(hidden[kind], await samples(page, kind, REPS_PER_PAGE));
+          pooled(measured[kind], await samples(page, kind, REPS_PER_PAGE));
         }
         await browser.close();
       }
     }
     for (const [kind] of kinds) {
       const pick = (k) => loads[kind].map((l) => l[k]).filter((x) => x !== null && x !== undefined);
-      entry[kind] = { interactions: summarize(hidden[kind]) };
-      if (kind === 'widget' && MAP_SIZES.includes(size)) entry[kind].mapInteractions = summarize(shown);
+      entry[kind] = { interactions: summarize(measured[kind]) };
+      if (kind === 'widget' && MAP_SIZES.includes(size)) entry[kind].mapInteractions = summarize(mapShown);
       Object.assign(entry[kind], {
         firstResults: summary(pick('firstResults')),
         ownResults: summary(pick('ownResults')),
