@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { dist, serve } from './serve.mjs';
 import { installDetector, reported } from './detect.mjs';
+import { pooled } from './pool.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -198,12 +199,6 @@ const CONTROLS = {
 
 /** p50, p95 and the rest of each interaction's samples. */
 const summarize = (samples) => Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, summary(xs)]));
-
-/** `into`'s samples with `more`'s appended, interaction by interaction. */
-const pooled = (into, more) => {
-  for (const [key, xs] of Object.entries(more)) into[key] = (into[key] || []).concat(xs);
-  return into;
-};
 
 /** Every interaction's latencies, `reps` times each, and a share of the typing at a typist's pace. */
 async function samples(page, kind, reps) {

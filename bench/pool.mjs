@@ -5,6 +5,7 @@
 //
 //   node bench/pool.mjs FILE [FILE…]
 import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 /** The q-quantile of `xs`, interpolated (the bench's `quantile`). */
 export function quantile(xs, q) {
@@ -16,15 +17,19 @@ export function quantile(xs, q) {
   return s[lo] + (s[hi] - s[lo]) * (i - lo);
 }
 
+/** `into`'s samples with `more`'s appended, interaction by interaction ({ state: [...], ... }). */
+export function pooled(into, more) {
+  for (const [key, xs] of Object.entries(more)) into[key] = (into[key] || []).concat(xs);
+  return into;
+}
+
 /** Every line's samples, pooled: { hidden: { state: [...], ... }, shown: { ... } }. */
 export function pool(lines) {
-  const pooled = { hidden: {}, shown: {} };
+  const all = { hidden: {}, shown: {} };
   for (const line of lines) {
-    for (const arm of ['hidden', 'shown']) {
-      for (const [key, xs] of Object.entries(line[arm])) pooled[arm][key] = (pooled[arm][key] || []).concat(xs);
-    }
+    for (const arm of ['hidden', 'shown']) pooled(all[arm], line[arm]);
   }
-  return pooled;
+  return all;
 }
 
 function main(files) {
@@ -45,4 +50,5 @@ function main(files) {
   }
 }
 
-main(process.argv.slice(2));
+// Run as a script (bench/browser.mjs imports `pooled` from here).
+if (import.meta.url === pathToFileURL(process.argv[1]).href) main(process.argv.slice(2));
