@@ -181,6 +181,8 @@ pub fn use_catalogue(wanted: Lang) -> (Lang, Loading<()>, Callback<()>) {
 
 #[cfg(target_arch = "wasm32")]
 mod intl {
+    use std::cell::RefCell;
+
     use js_sys::{Array, Function, Intl, Object, Reflect};
     use wasm_bindgen::JsValue;
 
@@ -191,8 +193,15 @@ mod intl {
         pub dollars: Function,
         pub cents: Function,
         date: Function,
+        /// Dates already written: a list of results shows the same few dates again and again,
+        /// and each `Intl` call costs tens of microseconds (a row's stance date).
+        dates: RefCell<Vec<(Date, String)>>,
         pub plural: Intl::PluralRules,
     }
+
+    /// Enough for the dates of a few screens of results; past it the cache starts over (a list
+    /// searched from the end, as the latest dates are the likeliest again).
+    const DATES_KEPT: usize = 256;
 
     fn options(pairs: &[(&str, JsValue)]) -> Object {
         let object = Object::new();
@@ -231,6 +240,7 @@ mod intl {
                     &options(&[("dateStyle", "medium".into()), ("timeZone", "UTC".into())]),
                 )
                 .format(),
+                dates: RefCell::default(),
                 plural: Intl::PluralRules::new(&locales, &Object::new()),
             })
         }
@@ -240,6 +250,19 @@ mod intl {
         }
 
         pub fn date(&self, date: Date) -> Option<String> {
+            if let Some((_, text)) = self.dates.borrow().iter().rev().find(|(d, _)| *d == date) {
+                return Some(text.clone());
+            }
+            let text = self.write_date(date)?;
+            let mut dates = self.dates.borrow_mut();
+            if dates.len() >= DATES_KEPT {
+                dates.clear();
+            }
+            dates.push((date, text.clone()));
+            Some(text)
+        }
+
+        fn write_date(&self, date: Date) -> Option<String> {
             let utc = js_sys::Date::utc(f64::from(date.year), f64::from(date.month) - 1.0);
             let at = js_sys::Date::new(&JsValue::from_f64(utc + (f64::from(date.day) - 1.0) * 86_400_000.0));
             self.date.call1(&JsValue::NULL, &at).ok()?.as_string()

@@ -773,3 +773,21 @@ async fn the_map_shows_each_states_share_and_its_tiles_pick_states() {
     wait_until("New York is the tab stop", || new_york.get_attribute("tabindex").as_deref() == Some("0")).await;
     assert_eq!(query_all(&w.root, ".sc-tile[tabindex=\"0\"]").len(), 1);
 }
+
+#[wasm_bindgen_test]
+fn dates_written_from_the_cache_are_the_dates_asked_for() {
+    use scorecard::i18n::I18n;
+    use scorecard_core::date::Date;
+    use scorecard_core::i18n::{Format, Lang};
+    let cached = I18n::new(Lang::En);
+    // More distinct dates than the cache keeps, each asked for twice, interleaved with others.
+    let dates: Vec<Date> =
+        (0..300u16).map(|i| Date::new(2000 + i % 25, (i % 12) as u8 + 1, (i % 28) as u8 + 1).unwrap()).collect();
+    for (i, date) in dates.iter().enumerate() {
+        let fresh = I18n::new(Lang::En).date(*date);
+        assert_eq!(cached.date(*date), fresh, "first time: {date:?}");
+        assert_eq!(cached.date(dates[i / 2]), I18n::new(Lang::En).date(dates[i / 2]), "again: {:?}", dates[i / 2]);
+        assert_eq!(cached.date(*date), fresh, "second time: {date:?}");
+    }
+    assert_eq!(cached.date(Date::new(2020, 3, 27).unwrap()), "Mar 27, 2020");
+}

@@ -23,7 +23,9 @@ pub fn state_picker(props: &StatePickerProps) -> Html {
     let id = use_id("state");
     let tr = crate::i18n::use_i18n();
     let query = use_state(String::new);
-    let open = use_state(|| false);
+    // Compared before it is set: a blur sets it closed, and closed already must not draw again
+    // under the click that moved the focus.
+    let open = use_state_eq(|| false);
     let active = use_state(|| 0usize);
 
     // Only an open list, or Enter on a typed name, needs the matches; a closed list renders none
