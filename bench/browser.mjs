@@ -362,6 +362,7 @@ async function main() {
     // map hidden), and the widget's with the map shown where the map is compared.
     const measured = Object.fromEntries(kinds.map(([kind]) => [kind, {}]));
     const mapShown = {};
+    const comparesMap = (kind) => kind === 'widget' && MAP_SIZES.includes(size);
     // Cold loads: a fresh browser each time (no compiled-wasm or HTTP cache, one renderer).
     // Implementations alternate run by run so drifts in machine load hit both alike.
     for (let run = 0; run < RUNS; run++) {
@@ -372,7 +373,7 @@ async function main() {
         const reports = await installDetector(context, kind);
         const page = await context.newPage();
         loads[kind].push(await coldLoad(page, browser, which, reports));
-        if (kind === 'widget' && MAP_SIZES.includes(size)) {
+        if (comparesMap(kind)) {
           const turns = await mapComparison(page, REPS_PER_PAGE);
           pooled(measured[kind], turns.hidden);
           pooled(mapShown, turns.shown);
@@ -385,7 +386,7 @@ async function main() {
     for (const [kind] of kinds) {
       const pick = (k) => loads[kind].map((l) => l[k]).filter((x) => x !== null && x !== undefined);
       entry[kind] = { interactions: summarize(measured[kind]) };
-      if (kind === 'widget' && MAP_SIZES.includes(size)) entry[kind].mapInteractions = summarize(mapShown);
+      if (comparesMap(kind)) entry[kind].mapInteractions = summarize(mapShown);
       Object.assign(entry[kind], {
         firstResults: summary(pick('firstResults')),
         ownResults: summary(pick('ownResults')),
