@@ -231,19 +231,22 @@ struct Index {
 }
 
 impl Feed {
-    /// Assembles a feed from checked parts and builds its indices. `id_hashes` is each
-    /// official's [`id_hash`] and index, in any order (validation has them from checking the ids
-    /// are distinct). `positions` and `parties` are the tables the officials' indices refer to,
-    /// in any order; they are sorted here.
+    /// Assembles a feed from checked parts and builds its indices. `names` has each official's
+    /// texts, in the officials' order. `id_hashes` is each official's [`id_hash`] and index, in
+    /// any order (validation has them from checking the ids are distinct). `positions` and
+    /// `parties` are the tables the officials' indices refer to, in any order; they are sorted
+    /// here.
     pub(crate) fn assemble(
         meta: Meta,
         questions: Vec<Question>,
         mut officials: Vec<Official>,
+        names: NameTexts,
         id_hashes: Vec<(u64, u32)>,
         positions: Vec<String>,
         parties: Vec<String>,
     ) -> Feed {
         debug_assert_eq!(id_hashes.len(), officials.len());
+        debug_assert_eq!(names.folded.len(), officials.len());
         let (positions, position_map) = sorted_table(positions);
         let (parties, party_map) = sorted_table(parties);
         for official in &mut officials {
@@ -255,7 +258,7 @@ impl Feed {
         // about memory (11% of a 100k load, by perf on a native build of that library); the
         // stable sort is a plain merge sort. Same order: the pairs are distinct.
         let id_hashes = sort_in_buckets(id_hashes, |(hash, _)| (hash >> 48) as u16, Ord::cmp);
-        let (folded, keys) = name_texts(&officials);
+        let NameTexts { folded, keys } = names;
         let name_order = sorted_by_key(&keys);
         // Freed before the columns are made, so they can reuse its room (wasm memory never shrinks).
         drop(keys);
@@ -508,24 +511,42 @@ fn sorted_table(table: Vec<String>) -> (Vec<String>, Vec<u32>) {
 }
 
 /// Each official's name folded for accent- and case-insensitive search, and its sort key: family
-/// name, then full name, both folded (officials sort by family name as scorecards do). Made in
-/// one pass, so each name is read from memory once (at 100k officials, mostly cache misses).
-fn name_texts(officials: &[Official]) -> (TextList, TextList) {
-    let mut folded = TextList::with_capacity(officials);
-    let mut keys = TextList::with_capacity(officials);
-    for o in officials {
+/// name, then full name, both folded (officials sort by family name as scorecards do).
+///
+/// Made as each official is checked, while its name is still in the cache: read again once the
+/// feed is assembled, 100k names were mostly cache misses.
+#[derive(Debug)]
+pub(crate) struct NameTexts {
+    folded: TextList,
+    keys: TextList,
+}
+
+impl NameTexts {
+    pub(crate) fn new() -> NameTexts {
+        NameTexts { folded: TextList::new(), keys: TextList::new() }
+    }
+
+    /// Adds the next official's texts (officials in feed order).
+    pub(crate) fn push(&mut self, official: &Official) {
+        let NameTexts { folded, keys } = self;
         let start = folded.text.len();
-        fold_into(&mut folded.text, &o.name);
+        fold_into(&mut folded.text, &official.name);
         folded.end_item();
-        match &o.sort_name {
+        match &official.sort_name {
             Some(sort_name) => fold_into(&mut keys.text, sort_name),
-            None => fold_into(&mut keys.text, family_name(&o.name)),
+            None => fold_into(&mut keys.text, family_name(&official.name)),
         }
         keys.text.push(' ');
         keys.text.push_str(&folded.text[start..]);
         keys.end_item();
     }
-    (folded, keys)
+
+    /// The texts of officials already checked (a sharded feed's, combined).
+    pub(crate) fn of(officials: &[Official]) -> NameTexts {
+        let mut names = NameTexts::new();
+        officials.iter().for_each(|official| names.push(official));
+        names
+    }
 }
 
 /// Indices of `keys` in byte order of their texts, ties in index order.
@@ -602,6 +623,7 @@ fn sort_in_buckets<T: Copy + Default>(
 
 /// One short text per official, all in one buffer: building a feed makes two per official
 /// (folded name, sort key), and a `String` each would be an allocation each.
+#[derive(Debug)]
 struct TextList {
     text: String,
     /// `starts[i]..starts[i + 1]` is official `i`'s text.
@@ -609,11 +631,8 @@ struct TextList {
 }
 
 impl TextList {
-    /// An empty list with room for about a text per official, twice the length of its name.
-    fn with_capacity(officials: &[Official]) -> TextList {
-        let mut starts = Vec::with_capacity(officials.len() + 1);
-        starts.push(0);
-        TextList { text: String::with_capacity(officials.iter().map(|o| o.name.len() * 2).sum()), starts }
+    fn new() -> TextList {
+        TextList { text: String::new(), starts: vec![0] }
     }
 
     /// Ends the text being written to `self.text`: it is the next item.

@@ -11,7 +11,7 @@ use super::questions::QuestionMap;
 use crate::diagnostics::{group_thousands, Diagnostic, LineIndex, Location, Report};
 use crate::feed::json::offset_in;
 use crate::feed::lookup::{id_hash, Interner};
-use crate::feed::model::Official;
+use crate::feed::model::{NameTexts, Official};
 use crate::feed::{load_json, Feed, Loaded};
 use crate::source;
 use crate::states::{State, StateSet};
@@ -247,10 +247,12 @@ impl ShardedFeed {
         }
         report.loaded = officials.len();
         let id_hashes = officials.iter().enumerate().map(|(i, o)| (id_hash(&o.id), i as u32)).collect();
+        let names = NameTexts::of(&officials);
         let feed = Feed::assemble(
             self.index.feed.meta.clone(),
             self.index.feed.questions.clone(),
             officials,
+            names,
             id_hashes,
             positions.table,
             parties.table,

@@ -20,8 +20,8 @@ use super::doc::{
 use super::language::{self, primary, Translations};
 use super::lookup::{Interner, SeenIds};
 use super::model::{
-    Evidence, Feed, Identifier, Meta, MetaTranslation, NamedLink, Official, Question, QuestionTranslation, Stance,
-    StanceIx, StanceRecord, StanceTranslation,
+    Evidence, Feed, Identifier, Meta, MetaTranslation, NameTexts, NamedLink, Official, Question, QuestionTranslation,
+    Stance, StanceIx, StanceRecord, StanceTranslation,
 };
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Location, Report};
@@ -158,9 +158,9 @@ impl<'a> FeedValidator<'a> {
     /// The checked feed (sets `report.loaded`).
     pub(crate) fn finish(self) -> Feed {
         let FeedValidator { v, meta, questions, officials } = self;
-        v.report.loaded = officials.kept.len();
-        let id_hashes = officials.ids.into_claimed();
-        Feed::assemble(meta, questions, officials.kept, id_hashes, officials.positions.table, officials.parties.table)
+        let officials::Officials { kept, names, ids, positions, parties, .. } = officials;
+        v.report.loaded = kept.len();
+        Feed::assemble(meta, questions, kept, names, ids.into_claimed(), positions.table, parties.table)
     }
 }
 

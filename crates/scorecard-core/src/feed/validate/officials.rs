@@ -6,6 +6,8 @@ use super::*;
 /// The officials checked so far.
 pub(super) struct Officials {
     pub(super) kept: Vec<Official>,
+    /// The kept officials' folded names and sort keys.
+    pub(super) names: NameTexts,
     pub(super) ids: SeenIds,
     pub(super) positions: Interner,
     pub(super) parties: Interner,
@@ -17,6 +19,7 @@ impl Officials {
     pub(super) fn with_capacity(count: usize) -> Self {
         Officials {
             kept: Vec::with_capacity(count),
+            names: NameTexts::new(),
             ids: SeenIds::with_capacity(count),
             positions: Interner::default(),
             parties: Interner::default(),
@@ -30,10 +33,13 @@ impl Validator<'_> {
     pub(super) fn push_official(&mut self, officials: &mut Officials, doc: OfficialDoc<'_>, questions: &[Question]) {
         let index = officials.read;
         officials.read += 1;
-        let Officials { kept, ids, positions, parties, .. } = officials;
+        let Officials { kept, names, ids, positions, parties, .. } = officials;
         match self.official(index, doc, questions, ids, kept, positions, parties) {
             // Its id is claimed: nothing after the id skips an official.
-            Some(official) => kept.push(official),
+            Some(official) => {
+                names.push(&official);
+                kept.push(official);
+            }
             None => self.report.skipped += 1,
         }
     }
