@@ -19,7 +19,7 @@ use crate::donate::DonationSearch;
 use crate::i18n::Lang;
 use crate::link::SafeUrl;
 use crate::states::State;
-use crate::text::{fold, fold_into};
+use crate::text::{fold, fold_into, is_ascii_whitespace};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Feed {
@@ -700,16 +700,15 @@ fn family_name_range_by_chars(name: &str) -> Range<usize> {
 
 /// [`family_name_range`] for an ASCII name (most names), by bytes: walking a name backwards by
 /// characters decodes each one, and trimming commas by a `char` pattern was half of finding the
-/// family name in the browser. The same words: in ASCII, `char::is_whitespace` is these bytes.
+/// family name in the browser. The same words, split where `char::is_whitespace` would.
 fn ascii_family_name_range(name: &[u8]) -> Range<usize> {
-    let space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
     let mut end = name.len();
     while end > 0 {
-        while end > 0 && space(name[end - 1]) {
+        while end > 0 && is_ascii_whitespace(name[end - 1]) {
             end -= 1;
         }
         let mut start = end;
-        while start > 0 && !space(name[start - 1]) {
+        while start > 0 && !is_ascii_whitespace(name[start - 1]) {
             start -= 1;
         }
         let mut word_end = end;

@@ -138,7 +138,7 @@ fn fold_ascii_into(out: &mut String, text: &str) {
 }
 
 /// `char::is_whitespace` for ASCII (unlike `u8::is_ascii_whitespace`, it includes U+000B).
-fn is_ascii_whitespace(b: u8) -> bool {
+pub(crate) fn is_ascii_whitespace(b: u8) -> bool {
     matches!(b, b' ' | b'\t'..=b'\r')
 }
 
