@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { dist, serve } from './serve.mjs';
 import { installDetector, reported } from './detect.mjs';
 import { pooled } from './pool.mjs';
@@ -56,12 +56,8 @@ const ROOTS = [
   ['/', dist],
 ];
 
-function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
-  });
-}
+// Memory figures: precise `performance.memory`, and `gc()` to read them after a collection.
+const launch = () => launchChromium(['--enable-precise-memory-info', '--js-flags=--expose-gc']);
 
 // ------------------------------------------------------------------ statistics
 

@@ -11,7 +11,8 @@
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
+import { quantile } from './pool.mjs';
 import { serve } from './serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -36,10 +37,7 @@ for (const dist of dists) {
 
 /** One cold load of `url` in a fresh browser: the page's `${mark}:…` figures. */
 async function coldLoad(url, mark) {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(url);
@@ -72,10 +70,7 @@ for (let round = 1; round <= ROUNDS; round++) {
   }
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2 : NaN;
-};
+const median = (xs) => quantile(xs, 0.5);
 console.log('');
 for (const [i, f] of figures.entries()) {
   console.log(

@@ -22,7 +22,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { dist, serve } from './serve.mjs';
 import { SELECTORS, installDetector, reported } from './detect.mjs';
 
@@ -63,12 +63,7 @@ function pageUrl(origin, kind, size) {
   }
 }
 
-function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-quic'],
-  });
-}
+const launch = () => launchChromium(['--disable-quic']);
 
 async function throttle(page) {
   const cdp = await page.context().newCDPSession(page);
