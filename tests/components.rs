@@ -279,6 +279,26 @@ async fn name_search_ignores_case_and_accents() {
 }
 
 #[wasm_bindgen_test]
+async fn a_new_filter_rewrites_the_rows_on_screen_in_place() {
+    clear_storage("t3b");
+    let w = mount("t3b", "", WidgetOptions::default()).await;
+    let first_row = query(&w.root, ".sc-row").unwrap();
+    assert!(first_row.text_content().unwrap().contains("Ann Able"));
+    type_text(&query(&w.root, "input[type=search]").unwrap(), "castro");
+    wait_for_text(&w.root, ".sc-count-number", "1 official").await;
+    // The same elements, now telling of Cy Castro: making a row is most of what a filter costs.
+    let row = query(&w.root, ".sc-row").unwrap();
+    assert!(row.is_same_node(Some(&first_row)), "the first row's elements are kept");
+    assert!(row.text_content().unwrap().contains("Cy Castro"));
+    assert!(!row.text_content().unwrap().contains("Ann Able"));
+    // Its button acts for the official it now shows.
+    let add = query(&row, ".sc-add").unwrap();
+    assert_eq!(add.get_attribute("data-official").as_deref(), Some("cy"));
+    click(&add);
+    wait_for_label(&w.root, "Remove Cy Castro from shortlist").await;
+    assert!(query(&w.root, "[aria-label=\"Remove Ann Able from shortlist\"]").is_none());
+}
+#[wasm_bindgen_test]
 async fn shortlist_add_amount_total_remove_and_undo() {
     clear_storage("t4");
     let w = mount("t4", "", WidgetOptions::default()).await;

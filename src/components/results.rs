@@ -108,11 +108,14 @@ pub fn results(props: &ResultsProps) -> Html {
                     }
                 </div>
             }
+            // Rows are keyed by their place in the results, not by official: scrolling keeps
+            // each row's elements, and a new filter rewrites the rows on screen in place instead
+            // of removing them and making new ones (about fifteen elements each).
             <ol class={classes!("sc-list", windowed.then_some("sc-list-windowed"))} ref={list_ref} aria-label={tr.t("results.list")}>
                 { for result.matches[start..end].iter().enumerate().map(|(offset, &i)| {
-                    let official = &feed.officials[i as usize];
+                    let place = start + offset;
                     html! {
-                        <li class="sc-slot" key={official.id.clone()} aria-setsize={total.to_string()} aria-posinset={(start + offset + 1).to_string()}>
+                        <li class="sc-slot" key={place} aria-setsize={total.to_string()} aria-posinset={(place + 1).to_string()}>
                             { rows.row(i as usize) }
                         </li>
                     }
