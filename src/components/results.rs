@@ -110,7 +110,7 @@ pub fn results(props: &ResultsProps) -> Html {
             }
             // Rows are keyed by their place in the results, not by official: scrolling keeps
             // each row's elements, and a new filter rewrites the rows on screen in place instead
-            // of removing them and making new ones (twenty elements each).
+            // of removing them and making new ones (eighteen elements each).
             <ol class={classes!("sc-list", windowed.then_some("sc-list-windowed"))} ref={list_ref} aria-label={tr.t("results.list")}>
                 { for result.matches[start..end].iter().enumerate().map(|(offset, &i)| {
                     let place = start + offset;
