@@ -298,6 +298,7 @@ async fn a_new_filter_rewrites_the_rows_on_screen_in_place() {
     wait_for_label(&w.root, "Remove Cy Castro from shortlist").await;
     assert!(query(&w.root, "[aria-label=\"Remove Ann Able from shortlist\"]").is_none());
 }
+
 #[wasm_bindgen_test]
 async fn shortlist_add_amount_total_remove_and_undo() {
     clear_storage("t4");
