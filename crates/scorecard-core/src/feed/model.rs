@@ -538,17 +538,13 @@ impl NameTexts {
         let folded_name = &folded.text[start..];
         match &official.sort_name {
             Some(sort_name) => fold_into(&mut keys.text, sort_name),
-            None => {
-                let family = family_name_range(name);
-                // An ASCII name folded to as many bytes was only lower-cased (and any tab made a
-                // space; most names): its family name, folded, is the same bytes of the folded
-                // name. Folding it again was a third of making these texts in the browser.
-                if folded_name.len() == name.len() && name.is_ascii() {
-                    keys.text.push_str(&folded_name[family]);
-                } else {
-                    fold_into(&mut keys.text, &name[family]);
-                }
+            // An ASCII name folded to as many bytes was only lower-cased (and any tab made a
+            // space; most names): its family name, folded, is the same bytes of the folded name.
+            // Folding it again was a third of making these texts in the browser.
+            None if folded_name.len() == name.len() && name.is_ascii() => {
+                keys.text.push_str(&folded_name[ascii_family_name_range(name.as_bytes())]);
             }
+            None => fold_into(&mut keys.text, family_name(name)),
         }
         keys.text.push(' ');
         keys.text.push_str(folded_name);
