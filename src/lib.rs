@@ -20,11 +20,13 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod first_screen;
 pub mod hooks;
 pub mod i18n;
 pub mod lazy;
 mod loading;
 mod lookup;
+pub mod markup;
 pub mod options;
 mod since;
 pub mod state;

@@ -89,7 +89,7 @@ pub fn compare_dialog(props: &CompareProps) -> Html {
                                     { match (&e.url, text) {
                                         (Some(url), Some(text)) => external_link(
                                             url,
-                                            Some(AttrValue::from(tr.msg(&scorecard_core::i18n::Msg::new("row.source.named").text("name", official.name.clone()).text("site", text.clone())))),
+                                            Some(AttrValue::from(tr.msg(&crate::markup::source_label(official, &text)))),
                                             Classes::new(),
                                             html! { text },
                                         ),

@@ -10,6 +10,7 @@ use yew::prelude::*;
 use super::compare::CompareView;
 use crate::i18n::I18n;
 use crate::lazy::Part;
+use crate::markup::compare_toggle_label;
 use crate::state::Action;
 use scorecard_core::i18n::Msg;
 
@@ -23,7 +24,7 @@ pub fn compare_toggle(official: &Official, picked: bool, on_action: &Callback<Ac
             type="button"
             class={classes!("sc-button", "sc-button-small", "sc-compare-toggle", picked.then_some("sc-picked"))}
             aria-pressed={if picked { "true" } else { "false" }}
-            aria-label={tr.msg(&Msg::new("compare.toggle.named").text("name", official.name.clone()))}
+            aria-label={tr.msg(&compare_toggle_label(official))}
             onclick={on_action.reform(move |_| Action::ToggleCompare(id.clone()))}
         >
             { tr.t("compare.toggle") }

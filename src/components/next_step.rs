@@ -7,19 +7,15 @@ use yew::prelude::*;
 
 use super::external_link;
 use crate::i18n::I18n;
+use crate::markup::next_step_class;
 
 /// The link for `step`, whose accessible name says whom it is for (`name`).
 pub fn next_step_link(step: &NextStep, name: &str, tr: &I18n) -> Html {
     let Some(url) = step.url() else { return html! {} };
-    let kind = match step {
-        NextStep::Give { .. } => "sc-give",
-        NextStep::FindDonationPage { .. } => "sc-find",
-        _ => "sc-contact",
-    };
     external_link(
         url,
         Some(AttrValue::from(tr.msg(&step.accessible_msg(name)))),
-        classes!("sc-button", "sc-next-step", kind),
+        classes!("sc-button", "sc-next-step", next_step_class(step)),
         html! { tr.msg(&step.label_msg()) },
     )
 }

@@ -4,13 +4,13 @@
 
 use scorecard_core::describe;
 use scorecard_core::feed::Official;
-use scorecard_core::i18n::Msg;
 use scorecard_core::money::{Cents, DEFAULT_AMOUNT};
 use scorecard_core::next_step::next_step;
 use scorecard_core::shortlist::Shortlist;
 use yew::prelude::*;
 
 use crate::i18n::{use_i18n, I18n};
+use crate::markup::{shortlist_button_words, source_label};
 
 use super::{compare_toggle, external_link, next_step_link, not_rated_badge, stance_line};
 use crate::since::RowMarks;
@@ -81,28 +81,21 @@ impl RowContext<'_> {
 /// icon (+ or ✓) is drawn by the stylesheet from `sc-added`: one element fewer in every row.
 pub fn shortlist_button(official: &Official, listed: bool, on_action: &Callback<Action>, tr: &I18n) -> Html {
     let id = official.id.clone();
-    let (on_click, label, text) = if listed {
-        (
-            on_action.reform(move |_| Action::Remove { id: id.clone() }),
-            tr.msg(&Msg::new("row.remove.named").text("name", official.name.clone())),
-            tr.t("row.remove"),
-        )
+    let on_click = if listed {
+        on_action.reform(move |_| Action::Remove { id: id.clone() })
     } else {
-        (
-            on_action.reform(move |_| Action::Add { id: id.clone() }),
-            tr.msg(&Msg::new("row.add.named").text("name", official.name.clone())),
-            tr.t("row.add"),
-        )
+        on_action.reform(move |_| Action::Add { id: id.clone() })
     };
+    let (label, word) = shortlist_button_words(official, listed);
     html! {
         <button
             type="button"
             class={classes!("sc-button", "sc-add", listed.then_some("sc-added"))}
-            aria-label={label}
+            aria-label={tr.msg(&label)}
             data-official={official.id.clone()}
             onclick={on_click}
         >
-            { text }
+            { tr.t(word) }
         </button>
     }
 }
@@ -138,7 +131,7 @@ pub fn official_row(props: &OfficialRowProps) -> Html {
                         { tr.t("row.source") }{ " " }
                         { external_link(
                             url,
-                            Some(AttrValue::from(tr.msg(&Msg::new("row.source.named").text("name", official.name.clone()).text("site", url.site_name())))),
+                            Some(AttrValue::from(tr.msg(&source_label(official, url.site_name())))),
                             Classes::new(),
                             html! { evidence.title.clone().unwrap_or_else(|| url.site_name().to_string()) },
                         ) }

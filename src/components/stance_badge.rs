@@ -1,24 +1,16 @@
 //! A stance shown by text, icon and colour together, so colour is never the only signal.
 
 use scorecard_core::describe::not_rated;
-use scorecard_core::feed::doc::Tone;
 use scorecard_core::feed::{Question, Stance, StanceRecord};
 use yew::prelude::*;
 
 use crate::hooks::use_style_property;
 use crate::i18n::I18n;
+use crate::markup::{tone_class, tone_icon};
 
 #[derive(Properties, PartialEq)]
 pub struct StanceBadgeProps {
     pub stance: Stance,
-}
-
-pub fn tone_icon(tone: Tone) -> &'static str {
-    match tone {
-        Tone::Positive => "✓",
-        Tone::Negative => "✗",
-        Tone::Neutral => "○",
-    }
 }
 
 /// A stance's badge. Only a stance with its own colour needs the [`StanceBadge`] component, to
@@ -56,13 +48,8 @@ pub fn stance_line(question: &Question, record: &StanceRecord, tr: &I18n) -> Htm
 
 fn badge_markup(stance: &Stance, node: NodeRef, tr: &I18n) -> Html {
     let (label, lang) = crate::i18n::shown(stance.label_in(&tr.localize()));
-    let tone = match stance.tone {
-        Tone::Positive => "sc-tone-positive",
-        Tone::Negative => "sc-tone-negative",
-        Tone::Neutral => "sc-tone-neutral",
-    };
     html! {
-        <span class={classes!("sc-badge", tone)} ref={node}>
+        <span class={classes!("sc-badge", tone_class(stance.tone))} ref={node}>
             <span class="sc-badge-icon" aria-hidden="true">{ tone_icon(stance.tone) }</span>
             <span class="sc-badge-label" lang={lang}>{ label }</span>
         </span>

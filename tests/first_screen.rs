@@ -1,0 +1,214 @@
+//! The first screen before yew is in (`scorecard::first_screen`) draws what the components draw:
+//! for every official of every bundled feed, in English and in Spanish, listed or not, picked to
+//! compare or not, its row is the same markup as `components::OfficialRow`'s (attributes compared
+//! as a set, since the two renderers write them in different orders).
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use scorecard::components::RowContext;
+use scorecard::first_screen::row::Rows;
+use scorecard::i18n::I18n;
+use scorecard::state::{Action, FeedRef};
+use scorecard_core::feed::{load_json, Feed};
+use scorecard_core::i18n::Lang;
+use scorecard_core::money::Cents;
+use scorecard_core::shortlist::Shortlist;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, Node};
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Every kind of row the bundled feeds may lack: a colour of the feed's own, evidence with and
+/// without a title, a donation search, a contact address, markup in a name and a detail.
+const VARIETY: &str = r##"{
+  "format_version": 1,
+  "meta": {
+    "title": "Variety", "language": "en",
+    "donation_search": "https://example.org/search?q={name}&state={state}"
+  },
+  "questions": [
+    { "id": "q", "text": "Q?", "default_stance": "n",
+      "stances": [
+        { "id": "y", "label": "Yes", "tone": "positive", "color": "#1b7837" },
+        { "id": "x", "label": "No", "tone": "negative" },
+        { "id": "n", "label": "No answer" }
+      ] }
+  ],
+  "officials": [
+    { "id": "a", "name": "Ann <b>Able</b>", "state": "VT", "position": "Senator",
+      "donate_url": "https://secure.actblue.com/donate/ann",
+      "stances": { "q": { "stance": "y", "date": "2019-02-19", "detail": "<i>said so</i>",
+        "evidence": [ { "url": "https://news.example.com/ann", "title": "Ann's speech" } ] } } },
+    { "id": "b", "name": "Bob Baker", "state": "NY", "position": "Mayor", "city": "Albany",
+      "stances": { "q": { "stance": "x", "evidence": [ { "url": "https://www.example.net/b", "date": "2020-01-02" } ] } } },
+    { "id": "c", "name": "Cy Castro", "state": "TX", "email": "cy@example.org" }
+  ]
+}"##;
+
+#[derive(Properties, PartialEq)]
+struct ComponentRowsProps {
+    feed: FeedRef,
+    shortlist: Shortlist,
+    compare: Vec<String>,
+    refcode: Option<AttrValue>,
+    tr: I18n,
+}
+
+/// Every official's row, drawn by the components.
+#[function_component(ComponentRows)]
+fn component_rows(props: &ComponentRowsProps) -> Html {
+    let on_action = Callback::from(|_: Action| ());
+    let rows = RowContext {
+        feed: &props.feed,
+        question: 0,
+        shortlist: &props.shortlist,
+        compare: &props.compare,
+        refcode: &props.refcode,
+        marks: &None,
+        on_action: &on_action,
+        tr: &props.tr,
+    };
+    html! {
+        <ContextProvider<I18n> context={props.tr.clone()}>
+            { for (0..props.feed.officials.len()).map(|i| rows.row(i)) }
+        </ContextProvider<I18n>>
+    }
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A node's markup with each element's attributes sorted, and text as the DOM holds it.
+fn canonical(node: &Node, out: &mut String) {
+    if let Some(element) = node.dyn_ref::<Element>() {
+        let names = element.get_attribute_names();
+        let mut attributes: Vec<(String, String)> = names
+            .iter()
+            .filter_map(|n| n.as_string())
+            .map(|n| {
+                let value = element.get_attribute(&n).unwrap_or_default();
+                (n, value)
+            })
+            .collect();
+        attributes.sort();
+        out.push('<');
+        out.push_str(&element.tag_name().to_lowercase());
+        for (name, value) in attributes {
+            out.push_str(&format!(" {name}={value:?}"));
+        }
+        out.push('>');
+        let children = element.child_nodes();
+        for i in 0..children.length() {
+            canonical(&children.item(i).unwrap(), out);
+        }
+        out.push_str(&format!("</{}>", element.tag_name().to_lowercase()));
+    } else if node.node_type() == Node::TEXT_NODE {
+        out.push_str(&format!("{:?}", node.text_content().unwrap_or_default()));
+    }
+}
+
+/// Each child element of `root`, canonical, with adjacent text merged (yew writes `{a}{" "}` as
+/// two text nodes where the first screen writes one).
+fn rows_of(root: &Element) -> Vec<String> {
+    root.normalize();
+    let children = root.children();
+    (0..children.length())
+        .map(|i| {
+            let mut out = String::new();
+            canonical(&children.item(i).unwrap(), &mut out);
+            out
+        })
+        .collect()
+}
+
+async fn next_frame() {
+    yew::platform::time::sleep(std::time::Duration::from_millis(2)).await;
+}
+
+/// Draws every official of `feed` both ways and compares them row by row.
+async fn same_rows(feed: Rc<Feed>, lang: Lang, what: &str) {
+    let tr = I18n::for_feed(lang, feed.meta.language());
+    let mut shortlist = Shortlist::default();
+    let mut compare = Vec::new();
+    for (i, official) in feed.officials.iter().enumerate() {
+        if i % 7 == 3 {
+            shortlist.add_with_amount(&official.id, &official.name, Cents(500 + 100 * (i as u64 % 5))).unwrap();
+        }
+        if i % 11 == 5 {
+            compare.push(official.id.clone());
+        }
+    }
+    let refcode = Some(AttrValue::from("blog"));
+
+    let yew_root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&yew_root).unwrap();
+    let props = ComponentRowsProps {
+        feed: FeedRef(feed.clone()),
+        shortlist: shortlist.clone(),
+        compare: compare.clone(),
+        refcode: refcode.clone(),
+        tr: tr.clone(),
+    };
+    let handle = yew::Renderer::<ComponentRows>::with_root_and_props(yew_root.clone(), props).render();
+    // Yew draws in a task of its own (rows are child components: a few rounds).
+    for _ in 0..50 {
+        next_frame().await;
+        if yew_root.child_element_count() as usize == feed.officials.len() {
+            break;
+        }
+    }
+
+    let plain_root = document().create_element("div").unwrap();
+    let rows = Rows {
+        doc: &document(),
+        feed: &feed,
+        question: 0,
+        shortlist: &shortlist,
+        compare: &compare,
+        refcode: refcode.as_deref(),
+        tr: &tr,
+    };
+    for i in 0..feed.officials.len() {
+        plain_root.append_child(&rows.row(i).unwrap()).unwrap();
+    }
+
+    let (drawn, expected) = (rows_of(&plain_root), rows_of(&yew_root));
+    handle.destroy();
+    yew_root.remove();
+    assert_eq!(expected.len(), feed.officials.len(), "{what}: the components drew every row");
+    for (i, (drawn, expected)) in drawn.iter().zip(&expected).enumerate() {
+        assert_eq!(drawn, expected, "{what}: row {i} ({})", feed.officials[i].id);
+    }
+}
+
+fn feed(json: &[u8]) -> Rc<Feed> {
+    Rc::new(load_json(json).feed.expect("the feed loads"))
+}
+
+#[wasm_bindgen_test]
+async fn every_row_of_the_bundled_feeds_is_drawn_as_the_components_draw_it() {
+    let feeds = [
+        ("endorsements-2020", &include_bytes!("../feeds/endorsements-2020.json")[..]),
+        ("congress-today", &include_bytes!("../feeds/congress-today.json")[..]),
+        ("primaries-2018", &include_bytes!("../feeds/primaries-2018.json")[..]),
+    ];
+    for (name, json) in feeds {
+        let feed = feed(json);
+        for lang in [Lang::En, Lang::Es] {
+            same_rows(feed.clone(), lang, &format!("{name}, {lang:?}")).await;
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn rows_with_colours_evidence_searches_contacts_and_markup_are_drawn_as_the_components_draw_them() {
+    let feed = feed(VARIETY.as_bytes());
+    assert_eq!(feed.officials.len(), 3);
+    for lang in [Lang::En, Lang::Es] {
+        same_rows(feed.clone(), lang, &format!("variety, {lang:?}")).await;
+    }
+}
