@@ -78,6 +78,41 @@ fn component_rows(props: &ComponentRowsProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct PanelProps {
+    feed: FeedRef,
+    shortlist: Shortlist,
+    compare: Vec<String>,
+    drafts: std::collections::BTreeMap<String, String>,
+    refcode: Option<String>,
+    tr: I18n,
+}
+
+/// The shortlist panel, drawn by the components in the reader's language.
+#[function_component(Panel)]
+fn panel(props: &PanelProps) -> Html {
+    use scorecard::components::ShortlistPanel;
+    html! {
+        <ContextProvider<I18n> context={props.tr.clone()}>
+            <ShortlistPanel
+                feed={props.feed.clone()}
+                shortlist={props.shortlist.clone()}
+                compare={props.compare.clone()}
+                amount_errors={std::collections::BTreeMap::new()}
+                amount_drafts={props.drafts.clone()}
+                split_error={None::<scorecard_core::i18n::Msg>}
+                refcode={props.refcode.clone()}
+                share_url={None::<String>}
+                on_copy_link={Callback::noop()}
+                on_share={None::<Callback<()>>}
+                on_download={Callback::noop()}
+                on_action={Callback::noop()}
+                node_ref={NodeRef::default()}
+            />
+        </ContextProvider<I18n>>
+    }
+}
+
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
@@ -94,6 +129,12 @@ fn canonical(node: &Node, out: &mut String) {
                 (n, value)
             })
             .collect();
+        // What a reader sees in a field is its property (yew sets those, not the attributes).
+        if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+            attributes.retain(|(name, _)| name != "value" && name != "checked");
+            attributes.push((".value".into(), input.value()));
+            attributes.push((".checked".into(), input.checked().to_string()));
+        }
         attributes.sort();
         out.push('<');
         out.push_str(&element.tag_name().to_lowercase());
@@ -185,12 +226,79 @@ async fn same_rows(feed: Rc<Feed>, lang: Lang, what: &str) {
     }
 }
 
+/// The entries of a shortlist of every third official (given, for some; one no longer in the
+/// feed), drawn both ways.
+async fn same_entries(feed: Rc<Feed>, lang: Lang, what: &str) {
+    use scorecard::first_screen::entry::Entries;
+
+    let tr = I18n::for_feed(lang, feed.meta.language());
+    let mut shortlist = Shortlist::default();
+    shortlist.add("no-longer-in-the-feed", "Gone Official").unwrap();
+    let mut compare = Vec::new();
+    for (i, official) in feed.officials.iter().enumerate().filter(|(i, _)| i % 3 == 0) {
+        shortlist.add_with_amount(&official.id, &official.name, Cents(100 * (i as u64 % 40) + 1)).unwrap();
+        if i % 2 == 0 {
+            shortlist.set_given(&official.id, true);
+        }
+        if i % 5 == 0 {
+            compare.push(official.id.clone());
+        }
+    }
+    let mut drafts = std::collections::BTreeMap::new();
+    if let Some(official) = feed.officials.get(3) {
+        drafts.insert(official.id.clone(), "12.5".to_string());
+    }
+    let refcode = Some("blog".to_string());
+
+    let yew_root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&yew_root).unwrap();
+    let props = PanelProps {
+        feed: FeedRef(feed.clone()),
+        shortlist: shortlist.clone(),
+        compare: compare.clone(),
+        drafts: drafts.clone(),
+        refcode: refcode.clone(),
+        tr: tr.clone(),
+    };
+    let handle = yew::Renderer::<Panel>::with_root_and_props(yew_root.clone(), props).render();
+    let mut list = None;
+    for _ in 0..50 {
+        next_frame().await;
+        list = yew_root.query_selector(".sc-entries").unwrap();
+        if list.is_some() {
+            break;
+        }
+    }
+    let list = list.expect("the panel lists the entries");
+
+    let plain_root = document().create_element("div").unwrap();
+    let entries = Entries {
+        doc: &document(),
+        feed: &feed,
+        compare: &compare,
+        amount_drafts: &drafts,
+        refcode: refcode.as_deref(),
+        count: shortlist.len(),
+        tr: &tr,
+    };
+    for (i, entry) in shortlist.entries().iter().enumerate() {
+        plain_root.append_child(&entries.entry(i, entry).unwrap()).unwrap();
+    }
+    let (drawn, expected) = (rows_of(&plain_root), rows_of(&list));
+    handle.destroy();
+    yew_root.remove();
+    assert_eq!(expected.len(), shortlist.len(), "{what}: the components drew every entry");
+    for (i, (drawn, expected)) in drawn.iter().zip(&expected).enumerate() {
+        assert_eq!(drawn, expected, "{what}: entry {i} ({})", shortlist.entries()[i].id);
+    }
+}
+
 fn feed(json: &[u8]) -> Rc<Feed> {
     Rc::new(load_json(json).feed.expect("the feed loads"))
 }
 
 #[wasm_bindgen_test]
-async fn every_row_of_the_bundled_feeds_is_drawn_as_the_components_draw_it() {
+async fn every_row_and_shortlist_entry_of_the_bundled_feeds_is_drawn_as_the_components_draw_it() {
     let feeds = [
         ("endorsements-2020", &include_bytes!("../feeds/endorsements-2020.json")[..]),
         ("congress-today", &include_bytes!("../feeds/congress-today.json")[..]),
@@ -200,15 +308,17 @@ async fn every_row_of_the_bundled_feeds_is_drawn_as_the_components_draw_it() {
         let feed = feed(json);
         for lang in [Lang::En, Lang::Es] {
             same_rows(feed.clone(), lang, &format!("{name}, {lang:?}")).await;
+            same_entries(feed.clone(), lang, &format!("{name}, {lang:?}")).await;
         }
     }
 }
 
 #[wasm_bindgen_test]
-async fn rows_with_colours_evidence_searches_contacts_and_markup_are_drawn_as_the_components_draw_them() {
+async fn rows_and_entries_with_colours_evidence_searches_contacts_and_markup_are_drawn_as_the_components_draw_them() {
     let feed = feed(VARIETY.as_bytes());
     assert_eq!(feed.officials.len(), 3);
     for lang in [Lang::En, Lang::Es] {
         same_rows(feed.clone(), lang, &format!("variety, {lang:?}")).await;
+        same_entries(feed.clone(), lang, &format!("variety, {lang:?}")).await;
     }
 }

@@ -55,6 +55,24 @@ impl El {
         Ok(self)
     }
 
+    /// An input's value, as yew sets it: the property, not the attribute.
+    pub fn value(self, value: &str) -> Result<El, JsValue> {
+        use wasm_bindgen::JsCast;
+        if let Some(input) = self.0.dyn_ref::<web_sys::HtmlInputElement>() {
+            input.set_value(value);
+        }
+        Ok(self)
+    }
+
+    /// A checkbox's state, as yew sets it: the property, not the attribute.
+    pub fn checked(self, checked: bool) -> Result<El, JsValue> {
+        use wasm_bindgen::JsCast;
+        if let Some(input) = self.0.dyn_ref::<web_sys::HtmlInputElement>() {
+            input.set_checked(checked);
+        }
+        Ok(self)
+    }
+
     pub fn into_element(self) -> Element {
         self.0
     }

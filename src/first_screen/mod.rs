@@ -8,4 +8,5 @@
 //! theirs, official by official.
 
 mod dom;
+pub mod entry;
 pub mod row;

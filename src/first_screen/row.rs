@@ -2,7 +2,7 @@
 //! "changed since your last visit" mark: that part comes with the widget).
 
 use scorecard_core::describe;
-use scorecard_core::feed::{Feed, Question, Stance, StanceRecord};
+use scorecard_core::feed::{Feed, Official, Question, Stance, StanceRecord};
 use scorecard_core::i18n::Format;
 use scorecard_core::money::{Cents, DEFAULT_AMOUNT};
 use scorecard_core::next_step::{next_step, NextStep};
@@ -78,18 +78,7 @@ impl Rows<'_> {
                     .attr("data-official", &official.id)?
                     .text(&tr.t(word))?,
             )?
-            .child(
-                El::new(doc, "button")?
-                    .attr("type", "button")?
-                    .class(if picked {
-                        "sc-button sc-button-small sc-compare-toggle sc-picked"
-                    } else {
-                        "sc-button sc-button-small sc-compare-toggle"
-                    })?
-                    .attr("aria-pressed", if picked { "true" } else { "false" })?
-                    .attr("aria-label", &tr.msg(&compare_toggle_label(official)))?
-                    .text(&tr.t("compare.toggle"))?,
-            )?;
+            .child(compare_toggle(doc, official, picked, tr)?)?;
         let article = El::new(doc, "article")?
             .class(if listed { "sc-row sc-row-listed" } else { "sc-row" })?
             .child(body)?
@@ -140,8 +129,22 @@ fn not_rated_badge(doc: &Document, tr: &I18n) -> Result<El, JsValue> {
         .child(El::new(doc, "span")?.class("sc-badge-label")?.text(&tr.msg(&describe::not_rated()))?)
 }
 
+/// As `components::compare_toggle`.
+pub(super) fn compare_toggle(doc: &Document, official: &Official, picked: bool, tr: &I18n) -> Result<El, JsValue> {
+    El::new(doc, "button")?
+        .attr("type", "button")?
+        .class(if picked {
+            "sc-button sc-button-small sc-compare-toggle sc-picked"
+        } else {
+            "sc-button sc-button-small sc-compare-toggle"
+        })?
+        .attr("aria-pressed", if picked { "true" } else { "false" })?
+        .attr("aria-label", &tr.msg(&compare_toggle_label(official)))?
+        .text(&tr.t("compare.toggle"))
+}
+
 /// As `components::next_step_link`.
-fn next_step_link(doc: &Document, step: &NextStep, name: &str, tr: &I18n) -> Result<Option<El>, JsValue> {
+pub(super) fn next_step_link(doc: &Document, step: &NextStep, name: &str, tr: &I18n) -> Result<Option<El>, JsValue> {
     let Some(url) = step.url() else { return Ok(None) };
     let class = format!("sc-button sc-next-step {}", next_step_class(step));
     let label = tr.msg(&step.accessible_msg(name));
@@ -149,7 +152,7 @@ fn next_step_link(doc: &Document, step: &NextStep, name: &str, tr: &I18n) -> Res
 }
 
 /// As `components::external_link`: `href` is a `SafeUrl`'s (https or mailto only).
-fn link(doc: &Document, href: &str, class: Option<&str>, label: Option<&str>) -> Result<El, JsValue> {
+pub(super) fn link(doc: &Document, href: &str, class: Option<&str>, label: Option<&str>) -> Result<El, JsValue> {
     El::new(doc, "a")?
         .attr("href", href)?
         .attr_opt("class", class)?
