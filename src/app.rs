@@ -7,40 +7,33 @@
 use std::rc::Rc;
 
 use scorecard_core::feed::shards::{self, ShardLoad, ShardStatus};
-use scorecard_core::give_run::GiveRun;
 use scorecard_core::shortlist::Shortlist;
 use scorecard_core::states::{State, StateSet};
 use scorecard_core::tile_map::MapMode;
-use scorecard_core::zip_lookup::SavedZip;
-use scorecard_core::{date, filter, share_link, storage_key, wording};
+use scorecard_core::{date, filter, share_link, wording};
 use yew::prelude::*;
 
-use crate::browser::first_screen::FirstScreen;
-use crate::browser::{location, perf, storage};
+use crate::browser::{location, perf};
 use crate::components::{
     compare_bar, lang_switch, map_area, part_failed, CompareProps, CompareView, Details, FilterPanel, GiveRunPanel,
     Header, LoadNotes, MapProps, MapView, OfficialDetailProps, PickStatePrompt, Results, ShardNotes, ShareBanner,
     ShortlistPanel, SinceNoticeProps, UndoBar, YourOfficialsPanel,
 };
+use crate::first_screen::{FirstScreen, Handover};
 use crate::hooks::{
-    preset_view, use_address_listener, use_address_sync, use_feed, use_handlers, use_saved_lookup, use_saved_shortlist,
+    use_address_listener, use_address_sync, use_feed, use_handlers, use_saved_lookup, use_saved_shortlist,
     use_since_last_visit, use_state_files, use_trailing, use_zip_lookup, FeedLoad,
 };
-use crate::i18n::{browser_languages, use_catalogue, I18n};
+use crate::i18n::{use_catalogue, I18n};
 use crate::lazy::{use_part, Loading, Part};
 use crate::loading::LoadState;
 pub use crate::loading::{FeedSource, LoadedFeed, Stale};
 use crate::options::WidgetOptions;
 use crate::since::{RowMarks, SinceView};
-use crate::state::{Action, AppState, Store, ZipStatus};
+use crate::start::{default_lang, initial_state};
+use crate::state::{Action, Store, ZipStatus};
 use scorecard_core::embed::{Theme, UrlMode};
 use scorecard_core::i18n::{Lang, Msg};
-
-/// The language when the reader has chosen none: the embedder's (`data-lang`, `?lang=`), else
-/// the browser's first language the widget speaks, else English.
-fn default_lang(options: &WidgetOptions) -> Lang {
-    options.embed.lang.unwrap_or_else(|| Lang::from_preferences(browser_languages().iter().map(String::as_str)))
-}
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -65,9 +58,10 @@ impl AppProps {
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let FeedLoad { load, retrying, retry, on_load_states, on_retry_state } = use_feed(&props.source, &props.options);
+    let FeedLoad { load, retrying, retry, on_load_states, on_retry_state } =
+        use_feed(&props.source, &props.options, props.first_screen.clone());
     // The loader's copy of the first screen goes once the widget's own screen (or its error) is
-    // in place, in the same frame; officials added from the copy meanwhile are added for real.
+    // in place, in the same frame; the widget starts from what the reader did on the copy.
     let settled = !matches!(*load, LoadState::Loading);
     {
         let first_screen = props.first_screen.clone();
@@ -77,11 +71,11 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
-    let first_adds = use_memo(settled, {
+    let handover = use_memo(settled, {
         let (first_screen, added) = (props.first_screen.clone(), props.added.clone());
         move |settled| match first_screen.filter(|_| *settled) {
-            Some(first_screen) => first_screen.take_adds(),
-            None => (*added).clone(),
+            Some(first_screen) => first_screen.take(),
+            None => Handover::Adds((*added).clone()),
         }
     });
     // Until the reader switches (in `Scorecard`), the address's language, else the default.
@@ -115,7 +109,7 @@ pub fn app(props: &AppProps) -> Html {
                     retrying={retrying}
                     on_load_states={on_load_states}
                     on_retry_state={on_retry_state}
-                    first_adds={first_adds.clone()}
+                    handover={handover.clone()}
                 />
             }
         }
@@ -144,8 +138,9 @@ struct ScorecardProps {
     on_load_states: Callback<StateSet>,
     /// A sharded feed: fetch a state's file again after it failed.
     on_retry_state: Callback<State>,
-    /// Officials added from the loader's copy of the first screen, before the widget was ready.
-    first_adds: Rc<Vec<String>>,
+    /// Where the reader got to on the loader's copy of the first screen, before the widget was
+    /// ready.
+    handover: Rc<Handover>,
 }
 
 impl PartialEq for ScorecardProps {
@@ -156,57 +151,26 @@ impl PartialEq for ScorecardProps {
             && self.retrying == other.retrying
             && self.on_load_states == other.on_load_states
             && self.on_retry_state == other.on_retry_state
-            && Rc::ptr_eq(&self.first_adds, &other.first_adds)
+            && Rc::ptr_eq(&self.handover, &other.handover)
     }
-}
-
-/// The first state: saved shortlist, then whatever the URL fragment carries (view, shared list),
-/// or failing that the embedder's preset view; then the officials added from the loader's copy of
-/// the first screen, as if clicked here. They are in the first render, so the widget's first
-/// frame shows them in the shortlist (not a second render and layout after it).
-fn initial_state(loaded: &LoadedFeed, options: &WidgetOptions, first_adds: &[String]) -> AppState {
-    let key = storage_key::shortlist(&loaded.storage_key);
-    let (text, storage_problem) = match storage::load(&key) {
-        Ok(text) => (text, None),
-        Err(problem) => (None, Some(problem.message())),
-    };
-    let (saved, notes, set_aside) = Shortlist::from_saved(text.as_deref());
-    if let Some(text) = text.filter(|_| set_aside) {
-        let _ = storage::save(&storage_key::damaged(&key), &text);
-    }
-    let param = share_link::param_name(options.instance.as_deref());
-    let decoded = share_link::decode(&location::fragment(), &param, &loaded.feed);
-    let view = if decoded.present { decoded.view } else { preset_view(options) };
-    let mut state = AppState::new(loaded.feed.clone(), view.filter.clone(), saved);
-    // The rest of the view: details, "my officials", a comparison.
-    state.reduce(Action::RestoreView(view), None);
-    if let Some(note) = decoded.compare_note {
-        state.reduce(Action::CompareNote(note), None);
-    }
-    state.storage_problem = storage_problem;
-    let mut state = state.with_saved(
-        storage::read(&storage_key::zip(&loaded.storage_key), SavedZip::from_storage),
-        storage::read(&storage_key::give_run(&loaded.storage_key), GiveRun::from_storage),
-    );
-    // The saved list's notes are English (they are rare, and name what was damaged).
-    let notes: Vec<Msg> = notes.into_iter().map(Msg::from).chain(decoded.problems.iter().cloned()).collect();
-    if let Some(shared) = decoded.shared {
-        state.receive_shared(shared.to_shortlist(&loaded.feed), decoded.problems);
-    } else if let Some(said) = wording::sentences(notes) {
-        state.announce(said);
-    }
-    for id in first_adds {
-        state.reduce(Action::Add { id: id.clone() }, None);
-    }
-    state
 }
 
 #[function_component(Scorecard)]
 fn scorecard(props: &ScorecardProps) -> Html {
     let loaded = props.loaded.clone();
     let state = use_reducer({
-        let (loaded, options, first_adds) = (loaded.clone(), props.options.clone(), props.first_adds.clone());
-        move || Store(initial_state(&loaded, &options, &first_adds))
+        let (loaded, options, handover) = (loaded.clone(), props.options.clone(), props.handover.clone());
+        move || {
+            Store(match &*handover {
+                Handover::State(state) if state.feed == loaded.feed => (**state).clone(),
+                // (A feed loaded again meanwhile: what was added is added to it.)
+                Handover::State(state) => {
+                    let adds: Vec<String> = state.shortlist.entries().iter().map(|e| e.id.clone()).collect();
+                    initial_state(&loaded, &options, &adds)
+                }
+                Handover::Adds(adds) => initial_state(&loaded, &options, adds),
+            })
+        }
     });
     // The same callback in every render (the dispatcher never changes), so components given
     // it, down to every row, see unchanged props and are not rendered again for nothing.

@@ -29,6 +29,7 @@ mod lookup;
 pub mod markup;
 pub mod options;
 mod since;
+mod start;
 pub mod state;
 mod zip_lookup;
 
@@ -78,8 +79,18 @@ pub fn mount(
         _ => None,
     };
     browser::fetch::adopt_prefetched(&prefetched, wanted);
-    let first_screen = browser::first_screen::FirstScreen::find(&root, &first_screen).map(std::rc::Rc::new);
-    yew::Renderer::<App>::with_root_and_props(root, AppProps { first_screen, ..AppProps::new(source, options) })
-        .render();
+    let first_screen = first_screen::FirstScreen::find(&root, &first_screen).map(std::rc::Rc::new);
+    let props = AppProps { first_screen: first_screen.clone(), ..AppProps::new(source.clone(), options.clone()) };
+    match (first_screen, source) {
+        // The copy of the first screen works as soon as the feed is read; the widget then
+        // starts from that feed and from what the reader did on the copy.
+        (Some(first), FeedSource::Url(url)) => wasm_bindgen_futures::spawn_local(async move {
+            first.open(&url, &options).await;
+            yew::Renderer::<App>::with_root_and_props(root, props).render();
+        }),
+        _ => {
+            yew::Renderer::<App>::with_root_and_props(root, props).render();
+        }
+    }
     Ok(())
 }

@@ -1,7 +1,9 @@
 //! The first screen before yew is in (`scorecard::first_screen`) draws what the components draw:
 //! for every official of every bundled feed, in English and in Spanish, listed or not, picked to
 //! compare or not, its row is the same markup as `components::OfficialRow`'s (attributes compared
-//! as a set, since the two renderers write them in different orders).
+//! as a set, since the two renderers write them in different orders), and so is each shortlist
+//! entry. And the live copy, driven as a reader would drive it, ends where the widget driven the
+//! same way ends: the same filters, counts, rows and shortlist.
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
@@ -18,6 +20,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Node};
 use yew::prelude::*;
+
+mod wait;
+use wait::{wait_for, wait_until};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -119,11 +124,17 @@ fn document() -> web_sys::Document {
 
 /// A node's markup with each element's attributes sorted, and text as the DOM holds it.
 fn canonical(node: &Node, out: &mut String) {
+    canonical_with(node, out, &|_, _| true);
+}
+
+/// [`canonical`], with only the attributes `keep(element, name)` keeps.
+fn canonical_with(node: &Node, out: &mut String, keep: &dyn Fn(&Element, &str) -> bool) {
     if let Some(element) = node.dyn_ref::<Element>() {
         let names = element.get_attribute_names();
         let mut attributes: Vec<(String, String)> = names
             .iter()
             .filter_map(|n| n.as_string())
+            .filter(|n| keep(element, n))
             .map(|n| {
                 let value = element.get_attribute(&n).unwrap_or_default();
                 (n, value)
@@ -135,6 +146,9 @@ fn canonical(node: &Node, out: &mut String) {
             attributes.push((".value".into(), input.value()));
             attributes.push((".checked".into(), input.checked().to_string()));
         }
+        if let Some(select) = element.dyn_ref::<web_sys::HtmlSelectElement>() {
+            attributes.push((".value".into(), select.value()));
+        }
         attributes.sort();
         out.push('<');
         out.push_str(&element.tag_name().to_lowercase());
@@ -144,7 +158,7 @@ fn canonical(node: &Node, out: &mut String) {
         out.push('>');
         let children = element.child_nodes();
         for i in 0..children.length() {
-            canonical(&children.item(i).unwrap(), out);
+            canonical_with(&children.item(i).unwrap(), out, keep);
         }
         out.push_str(&format!("</{}>", element.tag_name().to_lowercase()));
     } else if node.node_type() == Node::TEXT_NODE {
@@ -321,4 +335,191 @@ async fn rows_and_entries_with_colours_evidence_searches_contacts_and_markup_are
         same_rows(feed.clone(), lang, &format!("variety, {lang:?}")).await;
         same_entries(feed.clone(), lang, &format!("variety, {lang:?}")).await;
     }
+}
+
+// ------------------------------------------------------------------ the live copy
+
+/// One thing a reader does, on the copy and on the widget alike.
+#[derive(Debug)]
+enum Step {
+    /// Ticks the `n`th stance.
+    Tick(u32),
+    /// Types into the name search (the whole field's text).
+    Type(&'static str),
+    /// Picks `value` in the select of the field `class` (`sc-field-position`, ...).
+    Choose(&'static str, &'static str),
+    /// Presses "Add" (or "Remove") on the row at `n` (from 1) in the results.
+    Press(u32),
+    /// Presses the filters' "Clear filters".
+    Clear,
+}
+
+fn element(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"))
+}
+
+fn html(element: &Element) -> web_sys::HtmlElement {
+    element.clone().dyn_into().unwrap()
+}
+
+fn fire(target: &Element, kind: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    target.dispatch_event(&web_sys::Event::new_with_event_init_dict(kind, &init).unwrap()).unwrap();
+}
+
+fn act(root: &Element, step: &Step) {
+    match step {
+        Step::Tick(n) => {
+            let inputs = root.query_selector_all(".sc-stances input").unwrap();
+            html(&inputs.item(*n).unwrap().dyn_into().unwrap()).click();
+        }
+        Step::Type(text) => {
+            let input: web_sys::HtmlInputElement = element(root, ".sc-filters input[type=search]").dyn_into().unwrap();
+            input.set_value(text);
+            fire(&input, "input");
+        }
+        Step::Choose(field, value) => {
+            let select: web_sys::HtmlSelectElement = element(root, &format!(".{field} select")).dyn_into().unwrap();
+            select.set_value(value);
+            fire(&select, "change");
+        }
+        Step::Press(n) => html(&element(root, &format!(".sc-slot[aria-posinset=\"{n}\"] .sc-add"))).click(),
+        Step::Clear => html(&element(root, ".sc-filters > button.sc-button-quiet")).click(),
+    }
+}
+
+/// What a reader sees of `root` that the copy draws: the filters, the results' head, the rows
+/// both have drawn (long lists draw those near the viewport), the shortlist's title and entries.
+/// Ids are numbered per widget, and what waits for the widget is inert in the copy: neither
+/// is compared.
+fn seen(root: &Element) -> Vec<(String, String)> {
+    let keep = |element: &Element, name: &str| {
+        // (An option's `selected` attribute is what it started as; the select's value is compared.)
+        let numbered_or_waiting = matches!(
+            name,
+            "inert" | "id" | "for" | "aria-controls" | "aria-describedby" | "aria-labelledby" | "selected"
+        );
+        let windowed_padding = name == "style" && element.class_list().contains("sc-list-windowed");
+        !(numbered_or_waiting || windowed_padding)
+    };
+    let markup = |node: &Element| {
+        let mut out = String::new();
+        node.normalize();
+        canonical_with(node, &mut out, &keep);
+        out
+    };
+    let mut parts = vec![
+        ("filters".to_string(), markup(&element(root, ".sc-filters"))),
+        ("results head".to_string(), markup(&element(root, ".sc-results-head"))),
+        ("shortlist title".to_string(), markup(&element(root, ".sc-shortlist-title"))),
+    ];
+    if let Some(entries) = root.query_selector(".sc-entries:not([hidden])").unwrap() {
+        parts.push(("entries".into(), markup(&entries)));
+    }
+    let list = element(root, ".sc-results ol");
+    let slots = list.children();
+    for i in 0..slots.length() {
+        let slot = slots.item(i).unwrap();
+        parts.push((format!("row {}", slot.get_attribute("aria-posinset").unwrap_or_default()), markup(&slot)));
+    }
+    parts
+}
+
+/// The parts of `a` and `b` that differ (rows only one of them drew are not compared).
+fn differences(a: &[(String, String)], b: &[(String, String)]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (name, markup) in a {
+        let Some((_, other)) = b.iter().find(|(n, _)| n == name) else {
+            if !name.starts_with("row ") {
+                out.push(format!("{name}: only on the copy"));
+            }
+            continue;
+        };
+        if markup != other {
+            out.push(format!("{name}:\n  copy:   {markup}\n  widget: {other}"));
+        }
+    }
+    if let Some((name, _)) = b.iter().find(|(n, _)| !n.starts_with("row ") && !a.iter().any(|(m, _)| m == n)) {
+        out.push(format!("{name}: only on the widget"));
+    }
+    out
+}
+
+#[wasm_bindgen_test]
+async fn the_live_copy_ends_where_the_widget_driven_the_same_way_ends() {
+    use scorecard::app::LoadedFeed;
+    use scorecard::first_screen::Live;
+    use scorecard::{App, AppProps, FeedSource, WidgetOptions};
+    use scorecard_core::app_state::AppState;
+    use scorecard_core::filter::FilterSpec;
+
+    let bytes = include_bytes!("../feeds/endorsements-2020.json");
+    let widget = |key: &str| {
+        let loaded = LoadedFeed::from_loaded(load_json(bytes), key.to_string()).unwrap();
+        let root = document().create_element("div").unwrap();
+        document().body().unwrap().append_child(&root).unwrap();
+        let props = AppProps::new(FeedSource::Loaded(Rc::new(loaded)), WidgetOptions::default());
+        (root.clone(), yew::Renderer::<App>::with_root_and_props(root, props).render())
+    };
+    let listed = |root: &Element| root.query_selector_all(".sc-results .sc-slot").unwrap().length() > 0;
+
+    // The copy: the widget's own first screen, as the prerenderer draws it for the loader.
+    let (first, first_handle) = widget("live-copy-source");
+    wait_until("the widget's first screen", || listed(&first)).await;
+    let copy = document().create_element("div").unwrap();
+    copy.set_attribute("data-sc-snapshot", "").unwrap();
+    copy.append_child(&first.first_element_child().unwrap().clone_node_with_deep(true).unwrap()).unwrap();
+    first_handle.destroy();
+    first.remove();
+    document().body().unwrap().prepend_with_node_1(&copy).unwrap();
+    let feed = FeedRef(Rc::new(load_json(bytes).feed.unwrap()));
+    let live = Live::start(&copy, AppState::new(feed, FilterSpec::default(), Shortlist::default()), None)
+        .expect("the copy is the markup the first screen expects");
+
+    // The widget, beside it, driven the same way.
+    let (root, handle) = widget("live-copy-widget");
+    wait_until("the widget's first screen", || listed(&root)).await;
+
+    let steps = [
+        Step::Press(2),
+        Step::Tick(0),
+        Step::Press(1),
+        Step::Type("an"),
+        Step::Tick(2),
+        Step::Choose("sc-field-position", "Governor"),
+        Step::Type("zzzz"),
+        Step::Type(""),
+        Step::Choose("sc-field-sort", "state"),
+        Step::Press(1),
+        Step::Clear,
+        Step::Choose("sc-field-party", "Democratic"),
+        Step::Press(2),
+    ];
+    for step in &steps {
+        act(&copy, step);
+        act(&root, step);
+        wait_for(&format!("the copy and the widget to agree after {step:?}"), || {
+            let found = differences(&seen(&copy), &seen(&root));
+            if found.is_empty() {
+                Ok(())
+            } else {
+                Err(found.join("\n"))
+            }
+        })
+        .await;
+    }
+    // What the widget takes over is what both show.
+    let state = live.take();
+    let entries = root.query_selector_all(".sc-entries > li").unwrap();
+    let shown: Vec<String> = (0..entries.length())
+        .map(|i| entries.item(i).unwrap().unchecked_into::<Element>().get_attribute("data-official").unwrap())
+        .collect();
+    let taken: Vec<String> = state.shortlist.entries().iter().map(|e| e.id.clone()).collect();
+    assert!(!taken.is_empty());
+    assert_eq!(taken, shown);
+    assert!(state.filter.parties.contains("Democratic"));
+    handle.destroy();
+    root.remove();
+    copy.remove();
 }

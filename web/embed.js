@@ -221,6 +221,8 @@ function nextPaint() {
 function takeOver(waiting, copy) {
   for (const part of copy.querySelectorAll('.sc-filters, .sc-your, .sc-results-head, .sc-name-button, .sc-compare-toggle, .sc-shortlist')) part.inert = true;
   copy.addEventListener('click', (event) => {
+    // Once the wasm has made the copy live, it handles "Add" itself.
+    if (waiting.handoff.live) return;
     const button = event.target.closest('.sc-add[data-official]');
     if (button) toggleAdd(copy, waiting.handoff.adds, button);
   });

@@ -6,7 +6,6 @@ pub mod dialog;
 pub mod download;
 pub mod feed_cache;
 pub mod fetch;
-pub mod first_screen;
 pub mod location;
 pub mod perf;
 pub mod shadow;

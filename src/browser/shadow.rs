@@ -34,7 +34,7 @@ pub fn claim(host: &web_sys::Element, stylesheet: &str) -> Result<Option<web_sys
     root.set_attribute(MOUNTED, "")?;
     let children = root.children();
     for i in (0..children.length()).rev() {
-        if let Some(child) = children.item(i).filter(|c| !c.has_attribute(super::first_screen::SNAPSHOT)) {
+        if let Some(child) = children.item(i).filter(|c| !c.has_attribute(crate::first_screen::SNAPSHOT)) {
             child.remove();
         }
     }

@@ -7,6 +7,11 @@
 //! words both write are in `crate::markup`), and `tests/first_screen.rs` holds its markup to
 //! theirs, official by official.
 
+mod copy;
 mod dom;
 pub mod entry;
+mod live;
 pub mod row;
+
+pub use copy::{FirstScreen, Handover, OFFICIAL, SNAPSHOT};
+pub use live::Live;

@@ -123,7 +123,7 @@ fn badge(doc: &Document, stance: &Stance, tr: &I18n) -> Result<El, JsValue> {
 }
 
 /// As `components::not_rated_badge`.
-fn not_rated_badge(doc: &Document, tr: &I18n) -> Result<El, JsValue> {
+pub(super) fn not_rated_badge(doc: &Document, tr: &I18n) -> Result<El, JsValue> {
     El::new(doc, "span")?
         .class("sc-badge sc-tone-neutral")?
         .child(El::new(doc, "span")?.class("sc-badge-label")?.text(&tr.msg(&describe::not_rated()))?)

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use scorecard_core::states::{State, StateSet};
 use yew::prelude::*;
 
+use crate::first_screen::FirstScreen;
 use crate::loading::{
     fetch_shards, load_arriving_states, load_from_url, FeedSource, Fetched, LoadState, SharedSession,
 };
@@ -26,7 +27,11 @@ pub(crate) struct FeedLoad {
 }
 
 #[hook]
-pub(crate) fn use_feed(source: &FeedSource, options: &WidgetOptions) -> FeedLoad {
+pub(crate) fn use_feed(
+    source: &FeedSource,
+    options: &WidgetOptions,
+    first_screen: Option<Rc<FirstScreen>>,
+) -> FeedLoad {
     let load = use_state(|| match source {
         FeedSource::Loaded(loaded) => LoadState::Ready(loaded.clone()),
         FeedSource::Url(_) => LoadState::Loading,
@@ -55,8 +60,14 @@ pub(crate) fn use_feed(source: &FeedSource, options: &WidgetOptions) -> FeedLoad
                     *generations = generations.wrapping_add(1);
                     *generations
                 };
+                // The first load may have been the first screen's (`first_screen::FirstScreen::open`).
+                let early = first_screen.as_ref().and_then(|first| first.take_fetched());
                 wasm_bindgen_futures::spawn_local(async move {
-                    let outcome = match load_from_url(&url, &options).await {
+                    let fetched = match early {
+                        Some(fetched) => fetched,
+                        None => load_from_url(&url, &options).await,
+                    };
+                    let outcome = match fetched {
                         Ok(Fetched::Feed(loaded)) => {
                             *session.borrow_mut() = None;
                             LoadState::Ready(Rc::new(loaded))
