@@ -1,5 +1,7 @@
-//! Parts of the widget loaded on first use, so a reader's phone downloads less before the first
-//! screen works (issue 13). Every such part is declared here with [`lazy_part!`], and used
+//! Parts of the release wasm, so a reader's phone downloads less before the first screen works
+//! (issue 13). The widget itself is one (`WidgetPart` in lib.rs: everything yew, fetched as the
+//! first screen's module starts); the others come on first use. Every part is declared with
+//! [`lazy_part!`], and used
 //! through the [`Part`] trait: `P::load().await` where the caller can wait (reading a CSV feed),
 //! `P::get()` where it cannot (a reducer, a render), and the [`use_part`] hook in a component that
 //! draws a part (the component then shows nothing until the part is in, or
@@ -19,8 +21,12 @@
 //! Without `split` (dev builds, component tests, the organizer, the prerenderer), a part is an
 //! ordinary function of this module: `get` always gives it, `load` is ready at once.
 //!
-//! A part's module can fail to load (offline, a server error, a host serving `.wasm` without
-//! `application/wasm`): [`NotLoaded`], never a crash. The failure is not kept, so the next
+//! A part reached only from the widget's part is declared `in_widget`: its code then comes with
+//! the widget's part instead of a module of its own, since the splitter knows no order between
+//! parts and would cut what the two share into dozens of small chunks, each a request. Its
+//! `get` is then always ready, as without `split`.
+//!
+//! A part's module can fail to load (offline, a server error): [`NotLoaded`], never a crash. The failure is not kept, so the next
 //! `load` tries again. Every caller says so in plain words and the rest of the widget goes on.
 
 use std::future::Future;
@@ -70,6 +76,25 @@ pub trait Part: 'static {
 /// }
 /// ```
 macro_rules! lazy_part {
+    // A part of the widget's part: its code comes in `split_widget.wasm`, not a module of its own.
+    // (A part reached only from another part gets no module of its own: whatever the two share
+    // would be cut into dozens of small chunks, each a request of its own.)
+    (in_widget $(#[$doc:meta])* $vis:vis struct $part:ident: $value_ty:ty = $module:ident => $value:expr;) => {
+        $(#[$doc])*
+        $vis struct $part;
+
+        impl $crate::lazy::Part for $part {
+            type Value = $value_ty;
+
+            fn get() -> Option<$value_ty> {
+                Some::<$value_ty>($value)
+            }
+
+            fn load() -> impl ::std::future::Future<Output = Result<Self::Value, $crate::lazy::NotLoaded>> {
+                async { Ok::<$value_ty, _>($value) }
+            }
+        }
+    };
     ($(#[$doc:meta])* $vis:vis struct $part:ident: $value_ty:ty = $module:ident => $value:expr;) => {
         $(#[$doc])*
         $vis struct $part;

@@ -36,6 +36,7 @@ mod zip_lookup;
 pub use app::{App, AppProps, FeedSource};
 pub use options::WidgetOptions;
 
+use lazy::{lazy_part, NotLoaded, Part};
 use wasm_bindgen::prelude::*;
 
 /// Runs once when the module is initialized.
@@ -81,16 +82,40 @@ pub fn mount(
     browser::fetch::adopt_prefetched(&prefetched, wanted);
     let first_screen = first_screen::FirstScreen::find(&root, &first_screen).map(std::rc::Rc::new);
     let props = AppProps { first_screen: first_screen.clone(), ..AppProps::new(source.clone(), options.clone()) };
-    match (first_screen, source) {
-        // The copy of the first screen works as soon as the feed is read; the widget then
-        // starts from that feed and from what the reader did on the copy.
-        (Some(first), FeedSource::Url(url)) => wasm_bindgen_futures::spawn_local(async move {
-            first.open(&url, &options).await;
-            yew::Renderer::<App>::with_root_and_props(root, props).render();
-        }),
-        _ => {
-            yew::Renderer::<App>::with_root_and_props(root, props).render();
+    // The widget itself (yew and the components) is a part of its own in the release build,
+    // fetched now, while the first screen works without it.
+    WidgetPart::preload();
+    wasm_bindgen_futures::spawn_local(async move {
+        // The copy of the first screen works as soon as the feed is read; the widget then starts
+        // from that feed and from what the reader did on the copy.
+        if let (Some(first), FeedSource::Url(url)) = (first_screen, &source) {
+            first.open(url, &options).await;
+        }
+        start_widget(root, props).await;
+    });
+    Ok(())
+}
+
+/// Renders the widget once its part is in. If it cannot come (offline), says so with "Try
+/// again"; a live copy of the first screen keeps working meanwhile.
+async fn start_widget(root: web_sys::Element, props: AppProps) {
+    match WidgetPart::load().await {
+        Ok(render) => render(root, props),
+        Err(NotLoaded) => {
+            let lang = start::default_lang(&props.options);
+            browser::unavailable(&root, &i18n::I18n::new(lang)).await;
+            Box::pin(start_widget(root, props)).await;
         }
     }
-    Ok(())
+}
+
+lazy_part! {
+    /// The widget: yew, the components and what only they use. The first screen is in the main
+    /// module (`first_screen`); this comes beside it.
+    struct WidgetPart: fn(web_sys::Element, AppProps) = widget => render_widget;
+}
+
+/// Renders the widget into `root`.
+fn render_widget(root: web_sys::Element, props: AppProps) {
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
 }

@@ -18,6 +18,7 @@ use crate::components::{give_run_steps, your_officials_found, GiveRunStepsProps,
 use crate::lazy::lazy_part;
 
 lazy_part! {
+    in_widget
     /// Everything behind the ZIP code field and the "Give to each" button.
     pub(crate) struct Lookup: &'static LookupPart = your_officials => &LOOKUP;
 }

@@ -16,6 +16,7 @@ use crate::lazy::lazy_part;
 use crate::state::{ChangesRef, FeedRef};
 
 lazy_part! {
+    in_widget
     /// What changed since the reader's last visit: telling it, and drawing it.
     pub(crate) struct SinceView: &'static SincePart = since => &SINCE;
 }

@@ -55,6 +55,47 @@ pub fn install_panic_hook() {
     }));
 }
 
+/// Says in the widget's root that the widget could not be loaded, with "Try again"; resolves
+/// when that is pressed (the message is then gone). Above the copy of the first screen when the
+/// loader shows one (it keeps working), else in place of the loading note. Plain DOM calls: the
+/// widget's own rendering is what could not come.
+pub async fn unavailable(app: &web_sys::Element, tr: &crate::i18n::I18n) {
+    let mut shown = None;
+    let pressed = js_sys::Promise::new(&mut |resolve, _| shown = show_unavailable(app, tr, resolve));
+    if shown.is_some() {
+        let _ = wasm_bindgen_futures::JsFuture::from(pressed).await;
+    }
+}
+
+fn show_unavailable(app: &web_sys::Element, tr: &crate::i18n::I18n, pressed: js_sys::Function) -> Option<()> {
+    let document = app.owner_document()?;
+    let message = document.create_element("div").ok()?;
+    message.set_class_name("sc-error");
+    message.set_attribute("role", "alert").ok()?;
+    let text = document.create_element("p").ok()?;
+    text.set_text_content(Some(&tr.t("app.widget_failed")));
+    let button = document.create_element("button").ok()?;
+    button.set_attribute("type", "button").ok()?;
+    button.set_class_name("sc-button");
+    button.set_text_content(Some(&tr.t("app.try_again")));
+    message.append_with_node_2(&text, &button).ok()?;
+    let copy = app.previous_element_sibling().filter(|e| e.has_attribute(crate::first_screen::SNAPSHOT));
+    match copy {
+        Some(copy) => copy.before_with_node_1(&message).ok()?,
+        None => {
+            app.replace_children_with_node_1(&message);
+            app.remove_attribute("hidden").ok()?;
+        }
+    }
+    let shown = message.clone();
+    gloo_events::EventListener::once(&button, "click", move |_| {
+        shown.remove();
+        let _ = pressed.call0(&JsValue::NULL);
+    })
+    .forget();
+    Some(())
+}
+
 /// What a reader sees in place of a crashed widget.
 pub const CRASH_MESSAGE: &str =
     "Sorry, the scorecard stopped working. Reload the page to try again; your shortlist is saved in this browser.";

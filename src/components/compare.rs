@@ -157,6 +157,7 @@ pub fn compare_dialog(props: &CompareProps) -> Html {
 }
 
 lazy_part! {
+    in_widget
     /// The comparison dialog, keyed (each showing a fresh dialog).
     pub(crate) struct CompareView: fn(CompareProps, String) -> Html = compare => render_compare;
 }

@@ -118,6 +118,7 @@ pub fn official_detail(props: &OfficialDetailProps) -> Html {
 }
 
 lazy_part! {
+    in_widget
     /// The details dialog, keyed (each opening a fresh dialog).
     pub(crate) struct Details: fn(OfficialDetailProps, String) -> Html = details => render_details;
 }

@@ -36,6 +36,7 @@ pub struct MapProps {
 }
 
 lazy_part! {
+    in_widget
     /// The map of the states, drawn.
     pub(crate) struct MapView: fn(MapProps) -> Html = tile_map => render_map;
 }

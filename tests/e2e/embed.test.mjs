@@ -157,15 +157,15 @@ test('the widget files come from another origin than the page, and only the feed
   await page.goto(`${site.url}hostile.html`);
   await waitForWidget(page);
   assert.notEqual(site.origin, assets.origin);
-  // The part every visit fetches once the first screen is painted (what changed since the last
-  // visit), from the widget's origin too.
-  await fetchedPart(requests, 'since');
-  const since = partFiles().since.map((file) => `/${file}`);
+  // The widget itself, a part every visit fetches beside the first screen's main module, from
+  // the widget's origin too.
+  await fetchedPart(requests, 'widget');
+  const widget = partFiles().widget.map((file) => `/${file}`);
   const fromAssets = () => requests.filter((url) => url.startsWith(assets.origin)).map((url) => new URL(url).pathname).sort();
   // The bundled feed's first screen too: this widget starts on its default view. The loader of
   // the parts loaded on first use (__wasm_split.js, imported by scorecard.js) comes with the
   // glue; of the parts themselves (split_*.wasm, chunk_*.wasm) only that one is used yet.
-  const needed = ['/__wasm_split.js', '/embed.js', '/feeds/endorsements-2020.json', '/first/endorsements-2020.html', '/scorecard.css', '/scorecard.js', '/scorecard_bg.wasm', ...since];
+  const needed = ['/__wasm_split.js', '/embed.js', '/feeds/endorsements-2020.json', '/first/endorsements-2020.html', '/scorecard.css', '/scorecard.js', '/scorecard_bg.wasm', ...widget];
   assert.deepEqual(fromAssets(), needed.sort());
   const elsewhere = requests.filter((url) => !url.startsWith(assets.origin) && !url.startsWith(site.origin));
   assert.deepEqual(elsewhere, []);

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { setUp, browser, site, axeViolations, freshContext, waitForWidget, focused, repo, partFiles, screenshot, pickState } from './support.mjs';
+import { setUp, browser, site, axeViolations, freshContext, waitForWidget, focused, repo, screenshot, pickState } from './support.mjs';
 
 let shardDir;
 setUp({
@@ -52,13 +52,11 @@ test('click Vermont on the map: the list shows Vermont; the tiles say the counts
   const page = await context.newPage();
   await page.goto(site.url);
   await waitForWidget(page);
-  // The map's code is not fetched until it is wanted.
-  const mapModule = partFiles().tile_map?.find((file) => file.startsWith('split_'));
-  assert.ok(mapModule, 'the release build has a tile_map part');
-  assert.ok(!requests.some((url) => url.endsWith(`/${mapModule}`)), 'the map part is not on the first screen');
+  // The map comes with the widget: showing it fetches nothing more.
+  const before = requests.filter((url) => url.endsWith('.wasm')).length;
   await page.getByRole('button', { name: 'Show the map' }).click();
   await map(page).waitFor();
-  assert.ok(requests.some((url) => url.endsWith(`/${mapModule}`)), 'the map part is fetched on first use');
+  assert.equal(requests.filter((url) => url.endsWith('.wasm')).length, before, 'no module of its own');
   assert.equal(await page.getByRole('button', { name: 'Hide the map' }).getAttribute('aria-expanded'), 'true');
 
   // Every state, DC and the territories of this feed: 56 tiles.
@@ -210,32 +208,6 @@ test('map=off (data-map="off") leaves the map out; compact mode too, unless map=
   assert.equal(await offered('map=off'), false, 'map=off');
   assert.equal(await offered('compact'), false, 'compact mode: off by default');
   assert.equal(await offered('compact&map=on'), true, 'compact mode, map=on');
-  await context.close();
-});
-
-test("the map's part cannot be loaded: a plain message in its place, the list and state filter still work, Try again brings the map", async () => {
-  const { context, errors } = await freshContext(browser);
-  const own = partFiles().tile_map.find((file) => file.startsWith('split_'));
-  await context.route(`**/${own}`, (route) => route.abort('internetdisconnected'));
-  const page = await context.newPage();
-  await page.goto(site.url);
-  await waitForWidget(page);
-  await page.getByRole('button', { name: 'Show the map' }).click();
-  const alert = page.locator('.sc-map-area [role="alert"]');
-  await alert.waitFor();
-  assert.match(await alert.textContent(), /^The map could not be loaded\. You may be offline; the list and the state filter still work\./);
-  assert.equal(await map(page).count(), 0);
-  await pickState(page, 'VT');
-  assert.equal(await page.locator('.sc-count-number').textContent(), '14 officials');
-
-  await context.unroute(`**/${own}`);
-  await alert.getByRole('button', { name: 'Try again' }).click();
-  await map(page).waitFor();
-  assert.equal(await alert.count(), 0);
-  assert.match(await tile(page, 'Vermont').getAttribute('aria-label'), /^Vermont: /);
-  assert.deepEqual(await axeViolations(page), []);
-  // Only the browser's notes on the blocked request and the loader's log of it.
-  assert.deepEqual(errors.filter((e) => !/^Failed to load resource/.test(e) && !e.includes('/__wasm_split.js:')), []);
   await context.close();
 });
 

@@ -39,7 +39,7 @@ setUp({
     // The CDN's layout: /npm/@scope/name@version/file, the install folder behind it.
     const prefix = `/npm/${manifest.name}@${manifest.version}/`;
     const routes = {};
-    for (const [file, type] of [['embed.js', 'text/javascript'], ['scorecard.js', 'text/javascript'], ['scorecard_bg.wasm', 'application/wasm'], ['scorecard.css', 'text/css'], [partOf('details'), 'application/wasm']]) {
+    for (const [file, type] of [['embed.js', 'text/javascript'], ['scorecard.js', 'text/javascript'], ['scorecard_bg.wasm', 'application/wasm'], ['scorecard.css', 'text/css'], [partOf('widget'), 'application/wasm']]) {
       routes[prefix + file] = served(file, type);
     }
     const cdnRoot = path.join(folder, 'cdn');
@@ -89,7 +89,7 @@ test('the packed package has what a blogger needs, at the version Cargo.toml giv
   const all = fs.readdirSync(installed, { recursive: true });
   assert.deepEqual(all.filter((f) => /\.(gz|br)$/.test(f)), [], 'no precompressed copies: CDNs compress');
   // Every file the loader loads is pinned, and the README's snippet carries the loader's hash.
-  for (const file of ['embed.js', 'scorecard.js', '__wasm_split.js', 'scorecard_bg.wasm', 'scorecard.css', 'first/endorsements-2020.html', partOf('details')]) {
+  for (const file of ['embed.js', 'scorecard.js', '__wasm_split.js', 'scorecard_bg.wasm', 'scorecard.css', 'first/endorsements-2020.html', partOf('widget')]) {
     assert.match(integrity[file] ?? '', /^sha384-[A-Za-z0-9+/]{64}$/, file);
   }
   const readme = fs.readFileSync(path.join(installed, 'README.md'), 'utf8');
@@ -140,16 +140,14 @@ test('a file changed after packing is refused: the loader by the snippet\'s hash
     tampered.delete(file);
     await context.close();
   }
-  // A part: the widget runs, and says that part could not be loaded.
-  const part = partOf('details');
+  // The widget's part: said in plain words, with "Try again".
+  const part = partOf('widget');
   tampered.set(part, flip(part));
   const { context, page } = await openBlog();
-  await waitForWidget(page);
-  await page.getByRole('button', { name: 'Peter Welch', exact: true }).click();
-  const notice = page.locator('.sc-part-failed');
+  const notice = page.locator('.sc-error[role="alert"]');
   await notice.waitFor();
-  assert.match(await notice.locator('p').textContent(), /^The details of Peter Welch could not be loaded\./);
-  assert.equal(await page.getByRole('dialog').count(), 0);
+  assert.equal(await notice.locator('p').textContent(), 'The scorecard could not be loaded. Check your connection, then try again.');
+  assert.equal(await notice.getByRole('button', { name: 'Try again' }).count(), 1);
   tampered.delete(part);
   await context.close();
 });

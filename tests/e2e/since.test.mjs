@@ -69,8 +69,8 @@ test('a first visit shows nothing; back after a change: the notice, the marks, t
   const kept = await remembered(page);
   assert.ok(kept.length < 300, `${kept.length} characters kept for 4 officials`);
   assert.equal(await page.locator('.sc-since, .sc-mark').count(), 0);
-  // Remembering what the reader saw is in the part too: it comes after the first screen.
-  assert.ok(parts.since.every((f) => wasmFetched(requests).includes(f)), 'the part, for a first visit too');
+  // Remembering what the reader saw comes with the widget's part, for a first visit too.
+  assert.ok(parts.widget.every((f) => wasmFetched(requests).includes(f)), 'the widget, for a first visit too');
 
   version = 2;
   await page.reload();
@@ -216,23 +216,6 @@ test('storage disabled or full: no marks and a plain note, never an error', asyn
     assert.deepEqual(errors, []);
     await context.close();
   }
-});
-
-test('the part that tells what changed cannot be loaded: a plain note, and the changes show next time', async () => {
-  const { context, errors, page } = await seenThenChanged();
-  const own = parts.since.find((f) => f.startsWith('split_'));
-  await context.route(`**/${own}`, (route) => route.abort('internetdisconnected'));
-  await page.reload();
-  await waitForWidget(page);
-  await page.getByText('Changes since your last visit could not be shown (you may be offline). They will be next time.').waitFor();
-  assert.equal(await page.locator('.sc-since, .sc-mark').count(), 0);
-  await context.unroute(`**/${own}`);
-  await page.reload();
-  await waitForWidget(page);
-  await notice(page).waitFor();
-  assert.match(await notice(page).getByRole('heading').textContent(), /^3 changes since/);
-  assert.deepEqual(errors.filter((e) => !/^Failed to load resource/.test(e) && !e.includes('/__wasm_split.js:')), []);
-  await context.close();
 });
 
 test('a sharded feed works state by state: a state never seen is taken in silently', async () => {

@@ -106,6 +106,9 @@ fn split(built: &Path) -> Result<PathBuf> {
     let _ = std::fs::remove_dir_all(&work);
     run(cmd(SPLITTER_BINARY).arg(built).arg(&work).args(["--out-name", "scorecard", "--target", "web"]))?;
     let main_module = work.join("scorecard.wasm");
+    let loader = work.join("__wasm_split.js");
+    let text = std::fs::read_to_string(&loader).map_err(|e| format!("{}: {e}", loader.display()))?;
+    std::fs::write(&loader, tolerate_wasm_type(&text)?).map_err(|e| format!("{}: {e}", loader.display()))?;
     for entry in std::fs::read_dir(&work).map_err(|e| format!("{}: {e}", work.display()))? {
         let path = entry.map_err(|e| e.to_string())?.path();
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -115,6 +118,36 @@ fn split(built: &Path) -> Result<PathBuf> {
         }
     }
     Ok(main_module)
+}
+
+/// How the splitter's loader starts each part: streaming, which refuses a module a host serves
+/// without `application/wasm`.
+const STREAMING: &str = "WebAssembly.instantiateStreaming(src, imports)";
+
+/// The splitter's loader (`__wasm_split.js`), starting a part from its bytes when the host sends
+/// it with another type, as wasm-bindgen's glue does for the main module: the widget itself is a
+/// part, and such a host must not lose it. Fails if the splitter's output changed shape.
+fn tolerate_wasm_type(loader: &str) -> Result<String> {
+    const FALLBACK: &str = "
+// (Added by xtask/src/widget.rs.) A host that serves .wasm with another type than
+// application/wasm: the part is started from its bytes instead of while it streams.
+async function instantiatePart(src, imports) {
+    const response = await src;
+    try {
+        return await WebAssembly.instantiateStreaming(response, imports);
+    } catch (error) {
+        if (!response.ok || response.headers.get('Content-Type') === 'application/wasm') throw error;
+        return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+    }
+}
+";
+    let parts = loader.matches(STREAMING).count();
+    let first_line = loader.find('\n').ok_or("__wasm_split.js: empty")?;
+    if parts == 0 || !loader[..first_line].starts_with("import ") {
+        return Err("__wasm_split.js: not the shape expected (the splitter's output changed)".into());
+    }
+    let body = loader[first_line + 1..].replace(STREAMING, "instantiatePart(src, imports)");
+    Ok(format!("{}{FALLBACK}{body}", &loader[..=first_line]))
 }
 
 fn strip_custom_sections(wasm: &Path) -> Result {
@@ -157,6 +190,16 @@ fn leb128(bytes: &[u8]) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_parts_loader_starts_a_part_from_its_bytes_when_the_type_is_wrong() {
+        let loader = "import { initSync } from \"./scorecard.js\";\nconst a = async (imports) => (WebAssembly.instantiateStreaming(src, imports));\nconst b = async (imports) => (WebAssembly.instantiateStreaming(src, imports));\n";
+        let patched = tolerate_wasm_type(loader).unwrap();
+        assert!(patched.starts_with("import { initSync }"));
+        assert_eq!(patched.matches("(instantiatePart(src, imports))").count(), 2);
+        assert_eq!(patched.matches(STREAMING).count(), 0, "{patched}");
+        assert!(tolerate_wasm_type("const a = 1;\n").is_err());
+    }
 
     #[test]
     fn custom_sections_go_and_the_others_stay() {
