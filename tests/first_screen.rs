@@ -180,8 +180,11 @@ fn rows_of(root: &Element) -> Vec<String> {
         .collect()
 }
 
-async fn next_frame() {
-    yew::platform::time::sleep(std::time::Duration::from_millis(2)).await;
+/// Renders component `C` with `props` in a new element at the end of the page.
+fn render<C: yew::BaseComponent>(props: C::Properties) -> (Element, yew::AppHandle<C>) {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    (root.clone(), yew::Renderer::<C>::with_root_and_props(root, props).render())
 }
 
 /// Draws every official of `feed` both ways and compares them row by row.
@@ -199,23 +202,18 @@ async fn same_rows(feed: Rc<Feed>, lang: Lang, what: &str) {
     }
     let refcode = Some(AttrValue::from("blog"));
 
-    let yew_root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&yew_root).unwrap();
-    let props = ComponentRowsProps {
+    let (yew_root, handle) = render::<ComponentRows>(ComponentRowsProps {
         feed: FeedRef(feed.clone()),
         shortlist: shortlist.clone(),
         compare: compare.clone(),
         refcode: refcode.clone(),
         tr: tr.clone(),
-    };
-    let handle = yew::Renderer::<ComponentRows>::with_root_and_props(yew_root.clone(), props).render();
+    });
     // Yew draws in a task of its own (rows are child components: a few rounds).
-    for _ in 0..50 {
-        next_frame().await;
-        if yew_root.child_element_count() as usize == feed.officials.len() {
-            break;
-        }
-    }
+    wait_until(&format!("{what}: the components to draw every row"), || {
+        yew_root.child_element_count() as usize == feed.officials.len()
+    })
+    .await;
 
     let plain_root = document().create_element("div").unwrap();
     let rows = Rows {
@@ -264,26 +262,18 @@ async fn same_entries(feed: Rc<Feed>, lang: Lang, what: &str) {
     }
     let refcode = Some("blog".to_string());
 
-    let yew_root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&yew_root).unwrap();
-    let props = PanelProps {
+    let (yew_root, handle) = render::<Panel>(PanelProps {
         feed: FeedRef(feed.clone()),
         shortlist: shortlist.clone(),
         compare: compare.clone(),
         drafts: drafts.clone(),
         refcode: refcode.clone(),
         tr: tr.clone(),
-    };
-    let handle = yew::Renderer::<Panel>::with_root_and_props(yew_root.clone(), props).render();
-    let mut list = None;
-    for _ in 0..50 {
-        next_frame().await;
-        list = yew_root.query_selector(".sc-entries").unwrap();
-        if list.is_some() {
-            break;
-        }
-    }
-    let list = list.expect("the panel lists the entries");
+    });
+    let list = wait_for(&format!("{what}: the panel to list the entries"), || {
+        yew_root.query_selector(".sc-entries").unwrap().ok_or_else(|| "no list yet".to_string())
+    })
+    .await;
 
     let plain_root = document().create_element("div").unwrap();
     let entries = Entries {
@@ -457,10 +447,7 @@ async fn the_live_copy_ends_where_the_widget_driven_the_same_way_ends() {
     let bytes = include_bytes!("../feeds/endorsements-2020.json");
     let widget = |key: &str| {
         let loaded = LoadedFeed::from_loaded(load_json(bytes), key.to_string()).unwrap();
-        let root = document().create_element("div").unwrap();
-        document().body().unwrap().append_child(&root).unwrap();
-        let props = AppProps::new(FeedSource::Loaded(Rc::new(loaded)), WidgetOptions::default());
-        (root.clone(), yew::Renderer::<App>::with_root_and_props(root, props).render())
+        render::<App>(AppProps::new(FeedSource::Loaded(Rc::new(loaded)), WidgetOptions::default()))
     };
     let listed = |root: &Element| root.query_selector_all(".sc-results .sc-slot").unwrap().length() > 0;
 

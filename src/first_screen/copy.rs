@@ -102,14 +102,7 @@ impl FirstScreen {
     /// the same filter), once the widget's rows are drawn (they come after its first render, as
     /// child components).
     pub fn remove(&self) {
-        let active = self
-            .snapshot
-            .get_root_node()
-            .dyn_into::<web_sys::ShadowRoot>()
-            .ok()
-            .and_then(|shadow| shadow.active_element())
-            .filter(|active| self.snapshot.contains(Some(active)));
-        let same = active.as_ref().and_then(|active| Focused::of(&self.snapshot, active));
+        let same = super::focused_within(&self.snapshot).and_then(|active| Focused::of(&self.snapshot, &active));
         let root = self.snapshot.parent_element();
         if let Some(app) = self.snapshot.next_element_sibling() {
             let _ = app.remove_attribute("hidden");

@@ -209,23 +209,16 @@ impl Screen {
             )?;
         }
         let not_rated_on = filter.stances.contains(&StanceChoice::NotRated);
-        match (facets.not_rated > 0 || not_rated_on, &self.not_rated) {
-            (true, None) => {
-                let label = El::new(doc, "label")?
-                    .class("sc-check")?
-                    .child(El::new(doc, "input")?.attr("type", "checkbox")?)?
-                    .child(not_rated_badge(doc, tr)?)?
-                    .child(El::new(doc, "span")?.class("sc-facet-count")?)?
-                    .into_element();
-                parts.stances.append_child(&label)?;
-                self.not_rated = Some(label);
-            }
-            (false, Some(label)) => {
-                label.remove();
-                self.not_rated = None;
-            }
-            _ => {}
-        }
+        shown_while(&mut self.not_rated, facets.not_rated > 0 || not_rated_on, || {
+            let label = El::new(doc, "label")?
+                .class("sc-check")?
+                .child(El::new(doc, "input")?.attr("type", "checkbox")?)?
+                .child(not_rated_badge(doc, tr)?)?
+                .child(El::new(doc, "span")?.class("sc-facet-count")?)?
+                .into_element();
+            parts.stances.append_child(&label)?;
+            Ok(label)
+        })?;
         if let Some(label) = &self.not_rated {
             paint_toggle(label, not_rated_on, facets.not_rated, tr)?;
         }
@@ -243,19 +236,11 @@ impl Screen {
         if let Some(select) = &parts.sort {
             select.set_value(filter.sort.as_str());
         }
-        match (filter.is_filtering(), &self.clear) {
-            (true, None) => {
-                let button = clear_button(doc, tr)?;
-                parts.filters.append_child(&button)?;
-                self.clear = Some(button);
-            }
-            (false, Some(button)) => {
-                button.remove();
-                self.clear = None;
-            }
-            _ => {}
-        }
-        Ok(())
+        shown_while(&mut self.clear, filter.is_filtering(), || {
+            let button = clear_button(doc, tr)?;
+            parts.filters.append_child(&button)?;
+            Ok(button)
+        })
     }
 
     /// As `components::Results`: the count, the sentence screen readers hear, "no match", the rows.
@@ -282,24 +267,18 @@ impl Screen {
             Some(download) if !download.is_connected() => parts.head.append_child(download).map(|_| ())?,
             _ => {}
         }
-        match (total == 0, &self.empty) {
-            (true, None) => {
-                let block =
-                    El::new(doc, "div")?.class("sc-empty")?.child(El::new(doc, "p")?.text(&tr.t("results.none"))?)?;
-                let block = block.into_element();
-                if state.filter.is_filtering() {
-                    let button = clear_button(doc, tr)?;
-                    block.append_child(&button)?;
-                }
-                parts.list.before_with_node_1(&block)?;
-                self.empty = Some(block);
+        shown_while(&mut self.empty, total == 0, || {
+            let block = El::new(doc, "div")?
+                .class("sc-empty")?
+                .child(El::new(doc, "p")?.text(&tr.t("results.none"))?)?
+                .into_element();
+            if state.filter.is_filtering() {
+                let button = clear_button(doc, tr)?;
+                block.append_child(&button)?;
             }
-            (false, Some(block)) => {
-                block.remove();
-                self.empty = None;
-            }
-            _ => {}
-        }
+            parts.list.before_with_node_1(&block)?;
+            Ok(block)
+        })?;
         let windowed = list_window::windowed(total);
         parts.list.set_attribute("class", if windowed { "sc-list sc-list-windowed" } else { "sc-list" })?;
         self.paint_rows()
@@ -428,12 +407,8 @@ impl Screen {
 
     /// The id on the "Add" (or "Remove") button that has the focus, if one has.
     fn focused_add(&self) -> Option<String> {
-        let root = self.parts.list.get_root_node();
-        let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
-            Some(shadow) => shadow.active_element(),
-            None => root.dyn_ref::<Document>().and_then(Document::active_element),
-        }?;
-        if !self.parts.list.contains(Some(&active)) || !active.class_list().contains("sc-add") {
+        let active = super::focused_within(&self.parts.list)?;
+        if !active.class_list().contains("sc-add") {
             return None;
         }
         active.get_attribute(super::OFFICIAL)
@@ -463,6 +438,21 @@ impl Screen {
             let _ = self.paint_rows();
         }
     }
+}
+
+/// Keeps an element the screen draws itself in `slot` while it is `wanted`: made (and put in its
+/// place) by `make` when it is wanted and not there, removed when it is there and not wanted.
+fn shown_while(
+    slot: &mut Option<Element>,
+    wanted: bool,
+    make: impl FnOnce() -> Result<Element, JsValue>,
+) -> Result<(), JsValue> {
+    match (wanted, slot.take()) {
+        (true, None) => *slot = Some(make()?),
+        (false, Some(element)) => element.remove(),
+        (_, kept) => *slot = kept,
+    }
+    Ok(())
 }
 
 /// A stance's toggle: checked as the filter says, with its count.

@@ -15,3 +15,15 @@ pub mod row;
 
 pub use copy::{FirstScreen, Handover, OFFICIAL, SNAPSHOT};
 pub use live::Live;
+
+/// The element with the keyboard focus, if it is inside `element` (in the widget's shadow root,
+/// or in the page when there is none).
+fn focused_within(element: &web_sys::Element) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    let root = element.get_root_node();
+    let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.active_element(),
+        None => root.dyn_ref::<web_sys::Document>().and_then(web_sys::Document::active_element),
+    }?;
+    element.contains(Some(&active)).then_some(active)
+}
